@@ -1,0 +1,111 @@
+// eventlens-desktop: the shell in a native SDL2 + OpenGL 3 window.
+//   eventlens-desktop [--frames N] [PATH...]
+// PATHs (files or folders) open at start; files and folders can also be
+// dropped onto the window. Files are read in slices as the frames go by.
+#include <cstdio>
+#include <cstdlib>
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <vector>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "app/shell.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kSliceBytes = 8u << 20;
+
+class DesktopPlatform final : public el::app::Platform {
+ public:
+  bool can_open_dialogs() const override { return false; }
+  void open_files() override {}
+  void open_folder() override {}
+  void cancel_loading() override { pending.clear(); open.reset(); }
+  const char* drop_hint() const override { return "Drop files or folders onto this window, or pass them on the command line."; }
+
+  struct Pending {
+    el::store::FileId id;
+    fs::path path;
+  };
+  // Queues `p` (a file, or a folder walked recursively) for reading.
+  void add(el::app::Shell& shell, const fs::path& p) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      const fs::path base = p.has_filename() ? p.parent_path() : p.parent_path().parent_path();
+      std::vector<fs::path> found;
+      for (const auto& e : fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec))
+        if (e.is_regular_file(ec)) found.push_back(e.path());
+      std::sort(found.begin(), found.end());
+      for (const auto& f : found) add_file(shell, f, fs::relative(f, base, ec).generic_string());
+    } else {
+      add_file(shell, p, p.filename().string());
+    }
+  }
+  // Reads at most one slice per frame, keeping the queue shallow.
+  void read_some(el::app::Shell& shell) {
+    if (pending.empty() || shell.queue().queued_bytes() >= 2 * kSliceBytes) return;
+    Pending& cur = pending.front();
+    if (!open) open = std::make_unique<std::ifstream>(cur.path, std::ios::binary);
+    auto* buf = static_cast<std::uint8_t*>(std::malloc(kSliceBytes));
+    open->read(reinterpret_cast<char*>(buf), kSliceBytes);
+    std::size_t n = static_cast<std::size_t>(open->gcount());
+    if (n) shell.push_bytes(cur.id, buf, n); else std::free(buf);
+    if (n < kSliceBytes) {
+      shell.end_file(cur.id);
+      open.reset();
+      pending.pop_front();
+    }
+  }
+
+ private:
+  void add_file(el::app::Shell& shell, const fs::path& p, std::string rel) {
+    std::error_code ec;
+    auto size = fs::file_size(p, ec);
+    pending.push_back({shell.add_file(std::move(rel), ec ? 0 : size), p});
+  }
+  std::deque<Pending> pending;
+  std::unique_ptr<std::ifstream> open;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long max_frames = -1;
+  std::vector<fs::path> paths;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) {
+      max_frames = std::atol(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+      std::printf("usage: eventlens-desktop [--frames N] [PATH...]\n"
+                  "Opens a window showing TensorBoard event files. PATHs are files or folders;\n"
+                  "more can be dropped onto the window. --frames N quits after N frames.\n");
+      return 0;
+    } else {
+      paths.emplace_back(argv[i]);
+    }
+  }
+  DesktopPlatform platform;
+  el::app::Shell shell(platform);
+  if (!shell.init("EventLens", 1280, 800)) return 2;
+  for (const auto& p : paths) platform.add(shell, p);
+  for (;;) {
+    SDL_Event ev;
+    // Drops are platform business: peek them before the shell drains the queue.
+    while (SDL_PeepEvents(&ev, 1, SDL_GETEVENT, SDL_DROPFILE, SDL_DROPFILE) > 0) {
+      platform.add(shell, ev.drop.file);
+      SDL_free(ev.drop.file);
+    }
+    platform.read_some(shell);
+    if (!shell.frame()) break;
+    if (max_frames > 0 && static_cast<long>(shell.frame_count()) >= max_frames) break;
+  }
+  std::printf("eventlens-desktop: %llu frames, %zu files\n",
+              static_cast<unsigned long long>(shell.frame_count()), shell.files().size());
+  return 0;
+}

@@ -1,0 +1,43 @@
+// Bytes waiting to enter the engine. Platforms push whole slices as they are
+// read; each frame the shell feeds queued bytes for a fixed time budget and
+// then draws, so a large drop never freezes the UI.
+#pragma once
+#include <cstdint>
+#include <cstdlib>
+#include <deque>
+#include <memory>
+
+#include "store/file_table.h"
+
+namespace el::app {
+
+class IngestQueue {
+ public:
+  // Takes ownership of `bytes` (allocated with malloc). size 0 = end of file.
+  void push(store::FileId file, std::uint8_t* bytes, std::size_t size);
+  void push_end(store::FileId file) { push(file, nullptr, 0); }
+
+  // Feeds queued bytes into `files` in pieces of at most kPieceBytes until
+  // `budget_ms` has passed or the queue is empty. Returns the bytes fed.
+  std::size_t pump(store::FileTable& files, double budget_ms);
+  void clear();
+
+  std::size_t queued_bytes() const { return queued_bytes_; }
+  bool empty() const { return items_.empty(); }
+  // The file being fed right now (or next), if any.
+  bool front_file(store::FileId& file) const;
+
+  static constexpr std::size_t kPieceBytes = 1u << 20;
+
+ private:
+  struct Item {
+    store::FileId file;
+    std::unique_ptr<std::uint8_t, decltype(&std::free)> bytes{nullptr, &std::free};
+    std::size_t size = 0;
+    std::size_t done = 0;
+  };
+  std::deque<Item> items_;
+  std::size_t queued_bytes_ = 0;
+};
+
+}  // namespace el::app

@@ -1,0 +1,11 @@
+// The eventlens subcommands. Each returns the process exit code:
+// 0 fine, 1 data problems found, 2 usage or I/O error.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace el::cli {
+
+int cmd_check(const std::vector<std::string>& args);
+
+}  // namespace el::cli

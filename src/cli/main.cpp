@@ -1,0 +1,46 @@
+// eventlens: the command-line front door to the engine.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "record/crc32c.h"
+
+namespace {
+
+void usage(std::FILE* out) {
+  std::fprintf(out,
+               "eventlens %s: read TensorBoard event files without TensorBoard\n"
+               "\n"
+               "usage: eventlens COMMAND [ARGS...]\n"
+               "\n"
+               "commands:\n"
+               "  check FILE...     per file: records, bytes, CRC errors, resync skips, truncated tail\n"
+               "  help              this text\n"
+               "\n"
+               "exit codes: 0 fine, 1 data problems found, 2 usage or I/O error\n",
+               EL_CLI_VERSION);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  const std::string cmd = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    usage(stdout);
+    return 0;
+  }
+  if (cmd == "--version") {
+    std::printf("eventlens %s (crc32c: %s)\n", EL_CLI_VERSION, el::record::crc32c_implementation());
+    return 0;
+  }
+  if (cmd == "check") return el::cli::cmd_check(args);
+  std::fprintf(stderr, "eventlens: unknown command '%s' (try eventlens --help)\n", cmd.c_str());
+  return 2;
+}

@@ -1,0 +1,66 @@
+#include "store/file_table.h"
+
+#include <zlib.h>
+
+namespace el::store {
+
+struct FileTable::File final : record::RecordSink {
+  File(FileTable& table, FileId id) : table(table), id(id), reader(*this) {}
+  void on_record(std::uint64_t offset, std::span<const std::uint8_t> data) override {
+    ++status.records;
+    if (table.consumer_) table.consumer_->on_record(id, offset, data);
+  }
+  void on_problem(const record::Problem& p) override {
+    if (p.kind == record::ProblemKind::kNotEventFile) status.not_event_file = true;
+    status.problems.push_back(p);
+  }
+  FileTable& table;
+  FileId id;
+  FileStatus status;
+  record::StreamReader reader;
+};
+
+FileTable::FileTable(RecordConsumer* consumer) : consumer_(consumer) {}
+FileTable::~FileTable() = default;
+
+const FileStatus& FileTable::status(FileId id) const { return files_[id]->status; }
+
+FileId FileTable::add(std::string path, std::uint64_t size) {
+  auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<File>(*this, id));
+  files_.back()->status.path = std::move(path);
+  files_.back()->status.size = size;
+  ++version_;
+  return id;
+}
+
+void FileTable::feed(FileId id, std::span<const std::uint8_t> bytes) {
+  if (id >= files_.size() || bytes.empty()) return;
+  File& f = *files_[id];
+  // zlib's crc32 takes a uInt length: feed it in pieces below 4 GiB.
+  for (std::size_t at = 0; at < bytes.size(); at += (1u << 30)) {
+    std::size_t n = std::min<std::size_t>(bytes.size() - at, 1u << 30);
+    f.status.crc32 = static_cast<std::uint32_t>(
+        crc32(f.status.crc32, bytes.data() + at, static_cast<uInt>(n)));
+  }
+  f.status.bytes_read += bytes.size();
+  total_bytes_read_ += bytes.size();
+  f.reader.feed(bytes);
+  ++version_;
+}
+
+void FileTable::finish(FileId id) {
+  if (id >= files_.size() || files_[id]->status.finished) return;
+  File& f = *files_[id];
+  f.status.finished = true;
+  f.reader.end_of_stream();
+  ++version_;
+}
+
+void FileTable::clear() {
+  files_.clear();
+  total_bytes_read_ = 0;
+  ++version_;
+}
+
+}  // namespace el::store

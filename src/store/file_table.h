@@ -1,0 +1,61 @@
+// The files pushed into the engine: path, size, how much arrived, a CRC-32 of
+// the bytes seen (zlib's; lets tools and tests confirm every byte arrived
+// intact), and what the record layer made of them.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "record/problem.h"
+#include "record/stream_reader.h"
+
+namespace el::store {
+
+using FileId = std::uint32_t;
+
+struct FileStatus {
+  std::string path;           // relative to what the user opened, '/' separators
+  std::uint64_t size = 0;     // as announced by the source (0 if unknown)
+  std::uint64_t bytes_read = 0;
+  std::uint32_t crc32 = 0;    // zlib CRC-32 of bytes_read bytes
+  std::uint64_t records = 0;
+  bool finished = false;      // the source said no more bytes (for now)
+  bool not_event_file = false;
+  std::vector<record::Problem> problems;
+};
+
+// Receives each complete record of a file, after framing and CRC checks.
+class RecordConsumer {
+ public:
+  virtual ~RecordConsumer() = default;
+  virtual void on_record(FileId file, std::uint64_t offset, std::span<const std::uint8_t> data) = 0;
+};
+
+class FileTable {
+ public:
+  explicit FileTable(RecordConsumer* consumer = nullptr);
+  ~FileTable();
+  FileTable(const FileTable&) = delete;
+  FileTable& operator=(const FileTable&) = delete;
+
+  FileId add(std::string path, std::uint64_t size);
+  void feed(FileId id, std::span<const std::uint8_t> bytes);
+  void finish(FileId id);
+  void clear();
+
+  std::size_t size() const { return files_.size(); }
+  const FileStatus& status(FileId id) const;
+  std::uint64_t total_bytes_read() const { return total_bytes_read_; }
+  std::uint64_t version() const { return version_; }  // changes whenever any status changes
+
+ private:
+  struct File;
+  std::vector<std::unique_ptr<File>> files_;
+  RecordConsumer* consumer_;
+  std::uint64_t total_bytes_read_ = 0;
+  std::uint64_t version_ = 0;
+};
+
+}  // namespace el::store

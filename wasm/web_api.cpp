@@ -1,0 +1,40 @@
+// The C API the page calls (see web/eventlens-page.js). Bytes arrive as
+// malloc'ed slices whose ownership passes to C++.
+#include <emscripten.h>
+
+#include <string>
+
+#include "wasm/web_platform.h"
+
+#define EL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
+
+// Announces a file; returns its id for el_push/el_end_file. `size` is a double
+// because JS numbers beyond 2^31 do not fit an int parameter.
+EL_EXPORT unsigned el_add_file(const char* path, double size) {
+  return el::web::shell().add_file(path ? path : "", static_cast<std::uint64_t>(size));
+}
+
+// Takes ownership of `bytes` (from _malloc).
+EL_EXPORT void el_push(unsigned file, std::uint8_t* bytes, unsigned size) {
+  el::web::shell().push_bytes(file, bytes, size);
+}
+
+EL_EXPORT void el_end_file(unsigned file) { el::web::shell().end_file(file); }
+
+EL_EXPORT void el_close_all() { el::web::shell().close_all(); }
+
+EL_EXPORT void el_set_theme(int dark) {
+  el::web::shell().set_theme(dark ? el::ui::Theme::kDark : el::ui::Theme::kLight);
+}
+
+// Bytes pushed but not yet ingested: the page keeps this bounded.
+EL_EXPORT double el_queued_bytes() { return static_cast<double>(el::web::shell().queue().queued_bytes()); }
+
+EL_EXPORT double el_frame_count() { return static_cast<double>(el::web::shell().frame_count()); }
+
+// Valid until the next call.
+EL_EXPORT const char* el_state_json() {
+  static std::string json;
+  json = el::web::shell().state_json();
+  return json.c_str();
+}

@@ -1,0 +1,42 @@
+// Browser entry point: creates the shell on the page's #canvas and runs it
+// from the browser's animation frames.
+#include <emscripten.h>
+
+#include "wasm/web_platform.h"
+
+extern "C" {
+void el_js_open_files();
+void el_js_open_folder();
+void el_js_cancel_loading();
+void el_js_theme_changed(int dark);
+}
+
+namespace el::web {
+namespace {
+
+class WebPlatform final : public el::app::Platform {
+ public:
+  bool can_open_dialogs() const override { return true; }
+  void open_files() override { el_js_open_files(); }
+  void open_folder() override { el_js_open_folder(); }
+  void cancel_loading() override { el_js_cancel_loading(); }
+  void theme_changed(ui::Theme theme) override { el_js_theme_changed(theme == ui::Theme::kDark); }
+};
+
+WebPlatform g_platform;  // the app shell's state: the one allowed global
+el::app::Shell g_shell(g_platform);
+
+void frame() { g_shell.frame(); }
+
+}  // namespace
+
+el::app::Shell& shell() { return g_shell; }
+
+}  // namespace el::web
+
+int main() {
+  if (!el::web::g_shell.init("EventLens", 1280, 800)) return 1;
+  EM_ASM(if (window.eventlensPage) window.eventlensPage.ready(););
+  emscripten_set_main_loop(el::web::frame, 0, false);
+  return 0;
+}
