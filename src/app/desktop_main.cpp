@@ -2,16 +2,16 @@
 //   eventlens-desktop [--frames N] [PATH...]
 // PATHs (files or folders) open at start; files and folders can also be
 // dropped onto the window. Files are read in slices as the frames go by.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <cstring>
-#include <memory>
-#include <vector>
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "app/shell.h"
 
@@ -26,8 +26,13 @@ class DesktopPlatform final : public el::app::Platform {
   bool can_open_dialogs() const override { return false; }
   void open_files() override {}
   void open_folder() override {}
-  void cancel_loading() override { pending.clear(); open.reset(); }
-  const char* drop_hint() const override { return "Drop files or folders onto this window, or pass them on the command line."; }
+  void cancel_loading() override {
+    pending.clear();
+    open.reset();
+  }
+  const char* drop_hint() const override {
+    return "Drop files or folders onto this window, or pass them on the command line.";
+  }
 
   struct Pending {
     el::store::FileId id;
@@ -39,7 +44,8 @@ class DesktopPlatform final : public el::app::Platform {
     if (fs::is_directory(p, ec)) {
       const fs::path base = p.has_filename() ? p.parent_path() : p.parent_path().parent_path();
       std::vector<fs::path> found;
-      for (const auto& e : fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec))
+      for (const auto& e :
+           fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec))
         if (e.is_regular_file(ec)) found.push_back(e.path());
       std::sort(found.begin(), found.end());
       for (const auto& f : found) add_file(shell, f, fs::relative(f, base, ec).generic_string());
@@ -55,7 +61,10 @@ class DesktopPlatform final : public el::app::Platform {
     auto* buf = static_cast<std::uint8_t*>(std::malloc(kSliceBytes));
     open->read(reinterpret_cast<char*>(buf), kSliceBytes);
     std::size_t n = static_cast<std::size_t>(open->gcount());
-    if (n) shell.push_bytes(cur.id, buf, n); else std::free(buf);
+    if (n)
+      shell.push_bytes(cur.id, buf, n);
+    else
+      std::free(buf);
     if (n < kSliceBytes) {
       shell.end_file(cur.id);
       open.reset();
@@ -82,9 +91,10 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) {
       max_frames = std::atol(argv[++i]);
     } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
-      std::printf("usage: eventlens-desktop [--frames N] [PATH...]\n"
-                  "Opens a window showing TensorBoard event files. PATHs are files or folders;\n"
-                  "more can be dropped onto the window. --frames N quits after N frames.\n");
+      std::printf(
+          "usage: eventlens-desktop [--frames N] [PATH...]\n"
+          "Opens a window showing TensorBoard event files. PATHs are files or folders;\n"
+          "more can be dropped onto the window. --frames N quits after N frames.\n");
       return 0;
     } else {
       paths.emplace_back(argv[i]);

@@ -18,6 +18,8 @@
 #include <SDL_opengl.h>
 #endif
 
+static_assert(SDL_MAJOR_VERSION == 2, "compiled against SDL2 headers, not Emscripten's SDL1 compat ones");
+
 namespace el::app {
 
 // [SECTION] window and ImGui setup ---------------------------------------------

@@ -38,7 +38,9 @@ class Shell {
 
   // Ingestion API (also used by wasm/web_api.cpp).
   store::FileId add_file(std::string path, std::uint64_t size);
-  void push_bytes(store::FileId file, std::uint8_t* malloced, std::size_t size) { queue_.push(file, malloced, size); }
+  void push_bytes(store::FileId file, std::uint8_t* malloced, std::size_t size) {
+    queue_.push(file, malloced, size);
+  }
   void end_file(store::FileId file) { queue_.push_end(file); }
   void close_all();
   void cancel_loading();

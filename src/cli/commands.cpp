@@ -49,17 +49,24 @@ int cmd_check(const std::vector<std::string>& files) {
     std::uint64_t crc_errors = 0, resyncs = 0, skipped = 0, tail = 0;
     for (const auto& p : sink.problems) {
       if (p.kind == record::ProblemKind::kBadDataCrc) ++crc_errors;
-      if (p.kind == record::ProblemKind::kBadHeader) { ++resyncs; ++crc_errors; skipped += p.length; }
+      if (p.kind == record::ProblemKind::kBadHeader) {
+        ++resyncs;
+        ++crc_errors;
+        skipped += p.length;
+      }
       if (p.kind == record::ProblemKind::kTruncatedTail) tail = p.length;
     }
-    const char* comp = reader.compression() == record::Compression::kGzip ? " gzip"
-                       : reader.compression() == record::Compression::kZlib ? " zlib" : "";
-    std::printf("%s: %llu records, %llu bytes%s, %llu CRC errors, %llu resync skips (%llu bytes), truncated tail %llu bytes%s\n",
-                path.c_str(), static_cast<unsigned long long>(sink.records),
-                static_cast<unsigned long long>(reader.file_bytes()), comp,
-                static_cast<unsigned long long>(crc_errors), static_cast<unsigned long long>(resyncs),
-                static_cast<unsigned long long>(skipped), static_cast<unsigned long long>(tail),
-                reader.records().not_event_file() ? ", NOT AN EVENT FILE" : "");
+    const char* comp = reader.compression() == record::Compression::kGzip   ? " gzip"
+                       : reader.compression() == record::Compression::kZlib ? " zlib"
+                                                                            : "";
+    std::printf(
+        "%s: %llu records, %llu bytes%s, %llu CRC errors, %llu resync skips (%llu bytes), truncated tail "
+        "%llu bytes%s\n",
+        path.c_str(), static_cast<unsigned long long>(sink.records),
+        static_cast<unsigned long long>(reader.file_bytes()), comp,
+        static_cast<unsigned long long>(crc_errors), static_cast<unsigned long long>(resyncs),
+        static_cast<unsigned long long>(skipped), static_cast<unsigned long long>(tail),
+        reader.records().not_event_file() ? ", NOT AN EVENT FILE" : "");
     for (const auto& p : sink.problems) std::printf("  %s: %s\n", path.c_str(), p.message.c_str());
     if (!sink.problems.empty() && rc == 0) rc = 1;
   }

@@ -12,13 +12,9 @@ std::uint32_t crc32c(std::span<const std::uint8_t> data, std::uint32_t crc = 0);
 
 // TFRecord stores CRCs "masked" so that a CRC of data containing CRCs stays
 // well distributed: rotate right by 15 and add a constant (32-bit wrap).
-constexpr std::uint32_t mask_crc(std::uint32_t crc) {
-  return ((crc >> 15) | (crc << 17)) + 0xa282ead8u;
-}
+constexpr std::uint32_t mask_crc(std::uint32_t crc) { return ((crc >> 15) | (crc << 17)) + 0xa282ead8u; }
 
-inline std::uint32_t masked_crc32c(std::span<const std::uint8_t> data) {
-  return mask_crc(crc32c(data));
-}
+inline std::uint32_t masked_crc32c(std::span<const std::uint8_t> data) { return mask_crc(crc32c(data)); }
 
 // Which implementation crc32c() uses on this machine ("sse4.2" or "slicing-by-8").
 const char* crc32c_implementation();

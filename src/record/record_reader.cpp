@@ -55,14 +55,15 @@ const char* problem_kind_name(ProblemKind kind) {
 void RecordReader::reject_file() {
   dead_ = true;
   scanning_ = false;
-  sink_.on_problem({ProblemKind::kNotEventFile, 0, bytes_fed(), "not an event file: " + describe_foreign(head_sample_)});
+  sink_.on_problem(
+      {ProblemKind::kNotEventFile, 0, bytes_fed(), "not an event file: " + describe_foreign(head_sample_)});
 }
 
 void RecordReader::close_scan(std::uint64_t end) {
   if (!scanning_) return;
   scanning_ = false;
   std::uint64_t skipped = end - scan_start_;
-  std::string what = scan_start_ == 0 ? std::string("unreadable bytes at the start of the file")
+  std::string what = scan_start_ == 0   ? std::string("unreadable bytes at the start of the file")
                      : scan_bad_length_ ? "implausible record length at offset " + std::to_string(scan_start_)
                                         : "bad length CRC at offset " + std::to_string(scan_start_);
   sink_.on_problem({ProblemKind::kBadHeader, scan_start_, skipped,
@@ -101,8 +102,8 @@ std::size_t RecordReader::parse(std::span<const std::uint8_t> d, std::uint64_t b
       sink_.on_record(base + pos, data);
     } else {
       sink_.on_problem({ProblemKind::kBadDataCrc, base + pos, total,
-                        "bad data CRC in the record at offset " + std::to_string(base + pos) +
-                            " (" + std::to_string(len) + " bytes); record skipped"});
+                        "bad data CRC in the record at offset " + std::to_string(base + pos) + " (" +
+                            std::to_string(len) + " bytes); record skipped"});
     }
     seen_record_ = true;
     pos += static_cast<std::size_t>(total);
@@ -112,7 +113,8 @@ std::size_t RecordReader::parse(std::span<const std::uint8_t> d, std::uint64_t b
 
 void RecordReader::feed(std::span<const std::uint8_t> in) {
   if (head_sample_.size() < 64) {
-    head_sample_.insert(head_sample_.end(), in.begin(), in.begin() + std::min<std::size_t>(in.size(), 64 - head_sample_.size()));
+    head_sample_.insert(head_sample_.end(), in.begin(),
+                        in.begin() + std::min<std::size_t>(in.size(), 64 - head_sample_.size()));
   }
   while (!in.empty() && !dead_) {
     if (tail_.empty()) {  // fast path: parse straight from the caller's bytes

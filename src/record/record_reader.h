@@ -56,10 +56,10 @@ class RecordReader {
   std::uint64_t records_ = 0;
   std::vector<std::uint8_t> head_sample_;  // first bytes, to say what a foreign file is
   bool seen_record_ = false;
-  bool dead_ = false;              // not an event file: ignore everything
-  bool scanning_ = false;          // inside a corrupt region, looking for a header
+  bool dead_ = false;      // not an event file: ignore everything
+  bool scanning_ = false;  // inside a corrupt region, looking for a header
   std::uint64_t scan_start_ = 0;
-  bool scan_bad_length_ = false;   // the region began with a CRC-valid but absurd length
+  bool scan_bad_length_ = false;  // the region began with a CRC-valid but absurd length
 };
 
 }  // namespace el::record

@@ -51,10 +51,16 @@ void StreamReader::feed(std::span<const std::uint8_t> bytes) {
     std::vector<std::uint8_t> head = std::move(head_);
     head_.clear();
     bytes = head;
-    if (z_) inflate(bytes); else reader_.feed(bytes);
+    if (z_)
+      inflate(bytes);
+    else
+      reader_.feed(bytes);
     return;
   }
-  if (z_) inflate(bytes); else reader_.feed(bytes);
+  if (z_)
+    inflate(bytes);
+  else
+    reader_.feed(bytes);
 }
 
 void StreamReader::inflate(std::span<const std::uint8_t> bytes) {

@@ -16,12 +16,12 @@ namespace el::store {
 using FileId = std::uint32_t;
 
 struct FileStatus {
-  std::string path;           // relative to what the user opened, '/' separators
-  std::uint64_t size = 0;     // as announced by the source (0 if unknown)
+  std::string path;        // relative to what the user opened, '/' separators
+  std::uint64_t size = 0;  // as announced by the source (0 if unknown)
   std::uint64_t bytes_read = 0;
-  std::uint32_t crc32 = 0;    // zlib CRC-32 of bytes_read bytes
+  std::uint32_t crc32 = 0;  // zlib CRC-32 of bytes_read bytes
   std::uint64_t records = 0;
-  bool finished = false;      // the source said no more bytes (for now)
+  bool finished = false;  // the source said no more bytes (for now)
   bool not_event_file = false;
   std::vector<record::Problem> problems;
 };

@@ -39,10 +39,28 @@ void JsonWriter::separate() {
   }
 }
 
-JsonWriter& JsonWriter::begin_object() { separate(); out_ += '{'; first_.push_back(true); return *this; }
-JsonWriter& JsonWriter::end_object() { out_ += '}'; first_.pop_back(); return *this; }
-JsonWriter& JsonWriter::begin_array() { separate(); out_ += '['; first_.push_back(true); return *this; }
-JsonWriter& JsonWriter::end_array() { out_ += ']'; first_.pop_back(); return *this; }
+JsonWriter& JsonWriter::begin_object() {
+  separate();
+  out_ += '{';
+  first_.push_back(true);
+  return *this;
+}
+JsonWriter& JsonWriter::end_object() {
+  out_ += '}';
+  first_.pop_back();
+  return *this;
+}
+JsonWriter& JsonWriter::begin_array() {
+  separate();
+  out_ += '[';
+  first_.push_back(true);
+  return *this;
+}
+JsonWriter& JsonWriter::end_array() {
+  out_ += ']';
+  first_.pop_back();
+  return *this;
+}
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   separate();
@@ -52,12 +70,22 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view s) { separate(); append_json_string(out_, s); return *this; }
+JsonWriter& JsonWriter::value(std::string_view s) {
+  separate();
+  append_json_string(out_, s);
+  return *this;
+}
 
 JsonWriter& JsonWriter::value(double d) {
   separate();
-  if (std::isnan(d)) { out_ += "\"NaN\""; return *this; }
-  if (std::isinf(d)) { out_ += d > 0 ? "\"Infinity\"" : "\"-Infinity\""; return *this; }
+  if (std::isnan(d)) {
+    out_ += "\"NaN\"";
+    return *this;
+  }
+  if (std::isinf(d)) {
+    out_ += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+    return *this;
+  }
   // The shortest of %.15g..%.17g that reads back as the same double.
   char buf[32];
   for (int digits = 15; digits <= 17; ++digits) {
@@ -68,9 +96,25 @@ JsonWriter& JsonWriter::value(double d) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::int64_t i) { separate(); out_ += std::to_string(i); return *this; }
-JsonWriter& JsonWriter::value(std::uint64_t u) { separate(); out_ += std::to_string(u); return *this; }
-JsonWriter& JsonWriter::value(bool b) { separate(); out_ += b ? "true" : "false"; return *this; }
-JsonWriter& JsonWriter::null() { separate(); out_ += "null"; return *this; }
+JsonWriter& JsonWriter::value(std::int64_t i) {
+  separate();
+  out_ += std::to_string(i);
+  return *this;
+}
+JsonWriter& JsonWriter::value(std::uint64_t u) {
+  separate();
+  out_ += std::to_string(u);
+  return *this;
+}
+JsonWriter& JsonWriter::value(bool b) {
+  separate();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+JsonWriter& JsonWriter::null() {
+  separate();
+  out_ += "null";
+  return *this;
+}
 
 }  // namespace el::store

@@ -158,7 +158,8 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
   const LoadingView& ld = view.loading;
   const std::size_t nfiles = view.files ? view.files->size() : 0;
   if (ld.active) {
-    float frac = ld.bytes_total ? static_cast<float>(static_cast<double>(ld.bytes_done) / ld.bytes_total) : 0.0f;
+    float frac =
+        ld.bytes_total ? static_cast<float>(static_cast<double>(ld.bytes_done) / ld.bytes_total) : 0.0f;
     char overlay[96];
     std::snprintf(overlay, sizeof overlay, "%s of %s", format_bytes(ld.bytes_done).c_str(),
                   format_bytes(ld.bytes_total).c_str());
@@ -213,7 +214,8 @@ void MainWindow::draw_about(const MainWindowView& view) {
   ImGui::Spacing();
   ImGui::TextDisabled("Built with Dear ImGui %s, SDL2, protobuf-lite and zlib.", IMGUI_VERSION);
   ImGui::Spacing();
-  if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 

@@ -24,8 +24,8 @@ struct MainWindowView {
   LoadingView loading;
   Theme theme = Theme::kDark;
   const Fonts* fonts = nullptr;
-  bool can_open_dialogs = true;      // the platform has file/folder pickers
-  const char* drop_hint = nullptr;   // extra line for the empty state, platform specific
+  bool can_open_dialogs = true;     // the platform has file/folder pickers
+  const char* drop_hint = nullptr;  // extra line for the empty state, platform specific
 };
 
 struct MainWindowActions {

@@ -37,7 +37,9 @@ TEST(Crc32c, Rfc3720Vectors) {
 }
 
 TEST(Crc32c, MaskedCrcOfTfRecordTestData) {
-  EXPECT_EQ(mask_crc(crc32c(bytes("\x1a\x11" "CRC test, one two"))), 0x5794d08au);
+  EXPECT_EQ(mask_crc(crc32c(bytes("\x1a\x11"
+                                  "CRC test, one two"))),
+            0x5794d08au);
 }
 
 TEST(Crc32c, AgreesWithBitwiseReferenceAtEveryLengthAndAlignment) {

@@ -1,11 +1,10 @@
 #include "record/record_reader.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <cstring>
 #include <random>
-
-#include <zlib.h>
 
 #include "record/crc32c.h"
 #include "record/stream_reader.h"

@@ -17,8 +17,9 @@ struct CountingConsumer final : RecordConsumer {
 TEST(FileTable, TracksBytesCrcAndRecordsPerFile) {
   // Expected values from tests/data/corpus_records.tsv (tests/tools/corpus_facts.py).
   const std::string a = "pytorch-small/eval/events.out.tfevents.1795314436.vm.2669.6";
-  const std::string b = "realworld/odd-lfs-pointer/BirgerMoell__swe-gpt/"
-                        "events.out.tfevents.1626280018.t1v-n-fa4889f7-w-0.122873.3.v2";
+  const std::string b =
+      "realworld/odd-lfs-pointer/BirgerMoell__swe-gpt/"
+      "events.out.tfevents.1626280018.t1v-n-fa4889f7-w-0.122873.3.v2";
   auto bytes_a = el::testing::read_file(el::testing::corpus_dir() + "/" + a);
   auto bytes_b = el::testing::read_file(el::testing::corpus_dir() + "/" + b);
   CountingConsumer consumer;

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""A small static file server for EventLens: correct MIME types (application/wasm),
+HTTP Range requests (206 Partial Content), loopback only.
+
+  http_server.py --root DIR [--mount /url/prefix=DIR ...] [--port N] [--port-file F]
+
+--port 0 picks a free port; the chosen port is printed and written to --port-file.
+"""
+import argparse
+import http.server
+import os
+import re
+import sys
+import urllib.parse
+
+MIME = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+}
+
+
+def make_handler(root, mounts):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, fmt, *args):  # quiet: tests read the page, not the log
+            if os.environ.get("EVENTLENS_HTTP_LOG"):
+                sys.stderr.write("http: " + (fmt % args) + "\n")
+
+        def resolve(self):
+            path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+            base, rel = root, path
+            for prefix, d in mounts:
+                if path == prefix or path.startswith(prefix + "/"):
+                    base, rel = d, path[len(prefix):]
+                    break
+            full = os.path.realpath(os.path.join(base, rel.lstrip("/")))
+            if not (full == os.path.realpath(base) or full.startswith(os.path.realpath(base) + os.sep)):
+                return None  # outside the served tree
+            if os.path.isdir(full):
+                full = os.path.join(full, "index.html")
+            return full if os.path.isfile(full) else None
+
+        def do_HEAD(self):
+            self.serve(head=True)
+
+        def do_GET(self):
+            self.serve(head=False)
+
+        def serve(self, head):
+            full = self.resolve()
+            if not full:
+                body = b"not found\n"
+                self.send_response(404)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if not head:
+                    self.wfile.write(body)
+                return
+            size = os.path.getsize(full)
+            start, end = 0, size - 1
+            status = 200
+            rng = self.headers.get("Range")
+            if rng:
+                m = re.fullmatch(r"bytes=(\d*)-(\d*)", rng.strip())
+                if not m or (not m.group(1) and not m.group(2)):
+                    return self.range_error(size)
+                if m.group(1):
+                    start = int(m.group(1))
+                    end = min(int(m.group(2)), size - 1) if m.group(2) else size - 1
+                else:  # suffix range: the last N bytes
+                    start = max(0, size - int(m.group(2)))
+                if start >= size or start > end:
+                    return self.range_error(size)
+                status = 206
+            self.send_response(status)
+            ext = os.path.splitext(full)[1].lower()
+            self.send_header("Content-Type", MIME.get(ext, "application/octet-stream"))
+            self.send_header("Accept-Ranges", "bytes")
+            self.send_header("Content-Length", str(end - start + 1))
+            self.send_header("Cache-Control", "no-cache")
+            if status == 206:
+                self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+            self.end_headers()
+            if head:
+                return
+            with open(full, "rb") as f:
+                f.seek(start)
+                left = end - start + 1
+                while left > 0:
+                    chunk = f.read(min(left, 1 << 20))
+                    if not chunk:
+                        break
+                    try:
+                        self.wfile.write(chunk)
+                    except (BrokenPipeError, ConnectionResetError):
+                        return
+                    left -= len(chunk)
+
+        def range_error(self, size):
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    return Handler
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--mount", action="append", default=[])
+    ap.add_argument("--port", type=int, default=8000)
+    ap.add_argument("--port-file")
+    a = ap.parse_args()
+    mounts = []
+    for m in a.mount:
+        prefix, d = m.split("=", 1)
+        mounts.append(("/" + prefix.strip("/"), d))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), make_handler(a.root, mounts))
+    port = httpd.server_address[1]
+    if a.port_file:
+        with open(a.port_file + ".tmp", "w") as f:
+            f.write(str(port))
+        os.replace(a.port_file + ".tmp", a.port_file)
+    print(f"EventLens: http://127.0.0.1:{port}/", flush=True)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
