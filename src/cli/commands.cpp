@@ -1,10 +1,16 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 #include <vector>
 
+#include "cli/loader.h"
 #include "record/stream_reader.h"
+#include "store/export.h"
+#include "store/store.h"
 
 namespace el::cli {
 namespace {
@@ -20,6 +26,20 @@ struct CheckSink final : record::RecordSink {
   }
   void on_problem(const record::Problem& p) override { problems.push_back(p); }
 };
+
+// Problems of files that belong to runs (other files in a log directory,
+// such as PNG sprites, are not event files by name and are not reported).
+int report_problems(const store::Store& store, std::FILE* out) {
+  int found = 0;
+  for (store::FileId id = 0; id < store.files().size(); ++id) {
+    const auto& f = store.files().status(id);
+    for (const auto& p : f.problems) {
+      std::fprintf(out, "%s: %s\n", f.path.c_str(), p.message.c_str());
+      ++found;
+    }
+  }
+  return found;
+}
 
 }  // namespace
 
@@ -71,6 +91,93 @@ int cmd_check(const std::vector<std::string>& files) {
     if (!sink.problems.empty() && rc == 0) rc = 1;
   }
   return rc;
+}
+
+// eventlens info PATH...: runs; tags per kind with counts and step ranges; problems.
+int cmd_info(const std::vector<std::string>& paths) {
+  if (paths.empty()) {
+    std::fprintf(stderr, "usage: eventlens info PATH...\n");
+    return 2;
+  }
+  store::Store store;
+  const bool io_ok = load_paths(paths, store);
+  for (const auto& [name, run] : store.runs()) {
+    std::printf("run %s (%zu file%s)\n", name.c_str(), run.files.size(), run.files.size() == 1 ? "" : "s");
+    for (int k = 0; k < events::kKindCount; ++k) {
+      const auto kind = static_cast<events::Kind>(k);
+      bool header = false;
+      for (const auto& [tag, s] : run.tags) {
+        if (s.kind != kind) continue;
+        if (!header) std::printf("  %s\n", events::kind_name(kind));
+        header = true;
+        auto vis = store::visible_indices(s.steps);
+        auto [lo, hi] = std::minmax_element(s.steps.begin(), s.steps.end());
+        std::printf("    %-40s %zu records (%zu shown), steps %lld..%lld\n", tag.c_str(), s.size(),
+                    vis.size(), static_cast<long long>(*lo), static_cast<long long>(*hi));
+      }
+    }
+  }
+  const int problems = report_problems(store, stdout);
+  if (!io_ok) return 2;
+  return problems ? 1 : 0;
+}
+
+// eventlens export PATH... [--format json|csv] [--kind K] [--run RE] [--tag RE] [--all-points]
+int cmd_export(const std::vector<std::string>& args) {
+  std::vector<std::string> paths;
+  store::ExportOptions o;
+  std::string format = "json", kind = "all";
+  try {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      auto next = [&]() -> const std::string& {
+        if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
+        return args[++i];
+      };
+      if (a == "--format")
+        format = next();
+      else if (a == "--kind")
+        kind = next();
+      else if (a == "--run")
+        o.run_filter = std::regex(next());
+      else if (a == "--tag")
+        o.tag_filter = std::regex(next());
+      else if (a == "--all-points")
+        o.all_points = true;
+      else if (a.rfind("--", 0) == 0)
+        throw std::invalid_argument("unknown option " + a);
+      else
+        paths.push_back(a);
+    }
+  } catch (const std::exception& e) {  // std::regex_error included
+    std::fprintf(stderr, "eventlens export: %s\n", e.what());
+    return 2;
+  }
+  if (paths.empty() || (format != "json" && format != "csv")) {
+    std::fprintf(stderr,
+                 "usage: eventlens export PATH... [--format json|csv] [--kind "
+                 "scalars|histograms|distributions|text|all]\n"
+                 "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
+    return 2;
+  }
+  if (kind != "all") {
+    if (kind != "scalars" && kind != "histograms" && kind != "distributions" && kind != "text") {
+      std::fprintf(stderr, "eventlens export: unknown --kind %s\n", kind.c_str());
+      return 2;
+    }
+    o.scalars = kind == "scalars";
+    o.histograms = kind == "histograms";
+    o.distributions = kind == "distributions";
+    o.text = kind == "text";
+  }
+  store::Store store;
+  const bool io_ok = load_paths(paths, store);
+  const std::string out = format == "json" ? store::export_json(store, o) : store::export_csv(store, o);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (format == "json") std::fputc('\n', stdout);
+  const int problems = report_problems(store, stderr);
+  if (!io_ok) return 2;
+  return problems ? 1 : 0;
 }
 
 }  // namespace el::cli

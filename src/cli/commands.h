@@ -7,5 +7,7 @@
 namespace el::cli {
 
 int cmd_check(const std::vector<std::string>& args);
+int cmd_info(const std::vector<std::string>& args);
+int cmd_export(const std::vector<std::string>& args);
 
 }  // namespace el::cli

@@ -16,9 +16,15 @@ void usage(std::FILE* out) {
                "usage: eventlens COMMAND [ARGS...]\n"
                "\n"
                "commands:\n"
+               "  info PATH...      runs; tags per kind with counts and step ranges; per-file problems\n"
+               "  export PATH... [--format json|csv] [--kind scalars|histograms|distributions|text|all]\n"
+               "                 [--run REGEX] [--tag REGEX] [--all-points]\n"
+               "                    the data as JSON (or scalars as CSV); TensorBoard's restart rule\n"
+               "                    applies unless --all-points\n"
                "  check FILE...     per file: records, bytes, CRC errors, resync skips, truncated tail\n"
                "  help              this text\n"
                "\n"
+               "PATH is a directory (walked; run names are relative to it) or an event file.\n"
                "exit codes: 0 fine, 1 data problems found, 2 usage or I/O error\n",
                EL_CLI_VERSION);
 }
@@ -41,6 +47,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd == "check") return el::cli::cmd_check(args);
+  if (cmd == "info") return el::cli::cmd_info(args);
+  if (cmd == "export") return el::cli::cmd_export(args);
   std::fprintf(stderr, "eventlens: unknown command '%s' (try eventlens --help)\n", cmd.c_str());
   return 2;
 }

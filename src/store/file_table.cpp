@@ -57,6 +57,12 @@ void FileTable::finish(FileId id) {
   ++version_;
 }
 
+void FileTable::add_problem(FileId id, record::Problem problem) {
+  if (id >= files_.size()) return;
+  files_[id]->status.problems.push_back(std::move(problem));
+  ++version_;
+}
+
 void FileTable::clear() {
   files_.clear();
   total_bytes_read_ = 0;

@@ -43,6 +43,8 @@ class FileTable {
   FileId add(std::string path, std::uint64_t size);
   void feed(FileId id, std::span<const std::uint8_t> bytes);
   void finish(FileId id);
+  // A problem found above the record layer (an undecodable value, ...).
+  void add_problem(FileId id, record::Problem problem);
   void clear();
 
   std::size_t size() const { return files_.size(); }

@@ -1,0 +1,56 @@
+#include "cli/loader.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace el::cli {
+namespace {
+constexpr std::size_t kLoadReadBytes = 8u << 20;
+}  // namespace
+
+// Loads PATHs into `store`: a directory is walked recursively and its files are
+// named relative to it; a file is named by its base name (run "."). Files are
+// read in lexicographic path order, in 8 MiB pieces. Returns false on I/O errors.
+bool load_paths(const std::vector<std::string>& paths, store::Store& store) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, fs::path>> files;  // (relative name, path)
+  bool ok = true;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec))
+          files.emplace_back(fs::relative(it->path(), p, ec).generic_string(), it->path());
+      }
+    } else if (fs::is_regular_file(p, ec)) {
+      files.emplace_back(fs::path(p).filename().string(), p);
+    } else {
+      std::fprintf(stderr, "eventlens: %s: no such file or directory\n", p.c_str());
+      ok = false;
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::uint8_t> buf(kLoadReadBytes);
+  for (const auto& [name, path] : files) {
+    std::error_code ec;
+    store::FileId id = store.add_file(name, fs::file_size(path, ec));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "eventlens: %s: cannot open\n", path.string().c_str());
+      ok = false;
+      continue;
+    }
+    while (in) {
+      in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(buf.size()));
+      auto n = static_cast<std::size_t>(in.gcount());
+      if (n) store.feed(id, {buf.data(), n});
+    }
+    store.finish(id);
+  }
+  return ok;
+}
+
+}  // namespace el::cli

@@ -1,0 +1,16 @@
+// Loading files and directories from disk into a Store (CLI, tests, benchmarks).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace el::cli {
+
+// A directory is walked recursively and its files are named relative to it; a
+// file is named by its base name (run "."). Files are read in lexicographic
+// path order, in 8 MiB pieces. Returns false if a path could not be read
+// (the message names it on stderr).
+bool load_paths(const std::vector<std::string>& paths, store::Store& store);
+
+}  // namespace el::cli

@@ -1,0 +1,86 @@
+// One record's bytes -> an Event -> values in TensorBoard's tensor form.
+//
+// Legacy summaries are migrated as TensorBoard does (data_compat): simple_value
+// -> scalars; histo -> [k,3] rows; image -> images; audio -> audio; graph_def ->
+// graphs under the tag "__run_graph__". Tensor values are routed by their plugin
+// name, taken from the value's metadata or, as writers send metadata only with a
+// tag's first value, from what the sink remembers for the tag.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "proto/event.pb.h"
+
+namespace el::events {
+
+// TensorBoard's dashboards; every tag belongs to exactly one.
+enum class Kind : std::uint8_t {
+  kScalars,
+  kHistograms,
+  kImages,
+  kAudio,
+  kText,
+  kGraphs,
+  kHparams,
+  kPrCurves,
+  kCustomScalars,
+  kMesh,
+  kTensors,  // any other plugin, or none: kept as a generic tensor series
+};
+constexpr int kKindCount = 11;
+const char* kind_name(Kind kind);  // "scalars", "histograms", ... as in state()
+
+// The tag holding a run's GraphDef, as TensorBoard names it.
+inline constexpr std::string_view kRunGraphTag = "__run_graph__";
+inline constexpr std::string_view kMetaGraphTag = "__meta_graph__";
+
+struct ValueContext {
+  std::string_view tag;
+  const pb::SummaryMetadata* metadata = nullptr;  // present on the tag's first value only
+  std::int64_t step = 0;
+  double wall_time = 0;
+};
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // The plugin name recorded for `tag` from an earlier value, or empty.
+  virtual std::string_view remembered_plugin(std::string_view tag) = 0;
+
+  virtual void on_scalar(const ValueContext& v, double value) = 0;
+  // rows: k rows of (left, right, count), flattened.
+  virtual void on_histogram(const ValueContext& v, std::span<const double> rows) = 0;
+  // Strings of a text tensor, row-major, with its shape.
+  virtual void on_text(const ValueContext& v, std::vector<std::string>& strings,
+                       std::span<const std::int64_t> shape) = 0;
+  // A value whose heavy bytes stay in the file (images, audio, graphs, other
+  // tensors): the store keeps a reference to this record. width/height for
+  // images, `samples` = images or clips in the value.
+  virtual void on_blob(const ValueContext& v, Kind kind, std::uint32_t width, std::uint32_t height,
+                       std::uint32_t samples) = 0;
+  virtual void on_session_log(std::int64_t step, double wall_time, int status) = 0;
+  // A value that could not be understood (bad tensor shape, ...).
+  virtual void on_bad_value(const ValueContext& v, const char* why) = 0;
+};
+
+class EventDecoder {
+ public:
+  // Returns false if the bytes are not an Event (the record is then ignored).
+  bool decode(std::span<const std::uint8_t> record, EventSink& sink);
+
+ private:
+  void decode_value(const pb::Summary::Value& value, std::int64_t step, double wall_time, EventSink& sink);
+  void decode_tensor(const ValueContext& ctx, std::string_view plugin, const pb::TensorProto& t,
+                     EventSink& sink);
+
+  pb::Event event_;  // reused: after warm-up, parsing allocates nothing new
+  std::vector<double> doubles_;
+  std::vector<std::string> strings_;
+};
+
+Kind kind_for_plugin(std::string_view plugin);
+
+}  // namespace el::events

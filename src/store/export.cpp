@@ -1,0 +1,122 @@
+#include "store/export.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "aggregate/distribution.h"
+#include "store/json_writer.h"
+
+namespace el::store {
+namespace {
+
+std::vector<std::uint32_t> indices(const Series& s, bool all) {
+  if (!all) return visible_indices(s.steps);
+  std::vector<std::uint32_t> v(s.size());
+  for (std::uint32_t i = 0; i < v.size(); ++i) v[i] = i;
+  return v;
+}
+
+bool wanted(const std::regex& re, const std::string& s) { return std::regex_search(s, re); }
+
+template <typename Fn>
+void each_tag(const Run& run, events::Kind kind, const ExportOptions& o, JsonWriter& j, const char* key,
+              Fn fn) {
+  j.key(key).begin_object();
+  for (const auto& [tag, s] : run.tags) {
+    if (s.kind != kind || !wanted(o.tag_filter, tag)) continue;
+    j.key(tag).begin_array();
+    for (std::uint32_t i : indices(s, o.all_points)) fn(s, i);
+    j.end_array();
+  }
+  j.end_object();
+}
+
+}  // namespace
+
+std::string export_json(const Store& store, const ExportOptions& o) {
+  JsonWriter j;
+  j.begin_object().key("runs").begin_array();
+  for (const auto& [name, run] : store.runs()) {
+    if (!wanted(o.run_filter, name)) continue;
+    j.begin_object().key("run").value(name);
+    if (o.scalars)
+      each_tag(run, events::Kind::kScalars, o, j, "scalars", [&](const Series& s, std::uint32_t i) {
+        j.begin_array().value(s.steps[i]).value(s.wall_times[i]).value(s.values[i]).end_array();
+      });
+    if (o.histograms)
+      each_tag(run, events::Kind::kHistograms, o, j, "histograms", [&](const Series& s, std::uint32_t i) {
+        j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+        j.key("buckets").begin_array();
+        auto rows = s.histogram(i);
+        for (std::size_t r = 0; r + 2 < rows.size(); r += 3)
+          j.begin_array().value(rows[r]).value(rows[r + 1]).value(rows[r + 2]).end_array();
+        j.end_array().end_object();
+      });
+    if (o.distributions)
+      each_tag(run, events::Kind::kHistograms, o, j, "distributions", [&](const Series& s, std::uint32_t i) {
+        j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+        j.key("bps").begin_array();
+        for (double v : aggregate::compress_histogram(s.histogram(i))) j.value(v);
+        j.end_array().end_object();
+      });
+    if (o.text)
+      each_tag(run, events::Kind::kText, o, j, "text", [&](const Series& s, std::uint32_t i) {
+        j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+        j.key("text").value(s.texts[i]).end_object();
+      });
+    j.end_object();
+  }
+  j.end_array().end_object();
+  return j.take();
+}
+
+namespace {
+void csv_field(std::string& out, const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  out += '"';
+}
+void csv_number(std::string& out, double d) {
+  if (std::isnan(d)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(d)) {
+    out += d > 0 ? "Infinity" : "-Infinity";
+    return;
+  }
+  char buf[32];
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
+  out += buf;
+}
+}  // namespace
+
+std::string export_csv(const Store& store, const ExportOptions& o) {
+  std::string out = "run,tag,step,wall_time,value\n";
+  for (const auto& [name, run] : store.runs()) {
+    if (!wanted(o.run_filter, name)) continue;
+    for (const auto& [tag, s] : run.tags) {
+      if (s.kind != events::Kind::kScalars || !wanted(o.tag_filter, tag)) continue;
+      for (std::uint32_t i : indices(s, o.all_points)) {
+        csv_field(out, name);
+        out += ',';
+        csv_field(out, tag);
+        out += ',' + std::to_string(s.steps[i]) + ',';
+        csv_number(out, s.wall_times[i]);
+        out += ',';
+        csv_number(out, s.values[i]);
+        out += '\n';
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace el::store

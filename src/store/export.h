@@ -1,0 +1,23 @@
+// The stable JSON and CSV export of `eventlens export` (tests and tools rely
+// on its shape): runs and tags sorted by name, points in read order, the
+// restart rule applied unless all_points.
+#pragma once
+#include <regex>
+#include <string>
+
+#include "store/store.h"
+
+namespace el::store {
+
+struct ExportOptions {
+  bool scalars = true, histograms = true, distributions = true, text = true;
+  bool all_points = false;  // false: TensorBoard's restart rule hides superseded records
+  std::regex run_filter{""};
+  std::regex tag_filter{""};
+};
+
+std::string export_json(const Store& store, const ExportOptions& options);
+// Scalars only: header "run,tag,step,wall_time,value".
+std::string export_csv(const Store& store, const ExportOptions& options);
+
+}  // namespace el::store

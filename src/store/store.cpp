@@ -1,0 +1,121 @@
+#include "store/store.h"
+
+#include "store/run_paths.h"
+
+namespace el::store {
+
+std::vector<std::uint32_t> visible_indices(std::span<const std::int64_t> steps) {
+  std::vector<std::uint32_t> keep;
+  keep.reserve(steps.size());
+  for (std::uint32_t i = 0; i < steps.size(); ++i) {
+    while (!keep.empty() && steps[keep.back()] >= steps[i]) keep.pop_back();
+    keep.push_back(i);
+  }
+  return keep;
+}
+
+Store::Store() : files_(this) {}
+Store::~Store() = default;
+
+FileId Store::add_file(std::string path, std::uint64_t size) {
+  Run* run = nullptr;
+  if (is_event_file_path(path)) {
+    std::string name = run_name_for(path);
+    auto it = runs_.find(name);
+    if (it == runs_.end()) {
+      it = runs_.emplace(name, Run{}).first;
+      it->second.name = name;
+    }
+    run = &it->second;
+  }
+  FileId id = files_.add(std::move(path), size);
+  run_of_file_.push_back(run);
+  if (run) run->files.push_back(id);
+  ++version_;
+  return id;
+}
+
+void Store::clear() {
+  files_.clear();
+  runs_.clear();
+  run_of_file_.clear();
+  ++version_;
+}
+
+void Store::on_record(FileId file, std::uint64_t offset, std::span<const std::uint8_t> data) {
+  cur_run_ = file < run_of_file_.size() ? run_of_file_[file] : nullptr;
+  if (!cur_run_) return;  // e.g. *.profile-empty: framed, but makes no data
+  cur_file_ = file;
+  cur_offset_ = offset;
+  cur_length_ = static_cast<std::uint32_t>(data.size());
+  if (!decoder_.decode(data, *this)) ++bad_records_;
+  ++version_;
+}
+
+Series& Store::series_for(const events::ValueContext& v, events::Kind kind) {
+  auto it = cur_run_->tags.find(v.tag);
+  if (it == cur_run_->tags.end()) {
+    it = cur_run_->tags.emplace(std::string(v.tag), Series{}).first;
+    it->second.kind = kind;
+  }
+  Series& s = it->second;
+  // Metadata comes with a tag's first value; the first seen in the run wins.
+  if (v.metadata && s.metadata.plugin_name.empty() && s.metadata.display_name.empty()) {
+    s.metadata.plugin_name = v.metadata->plugin_data().plugin_name();
+    s.metadata.plugin_content = v.metadata->plugin_data().content();
+    s.metadata.display_name = v.metadata->display_name();
+    s.metadata.description = v.metadata->summary_description();
+  }
+  s.steps.push_back(v.step);
+  s.wall_times.push_back(v.wall_time);
+  ++s.version;
+  return s;
+}
+
+std::string_view Store::remembered_plugin(std::string_view tag) {
+  auto it = cur_run_->tags.find(tag);
+  return it == cur_run_->tags.end() ? std::string_view() : std::string_view(it->second.metadata.plugin_name);
+}
+
+void Store::on_scalar(const events::ValueContext& v, double value) {
+  series_for(v, events::Kind::kScalars).values.push_back(value);
+}
+
+void Store::on_histogram(const events::ValueContext& v, std::span<const double> rows) {
+  Series& s = series_for(v, events::Kind::kHistograms);
+  s.row_begin.push_back(static_cast<std::uint32_t>(s.rows.size() / 3));
+  s.rows.insert(s.rows.end(), rows.begin(), rows.end());
+}
+
+void Store::on_text(const events::ValueContext& v, std::vector<std::string>& strings,
+                    std::span<const std::int64_t> shape) {
+  Series& s = series_for(v, events::Kind::kText);
+  std::string joined;
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    if (i) joined += '\n';
+    joined += strings[i];
+  }
+  s.texts.push_back(std::move(joined));
+  s.text_ranks.push_back(static_cast<std::uint8_t>(shape.size()));
+}
+
+void Store::on_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width,
+                    std::uint32_t height, std::uint32_t samples) {
+  Series& s = series_for(v, kind);
+  s.blobs.push_back({cur_file_, cur_length_, cur_offset_});
+  s.widths.push_back(width);
+  s.heights.push_back(height);
+  s.samples.push_back(samples);
+}
+
+void Store::on_session_log(std::int64_t step, double wall_time, int status) {
+  cur_run_->session_logs.push_back({step, wall_time, status});
+}
+
+void Store::on_bad_value(const events::ValueContext& v, const char* why) {
+  files_.add_problem(
+      cur_file_, {record::ProblemKind::kBadEvent, cur_offset_, cur_length_,
+                  "tag '" + std::string(v.tag) + "' at offset " + std::to_string(cur_offset_) + ": " + why});
+}
+
+}  // namespace el::store
