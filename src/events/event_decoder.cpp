@@ -123,9 +123,15 @@ void EventDecoder::decode_value(const pb::Summary::Value& value, std::int64_t st
       return;
     }
     default:
-      // A value with metadata only (Lightning's hparams) still declares its tag.
-      if (ctx.metadata && ctx.metadata->has_plugin_data())
-        sink.on_blob(ctx, kind_for_plugin(ctx.metadata->plugin_data().plugin_name()), 0, 0, 0);
+      // A value with metadata only (Lightning's hparams) still declares its tag;
+      // for kinds whose data lives in columns there is nothing to add.
+      if (ctx.metadata && ctx.metadata->has_plugin_data()) {
+        const Kind kind = kind_for_plugin(ctx.metadata->plugin_data().plugin_name());
+        if (kind == Kind::kScalars || kind == Kind::kHistograms || kind == Kind::kText)
+          sink.on_bad_value(ctx, "value has metadata but no data");
+        else
+          sink.on_blob(ctx, kind, 0, 0, 0);
+      }
       return;
   }
 }

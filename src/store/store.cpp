@@ -52,13 +52,20 @@ void Store::on_record(FileId file, std::uint64_t offset, std::span<const std::ui
   ++version_;
 }
 
-Series& Store::series_for(const events::ValueContext& v, events::Kind kind) {
+Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
   auto it = cur_run_->tags.find(v.tag);
   if (it == cur_run_->tags.end()) {
     it = cur_run_->tags.emplace(std::string(v.tag), Series{}).first;
     it->second.kind = kind;
   }
   Series& s = it->second;
+  if (s.kind != kind) {  // one tag, one kind: the columns of a series must stay aligned
+    files_.add_problem(cur_file_, {record::ProblemKind::kBadEvent, cur_offset_, cur_length_,
+                                   "tag '" + std::string(v.tag) + "' holds " + events::kind_name(s.kind) +
+                                       " but the record at offset " + std::to_string(cur_offset_) + " has " +
+                                       events::kind_name(kind) + "; value skipped"});
+    return nullptr;
+  }
   // Metadata comes with a tag's first value; the first seen in the run wins.
   if (v.metadata && s.metadata.plugin_name.empty() && s.metadata.display_name.empty()) {
     s.metadata.plugin_name = v.metadata->plugin_data().plugin_name();
@@ -69,7 +76,7 @@ Series& Store::series_for(const events::ValueContext& v, events::Kind kind) {
   s.steps.push_back(v.step);
   s.wall_times.push_back(v.wall_time);
   ++s.version;
-  return s;
+  return &s;
 }
 
 std::string_view Store::remembered_plugin(std::string_view tag) {
@@ -78,34 +85,37 @@ std::string_view Store::remembered_plugin(std::string_view tag) {
 }
 
 void Store::on_scalar(const events::ValueContext& v, double value) {
-  series_for(v, events::Kind::kScalars).values.push_back(value);
+  if (Series* s = series_for(v, events::Kind::kScalars)) s->values.push_back(value);
 }
 
 void Store::on_histogram(const events::ValueContext& v, std::span<const double> rows) {
-  Series& s = series_for(v, events::Kind::kHistograms);
-  s.row_begin.push_back(static_cast<std::uint32_t>(s.rows.size() / 3));
-  s.rows.insert(s.rows.end(), rows.begin(), rows.end());
+  Series* s = series_for(v, events::Kind::kHistograms);
+  if (!s) return;
+  s->row_begin.push_back(static_cast<std::uint32_t>(s->rows.size() / 3));
+  s->rows.insert(s->rows.end(), rows.begin(), rows.end());
 }
 
 void Store::on_text(const events::ValueContext& v, std::vector<std::string>& strings,
                     std::span<const std::int64_t> shape) {
-  Series& s = series_for(v, events::Kind::kText);
+  Series* s = series_for(v, events::Kind::kText);
+  if (!s) return;
   std::string joined;
   for (std::size_t i = 0; i < strings.size(); ++i) {
     if (i) joined += '\n';
     joined += strings[i];
   }
-  s.texts.push_back(std::move(joined));
-  s.text_ranks.push_back(static_cast<std::uint8_t>(shape.size()));
+  s->texts.push_back(std::move(joined));
+  s->text_ranks.push_back(static_cast<std::uint8_t>(shape.size()));
 }
 
 void Store::on_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width,
                     std::uint32_t height, std::uint32_t samples) {
-  Series& s = series_for(v, kind);
-  s.blobs.push_back({cur_file_, cur_length_, cur_offset_});
-  s.widths.push_back(width);
-  s.heights.push_back(height);
-  s.samples.push_back(samples);
+  Series* s = series_for(v, kind);
+  if (!s) return;
+  s->blobs.push_back({cur_file_, cur_length_, cur_offset_});
+  s->widths.push_back(width);
+  s->heights.push_back(height);
+  s->samples.push_back(samples);
 }
 
 void Store::on_session_log(std::int64_t step, double wall_time, int status) {

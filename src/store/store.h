@@ -114,7 +114,9 @@ class Store final : RecordConsumer, events::EventSink {
   void on_session_log(std::int64_t step, double wall_time, int status) override;
   void on_bad_value(const events::ValueContext& v, const char* why) override;
 
-  Series& series_for(const events::ValueContext& v, events::Kind kind);
+  // The series for the value's tag, with a new record appended; nullptr (and a
+  // problem reported) if the tag already holds values of another kind.
+  Series* series_for(const events::ValueContext& v, events::Kind kind);
 
   FileTable files_;
   std::map<std::string, Run, std::less<>> runs_;

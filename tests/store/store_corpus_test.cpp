@@ -5,9 +5,11 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 
 #include "cli/loader.h"
+#include "record/crc32c.h"
 #include "store/store.h"
 #include "support/test_files.h"
 
@@ -77,6 +79,48 @@ TEST(RestartRule, LaterLowerStepHidesEarlierHigherOrEqualSteps) {
   EXPECT_EQ(v, (std::vector<std::uint32_t>{0, 8}));
   const std::int64_t steps2[] = {0, 10, 20, 15, 16, 30};
   EXPECT_EQ(visible_indices(steps2), (std::vector<std::uint32_t>{0, 1, 3, 4, 5}));
+}
+
+// Found by the decoder fuzzer: a histogram then a scalar under one tag once
+// misaligned the series' columns.
+TEST(Store, ValueOfAnotherKindUnderATagIsSkippedAndReported) {
+  pb::Event hist, scalar;
+  hist.set_step(1);
+  auto* hv = hist.mutable_summary()->add_value();
+  hv->set_tag("w");
+  hv->mutable_histo()->set_min(0);
+  hv->mutable_histo()->set_max(1);
+  hv->mutable_histo()->add_bucket_limit(1);
+  hv->mutable_histo()->add_bucket(3);
+  scalar.set_step(2);
+  auto* sv = scalar.mutable_summary()->add_value();
+  sv->set_tag("w");
+  sv->set_simple_value(0.5f);
+  std::vector<std::uint8_t> file;
+  for (const pb::Event* e : {&hist, &scalar}) {
+    std::string data = e->SerializeAsString();
+    std::uint64_t len = data.size();
+    std::uint8_t head[12];
+    std::memcpy(head, &len, 8);
+    std::uint32_t lcrc = record::masked_crc32c({head, 8});
+    std::memcpy(head + 8, &lcrc, 4);
+    file.insert(file.end(), head, head + 12);
+    file.insert(file.end(), data.begin(), data.end());
+    std::uint32_t dcrc =
+        record::masked_crc32c({reinterpret_cast<const std::uint8_t*>(data.data()), data.size()});
+    file.insert(file.end(), reinterpret_cast<std::uint8_t*>(&dcrc),
+                reinterpret_cast<std::uint8_t*>(&dcrc) + 4);
+  }
+  Store store;
+  FileId id = store.add_file("events.out.tfevents.x", file.size());
+  store.feed(id, file);
+  store.finish(id);
+  const Series& s = store.runs().at(".").tags.at("w");
+  EXPECT_EQ(s.kind, events::Kind::kHistograms);
+  EXPECT_EQ(s.size(), 1u);
+  EXPECT_EQ(s.histogram(0).size(), 3u);
+  ASSERT_EQ(store.files().status(id).problems.size(), 1u);
+  EXPECT_NE(store.files().status(id).problems[0].message.find("holds histograms"), std::string::npos);
 }
 
 }  // namespace
