@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/run_paths.h"
+
 namespace el::cli {
 namespace {
 constexpr std::size_t kLoadReadBytes = 8u << 20;
@@ -22,7 +24,9 @@ bool load_paths(const std::vector<std::string>& paths, store::Store& store) {
     if (fs::is_directory(p, ec)) {
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
            it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec))
+        // In a log directory only event files count (TensorBoard's rule); other
+        // files (sprites, configs, *.profile-empty markers) are not read at all.
+        if (it->is_regular_file(ec) && store::is_event_file_path(it->path().filename().string()))
           files.emplace_back(fs::relative(it->path(), p, ec).generic_string(), it->path());
       }
     } else if (fs::is_regular_file(p, ec)) {

@@ -7,10 +7,11 @@
 
 namespace el::cli {
 
-// A directory is walked recursively and its files are named relative to it; a
-// file is named by its base name (run "."). Files are read in lexicographic
-// path order, in 8 MiB pieces. Returns false if a path could not be read
-// (the message names it on stderr).
+// A directory is walked recursively for event files (names containing
+// "tfevents", not *.profile-empty), named relative to it; a file given by name
+// is always read, named by its base name (run "."). Files are read in
+// lexicographic path order, in 8 MiB pieces. Returns false if a path could not
+// be read (the message names it on stderr).
 bool load_paths(const std::vector<std::string>& paths, store::Store& store);
 
 }  // namespace el::cli
