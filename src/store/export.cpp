@@ -89,12 +89,7 @@ void csv_number(std::string& out, double d) {
     out += d > 0 ? "Infinity" : "-Infinity";
     return;
   }
-  char buf[32];
-  for (int digits = 15; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
-    if (std::strtod(buf, nullptr) == d) break;
-  }
-  out += buf;
+  append_shortest_double(out, d);
 }
 }  // namespace
 

@@ -28,6 +28,15 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_shortest_double(std::string& out, double d) {
+  char buf[32];
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
+  out += buf;
+}
+
 void JsonWriter::separate() {
   if (after_key_) {
     after_key_ = false;
@@ -86,13 +95,7 @@ JsonWriter& JsonWriter::value(double d) {
     out_ += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
     return *this;
   }
-  // The shortest of %.15g..%.17g that reads back as the same double.
-  char buf[32];
-  for (int digits = 15; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
-    if (std::strtod(buf, nullptr) == d) break;
-  }
-  out_ += buf;
+  append_shortest_double(out_, d);
   return *this;
 }
 

@@ -37,5 +37,7 @@ class JsonWriter {
 };
 
 void append_json_string(std::string& out, std::string_view s);
+// The shortest of %.15g..%.17g that reads back as the same (finite) double.
+void append_shortest_double(std::string& out, double d);
 
 }  // namespace el::store
