@@ -13,15 +13,6 @@ import sys
 import zlib
 
 
-def crc32c(data: bytes) -> int:
-    crc = 0xFFFFFFFF
-    for b in data:
-        crc ^= b
-        for _ in range(8):
-            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
-    return crc ^ 0xFFFFFFFF
-
-
 def masked(crc: int) -> int:
     return (((crc >> 15) | (crc << 17)) + 0xA282EAD8) & 0xFFFFFFFF
 
@@ -32,18 +23,17 @@ def frame(data: bytes):
     while len(data) - pos >= 12:
         (length,) = struct.unpack_from("<Q", data, pos)
         (lcrc,) = struct.unpack_from("<I", data, pos + 8)
-        if masked(crc32c(data[pos:pos + 8])) != lcrc:
+        if masked(crc32c_fast(data[pos:pos + 8])) != lcrc:
             return
         end = pos + 12 + length + 4
         if end > len(data):
             return
         (dcrc,) = struct.unpack_from("<I", data, pos + 12 + length)
-        # Bitwise CRC over large records is slow in pure Python: check with a
-        # table-free but faster route for big payloads (same polynomial).
         yield pos, length, masked(crc32c_fast(data[pos + 12:pos + 12 + length])) == dcrc
         pos = end
 
 
+# CRC-32C (Castagnoli, reflected 0x82F63B78), one byte per table step.
 _TABLE = []
 for _i in range(256):
     _c = _i
