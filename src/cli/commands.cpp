@@ -7,6 +7,7 @@
 #include <regex>
 #include <vector>
 
+#include "cli/disk_blob_source.h"
 #include "cli/loader.h"
 #include "record/stream_reader.h"
 #include "store/export.h"
@@ -156,26 +157,35 @@ int cmd_export(const std::vector<std::string>& args) {
   if (paths.empty() || (format != "json" && format != "csv")) {
     std::fprintf(stderr,
                  "usage: eventlens export PATH... [--format json|csv] [--kind "
-                 "scalars|histograms|distributions|text|all]\n"
+                 "scalars|histograms|distributions|images|text|all]\n"
                  "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
     return 2;
   }
   if (kind != "all") {
-    if (kind != "scalars" && kind != "histograms" && kind != "distributions" && kind != "text") {
+    if (kind != "scalars" && kind != "histograms" && kind != "distributions" && kind != "images" &&
+        kind != "text") {
       std::fprintf(stderr, "eventlens export: unknown --kind %s\n", kind.c_str());
       return 2;
     }
     o.scalars = kind == "scalars";
     o.histograms = kind == "histograms";
     o.distributions = kind == "distributions";
+    o.images = kind == "images";
     o.text = kind == "text";
   }
   store::Store store;
-  const bool io_ok = load_paths(paths, store);
+  std::vector<std::string> disk_paths;
+  const bool io_ok = load_paths(paths, store, &disk_paths);
+  DiskBlobSource blobs(store, std::move(disk_paths));
+  std::vector<std::string> blob_problems;
+  o.blobs = &blobs;
+  o.problems = &blob_problems;
   const std::string out = format == "json" ? store::export_json(store, o) : store::export_csv(store, o);
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (format == "json") std::fputc('\n', stdout);
-  const int problems = report_problems(store, stderr);
+  int problems = report_problems(store, stderr);
+  for (const std::string& p : blob_problems) std::fprintf(stderr, "%s\n", p.c_str());
+  problems += static_cast<int>(blob_problems.size());
   if (!io_ok) return 2;
   return problems ? 1 : 0;
 }

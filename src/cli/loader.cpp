@@ -15,7 +15,8 @@ constexpr std::size_t kLoadReadBytes = 8u << 20;
 // Loads PATHs into `store`: a directory is walked recursively and its files are
 // named relative to it; a file is named by its base name (run "."). Files are
 // read in lexicographic path order, in 8 MiB pieces. Returns false on I/O errors.
-bool load_paths(const std::vector<std::string>& paths, store::Store& store) {
+bool load_paths(const std::vector<std::string>& paths, store::Store& store,
+                std::vector<std::string>* disk_paths) {
   namespace fs = std::filesystem;
   std::vector<std::pair<std::string, fs::path>> files;  // (relative name, path)
   bool ok = true;
@@ -41,6 +42,10 @@ bool load_paths(const std::vector<std::string>& paths, store::Store& store) {
   for (const auto& [name, path] : files) {
     std::error_code ec;
     store::FileId id = store.add_file(name, fs::file_size(path, ec));
+    if (disk_paths) {
+      if (disk_paths->size() <= id) disk_paths->resize(id + 1);
+      (*disk_paths)[id] = path.string();
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "eventlens: %s: cannot open\n", path.string().c_str());

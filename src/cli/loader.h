@@ -12,6 +12,8 @@ namespace el::cli {
 // is always read, named by its base name (run "."). Files are read in
 // lexicographic path order, in 8 MiB pieces. Returns false if a path could not
 // be read (the message names it on stderr).
-bool load_paths(const std::vector<std::string>& paths, store::Store& store);
+// If `disk_paths` is given, (*disk_paths)[file id] is where each file was read.
+bool load_paths(const std::vector<std::string>& paths, store::Store& store,
+                std::vector<std::string>* disk_paths = nullptr);
 
 }  // namespace el::cli

@@ -4,7 +4,10 @@
 #include <cstdio>
 
 #include "aggregate/distribution.h"
+#include "events/blob_decoder.h"
+#include "events/media.h"
 #include "store/json_writer.h"
+#include "store/sha256.h"
 
 namespace el::store {
 namespace {
@@ -25,7 +28,7 @@ void each_tag(const Run& run, events::Kind kind, const ExportOptions& o, JsonWri
   for (const auto& [tag, s] : run.tags) {
     if (s.kind != kind || !wanted(o.tag_filter, tag)) continue;
     j.key(tag).begin_array();
-    for (std::uint32_t i : indices(s, o.all_points)) fn(s, i);
+    for (std::uint32_t i : indices(s, o.all_points)) fn(tag, s, i);
     j.end_array();
   }
   j.end_object();
@@ -35,35 +38,67 @@ void each_tag(const Run& run, events::Kind kind, const ExportOptions& o, JsonWri
 
 std::string export_json(const Store& store, const ExportOptions& o) {
   JsonWriter j;
+  events::BlobDecoder decoder;
+  std::string record, error;
+  std::vector<std::string> images;
   j.begin_object().key("runs").begin_array();
   for (const auto& [name, run] : store.runs()) {
     if (!wanted(o.run_filter, name)) continue;
     j.begin_object().key("run").value(name);
     if (o.scalars)
-      each_tag(run, events::Kind::kScalars, o, j, "scalars", [&](const Series& s, std::uint32_t i) {
-        j.begin_array().value(s.steps[i]).value(s.wall_times[i]).value(s.values[i]).end_array();
-      });
+      each_tag(run, events::Kind::kScalars, o, j, "scalars",
+               [&](const std::string&, const Series& s, std::uint32_t i) {
+                 j.begin_array().value(s.steps[i]).value(s.wall_times[i]).value(s.values[i]).end_array();
+               });
     if (o.histograms)
-      each_tag(run, events::Kind::kHistograms, o, j, "histograms", [&](const Series& s, std::uint32_t i) {
-        j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
-        j.key("buckets").begin_array();
-        auto rows = s.histogram(i);
-        for (std::size_t r = 0; r + 2 < rows.size(); r += 3)
-          j.begin_array().value(rows[r]).value(rows[r + 1]).value(rows[r + 2]).end_array();
-        j.end_array().end_object();
-      });
+      each_tag(run, events::Kind::kHistograms, o, j, "histograms",
+               [&](const std::string&, const Series& s, std::uint32_t i) {
+                 j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+                 j.key("buckets").begin_array();
+                 auto rows = s.histogram(i);
+                 for (std::size_t r = 0; r + 2 < rows.size(); r += 3)
+                   j.begin_array().value(rows[r]).value(rows[r + 1]).value(rows[r + 2]).end_array();
+                 j.end_array().end_object();
+               });
     if (o.distributions)
-      each_tag(run, events::Kind::kHistograms, o, j, "distributions", [&](const Series& s, std::uint32_t i) {
-        j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
-        j.key("bps").begin_array();
-        for (double v : aggregate::compress_histogram(s.histogram(i))) j.value(v);
-        j.end_array().end_object();
-      });
+      each_tag(run, events::Kind::kHistograms, o, j, "distributions",
+               [&](const std::string&, const Series& s, std::uint32_t i) {
+                 j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+                 j.key("bps").begin_array();
+                 for (double v : aggregate::compress_histogram(s.histogram(i))) j.value(v);
+                 j.end_array().end_object();
+               });
+    if (o.images && o.blobs)
+      each_tag(run, events::Kind::kImages, o, j, "images",
+               [&](const std::string& tag, const Series& s, std::uint32_t i) {
+                 if (!read_blob(store, *o.blobs, s.blobs[i], record, error) ||
+                     !decoder.images({reinterpret_cast<const std::uint8_t*>(record.data()), record.size()},
+                                     tag, images)) {
+                   if (o.problems)
+                     o.problems->push_back(error.empty() ? "image record not decodable" : error);
+                   error.clear();
+                   return;
+                 }
+                 for (std::size_t k = 0; k < images.size(); ++k) {
+                   std::uint32_t w = s.widths[i], h = s.heights[i];
+                   if (w == 0 || h == 0) {
+                     const auto px = events::sniff_image_size(images[k]);
+                     w = px.width;
+                     h = px.height;
+                   }
+                   j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+                   j.key("index").value(static_cast<std::int64_t>(k)).key("width").value(std::int64_t{w});
+                   j.key("height").value(std::int64_t{h}).key("mime").value(events::sniff_mime(images[k]));
+                   j.key("bytes").value(static_cast<std::int64_t>(images[k].size()));
+                   j.key("sha256").value(sha256_hex(images[k])).end_object();
+                 }
+               });
     if (o.text)
-      each_tag(run, events::Kind::kText, o, j, "text", [&](const Series& s, std::uint32_t i) {
-        j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
-        j.key("text").value(s.texts[i]).end_object();
-      });
+      each_tag(run, events::Kind::kText, o, j, "text",
+               [&](const std::string&, const Series& s, std::uint32_t i) {
+                 j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+                 j.key("text").value(s.texts[i]).end_object();
+               });
     j.end_object();
   }
   j.end_array().end_object();

@@ -4,14 +4,21 @@
 #pragma once
 #include <regex>
 #include <string>
+#include <vector>
 
+#include "store/blob_source.h"
 #include "store/store.h"
 
 namespace el::store {
 
 struct ExportOptions {
   bool scalars = true, histograms = true, distributions = true, text = true;
-  bool all_points = false;  // false: TensorBoard's restart rule hides superseded records
+  // Images need their bytes read back (for mime and sha256): without a
+  // source they are left out.
+  bool images = true;
+  BlobSource* blobs = nullptr;
+  std::vector<std::string>* problems = nullptr;  // blobs that could not be read back
+  bool all_points = false;                       // false: TensorBoard's restart rule hides superseded records
   std::regex run_filter{""};
   std::regex tag_filter{""};
 };

@@ -46,6 +46,7 @@ void FileTable::feed(FileId id, std::span<const std::uint8_t> bytes) {
   f.status.bytes_read += bytes.size();
   total_bytes_read_ += bytes.size();
   f.reader.feed(bytes);
+  f.status.compression = f.reader.compression();
   ++version_;
 }
 
@@ -54,6 +55,7 @@ void FileTable::finish(FileId id) {
   File& f = *files_[id];
   f.status.finished = true;
   f.reader.end_of_stream();
+  f.status.compression = f.reader.compression();
   ++version_;
 }
 

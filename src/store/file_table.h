@@ -23,6 +23,8 @@ struct FileStatus {
   std::uint64_t records = 0;
   bool finished = false;  // the source said no more bytes (for now)
   bool not_event_file = false;
+  // How the bytes are stored; blob offsets count in the decompressed stream.
+  record::Compression compression = record::Compression::kUnknown;
   std::vector<record::Problem> problems;
 };
 

@@ -3,13 +3,20 @@
 // own protobuf decoding (never from EventLens's output).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 
+#include "cli/disk_blob_source.h"
 #include "cli/loader.h"
+#include "events/blob_decoder.h"
+#include "events/media.h"
+#include "proto/plugins.pb.h"
 #include "record/crc32c.h"
+#include "store/sha256.h"
 #include "store/store.h"
 #include "support/test_files.h"
 
@@ -17,6 +24,100 @@ namespace el::store {
 namespace {
 
 double parse_double(const std::string& s) { return std::strtod(s.c_str(), nullptr); }
+
+std::string g17(double d) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", d);
+  return buf;
+}
+
+// The digests event_facts.py prints for plugin tags, from the engine's data.
+std::string hparams_summary(const std::string& content) {
+  pb::HParamsPluginData d;
+  if (!d.ParseFromString(content)) return "unparseable";
+  std::string out;
+  if (d.has_experiment()) {
+    out = "experiment hparams=";
+    for (int i = 0; i < d.experiment().hparam_infos_size(); ++i)
+      out += (i ? "," : "") + d.experiment().hparam_infos(i).name();
+    out += " metrics=";
+    for (int i = 0; i < d.experiment().metric_infos_size(); ++i) {
+      const auto& m = d.experiment().metric_infos(i).name();
+      out += (i ? "," : "") + m.group() + ":" + m.tag();
+    }
+  } else if (d.has_session_start_info()) {
+    std::vector<std::pair<std::string, std::string>> kv;
+    for (const auto& e : d.session_start_info().hparams()) {
+      const auto& v = e.value();
+      std::string text = v.has_number_value()   ? g17(v.number_value())
+                         : v.has_string_value() ? v.string_value()
+                         : v.has_bool_value()   ? (v.bool_value() ? "true" : "false")
+                                                : "null";
+      kv.emplace_back(e.key(), text);
+    }
+    std::sort(kv.begin(), kv.end());
+    out = "start ";
+    for (std::size_t i = 0; i < kv.size(); ++i) out += (i ? "," : "") + kv[i].first + "=" + kv[i].second;
+  } else if (d.has_session_end_info()) {
+    out = "end status=" + std::to_string(d.session_end_info().status());
+  }
+  return out;
+}
+
+std::string plugin_summary(const Series& s, const std::string& tag, cli::DiskBlobSource& blobs,
+                           const Store& store, std::uint32_t i) {
+  const std::string& content = s.metadata.plugin_content;
+  switch (s.kind) {
+    case events::Kind::kHparams: return hparams_summary(content);
+    case events::Kind::kPrCurves: {
+      pb::PrCurvePluginData d;
+      return d.ParseFromString(content) ? "thresholds=" + std::to_string(d.num_thresholds()) : "unparseable";
+    }
+    case events::Kind::kMesh: {
+      pb::MeshPluginData d;
+      if (!d.ParseFromString(content)) return "unparseable";
+      std::string shape;
+      for (int k = 0; k < d.shape_size(); ++k) shape += (k ? "x" : "") + std::to_string(d.shape(k));
+      return "mesh " + d.name() + " type=" + std::to_string(d.content_type()) + " shape=" + shape;
+    }
+    case events::Kind::kCustomScalars: {
+      std::string record, error;
+      pb::TensorProto t;
+      pb::Layout layout;
+      events::BlobDecoder dec;
+      if (!read_blob(store, blobs, s.blobs[i], record, error) ||
+          !dec.tensor({reinterpret_cast<const std::uint8_t*>(record.data()), record.size()}, tag, t) ||
+          t.string_val_size() < 1 || !layout.ParseFromString(t.string_val(0)))
+        return "unreadable: " + error;
+      std::string out = "layout ";
+      for (int k = 0; k < layout.category_size(); ++k)
+        out += (k ? "|" : "") + layout.category(k).title() + ":" +
+               std::to_string(layout.category(k).chart_size());
+      return out;
+    }
+    default: return "-";
+  }
+}
+
+// "WxH/count/sha256 of the first image" of record i, as event_facts.py prints it.
+std::string image_fact(const Series& s, const std::string& tag, cli::DiskBlobSource& blobs,
+                       const Store& store, std::uint32_t i) {
+  std::string record, error;
+  std::vector<std::string> images;
+  events::BlobDecoder dec;
+  if (!read_blob(store, blobs, s.blobs[i], record, error)) return "unreadable: " + error;
+  if (!dec.images({reinterpret_cast<const std::uint8_t*>(record.data()), record.size()}, tag, images))
+    return "undecodable";
+  std::uint32_t w = s.widths[i], h = s.heights[i];
+  if (images.empty()) return std::to_string(w) + "x" + std::to_string(h) + "/0/-";
+  if (!w || !h) {
+    auto px = events::sniff_image_size(images[0]);
+    w = px.width;
+    h = px.height;
+  }
+  return std::to_string(w) + "x" + std::to_string(h) + "/" + std::to_string(images.size()) + "/" +
+         sha256_hex(images[0]);
+}
 
 TEST(StoreCorpus, EveryRunAndTagMatchesTheIndependentDecoder) {
   auto rows = el::testing::read_tsv(el::testing::test_data_dir() + "/corpus_tags.tsv");
@@ -26,7 +127,9 @@ TEST(StoreCorpus, EveryRunAndTagMatchesTheIndependentDecoder) {
   for (const auto& [root, expected] : by_root) {
     SCOPED_TRACE(root);
     Store store;
-    ASSERT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/" + root}, store));
+    std::vector<std::string> disk_paths;
+    ASSERT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/" + root}, store, &disk_paths));
+    cli::DiskBlobSource blobs(store, disk_paths);
     std::size_t tags_seen = 0;
     for (const auto& [name, run] : store.runs()) tags_seen += run.tags.size();
     EXPECT_EQ(tags_seen, expected.size()) << "number of (run, tag) pairs";
@@ -59,6 +162,12 @@ TEST(StoreCorpus, EveryRunAndTagMatchesTheIndependentDecoder) {
       } else if (s.kind == events::Kind::kText) {
         EXPECT_EQ(s.texts[vis.front()].size(), std::stoull(r[8]));
         EXPECT_EQ(s.texts[vis.back()].size(), std::stoull(r[9]));
+      } else if (s.kind == events::Kind::kImages) {
+        EXPECT_EQ(image_fact(s, r[2], blobs, store, vis.front()), r[8]);
+        EXPECT_EQ(image_fact(s, r[2], blobs, store, vis.back()), r[9]);
+      } else if (r[8] != "-") {
+        EXPECT_EQ(plugin_summary(s, r[2], blobs, store, vis.front()), r[8]);
+        EXPECT_EQ(plugin_summary(s, r[2], blobs, store, vis.back()), r[9]);
       }
     }
   }

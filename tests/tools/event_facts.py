@@ -4,11 +4,14 @@ of EventLens: standard library only, its own protobuf wire decoding.
 
 For every run under each root: tag, kind, records, records shown after
 TensorBoard's restart rule (a record at step s hides earlier ones with step >= s),
-first and last shown step, and for scalars the first/last shown value (repr of
-the double), for histograms the number of (left,right,count) rows of the last
-shown record, for text the length of the last shown text.
+first and last shown step, and for the first/last shown record: scalars the
+value (repr of the double), histograms the number of (left,right,count) rows,
+text the length of the text, images "WxH/count/sha256 of the first image"; for
+custom_scalars the layout's categories; for hparams, pr_curves and mesh
+both columns summarise the tag's plugin content (see plugin_summary()).
 Usage: event_facts.py CORPUS_DIR ROOT... > tests/data/corpus_tags.tsv
 """
+import hashlib
 import os
 import struct
 import sys
@@ -166,6 +169,7 @@ def read_run(paths, tags):
 
 def value(tags, vb, step):
     tag, node, plugin, kind, payload = "", "", "", None, None
+    content = b""
     data_class = 0
     for no, wt, v in fields(vb):
         if no == 1:
@@ -178,6 +182,8 @@ def value(tags, vb, step):
                     for pno, _, pv in fields(mv):
                         if pno == 1:
                             plugin = pv.decode()
+                        elif pno == 2:
+                            content = pv
                 elif mno == 4:
                     data_class = mv
         elif no == 2:
@@ -185,7 +191,7 @@ def value(tags, vb, step):
         elif no == 5:
             kind, payload = "histograms", histo_rows(v)
         elif no == 4:
-            kind = "images"
+            kind, payload = "images", legacy_image(v)
         elif no == 6:
             kind = "audio"
         elif no == 8:
@@ -193,7 +199,7 @@ def value(tags, vb, step):
     tag = tag or node
     if kind is None:
         if plugin:
-            add(tags, tag, kind_of(plugin), step, None)
+            add(tags, tag, kind_of(plugin), step, None, plugin, content)
         return
     if kind == "tensor":
         if not plugin and tag in tags:
@@ -208,17 +214,120 @@ def value(tags, vb, step):
             payload = len(tensor_numbers(t)) // 3
         elif kind == "text":
             payload = len(b"\n".join(t["strings"]))
+        elif kind == "custom_scalars" and t["strings"]:
+            payload = layout_summary(t["strings"][0])
+        elif kind == "images" and len(t["strings"]) >= 2:
+            payload = image_fact(int(t["strings"][0]), int(t["strings"][1]), t["strings"][2:])
         else:
             payload = None
-    add(tags, tag, kind, step, payload, plugin)
+    add(tags, tag, kind, step, payload, plugin, content)
 
 
-def add(tags, tag, kind, step, payload, plugin=""):
+def add(tags, tag, kind, step, payload, plugin="", content=b""):
     if tag not in tags:
-        tags[tag] = {"kind": kind, "plugin": plugin, "points": []}
+        tags[tag] = {"kind": kind, "plugin": plugin, "content": content, "points": []}
     elif not tags[tag]["plugin"]:
         tags[tag]["plugin"] = plugin
+        tags[tag]["content"] = content
     tags[tag]["points"].append((step, payload))
+
+
+def image_size(img):
+    """Pixel size from a PNG IHDR or GIF header (the formats in the corpus)."""
+    if img[:8] == b"\x89PNG\r\n\x1a\n":
+        return struct.unpack(">II", img[16:24])
+    if img[:6] in (b"GIF87a", b"GIF89a"):
+        return struct.unpack("<HH", img[6:10])
+    return 0, 0
+
+
+def image_fact(w, h, images):
+    if not images:
+        return "%dx%d/0/-" % (w, h)
+    if not w or not h:
+        w, h = image_size(images[0])
+    return "%dx%d/%d/%s" % (w, h, len(images), hashlib.sha256(images[0]).hexdigest())
+
+
+def legacy_image(b):
+    w = h = 0
+    img = b""
+    for no, _, v in fields(b):
+        if no == 1:
+            h = v
+        elif no == 2:
+            w = v
+        elif no == 4:
+            img = v
+    return image_fact(w, h, [img])
+
+
+def hp_value(b):
+    for no, wt, v in fields(b):
+        if no == 2:
+            return "%.17g" % struct.unpack("<d", v)[0]
+        if no == 3:
+            return v.decode("utf-8", "replace")
+        if no == 4:
+            return "true" if v else "false"
+    return "null"
+
+
+def layout_summary(b):
+    """custom_scalars Layout (the tensor's string): category=2 {title=1, chart=2}."""
+    cats = []
+    for no, _, v in fields(b):
+        if no == 2:
+            title, charts = "", 0
+            for cno, _, cv in fields(v):
+                if cno == 1:
+                    title = cv.decode()
+                elif cno == 2:
+                    charts += 1
+            cats.append("%s:%d" % (title, charts))
+    return "layout " + "|".join(cats)
+
+
+def plugin_summary(plugin, content):
+    """A one-line digest of a tag's plugin content (HParamsPluginData, Layout,
+    PrCurvePluginData, MeshPluginData), decoded with field numbers only."""
+    if plugin == "hparams":
+        for no, _, v in fields(content):
+            if no == 2:  # Experiment: hparam_infos=4 {name=1}, metric_infos=5 {name=1 {group=1, tag=2}}
+                hps, metrics = [], []
+                for eno, _, ev in fields(v):
+                    if eno == 4:
+                        hps += [x.decode() for n, _, x in fields(ev) if n == 1]
+                    elif eno == 5:
+                        for n, _, x in fields(ev):
+                            if n == 1:
+                                parts = {mn: mv.decode() for mn, _, mv in fields(x)}
+                                metrics.append(parts.get(1, "") + ":" + parts.get(2, ""))
+                return "experiment hparams=%s metrics=%s" % (",".join(hps), ",".join(metrics))
+            if no == 3:  # SessionStartInfo: hparams=1 entries {key=1, value=2}
+                kv = []
+                for sno, _, sv in fields(v):
+                    if sno == 1:
+                        e = {n: x for n, _, x in fields(sv)}
+                        kv.append((e.get(1, b"").decode(), hp_value(e.get(2, b""))))
+                return "start " + ",".join("%s=%s" % p for p in sorted(kv, key=lambda p: p[0].encode()))
+            if no == 4:  # SessionEndInfo: status=1
+                status = next((x for n, _, x in fields(v) if n == 1), 0)
+                return "end status=%d" % status
+        return "hparams ?"
+    if plugin == "pr_curves":
+        n = next((x for no, _, x in fields(content) if no == 2), 0)
+        return "thresholds=%d" % n
+    if plugin == "mesh":
+        d = {}
+        for no, wt, v in fields(content):
+            if no == 6:
+                d.setdefault(6, []).extend(repeated_numbers([(wt, v)], "q", 8))
+            else:
+                d[no] = v
+        return "mesh %s type=%d shape=%s" % (d.get(2, b"").decode(), d.get(3, 0),
+                                             "x".join(str(x) for x in d.get(6, [])))
+    return None
 
 
 def shown(points):
@@ -247,9 +356,14 @@ def main():
             for tag in sorted(tags, key=lambda s: s.encode()):
                 t = tags[tag]
                 vis = shown(t["points"])
-                fmt = lambda x: repr(x) if x is not None else "-"
+                def fmt(x):
+                    return "-" if x is None else x if isinstance(x, str) else repr(x)
+                first, last = fmt(vis[0][1]), fmt(vis[-1][1])
+                summary = plugin_summary(t["plugin"], t["content"])
+                if summary is not None:
+                    first = last = summary
                 print("\t".join([root, run, tag, t["kind"], str(len(t["points"])), str(len(vis)),
-                                 str(vis[0][0]), str(vis[-1][0]), fmt(vis[0][1]), fmt(vis[-1][1])]))
+                                 str(vis[0][0]), str(vis[-1][0]), first, last]))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,28 @@
+// Reading kept records back. The store holds (file, offset, length) for heavy
+// values; whoever owns the bytes (disk in the CLI, File objects in the page)
+// implements BlobSource, and read_blob() re-checks the framing before the
+// record is decoded again.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "store/store.h"
+
+namespace el::store {
+
+class BlobSource {
+ public:
+  virtual ~BlobSource() = default;
+  // Bytes [offset, offset + length) of the file's (decompressed) stream into
+  // `out`. On failure returns false and says why in `error`.
+  virtual bool read(FileId file, std::uint64_t offset, std::size_t length, std::string& out,
+                    std::string& error) = 0;
+};
+
+// The data bytes of the record `ref` points at, with its length and both CRCs
+// checked again (the file may have changed since it was read). On failure the
+// message names the file and offset.
+bool read_blob(const Store& store, BlobSource& source, const BlobRef& ref, std::string& data,
+               std::string& error);
+
+}  // namespace el::store
