@@ -21,6 +21,9 @@ EL_EXPORT void el_push(unsigned file, std::uint8_t* bytes, unsigned size) {
 
 EL_EXPORT void el_end_file(unsigned file) { el::web::shell().end_file(file); }
 
+// Whole-file CRC-32s in state() (tests of the page's slicing; `?verify`).
+EL_EXPORT void el_set_checksums(int on) { el::web::shell().set_checksums(on != 0); }
+
 EL_EXPORT void el_close_all() { el::web::shell().close_all(); }
 
 EL_EXPORT void el_set_theme(int dark) {

@@ -151,6 +151,7 @@
       document.body.classList.add('ready');
       const theme = localStorage.getItem('eventlens.theme');
       if (theme === 'light') Module._el_set_theme(0);
+      if (new URLSearchParams(location.search).has('verify')) Module._el_set_checksums(1);
     },
     openFiles() { filesInput.click(); },
     async openFolder() {

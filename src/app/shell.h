@@ -48,6 +48,7 @@ class Shell {
   void set_theme(ui::Theme theme);
   ui::Theme theme() const { return theme_; }
   const store::FileTable& files() const { return files_; }
+  void set_checksums(bool on) { files_.set_checksums(on); }
   const IngestQueue& queue() const { return queue_; }
   ui::LoadingView loading() const;
   std::uint64_t frame_count() const { return frame_; }

@@ -9,5 +9,7 @@ namespace el::cli {
 int cmd_check(const std::vector<std::string>& args);
 int cmd_info(const std::vector<std::string>& args);
 int cmd_export(const std::vector<std::string>& args);
+int cmd_demo(const std::vector<std::string>& args);
+int cmd_bench(const std::vector<std::string>& args);
 
 }  // namespace el::cli

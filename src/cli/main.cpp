@@ -17,11 +17,16 @@ void usage(std::FILE* out) {
                "\n"
                "commands:\n"
                "  info PATH...      runs; tags per kind with counts and step ranges; per-file problems\n"
-               "  export PATH... [--format json|csv] [--kind scalars|histograms|distributions|text|all]\n"
+               "  export PATH... [--format json|csv]\n"
+               "                 [--kind scalars|histograms|distributions|images|text|all]\n"
                "                 [--run REGEX] [--tag REGEX] [--all-points]\n"
                "                    the data as JSON (or scalars as CSV); TensorBoard's restart rule\n"
                "                    applies unless --all-points\n"
                "  check FILE...     per file: records, bytes, CRC errors, resync skips, truncated tail\n"
+               "  demo OUTDIR [--big]\n"
+               "                    write a demo logdir with every summary kind (--big: ~400 MB of\n"
+               "                    scalars and histograms for benchmarks)\n"
+               "  bench PATH...     ingest throughput (MB/s, records/s) and peak memory, as JSON\n"
                "  help              this text\n"
                "\n"
                "PATH is a directory (walked; run names are relative to it) or an event file.\n"
@@ -49,6 +54,8 @@ int main(int argc, char** argv) {
   if (cmd == "check") return el::cli::cmd_check(args);
   if (cmd == "info") return el::cli::cmd_info(args);
   if (cmd == "export") return el::cli::cmd_export(args);
+  if (cmd == "demo") return el::cli::cmd_demo(args);
+  if (cmd == "bench") return el::cli::cmd_bench(args);
   std::fprintf(stderr, "eventlens: unknown command '%s' (try eventlens --help)\n", cmd.c_str());
   return 2;
 }

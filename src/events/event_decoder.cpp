@@ -50,24 +50,30 @@ std::uint32_t parse_dim(const std::string& s) {
 // Legacy HistogramProto -> (left, right, count) rows, as TensorBoard migrates
 // it: bucket i covers (limit[i-1], limit[i]]; empty buckets at both ends are
 // dropped; the first kept bucket starts at `min`, the last ends at `max`.
-void migrate_histogram(const pb::HistogramProto& h, std::vector<double>& rows) {
-  rows.clear();
-  const int n = std::min(h.bucket_size(), h.bucket_limit_size());
-  int first = 0, last = n - 1;
-  while (first < n && h.bucket(first) == 0) ++first;
-  while (last >= first && h.bucket(last) == 0) --last;
-  for (int i = first; i <= last; ++i) {
-    double left = i == first ? h.min() : h.bucket_limit(i - 1);
-    double right = i == last ? h.max() : h.bucket_limit(i);
-    rows.push_back(left);
-    rows.push_back(right);
-    rows.push_back(h.bucket(i));
-  }
+// Legacy HistogramProto -> touching buckets, as TensorBoard migrates it:
+// bucket i covers (limit[i-1], limit[i]]; empty buckets at both ends are
+// dropped; the first kept bucket starts at `min`, the last ends at `max`.
+// Writes the k+1 edges to `edges` and returns the k counts (a view of `counts`).
+std::span<const double> migrate_histogram(double min, double max, std::span<const double> limits,
+                                          std::span<const double> counts, std::vector<double>& edges) {
+  edges.clear();
+  const std::size_t n = std::min(limits.size(), counts.size());
+  std::size_t first = 0, end = n;
+  while (first < n && counts[first] == 0) ++first;
+  while (end > first && counts[end - 1] == 0) --end;
+  if (first == end) return {};
+  edges.resize(end - first + 1);
+  edges[0] = min;
+  std::copy(limits.begin() + static_cast<std::ptrdiff_t>(first),
+            limits.begin() + static_cast<std::ptrdiff_t>(end - 1), edges.begin() + 1);
+  edges.back() = max;
+  return counts.subspan(first, end - first);
 }
 
 }  // namespace
 
 bool EventDecoder::decode(std::span<const std::uint8_t> record, EventSink& sink) {
+  if (fast_.parse(record) && emit_fast(sink)) return true;
   if (!event_.ParseFromArray(record.data(), static_cast<int>(record.size()))) return false;
   const std::int64_t step = event_.step();
   const double wall = event_.wall_time();
@@ -96,6 +102,26 @@ bool EventDecoder::decode(std::span<const std::uint8_t> record, EventSink& sink)
   return true;
 }
 
+bool EventDecoder::emit_fast(EventSink& sink) {
+  // A tensor is a scalar only if the tag was declared one earlier; otherwise
+  // the full path decides (before anything is emitted).
+  for (const FastValue& v : fast_.values)
+    if (v.type == FastValue::Type::kTensorScalar && sink.remembered_plugin(v.tag) != "scalars") return false;
+  for (const FastValue& v : fast_.values) {
+    const ValueContext ctx{v.tag, nullptr, fast_.step, fast_.wall_time};
+    if (v.type == FastValue::Type::kHistogram) {
+      const FastHistogram& h = fast_.histograms[v.histogram];
+      const double* pool = fast_.pool.data();
+      auto counts = migrate_histogram(h.min, h.max, {pool + h.limits_begin, h.limits_size},
+                                      {pool + h.counts_begin, h.counts_size}, doubles_);
+      sink.on_touching_histogram(ctx, doubles_, counts);
+    } else {
+      sink.on_scalar(ctx, v.value);
+    }
+  }
+  return true;
+}
+
 void EventDecoder::decode_value(const pb::Summary::Value& value, std::int64_t step, double wall,
                                 EventSink& sink) {
   ValueContext ctx{value.tag(), value.has_metadata() ? &value.metadata() : nullptr, step, wall};
@@ -104,10 +130,14 @@ void EventDecoder::decode_value(const pb::Summary::Value& value, std::int64_t st
     case pb::Summary::Value::kSimpleValue:
       sink.on_scalar(ctx, static_cast<double>(value.simple_value()));
       return;
-    case pb::Summary::Value::kHisto:
-      migrate_histogram(value.histo(), doubles_);
-      sink.on_histogram(ctx, doubles_);
+    case pb::Summary::Value::kHisto: {
+      const auto& h = value.histo();
+      auto counts = migrate_histogram(
+          h.min(), h.max(), {h.bucket_limit().data(), static_cast<std::size_t>(h.bucket_limit_size())},
+          {h.bucket().data(), static_cast<std::size_t>(h.bucket_size())}, doubles_);
+      sink.on_touching_histogram(ctx, doubles_, counts);
       return;
+    }
     case pb::Summary::Value::kImage:
       sink.on_blob(ctx, Kind::kImages, static_cast<std::uint32_t>(value.image().width()),
                    static_cast<std::uint32_t>(value.image().height()), 1);

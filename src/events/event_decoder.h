@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "events/fast_parser.h"
 #include "proto/event.pb.h"
 
 namespace el::events {
@@ -53,6 +54,10 @@ class EventSink {
   virtual void on_scalar(const ValueContext& v, double value) = 0;
   // rows: k rows of (left, right, count), flattened.
   virtual void on_histogram(const ValueContext& v, std::span<const double> rows) = 0;
+  // The same for buckets that touch (each starts where the previous ends), as
+  // every legacy histogram does after migration: k+1 edges and k counts.
+  virtual void on_touching_histogram(const ValueContext& v, std::span<const double> edges,
+                                     std::span<const double> counts) = 0;
   // Strings of a text tensor, row-major, with its shape.
   virtual void on_text(const ValueContext& v, std::vector<std::string>& strings,
                        std::span<const std::int64_t> shape) = 0;
@@ -72,11 +77,13 @@ class EventDecoder {
   bool decode(std::span<const std::uint8_t> record, EventSink& sink);
 
  private:
+  bool emit_fast(EventSink& sink);
   void decode_value(const pb::Summary::Value& value, std::int64_t step, double wall_time, EventSink& sink);
   void decode_tensor(const ValueContext& ctx, std::string_view plugin, const pb::TensorProto& t,
                      EventSink& sink);
 
-  pb::Event event_;  // reused: after warm-up, parsing allocates nothing new
+  FastEventParser fast_;  // scalars and histograms, straight from the wire
+  pb::Event event_;       // everything else
   std::vector<double> doubles_;
   std::vector<std::string> strings_;
 };

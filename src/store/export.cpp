@@ -55,7 +55,8 @@ std::string export_json(const Store& store, const ExportOptions& o) {
                [&](const std::string&, const Series& s, std::uint32_t i) {
                  j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
                  j.key("buckets").begin_array();
-                 auto rows = s.histogram(i);
+                 std::vector<double> rows;
+                 s.histogram(i).rows(rows);
                  for (std::size_t r = 0; r + 2 < rows.size(); r += 3)
                    j.begin_array().value(rows[r]).value(rows[r + 1]).value(rows[r + 2]).end_array();
                  j.end_array().end_object();
@@ -65,7 +66,9 @@ std::string export_json(const Store& store, const ExportOptions& o) {
                [&](const std::string&, const Series& s, std::uint32_t i) {
                  j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
                  j.key("bps").begin_array();
-                 for (double v : aggregate::compress_histogram(s.histogram(i))) j.value(v);
+                 std::vector<double> rows;
+                 s.histogram(i).rows(rows);
+                 for (double v : aggregate::compress_histogram(rows)) j.value(v);
                  j.end_array().end_object();
                });
     if (o.images && o.blobs)

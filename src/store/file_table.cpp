@@ -38,7 +38,7 @@ void FileTable::feed(FileId id, std::span<const std::uint8_t> bytes) {
   if (id >= files_.size() || bytes.empty()) return;
   File& f = *files_[id];
   // zlib's crc32 takes a uInt length: feed it in pieces below 4 GiB.
-  for (std::size_t at = 0; at < bytes.size(); at += (1u << 30)) {
+  for (std::size_t at = 0; checksums_ && at < bytes.size(); at += (1u << 30)) {
     std::size_t n = std::min<std::size_t>(bytes.size() - at, 1u << 30);
     f.status.crc32 =
         static_cast<std::uint32_t>(crc32(f.status.crc32, bytes.data() + at, static_cast<uInt>(n)));

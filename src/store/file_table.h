@@ -19,7 +19,7 @@ struct FileStatus {
   std::string path;        // relative to what the user opened, '/' separators
   std::uint64_t size = 0;  // as announced by the source (0 if unknown)
   std::uint64_t bytes_read = 0;
-  std::uint32_t crc32 = 0;  // zlib CRC-32 of bytes_read bytes
+  std::uint32_t crc32 = 0;  // zlib CRC-32 of bytes_read bytes (with set_checksums(true))
   std::uint64_t records = 0;
   bool finished = false;  // the source said no more bytes (for now)
   bool not_event_file = false;
@@ -45,6 +45,9 @@ class FileTable {
   FileId add(std::string path, std::uint64_t size);
   void feed(FileId id, std::span<const std::uint8_t> bytes);
   void finish(FileId id);
+  // Whole-file CRC-32s (FileStatus::crc32) cost a pass over every byte; they
+  // are for tests that check the page's slicing, so off unless asked for.
+  void set_checksums(bool on) { checksums_ = on; }
   // A problem found above the record layer (an undecodable value, ...).
   void add_problem(FileId id, record::Problem problem);
   void clear();
@@ -60,6 +63,7 @@ class FileTable {
   RecordConsumer* consumer_;
   std::uint64_t total_bytes_read_ = 0;
   std::uint64_t version_ = 0;
+  bool checksums_ = false;
 };
 
 }  // namespace el::store

@@ -4,6 +4,16 @@
 
 namespace el::store {
 
+void HistogramView::rows(std::vector<double>& out) const {
+  out.clear();
+  out.reserve(size() * 3);
+  for (std::size_t j = 0; j < size(); ++j) {
+    out.push_back(left(j));
+    out.push_back(right(j));
+    out.push_back(count(j));
+  }
+}
+
 std::vector<std::uint32_t> visible_indices(std::span<const std::int64_t> steps) {
   std::vector<std::uint32_t> keep;
   keep.reserve(steps.size());
@@ -35,6 +45,61 @@ FileId Store::add_file(std::string path, std::uint64_t size) {
   return id;
 }
 
+void Store::finish(FileId file) {
+  files_.finish(file);
+  Run* run = file < run_of_file_.size() ? run_of_file_[file] : nullptr;
+  if (!run) return;
+  // Only columns with real slack are copied (shrink_to_fit reallocates).
+  auto trim = [](auto& column) {
+    if (column.capacity() - column.size() > column.size() / 16) column.shrink_to_fit();
+  };
+  for (auto& [tag, s] : run->tags) {
+    trim(s.steps);
+    trim(s.wall_times);
+    trim(s.values);
+    trim(s.count_begin);
+    trim(s.edge_begin);
+    trim(s.counts);
+    trim(s.edges);
+    trim(s.blobs);
+    trim(s.widths);
+    trim(s.heights);
+    trim(s.samples);
+  }
+}
+
+MemoryUse Store::memory_use() const {
+  MemoryUse m;
+  for (const auto& [name, run] : runs_)
+    for (const auto& [tag, s] : run.tags) {
+      const std::uint64_t common =
+          s.steps.capacity() * sizeof(std::int64_t) + s.wall_times.capacity() * sizeof(double);
+      switch (s.kind) {
+        case events::Kind::kScalars:
+          m.scalar_points += s.size();
+          m.scalar_bytes += common + s.values.capacity() * sizeof(double);
+          break;
+        case events::Kind::kHistograms:
+          m.histogram_records += s.size();
+          m.histogram_bytes += common +
+                               (s.count_begin.capacity() + s.edge_begin.capacity()) * sizeof(std::uint32_t) +
+                               (s.counts.capacity() + s.edges.capacity()) * sizeof(double);
+          break;
+        case events::Kind::kText:
+          m.text_bytes += common + s.texts.capacity() * sizeof(std::string) + s.text_ranks.capacity();
+          for (const auto& t : s.texts) m.text_bytes += t.capacity() > 15 ? t.capacity() : 0;
+          break;
+        default:
+          m.blobs += s.size();
+          m.blob_bytes +=
+              common + s.blobs.capacity() * sizeof(BlobRef) +
+              (s.widths.capacity() + s.heights.capacity() + s.samples.capacity()) * sizeof(std::uint32_t);
+          break;
+      }
+    }
+  return m;
+}
+
 void Store::clear() {
   files_.clear();
   runs_.clear();
@@ -53,12 +118,20 @@ void Store::on_record(FileId file, std::uint64_t offset, std::span<const std::ui
 }
 
 Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
-  auto it = cur_run_->tags.find(v.tag);
-  if (it == cur_run_->tags.end()) {
-    it = cur_run_->tags.emplace(std::string(v.tag), Series{}).first;
-    it->second.kind = kind;
+  Series* found = cur_run_->last_appended ? cur_run_->last_appended->successor : nullptr;
+  if (!found || found->tag != v.tag) {
+    if (auto hit = cur_run_->index.find(v.tag); hit != cur_run_->index.end()) {
+      found = hit->second;
+    } else {
+      auto it = cur_run_->tags.emplace(std::string(v.tag), Series{}).first;
+      found = &it->second;
+      found->tag = it->first;
+      found->kind = kind;
+      cur_run_->index.emplace(found->tag, found);
+    }
+    if (cur_run_->last_appended) cur_run_->last_appended->successor = found;
   }
-  Series& s = it->second;
+  Series& s = *found;
   if (s.kind != kind) {  // one tag, one kind: the columns of a series must stay aligned
     files_.add_problem(cur_file_, {record::ProblemKind::kBadEvent, cur_offset_, cur_length_,
                                    "tag '" + std::string(v.tag) + "' holds " + events::kind_name(s.kind) +
@@ -73,6 +146,7 @@ Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
     s.metadata.display_name = v.metadata->display_name();
     s.metadata.description = v.metadata->summary_description();
   }
+  cur_run_->last_appended = &s;
   s.steps.push_back(v.step);
   s.wall_times.push_back(v.wall_time);
   ++s.version;
@@ -80,8 +154,9 @@ Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
 }
 
 std::string_view Store::remembered_plugin(std::string_view tag) {
-  auto it = cur_run_->tags.find(tag);
-  return it == cur_run_->tags.end() ? std::string_view() : std::string_view(it->second.metadata.plugin_name);
+  auto it = cur_run_->index.find(tag);
+  return it == cur_run_->index.end() ? std::string_view()
+                                     : std::string_view(it->second->metadata.plugin_name);
 }
 
 void Store::on_scalar(const events::ValueContext& v, double value) {
@@ -91,8 +166,27 @@ void Store::on_scalar(const events::ValueContext& v, double value) {
 void Store::on_histogram(const events::ValueContext& v, std::span<const double> rows) {
   Series* s = series_for(v, events::Kind::kHistograms);
   if (!s) return;
-  s->row_begin.push_back(static_cast<std::uint32_t>(s->rows.size() / 3));
-  s->rows.insert(s->rows.end(), rows.begin(), rows.end());
+  const std::size_t k = rows.size() / 3;
+  s->count_begin.push_back(static_cast<std::uint32_t>(s->counts.size()));
+  s->edge_begin.push_back(static_cast<std::uint32_t>(s->edges.size()));
+  bool touching = true;
+  for (std::size_t j = 0; j + 1 < k && touching; ++j) touching = rows[3 * j + 1] == rows[3 * (j + 1)];
+  if (k > 0) s->edges.push_back(rows[0]);
+  for (std::size_t j = 0; j < k; ++j) {
+    if (!touching && j > 0) s->edges.push_back(rows[3 * j]);
+    s->edges.push_back(rows[3 * j + 1]);
+    s->counts.push_back(rows[3 * j + 2]);
+  }
+}
+
+void Store::on_touching_histogram(const events::ValueContext& v, std::span<const double> edges,
+                                  std::span<const double> counts) {
+  Series* s = series_for(v, events::Kind::kHistograms);
+  if (!s) return;
+  s->count_begin.push_back(static_cast<std::uint32_t>(s->counts.size()));
+  s->edge_begin.push_back(static_cast<std::uint32_t>(s->edges.size()));
+  s->edges.insert(s->edges.end(), edges.begin(), edges.end());
+  s->counts.insert(s->counts.end(), counts.begin(), counts.end());
 }
 
 void Store::on_text(const events::ValueContext& v, std::vector<std::string>& strings,

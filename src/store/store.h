@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "events/event_decoder.h"
@@ -36,8 +37,23 @@ struct TagMetadata {
   std::string description;
 };
 
+// One record's histogram: k buckets with their counts, and either k+1 shared
+// edges (the usual case: each bucket starts where the previous one ends) or
+// 2k (left, right) pairs when the writer's buckets do not touch.
+struct HistogramView {
+  std::span<const double> edges, counts;
+  std::size_t size() const { return counts.size(); }
+  bool paired() const { return counts.size() > 1 && edges.size() == 2 * counts.size(); }
+  double left(std::size_t j) const { return paired() ? edges[2 * j] : edges[j]; }
+  double right(std::size_t j) const { return paired() ? edges[2 * j + 1] : edges[j + 1]; }
+  double count(std::size_t j) const { return counts[j]; }
+  // As (left, right, count) rows, TensorBoard's [k,3] form.
+  void rows(std::vector<double>& out) const;
+};
+
 // Columns shared by every series: one entry per kept record, in read order.
 struct Series {
+  std::string_view tag;  // views the key of Run::tags
   events::Kind kind = events::Kind::kTensors;
   TagMetadata metadata;
   std::uint64_t version = 0;  // bumped on every append; caches key on it
@@ -45,9 +61,10 @@ struct Series {
   std::vector<double> wall_times;
   // scalars: one value per record (24 bytes per point with the two columns above)
   std::vector<double> values;
-  // histograms: rows (left, right, count) of record i are rows[row_begin[i]*3 .. row_begin[i+1]*3)
-  std::vector<std::uint32_t> row_begin;
-  std::vector<double> rows;
+  // histograms (compact: 16 bytes per bucket, not 24): record i's counts are
+  // counts[count_begin[i] .. count_begin[i+1]), its edges likewise from edge_begin
+  std::vector<std::uint32_t> count_begin, edge_begin;
+  std::vector<double> counts, edges;
   // text: the strings of each record joined row-major with '\n', and the tensor's rank
   std::vector<std::string> texts;
   std::vector<std::uint8_t> text_ranks;
@@ -55,10 +72,17 @@ struct Series {
   std::vector<BlobRef> blobs;
   std::vector<std::uint32_t> widths, heights, samples;
 
+  // Ingest hint: the series whose record came after this one's last time.
+  // Writers log tags in the same order every step, so this usually finds the
+  // next series without hashing the tag.
+  Series* successor = nullptr;
+
   std::size_t size() const { return steps.size(); }
-  std::span<const double> histogram(std::size_t i) const {
-    const std::uint32_t b = row_begin[i], e = i + 1 < row_begin.size() ? row_begin[i + 1] : rows.size() / 3;
-    return {rows.data() + b * 3, (e - b) * 3};
+  HistogramView histogram(std::size_t i) const {
+    const std::size_t cb = count_begin[i],
+                      ce = i + 1 < count_begin.size() ? count_begin[i + 1] : counts.size();
+    const std::size_t eb = edge_begin[i], ee = i + 1 < edge_begin.size() ? edge_begin[i + 1] : edges.size();
+    return {{edges.data() + eb, ee - eb}, {counts.data() + cb, ce - cb}};
   }
 };
 
@@ -77,8 +101,22 @@ struct SessionLogEntry {
 struct Run {
   std::string name;
   std::map<std::string, Series, std::less<>> tags;  // sorted by name (byte-wise)
+  // Hash index over `tags` (keys view the map's own strings, which never
+  // move): the per-record lookup is the hot path of scalar-heavy logs.
+  std::unordered_map<std::string_view, Series*> index;
+  Series* last_appended = nullptr;  // ingest hint, see Series::successor
   std::vector<FileId> files;
   std::vector<SessionLogEntry> session_logs;
+};
+
+// Heap bytes held by the store's columns (capacity, not size), for benchmarks
+// and the memory targets: <= 24 bytes per scalar point, O(blobs) for blobs.
+struct MemoryUse {
+  std::uint64_t scalar_points = 0, scalar_bytes = 0;
+  std::uint64_t histogram_records = 0, histogram_bytes = 0;
+  std::uint64_t blobs = 0, blob_bytes = 0;
+  std::uint64_t text_bytes = 0;
+  std::uint64_t total() const { return scalar_bytes + histogram_bytes + blob_bytes + text_bytes; }
 };
 
 class Store final : RecordConsumer, events::EventSink {
@@ -91,7 +129,9 @@ class Store final : RecordConsumer, events::EventSink {
   // `path` is relative to what was opened; its directory names the run.
   FileId add_file(std::string path, std::uint64_t size);
   void feed(FileId file, std::span<const std::uint8_t> bytes) { files_.feed(file, bytes); }
-  void finish(FileId file) { files_.finish(file); }
+  // The source has no more bytes for now. Trims the run's columns to their
+  // size (growth slack would otherwise cost up to 2x per point).
+  void finish(FileId file);
   void clear();
 
   const FileTable& files() const { return files_; }
@@ -99,6 +139,7 @@ class Store final : RecordConsumer, events::EventSink {
   const std::map<std::string, Run, std::less<>>& runs() const { return runs_; }
   std::uint64_t version() const { return version_; }
   std::uint64_t undecodable_records() const { return bad_records_; }
+  MemoryUse memory_use() const;
 
  private:
   // RecordConsumer
@@ -107,6 +148,8 @@ class Store final : RecordConsumer, events::EventSink {
   std::string_view remembered_plugin(std::string_view tag) override;
   void on_scalar(const events::ValueContext& v, double value) override;
   void on_histogram(const events::ValueContext& v, std::span<const double> rows) override;
+  void on_touching_histogram(const events::ValueContext& v, std::span<const double> edges,
+                             std::span<const double> counts) override;
   void on_text(const events::ValueContext& v, std::vector<std::string>& strings,
                std::span<const std::int64_t> shape) override;
   void on_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width, std::uint32_t height,

@@ -47,7 +47,7 @@ function nonBackgroundFraction(png) {
 }
 
 test('page loads without console errors and the canvas is drawn', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const { page, context, problems } = await openPage(browser, BASE + '/?verify');
   const state = await page.evaluate(() => window.eventlens.state());
   assert(/^\d+\.\d+\.\d+$/.test(state.version), 'state().version is a version: ' + state.version);
   assert(state.frame >= 5, 'frames are being drawn');
@@ -60,7 +60,7 @@ test('page loads without console errors and the canvas is drawn', async (browser
 });
 
 test('files chosen through #open-files reach C++ intact, in slices', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const { page, context, problems } = await openPage(browser, BASE + '/?verify');
   // 40 MiB + 1 crosses two 16 MiB slice boundaries; the small one fits in one.
   const files = [
     { name: 'events.out.tfevents.big', buffer: bytes(40 * 1024 * 1024 + 1, 7) },
@@ -78,7 +78,7 @@ test('files chosen through #open-files reach C++ intact, in slices', async (brow
 });
 
 test('a folder chosen through #open-folder arrives with relative paths', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const { page, context, problems } = await openPage(browser, BASE + '/?verify');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'el-folder-'));
   const root = path.join(dir, 'logs');
   fs.mkdirSync(path.join(root, 'train'), { recursive: true });
@@ -95,7 +95,7 @@ test('a folder chosen through #open-folder arrives with relative paths', async (
 });
 
 test('files dropped on the page reach C++ intact', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const { page, context, problems } = await openPage(browser, BASE + '/?verify');
   const n = 300000, seed = 21;
   const dt = await page.evaluateHandle(([n, seed]) => {
     const b = new Uint8Array(n);
@@ -114,7 +114,7 @@ test('files dropped on the page reach C++ intact', async (browser) => {
 });
 
 test('a real event file is framed into its records in the page', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const { page, context, problems } = await openPage(browser, BASE + '/?verify');
   const corpus = process.env.EVENTLENS_CORPUS;
   const rel = 'pytorch-small/eval/events.out.tfevents.1795314436.vm.2669.6';  // 73 records (corpus_records.tsv)
   const buffer = fs.readFileSync(path.join(corpus, rel));
@@ -127,7 +127,7 @@ test('a real event file is framed into its records in the page', async (browser)
 });
 
 test('crisp at devicePixelRatio 2: the canvas has device resolution', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/', { deviceScaleFactor: 2 });
+  const { page, context, problems } = await openPage(browser, BASE + '/?verify', { deviceScaleFactor: 2 });
   const dims = await page.evaluate(() => {
     const c = document.getElementById('canvas');
     return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight, dpr: devicePixelRatio };
@@ -145,7 +145,7 @@ test('crisp at devicePixelRatio 2: the canvas has device resolution', async (bro
 });
 
 test('View menu switches to the light theme and it persists', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const { page, context, problems } = await openPage(browser, BASE + '/?verify');
   await page.mouse.click(66, 13);  // "View" in the menu bar
   await page.waitForTimeout(200);
   await page.screenshot({ path: path.join(OUT, 'shell-view-menu.png') });

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "events/fast_parser.h"
+#include "proto/event.pb.h"
 #include "record/crc32c.h"
 #include "store/export.h"
 #include "store/store.h"
@@ -27,5 +29,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   el::store::ExportOptions o;
   o.all_points = size % 2;
   (void)el::store::export_json(store, o);
+
+  // Differential check: whatever the wire-level fast path accepts must mean
+  // the same to protobuf's own parser (same tags and values, in order).
+  el::events::FastEventParser fast;
+  if (fast.parse({data, size})) {
+    el::pb::Event e;
+    if (!e.ParseFromArray(data, static_cast<int>(size))) __builtin_trap();
+    const double wall = e.wall_time();
+    if (e.step() != fast.step || std::memcmp(&wall, &fast.wall_time, 8) != 0) __builtin_trap();
+    const int n = e.has_summary() ? e.summary().value_size() : 0;
+    if (static_cast<std::size_t>(n) != fast.values.size()) __builtin_trap();
+    for (int i = 0; i < n; ++i) {
+      const auto& v = e.summary().value(i);
+      const auto& f = fast.values[static_cast<std::size_t>(i)];
+      const std::string& tag = v.tag().empty() ? v.node_name() : v.tag();
+      if (tag != f.tag) __builtin_trap();
+      using T = el::events::FastValue::Type;
+      if (f.type == T::kSimpleValue &&
+          (!v.has_simple_value() ||
+           !(static_cast<double>(v.simple_value()) == f.value || f.value != f.value)))
+        __builtin_trap();
+      if (f.type == T::kHistogram) {
+        const auto& h = fast.histograms[f.histogram];
+        if (!v.has_histo() || h.limits_size != static_cast<std::uint32_t>(v.histo().bucket_limit_size()) ||
+            h.counts_size != static_cast<std::uint32_t>(v.histo().bucket_size()))
+          __builtin_trap();
+      }
+      if (f.type == T::kTensorScalar && !v.has_tensor()) __builtin_trap();
+    }
+  }
   return 0;
 }

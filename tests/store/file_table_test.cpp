@@ -24,6 +24,7 @@ TEST(FileTable, TracksBytesCrcAndRecordsPerFile) {
   auto bytes_b = el::testing::read_file(el::testing::corpus_dir() + "/" + b);
   CountingConsumer consumer;
   FileTable table(&consumer);
+  table.set_checksums(true);
   FileId ia = table.add(a, bytes_a.size());
   FileId ib = table.add(b, bytes_b.size());
   // Interleave the two files in uneven pieces, as a browser might deliver them.

@@ -8,14 +8,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 
+#include "cli/commands.h"
 #include "cli/disk_blob_source.h"
 #include "cli/loader.h"
 #include "events/blob_decoder.h"
 #include "events/media.h"
 #include "proto/plugins.pb.h"
 #include "record/crc32c.h"
+#include "record/record_writer.h"
 #include "store/sha256.h"
 #include "store/store.h"
 #include "support/test_files.h"
@@ -119,6 +122,54 @@ std::string image_fact(const Series& s, const std::string& tag, cli::DiskBlobSou
          sha256_hex(images[0]);
 }
 
+// Loads `dir` and checks every (run, tag) against rows of an event_facts.py TSV.
+void expect_matches_facts(const std::string& dir, const std::vector<std::vector<std::string>>& expected) {
+  Store store;
+  std::vector<std::string> disk_paths;
+  ASSERT_TRUE(cli::load_paths({dir}, store, &disk_paths));
+  cli::DiskBlobSource blobs(store, disk_paths);
+  std::size_t tags_seen = 0;
+  for (const auto& [name, run] : store.runs()) tags_seen += run.tags.size();
+  EXPECT_EQ(tags_seen, expected.size()) << "number of (run, tag) pairs";
+  for (const auto& r : expected) {
+    SCOPED_TRACE(r[1] + " / " + r[2]);
+    auto run = store.runs().find(r[1]);
+    ASSERT_NE(run, store.runs().end());
+    auto tag = run->second.tags.find(r[2]);
+    ASSERT_NE(tag, run->second.tags.end());
+    const Series& s = tag->second;
+    EXPECT_STREQ(events::kind_name(s.kind), r[3].c_str());
+    EXPECT_EQ(s.size(), std::stoull(r[4]));
+    auto vis = visible_indices(s.steps);
+    ASSERT_EQ(vis.size(), std::stoull(r[5]));
+    EXPECT_EQ(s.steps[vis.front()], std::stoll(r[6]));
+    EXPECT_EQ(s.steps[vis.back()], std::stoll(r[7]));
+    if (s.kind == events::Kind::kScalars) {
+      const double first = s.values[vis.front()], last = s.values[vis.back()];
+      if (std::isnan(parse_double(r[8])))
+        EXPECT_TRUE(std::isnan(first));
+      else
+        EXPECT_EQ(first, parse_double(r[8]));
+      if (std::isnan(parse_double(r[9])))
+        EXPECT_TRUE(std::isnan(last));
+      else
+        EXPECT_EQ(last, parse_double(r[9]));
+    } else if (s.kind == events::Kind::kHistograms) {
+      EXPECT_EQ(s.histogram(vis.front()).size(), std::stoull(r[8]));
+      EXPECT_EQ(s.histogram(vis.back()).size(), std::stoull(r[9]));
+    } else if (s.kind == events::Kind::kText) {
+      EXPECT_EQ(s.texts[vis.front()].size(), std::stoull(r[8]));
+      EXPECT_EQ(s.texts[vis.back()].size(), std::stoull(r[9]));
+    } else if (s.kind == events::Kind::kImages) {
+      EXPECT_EQ(image_fact(s, r[2], blobs, store, vis.front()), r[8]);
+      EXPECT_EQ(image_fact(s, r[2], blobs, store, vis.back()), r[9]);
+    } else if (r[8] != "-") {
+      EXPECT_EQ(plugin_summary(s, r[2], blobs, store, vis.front()), r[8]);
+      EXPECT_EQ(plugin_summary(s, r[2], blobs, store, vis.back()), r[9]);
+    }
+  }
+}
+
 TEST(StoreCorpus, EveryRunAndTagMatchesTheIndependentDecoder) {
   auto rows = el::testing::read_tsv(el::testing::test_data_dir() + "/corpus_tags.tsv");
   ASSERT_GE(rows.size(), 200u);
@@ -126,51 +177,21 @@ TEST(StoreCorpus, EveryRunAndTagMatchesTheIndependentDecoder) {
   for (auto& r : rows) by_root[r[0]].push_back(r);
   for (const auto& [root, expected] : by_root) {
     SCOPED_TRACE(root);
-    Store store;
-    std::vector<std::string> disk_paths;
-    ASSERT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/" + root}, store, &disk_paths));
-    cli::DiskBlobSource blobs(store, disk_paths);
-    std::size_t tags_seen = 0;
-    for (const auto& [name, run] : store.runs()) tags_seen += run.tags.size();
-    EXPECT_EQ(tags_seen, expected.size()) << "number of (run, tag) pairs";
-    for (const auto& r : expected) {
-      SCOPED_TRACE(r[1] + " / " + r[2]);
-      auto run = store.runs().find(r[1]);
-      ASSERT_NE(run, store.runs().end());
-      auto tag = run->second.tags.find(r[2]);
-      ASSERT_NE(tag, run->second.tags.end());
-      const Series& s = tag->second;
-      EXPECT_STREQ(events::kind_name(s.kind), r[3].c_str());
-      EXPECT_EQ(s.size(), std::stoull(r[4]));
-      auto vis = visible_indices(s.steps);
-      ASSERT_EQ(vis.size(), std::stoull(r[5]));
-      EXPECT_EQ(s.steps[vis.front()], std::stoll(r[6]));
-      EXPECT_EQ(s.steps[vis.back()], std::stoll(r[7]));
-      if (s.kind == events::Kind::kScalars) {
-        const double first = s.values[vis.front()], last = s.values[vis.back()];
-        if (std::isnan(parse_double(r[8])))
-          EXPECT_TRUE(std::isnan(first));
-        else
-          EXPECT_EQ(first, parse_double(r[8]));
-        if (std::isnan(parse_double(r[9])))
-          EXPECT_TRUE(std::isnan(last));
-        else
-          EXPECT_EQ(last, parse_double(r[9]));
-      } else if (s.kind == events::Kind::kHistograms) {
-        EXPECT_EQ(s.histogram(vis.front()).size() / 3, std::stoull(r[8]));
-        EXPECT_EQ(s.histogram(vis.back()).size() / 3, std::stoull(r[9]));
-      } else if (s.kind == events::Kind::kText) {
-        EXPECT_EQ(s.texts[vis.front()].size(), std::stoull(r[8]));
-        EXPECT_EQ(s.texts[vis.back()].size(), std::stoull(r[9]));
-      } else if (s.kind == events::Kind::kImages) {
-        EXPECT_EQ(image_fact(s, r[2], blobs, store, vis.front()), r[8]);
-        EXPECT_EQ(image_fact(s, r[2], blobs, store, vis.back()), r[9]);
-      } else if (r[8] != "-") {
-        EXPECT_EQ(plugin_summary(s, r[2], blobs, store, vis.front()), r[8]);
-        EXPECT_EQ(plugin_summary(s, r[2], blobs, store, vis.back()), r[9]);
-      }
-    }
+    expect_matches_facts(el::testing::corpus_dir() + "/" + root, expected);
   }
+}
+
+// `eventlens demo` output (our own writer) read back, against facts the
+// independent decoder derived from the same command's output
+// (tests/data/demo_tags.tsv; scripts/test checks it is current).
+TEST(Demo, WrittenLogdirMatchesTheIndependentDecoder) {
+  const std::string dir = ::testing::TempDir() + "/eventlens-demo-test";
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(cli::cmd_demo({dir}), 0);
+  auto rows = el::testing::read_tsv(el::testing::test_data_dir() + "/demo_tags.tsv");
+  ASSERT_GE(rows.size(), 30u);
+  expect_matches_facts(dir, rows);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(StoreCorpus, ProfileEmptyFilesMakeNoRunAndLfsPointerIsAProblem) {
@@ -227,9 +248,48 @@ TEST(Store, ValueOfAnotherKindUnderATagIsSkippedAndReported) {
   const Series& s = store.runs().at(".").tags.at("w");
   EXPECT_EQ(s.kind, events::Kind::kHistograms);
   EXPECT_EQ(s.size(), 1u);
-  EXPECT_EQ(s.histogram(0).size(), 3u);
+  EXPECT_EQ(s.histogram(0).size(), 1u);
   ASSERT_EQ(store.files().status(id).problems.size(), 1u);
   EXPECT_NE(store.files().status(id).problems[0].message.find("holds histograms"), std::string::npos);
+}
+
+// Histograms are kept as shared edges when buckets touch and as (left, right)
+// pairs when they do not; both read back as the writer's rows.
+TEST(Store, HistogramsKeepTouchingAndGappedBucketsExactly) {
+  auto hist_event = [](const char* tag, std::initializer_list<double> rows, bool first) {
+    pb::Event e;
+    e.set_step(1);
+    auto* v = e.mutable_summary()->add_value();
+    v->set_tag(tag);
+    if (first) v->mutable_metadata()->mutable_plugin_data()->set_plugin_name("histograms");
+    auto* t = v->mutable_tensor();
+    t->set_dtype(pb::DT_DOUBLE);
+    t->mutable_tensor_shape()->add_dim()->set_size(static_cast<std::int64_t>(rows.size() / 3));
+    t->mutable_tensor_shape()->add_dim()->set_size(3);
+    for (double d : rows) t->add_double_val(d);
+    return e.SerializeAsString();
+  };
+  std::string file;
+  record::append_record(file, hist_event("touching", {0, 1, 2, 1, 3, 4, 3, 3.5, 0}, true));
+  record::append_record(file, hist_event("gapped", {0, 1, 2, 2, 3, 4, 3, 5, 1}, true));
+  record::append_record(file, hist_event("single", {-1, -1, 7}, true));
+  Store store;
+  FileId id = store.add_file("events.out.tfevents.h", file.size());
+  store.feed(id, {reinterpret_cast<const std::uint8_t*>(file.data()), file.size()});
+  store.finish(id);
+  const auto& tags = store.runs().at(".").tags;
+  std::vector<double> rows;
+  const HistogramView touching = tags.at("touching").histogram(0);
+  EXPECT_FALSE(touching.paired());
+  EXPECT_EQ(touching.edges.size(), 4u);
+  touching.rows(rows);
+  EXPECT_EQ(rows, (std::vector<double>{0, 1, 2, 1, 3, 4, 3, 3.5, 0}));
+  const HistogramView gapped = tags.at("gapped").histogram(0);
+  EXPECT_TRUE(gapped.paired());
+  gapped.rows(rows);
+  EXPECT_EQ(rows, (std::vector<double>{0, 1, 2, 2, 3, 4, 3, 5, 1}));
+  tags.at("single").histogram(0).rows(rows);
+  EXPECT_EQ(rows, (std::vector<double>{-1, -1, 7}));
 }
 
 }  // namespace
