@@ -161,7 +161,7 @@ test('View menu switches to the light theme and it persists', async (browser) =>
 });
 
 test('single-file eventlens.html works from file:// and takes a drop', async (browser) => {
-  const { page, context, problems } = await openPage(browser, 'file://' + path.resolve(SITE, 'eventlens.html'));
+  const { page, context, problems } = await openPage(browser, 'file://' + path.resolve(SITE, 'eventlens.html') + '?verify');
   const dt = await page.evaluateHandle(() => {
     const d = new DataTransfer();
     d.items.add(new File([new Uint8Array(4096).fill(65)], 'a.bin'));
