@@ -1,0 +1,165 @@
+#include "ui/settings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+
+namespace el::ui {
+namespace {
+
+// Percent-encoding of everything but unreserved characters (RFC 3986), so
+// values survive URL hashes and the separators '&', '=', ','.
+std::string escape(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string unescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      unsigned v = 0;
+      auto r = std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16);
+      if (r.ec == std::errc() && r.ptr == s.data() + i + 3) {
+        out += static_cast<char>(v);
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i] == '+' ? ' ' : s[i];
+  }
+  return out;
+}
+
+template <typename Fn>
+void split(std::string_view s, char sep, Fn fn) {
+  while (!s.empty()) {
+    const std::size_t at = s.find(sep);
+    fn(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + 1);
+  }
+}
+
+bool parse_double(const std::string& v, double& out) {
+  char* end = nullptr;
+  const double d = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end) return false;
+  out = d;
+  return true;
+}
+
+}  // namespace
+
+std::string encode_settings(const Settings& s) {
+  char num[32];
+  std::snprintf(num, sizeof num, "%g", s.smoothing);
+  std::string out = "smoothing=" + std::string(num);
+  out += std::string("&x=") + (s.x_axis == XAxis::kStep       ? "step"
+                               : s.x_axis == XAxis::kRelative ? "relative"
+                                                              : "wall");
+  out += std::string("&y=") + (s.log_y ? "log" : "linear");
+  out += std::string("&outliers=") + (s.ignore_outliers ? "ignore" : "show");
+  out += std::string("&points=") + (s.all_points ? "all" : "latest");
+  out += std::string("&sort=") + (s.tooltip_sort == TooltipSort::kNearest ? "nearest"
+                                  : s.tooltip_sort == TooltipSort::kValue ? "value"
+                                                                          : "name");
+  out += std::string("&theme=") + (s.dark ? "dark" : "light");
+  out += std::string("&live=") + (s.live_reload ? std::to_string(s.reload_seconds) : "off");
+  out += "&dash=" + escape(s.dashboard);
+  if (!s.run_filter.empty()) out += "&runs=" + escape(s.run_filter);
+  if (!s.tag_filter.empty()) out += "&tags=" + escape(s.tag_filter);
+  if (!s.hidden_runs.empty()) {
+    out += "&hide=";
+    bool first = true;
+    for (const auto& r : s.hidden_runs) {
+      if (!first) out += ',';
+      out += escape(r);
+      first = false;
+    }
+  }
+  if (!s.run_colors.empty()) {
+    out += "&colors=";
+    bool first = true;
+    for (const auto& [run, rgb] : s.run_colors) {
+      std::snprintf(num, sizeof num, "%06x", rgb & 0xffffffu);
+      if (!first) out += ',';
+      out += escape(run) + ":" + num;
+      first = false;
+    }
+  }
+  return out;
+}
+
+void decode_settings(std::string_view text, Settings& s) {
+  if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+  split(text, '&', [&](std::string_view pair) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string_view::npos) return;
+    const std::string_view key = pair.substr(0, eq), raw = pair.substr(eq + 1);
+    const std::string v = unescape(raw);
+    double d;
+    if (key == "smoothing" && parse_double(v, d) && d >= 0 && d <= 1)
+      s.smoothing = std::min(d, 0.999);
+    else if (key == "x" && v == "step")
+      s.x_axis = XAxis::kStep;
+    else if (key == "x" && v == "relative")
+      s.x_axis = XAxis::kRelative;
+    else if (key == "x" && v == "wall")
+      s.x_axis = XAxis::kWallTime;
+    else if (key == "y" && (v == "log" || v == "linear"))
+      s.log_y = v == "log";
+    else if (key == "outliers" && (v == "ignore" || v == "show"))
+      s.ignore_outliers = v == "ignore";
+    else if (key == "points" && (v == "all" || v == "latest"))
+      s.all_points = v == "all";
+    else if (key == "sort" && v == "nearest")
+      s.tooltip_sort = TooltipSort::kNearest;
+    else if (key == "sort" && v == "value")
+      s.tooltip_sort = TooltipSort::kValue;
+    else if (key == "sort" && v == "name")
+      s.tooltip_sort = TooltipSort::kName;
+    else if (key == "theme" && (v == "dark" || v == "light"))
+      s.dark = v == "dark";
+    else if (key == "live" && v == "off")
+      s.live_reload = false;
+    else if (key == "live" && parse_double(v, d) && d >= 1 && d <= 3600) {
+      s.live_reload = true;
+      s.reload_seconds = static_cast<int>(d);
+    } else if (key == "dash" && !v.empty())
+      s.dashboard = v;
+    else if (key == "runs")
+      s.run_filter = v;
+    else if (key == "tags")
+      s.tag_filter = v;
+    else if (key == "hide") {
+      s.hidden_runs.clear();
+      split(raw, ',', [&](std::string_view r) {
+        if (!r.empty()) s.hidden_runs.insert(unescape(r));
+      });
+    } else if (key == "colors") {
+      s.run_colors.clear();
+      split(raw, ',', [&](std::string_view e) {
+        const std::size_t colon = e.rfind(':');
+        if (colon == std::string_view::npos || e.size() - colon - 1 != 6) return;
+        unsigned rgb = 0;
+        auto r = std::from_chars(e.data() + colon + 1, e.data() + e.size(), rgb, 16);
+        if (r.ec == std::errc()) s.run_colors[unescape(e.substr(0, colon))] = rgb;
+      });
+    }
+  });
+}
+
+}  // namespace el::ui

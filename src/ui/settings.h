@@ -1,0 +1,38 @@
+// What the user chose, as one value: chart options, run selection and filters.
+// It round-trips through a short text form ("smoothing=0.6&x=step&...") that
+// the page keeps in localStorage and in the URL hash, so a link reproduces the
+// view. Plain C++ (no ImGui).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace el::ui {
+
+enum class XAxis : std::uint8_t { kStep, kRelative, kWallTime };
+enum class TooltipSort : std::uint8_t { kNearest, kValue, kName };
+
+struct Settings {
+  double smoothing = 0.6;  // 0 .. 0.999, TensorBoard's default
+  XAxis x_axis = XAxis::kStep;
+  bool log_y = false;
+  bool ignore_outliers = true;  // y range from the 5th to 95th percentile
+  bool all_points = false;      // true: show records hidden by restarts
+  TooltipSort tooltip_sort = TooltipSort::kNearest;
+  bool dark = true;                                 // theme
+  std::string run_filter, tag_filter;               // regular expressions (ECMAScript)
+  std::set<std::string> hidden_runs;                // unchecked runs; new runs start checked
+  std::map<std::string, std::uint32_t> run_colors;  // user overrides, 0xRRGGBB
+  bool live_reload = true;
+  int reload_seconds = 5;
+  std::string dashboard = "scalars";
+};
+
+std::string encode_settings(const Settings& s);
+// Applies the keys found in `text` to `s`; unknown keys and malformed values
+// are ignored (an old or hand-edited link must not break the page).
+void decode_settings(std::string_view text, Settings& s);
+
+}  // namespace el::ui

@@ -1,0 +1,73 @@
+// Run colours are a pure function of the name; settings survive their text form.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "ui/palette.h"
+#include "ui/settings.h"
+
+namespace el::ui {
+namespace {
+
+TEST(Palette, SameNameSameColourEverywhere) {
+  // FNV-1a("train") = 0x8d6a4e4b... mod 12 picks one fixed entry; what matters
+  // is stability: the same value on every call and every machine, from the
+  // name alone.
+  EXPECT_EQ(run_color("train"), run_color(std::string("train")));
+  EXPECT_EQ(run_color("a/b/c"), run_color("a/b/c"));
+  // FNV-1a 32 of "" is 2166136261 = 0x811c9dc5; 2166136261 % 12 = 1.
+  EXPECT_EQ(run_color(""), palette_color(1));
+  // "a": (2166136261 ^ 97) * 16777619 mod 2^32 = 0xe40c292c = 3826002220; % 12 = 4.
+  EXPECT_EQ(run_color("a"), palette_color(4));
+  std::set<std::uint32_t> used;
+  for (int i = 0; i < 200; ++i) used.insert(run_color("run_" + std::to_string(i)));
+  EXPECT_EQ(used.size(), static_cast<std::size_t>(kPaletteSize)) << "names spread over the whole palette";
+}
+
+TEST(Settings, RoundTripThroughText) {
+  Settings s;
+  s.smoothing = 0.85;
+  s.x_axis = XAxis::kRelative;
+  s.log_y = true;
+  s.ignore_outliers = false;
+  s.all_points = true;
+  s.tooltip_sort = TooltipSort::kName;
+  s.dark = false;
+  s.run_filter = "lr=0\\.(1|01)";
+  s.tag_filter = "loss & acc, 100%";
+  s.hidden_runs = {"eval", "sweep/lr=0.1", "a,b"};
+  s.run_colors = {{"train", 0x12ab34}, {"x:y", 0xffffff}};
+  s.live_reload = false;
+  s.dashboard = "histograms";
+  const std::string text = encode_settings(s);
+  EXPECT_EQ(text.find(' '), std::string::npos) << text;
+  Settings back;
+  decode_settings(text, back);
+  EXPECT_EQ(back.smoothing, 0.85);
+  EXPECT_EQ(back.x_axis, XAxis::kRelative);
+  EXPECT_TRUE(back.log_y);
+  EXPECT_FALSE(back.ignore_outliers);
+  EXPECT_TRUE(back.all_points);
+  EXPECT_EQ(back.tooltip_sort, TooltipSort::kName);
+  EXPECT_FALSE(back.dark);
+  EXPECT_EQ(back.run_filter, s.run_filter);
+  EXPECT_EQ(back.tag_filter, s.tag_filter);
+  EXPECT_EQ(back.hidden_runs, s.hidden_runs);
+  EXPECT_EQ(back.run_colors, s.run_colors);
+  EXPECT_FALSE(back.live_reload);
+  EXPECT_EQ(back.dashboard, "histograms");
+}
+
+TEST(Settings, BadValuesAreIgnored) {
+  Settings s;
+  decode_settings("#smoothing=7&x=sideways&y=log&live=0&unknown=1&colors=run:zzzzzz", s);
+  EXPECT_EQ(s.smoothing, 0.6);
+  EXPECT_EQ(s.x_axis, XAxis::kStep);
+  EXPECT_TRUE(s.log_y);
+  EXPECT_TRUE(s.live_reload);
+  EXPECT_EQ(s.reload_seconds, 5);
+  EXPECT_TRUE(s.run_colors.empty());
+}
+
+}  // namespace
+}  // namespace el::ui
