@@ -5,7 +5,13 @@ HTTP Range requests (206 Partial Content), loopback only.
   http_server.py --root DIR [--mount /url/prefix=DIR ...] [--port N] [--port-file F]
 
 --port 0 picks a free port; the chosen port is printed and written to --port-file.
+With mounts, /manifest.json lists their event files (walked on every request,
+so files that appear or grow are seen): {"files": [{"path", "url", "size"}]}.
+The page reads it to open served log directories, and re-reads it to follow
+them live. One mount: paths are relative to it (TensorBoard run names); several:
+prefixed with each mount's directory name.
 """
+import json
 import argparse
 import http.server
 import os
@@ -24,6 +30,26 @@ MIME = {
     ".txt": "text/plain; charset=utf-8",
     ".md": "text/markdown; charset=utf-8",
 }
+
+
+def manifest(mounts):
+    files = []
+    for prefix, d in mounts:
+        label = os.path.basename(d.rstrip("/")) + "/" if len(mounts) > 1 else ""
+        if os.path.isfile(d):
+            files.append({"path": label + os.path.basename(d), "url": prefix.lstrip("/"),
+                          "size": os.path.getsize(d)})
+            continue
+        for dirpath, dirnames, names in os.walk(d):
+            dirnames.sort()
+            for n in sorted(names):
+                if "tfevents" not in n or n.endswith(".profile-empty"):
+                    continue
+                full = os.path.join(dirpath, n)
+                rel = os.path.relpath(full, d).replace(os.sep, "/")
+                files.append({"path": label + rel, "url": prefix.lstrip("/") + "/" + urllib.parse.quote(rel),
+                              "size": os.path.getsize(full)})
+    return json.dumps({"files": files}).encode()
 
 
 def make_handler(root, mounts):
@@ -55,6 +81,16 @@ def make_handler(root, mounts):
             self.serve(head=False)
 
         def serve(self, head):
+            if mounts and urllib.parse.urlsplit(self.path).path == "/manifest.json":
+                body = manifest(mounts)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                if not head:
+                    self.wfile.write(body)
+                return
             full = self.resolve()
             if not full:
                 body = b"not found\n"

@@ -1,8 +1,16 @@
 // JS functions the C++ shell calls in the page. Each forwards to the page
-// script (web/eventlens-page.js), which owns file pickers and reading.
+// script (web/eventlens-page.js), which owns pickers, reading and storage.
 mergeInto(LibraryManager.library, {
   el_js_open_files: function () { if (window.eventlensPage) window.eventlensPage.openFiles(); },
   el_js_open_folder: function () { if (window.eventlensPage) window.eventlensPage.openFolder(); },
   el_js_cancel_loading: function () { if (window.eventlensPage) window.eventlensPage.cancel(); },
-  el_js_theme_changed: function (dark) { if (window.eventlensPage) window.eventlensPage.themeChanged(!!dark); },
+  el_js_closed_all: function () { if (window.eventlensPage) window.eventlensPage.closedAll(); },
+  el_js_settings_changed: function (text) {
+    if (window.eventlensPage) window.eventlensPage.settingsChanged(UTF8ToString(text));
+  },
+  el_js_download: function (filename, mime, bytes, size) {
+    // Copy out of the wasm heap: the Blob must not alias memory that can grow.
+    const data = HEAPU8.slice(bytes, bytes + size);
+    if (window.eventlensPage) window.eventlensPage.download(UTF8ToString(filename), UTF8ToString(mime), data);
+  },
 });

@@ -26,8 +26,15 @@ EL_EXPORT void el_set_checksums(int on) { el::web::shell().set_checksums(on != 0
 
 EL_EXPORT void el_close_all() { el::web::shell().close_all(); }
 
-EL_EXPORT void el_set_theme(int dark) {
-  el::web::shell().set_theme(dark ? el::ui::Theme::kDark : el::ui::Theme::kLight);
+// Settings in their text form (URL hash or localStorage), applied over the defaults.
+EL_EXPORT void el_apply_settings(const char* text) { el::web::shell().apply_settings(text ? text : ""); }
+
+// window.eventlens.show(name): switch dashboard.
+EL_EXPORT void el_show(const char* dashboard) { el::web::shell().show(dashboard ? dashboard : "scalars"); }
+
+// The page re-checks an opened folder (File System Access handle or served manifest).
+EL_EXPORT void el_set_live(int supported, int active) {
+  el::web::shell().set_live(supported != 0, active != 0);
 }
 
 // Bytes pushed but not yet ingested: the page keeps this bounded.
@@ -39,5 +46,12 @@ EL_EXPORT double el_frame_count() { return static_cast<double>(el::web::shell().
 EL_EXPORT const char* el_state_json() {
   static std::string json;
   json = el::web::shell().state_json();
+  return json.c_str();
+}
+
+// window.eventlens.series(run, tag). Valid until the next call.
+EL_EXPORT const char* el_series_json(const char* run, const char* tag) {
+  static std::string json;
+  json = el::web::shell().series_json(run ? run : "", tag ? tag : "");
   return json.c_str();
 }

@@ -8,7 +8,9 @@ extern "C" {
 void el_js_open_files();
 void el_js_open_folder();
 void el_js_cancel_loading();
-void el_js_theme_changed(int dark);
+void el_js_closed_all();
+void el_js_settings_changed(const char* text);
+void el_js_download(const char* filename, const char* mime, const void* bytes, unsigned size);
 }
 
 namespace el::web {
@@ -20,7 +22,11 @@ class WebPlatform final : public el::app::Platform {
   void open_files() override { el_js_open_files(); }
   void open_folder() override { el_js_open_folder(); }
   void cancel_loading() override { el_js_cancel_loading(); }
-  void theme_changed(ui::Theme theme) override { el_js_theme_changed(theme == ui::Theme::kDark); }
+  void closed_all() override { el_js_closed_all(); }
+  void settings_changed(const std::string& text) override { el_js_settings_changed(text.c_str()); }
+  void download(const std::string& filename, const std::string& mime, const std::string& bytes) override {
+    el_js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<unsigned>(bytes.size()));
+  }
 };
 
 WebPlatform g_platform;  // the app shell's state: the one allowed global

@@ -1,5 +1,14 @@
-// EventLens page glue: pickers, drag and drop, and the slice reader that
-// pushes file bytes into the wasm engine. Never parses anything itself.
+// EventLens page glue: pickers, drag and drop, served logdirs (manifest.json),
+// live re-checks, settings storage and downloads. Reads files in slices and
+// pushes the bytes into the wasm engine; never parses anything itself.
+//
+// [SECTION] module and engine calls
+// [SECTION] reading (File slices and HTTP ranges)
+// [SECTION] folders: pickers, drops, handles
+// [SECTION] live re-checks
+// [SECTION] served logdir (manifest.json)
+// [SECTION] what the C++ shell asks of the page
+// [SECTION] test and automation hook
 'use strict';
 (function () {
   const SLICE_BYTES = 16 << 20;       // read files in 16 MiB slices
@@ -11,7 +20,8 @@
   let ready = false;
   let generation = 0;       // bumped by cancel/close: stale reads stop
   let reading = false;
-  const pending = [];       // [{file: File|FileSystemFileHandle, path, id}]
+  const pending = [];       // reads to do: {source, path, id, from, to}
+  const known = new Map();  // path -> {id, queued, read}: bytes asked for and bytes pushed, per file
 
   function fail(message) {
     const s = document.getElementById('splash');
@@ -20,7 +30,7 @@
     document.body.classList.remove('ready');
   }
 
-  // ---- Emscripten module --------------------------------------------------------
+  // [SECTION] module and engine calls -----------------------------------------------
   window.Module = {
     canvas: document.getElementById('canvas'),
     print: (t) => console.log(t),
@@ -37,21 +47,49 @@
     endFile: (id) => Module._el_end_file(id),
     queued: () => Module._el_queued_bytes(),
     state: () => JSON.parse(Module.UTF8ToString(Module._el_state_json())),
+    series: (run, tag) => JSON.parse(Module.UTF8ToString(
+      Module.ccall('el_series_json', 'number', ['string', 'string'], [run, tag]))),
+    applySettings: (text) => Module.ccall('el_apply_settings', null, ['string'], [text]),
+    show: (name) => Module.ccall('el_show', null, ['string'], [name]),
   };
 
   const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
 
-  // ---- reading ------------------------------------------------------------------
-  // Announces every file first (so progress knows the total), then reads them
-  // one after another, slice by slice, never holding a whole file.
+  // Copies bytes into the wasm heap and hands them to the engine.
+  function pushBytes(id, bytes) {
+    const ptr = Module._malloc(bytes.length);
+    Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
+    api.push(id, ptr, bytes.length);
+  }
+
+  // [SECTION] reading (File slices and HTTP ranges) -------------------------------------
+  // A source is {file: File} or {url: string}. Files are announced first (so
+  // progress knows the total), then read one after another, slice by slice.
   function enqueue(entries) {
     if (!ready || entries.length === 0) return;
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const e of entries) {
-      e.id = api.addFile(e.path, e.file.size || 0);
-      pending.push(e);
+      const size = e.size !== undefined ? e.size : e.source.file.size;
+      let k = known.get(e.path);
+      if (!k) {
+        k = { id: api.addFile(e.path, size), queued: 0, read: 0 };
+        known.set(e.path, k);
+      } else if (size <= k.queued) {
+        continue;  // nothing new
+      }
+      pending.push({ source: e.source, path: e.path, k, from: k.queued, to: size });
+      k.queued = size;
     }
     if (!reading) readLoop();
+  }
+
+  async function readSlice(source, at, end) {
+    if (source.file) return new Uint8Array(await source.file.slice(at, end).arrayBuffer());
+    const res = await fetch(source.url, { headers: { Range: `bytes=${at}-${end - 1}` }, cache: 'no-store' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const buf = new Uint8Array(await res.arrayBuffer());
+    // A server that ignores Range sends the whole file.
+    return res.status === 206 ? buf : buf.subarray(at, end);
   }
 
   async function readLoop() {
@@ -60,25 +98,24 @@
     try {
       while (pending.length && gen === generation) {
         const e = pending.shift();
-        const file = e.file;
-        for (let at = 0; at < file.size && gen === generation;) {
+        for (let at = e.from; at < e.to && gen === generation;) {
           while (api.queued() > MAX_QUEUED_BYTES && gen === generation) await nextFrame();
           if (gen !== generation) break;
-          const end = Math.min(file.size, at + SLICE_BYTES);
+          const end = Math.min(e.to, at + SLICE_BYTES);
           let buf;
           try {
-            buf = new Uint8Array(await file.slice(at, end).arrayBuffer());
+            buf = await readSlice(e.source, at, end);
           } catch (err) {
             console.log('[eventlens] cannot read ' + e.path + ': ' + err);
             break;
           }
           if (gen !== generation) break;
-          const ptr = Module._malloc(buf.length);
-          Module.HEAPU8.set(buf, ptr);  // HEAPU8 read after malloc: memory may have grown
-          api.push(e.id, ptr, buf.length);
+          if (buf.length) pushBytes(e.k.id, buf);
+          e.k.read = at + buf.length;
+          if (buf.length < end - at) { e.k.queued = e.k.read; break; }  // shorter than announced
           at = end;
         }
-        if (gen === generation) api.endFile(e.id);
+        if (gen === generation) api.endFile(e.k.id);
       }
     } finally {
       reading = false;
@@ -86,18 +123,36 @@
     }
   }
 
-  function fromFileList(list) {
-    return Array.from(list).map((f) => ({ file: f, path: f.webkitRelativePath || f.name }));
+  // [SECTION] folders: pickers, drops, handles --------------------------------------------
+  // In a log directory only event files count (TensorBoard's rule).
+  const isEventFile = (name) => name.includes('tfevents') && !name.endsWith('.profile-empty');
+
+  // Paths inside an opened folder are relative to it (run names as TensorBoard's logdir).
+  function relativeToFolder(entries) {
+    const first = entries.length ? entries[0].path.split('/')[0] : '';
+    if (entries.length && entries.every((e) => e.path.startsWith(first + '/'))) {
+      for (const e of entries) e.path = e.path.slice(first.length + 1);
+    }
+    return entries;
   }
 
-  filesInput.addEventListener('change', () => { enqueue(fromFileList(filesInput.files)); filesInput.value = ''; });
-  folderInput.addEventListener('change', () => { enqueue(fromFileList(folderInput.files)); folderInput.value = ''; });
+  function fromFileList(list, folder) {
+    const entries = Array.from(list).map((f) => ({ source: { file: f }, path: f.webkitRelativePath || f.name }));
+    if (!folder) return entries;
+    return relativeToFolder(entries.filter((e) => isEventFile(e.path.split('/').pop())));
+  }
+
+  filesInput.addEventListener('change', () => { enqueue(fromFileList(filesInput.files, false)); filesInput.value = ''; });
+  folderInput.addEventListener('change', () => { enqueue(fromFileList(folderInput.files, true)); folderInput.value = ''; });
 
   // Walks a directory handle (File System Access API) into file entries.
   async function walkHandle(dir, prefix, out) {
     for await (const [name, handle] of dir.entries()) {
-      if (handle.kind === 'file') out.push({ file: await handle.getFile(), path: prefix + name });
-      else await walkHandle(handle, prefix + name + '/', out);
+      if (handle.kind === 'file') {
+        if (isEventFile(name)) out.push({ source: { file: await handle.getFile() }, path: prefix + name });
+      } else {
+        await walkHandle(handle, prefix + name + '/', out);
+      }
     }
     return out;
   }
@@ -112,17 +167,18 @@
       more();
     });
   }
-  async function walkEntry(entry, out) {
+  async function walkEntry(entry, out, inFolder) {
     if (entry.isFile) {
-      const file = await new Promise((res, rej) => entry.file(res, rej));
-      out.push({ file, path: entry.fullPath.replace(/^\//, '') });
+      if (!inFolder || isEventFile(entry.name)) {
+        const file = await new Promise((res, rej) => entry.file(res, rej));
+        out.push({ source: { file }, path: entry.fullPath.replace(/^\//, '') });
+      }
     } else if (entry.isDirectory) {
-      for (const child of await readAllEntries(entry.createReader())) await walkEntry(child, out);
+      for (const child of await readAllEntries(entry.createReader())) await walkEntry(child, out, true);
     }
     return out;
   }
 
-  // ---- drag and drop --------------------------------------------------------------
   let dragDepth = 0;
   document.addEventListener('dragenter', (ev) => { ev.preventDefault(); dragDepth++; document.body.classList.add('dragging'); });
   document.addEventListener('dragleave', () => { if (--dragDepth <= 0) { dragDepth = 0; document.body.classList.remove('dragging'); } });
@@ -133,32 +189,97 @@
     document.body.classList.remove('dragging');
     const dt = ev.dataTransfer;
     if (!dt) return;
-    const entries = [];
+    let entries = [];
     const items = dt.items ? Array.from(dt.items).filter((i) => i.kind === 'file') : [];
     const fsEntries = items.map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
     if (fsEntries.length && fsEntries.every((e) => e)) {
-      for (const e of fsEntries) await walkEntry(e, entries);
+      for (const e of fsEntries) await walkEntry(e, entries, false);
+      // One dropped folder is a logdir: its runs are named relative to it.
+      if (fsEntries.length === 1 && fsEntries[0].isDirectory) entries = relativeToFolder(entries);
     } else {
-      entries.push(...fromFileList(dt.files));
+      entries.push(...fromFileList(dt.files, false));
     }
     enqueue(entries);
   });
 
-  // ---- what the C++ shell asks of the page ---------------------------------------------
+  // [SECTION] live re-checks ----------------------------------------------------------------
+  // Opened directory handles and served manifests are re-read every few
+  // seconds: grown files continue where they stopped, new files are added.
+  const liveSources = [];  // {kind: 'handle', dir} | {kind: 'manifest', url}
+  let live = { on: true, seconds: 5 };
+  let liveTimer = null;
+
+  function updateLive() {
+    const supported = liveSources.length > 0;
+    if (ready) Module._el_set_live(supported ? 1 : 0, supported && live.on ? 1 : 0);
+    if (liveTimer) clearTimeout(liveTimer);
+    liveTimer = null;
+    if (supported && live.on) liveTimer = setTimeout(recheck, live.seconds * 1000);
+  }
+
+  async function recheck() {
+    liveTimer = null;
+    try {
+      for (const src of liveSources) {
+        if (src.kind === 'handle') enqueue(await walkHandle(src.dir, '', []));
+        else enqueue(await manifestEntries(src.url));
+      }
+    } catch (err) {
+      console.log('[eventlens] re-check failed: ' + err);
+    }
+    updateLive();
+  }
+
+  // [SECTION] served logdir (manifest.json) ----------------------------------------------------
+  // scripts/serve (and a static site) lists its event files in manifest.json:
+  // {"files": [{"path": "train/events...", "url": "data/0/train/events...", "size": N}]}.
+  async function manifestEntries(url) {
+    const res = await fetch(url, { cache: 'no-store' });
+    if (!res.ok) return [];
+    const m = await res.json();
+    return (m.files || []).map((f) => ({ source: { url: new URL(f.url, res.url).href }, path: f.path, size: f.size }));
+  }
+
+  async function openManifest() {
+    if (location.protocol === 'file:') return;
+    try {
+      const entries = await manifestEntries('manifest.json');
+      if (!entries.length) return;
+      liveSources.push({ kind: 'manifest', url: 'manifest.json' });
+      enqueue(entries);
+      updateLive();
+    } catch (err) {
+      // No manifest: a plain page waiting for files.
+    }
+  }
+
+  // [SECTION] what the C++ shell asks of the page ---------------------------------------------
+  function applyLiveSetting(text) {
+    const m = /(?:^|&)live=([^&]*)/.exec(text);
+    if (!m) return;
+    live = m[1] === 'off' ? { on: false, seconds: live.seconds } : { on: true, seconds: Math.max(1, +m[1] || 5) };
+    updateLive();
+  }
+
   window.eventlensPage = {
     ready() {
       ready = true;
       document.body.classList.add('ready');
-      const theme = localStorage.getItem('eventlens.theme');
-      if (theme === 'light') Module._el_set_theme(0);
       if (new URLSearchParams(location.search).has('verify')) Module._el_set_checksums(1);
+      // Saved settings, then the link's (the link wins).
+      const stored = localStorage.getItem('eventlens.settings');
+      if (stored) api.applySettings(stored);
+      if (location.hash.length > 1) api.applySettings(decodeURIComponent(location.hash.slice(1)));
+      openManifest();
     },
     openFiles() { filesInput.click(); },
     async openFolder() {
       if (window.showDirectoryPicker) {
         try {
           const dir = await window.showDirectoryPicker({ mode: 'read' });
-          enqueue(await walkHandle(dir, dir.name + '/', []));
+          liveSources.push({ kind: 'handle', dir });
+          enqueue(await walkHandle(dir, '', []));
+          updateLive();
         } catch (err) {
           if (err && err.name !== 'AbortError') console.log('[eventlens] folder picker: ' + err);
         }
@@ -166,17 +287,45 @@
         folderInput.click();
       }
     },
-    cancel() { generation++; pending.length = 0; },
-    themeChanged(dark) {
-      document.body.classList.toggle('light', !dark);
-      localStorage.setItem('eventlens.theme', dark ? 'dark' : 'light');
+    // Stop reading (and re-checking: it would resume what was cancelled).
+    cancel() {
+      generation++;
+      pending.length = 0;
+      for (const k of known.values()) k.queued = k.read;
+      liveSources.length = 0;
+      updateLive();
+    },
+    // The engine forgot every file.
+    closedAll() {
+      this.cancel();
+      known.clear();
+    },
+    settingsChanged(text) {
+      document.body.classList.toggle('light', /(?:^|&)theme=light/.test(text));
+      localStorage.setItem('eventlens.settings', text);
+      history.replaceState(null, '', '#' + text);
+      applyLiveSetting(text);
+    },
+    download(filename, mime, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
   };
 
-  // ---- test and automation hook (architecture.md, "Test hook") ---------------------------
+  // [SECTION] test and automation hook (architecture.md, "Test hook") ---------------------------
   window.eventlens = {
     state: () => api.state(),
+    series: (run, tag) => api.series(run, tag),
+    show: (name) => api.show(name),
     isReady: () => ready,
     frame: () => (ready ? Module._el_frame_count() : 0),
+    // For tests: re-check opened folders and served manifests now.
+    recheck: () => recheck(),
   };
 })();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/shell.h"
+#include "store/run_paths.h"
 
 namespace fs = std::filesystem;
 
@@ -30,8 +31,14 @@ class DesktopPlatform final : public el::app::Platform {
     pending.clear();
     open.reset();
   }
+  void closed_all() override { cancel_loading(); }
   const char* drop_hint() const override {
     return "Drop files or folders onto this window, or pass them on the command line.";
+  }
+  // Downloads land in the working directory.
+  void download(const std::string& filename, const std::string&, const std::string& bytes) override {
+    std::ofstream(filename, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::printf("eventlens-desktop: saved %s (%zu bytes)\n", filename.c_str(), bytes.size());
   }
 
   struct Pending {
@@ -42,11 +49,13 @@ class DesktopPlatform final : public el::app::Platform {
   void add(el::app::Shell& shell, const fs::path& p) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      const fs::path base = p.has_filename() ? p.parent_path() : p.parent_path().parent_path();
+      // Runs are named relative to the opened folder, as TensorBoard's logdir.
+      const fs::path base = p;
       std::vector<fs::path> found;
       for (const auto& e :
            fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec))
-        if (e.is_regular_file(ec)) found.push_back(e.path());
+        if (e.is_regular_file(ec) && el::store::is_event_file_path(e.path().filename().string()))
+          found.push_back(e.path());
       std::sort(found.begin(), found.end());
       for (const auto& f : found) add_file(shell, f, fs::relative(f, base, ec).generic_string());
     } else {

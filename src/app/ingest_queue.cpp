@@ -13,7 +13,7 @@ void IngestQueue::push(store::FileId file, std::uint8_t* bytes, std::size_t size
   items_.push_back(std::move(item));
 }
 
-std::size_t IngestQueue::pump(store::FileTable& files, double budget_ms) {
+std::size_t IngestQueue::pump(store::Store& files, double budget_ms) {
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::microseconds(static_cast<long long>(budget_ms * 1000));
   std::size_t fed = 0;

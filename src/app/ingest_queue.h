@@ -7,7 +7,7 @@
 #include <deque>
 #include <memory>
 
-#include "store/file_table.h"
+#include "store/store.h"
 
 namespace el::app {
 
@@ -17,9 +17,9 @@ class IngestQueue {
   void push(store::FileId file, std::uint8_t* bytes, std::size_t size);
   void push_end(store::FileId file) { push(file, nullptr, 0); }
 
-  // Feeds queued bytes into `files` in pieces of at most kPieceBytes until
+  // Feeds queued bytes into `store` in pieces of at most kPieceBytes until
   // `budget_ms` has passed or the queue is empty. Returns the bytes fed.
-  std::size_t pump(store::FileTable& files, double budget_ms);
+  std::size_t pump(store::Store& store, double budget_ms);
   void clear();
 
   std::size_t queued_bytes() const { return queued_bytes_; }

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/fonts.h"
+#include "events/media_encode.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
@@ -73,7 +74,7 @@ bool Shell::init(const char* title, int width, int height) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is not persisted through files (no FS on the web)
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ui::apply_theme(theme_);
+  apply_theme();
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init(glsl);
   imgui_ready_ = true;
@@ -96,10 +97,13 @@ void Shell::update_pixel_ratio() {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-void Shell::set_theme(ui::Theme theme) {
-  theme_ = theme;
-  ui::apply_theme(theme);
-  platform_.theme_changed(theme);
+void Shell::apply_theme() {
+  theme_dark_ = settings_.dark;
+  ui::apply_theme(theme_dark_ ? ui::Theme::kDark : ui::Theme::kLight);
+}
+
+void Shell::apply_settings(const std::string& text) {
+  ui::decode_settings(text, settings_);  // persisted (and put in the URL) after the next frame
 }
 
 // [SECTION] frame -----------------------------------------------------------------
@@ -113,7 +117,8 @@ bool Shell::frame() {
   }
   update_pixel_ratio();
 
-  if (!queue_.empty()) queue_.pump(files_, ingest_budget_ms);
+  if (!queue_.empty()) queue_.pump(store_, ingest_budget_ms);
+  if (settings_.dark != theme_dark_) apply_theme();
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -123,13 +128,15 @@ bool Shell::frame() {
   ImGui::NewFrame();
 
   ui::MainWindowView view;
-  view.files = &files_;
+  view.store = &store_;
   view.loading = loading();
-  view.theme = theme_;
   view.fonts = &fonts_;
   view.can_open_dialogs = platform_.can_open_dialogs();
   view.drop_hint = platform_.drop_hint();
-  ui::MainWindowActions act = main_window_.draw(view);
+  view.live_supported = live_supported_;
+  view.live_active = live_active_ && settings_.live_reload;
+  view.now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+  ui::MainWindowActions act = main_window_.draw(view, settings_);
 
   ImGui::Render();
   int w = 0, h = 0;
@@ -139,6 +146,7 @@ bool Shell::frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (act.capture) capture_png(*act.capture);  // before the swap: the back buffer holds this frame
   SDL_GL_SwapWindow(window_);
   ++frame_;
 
@@ -147,31 +155,60 @@ bool Shell::frame() {
   if (act.open_folder) platform_.open_folder();
   if (act.close_all) close_all();
   if (act.cancel_loading) cancel_loading();
-  if (act.set_theme) set_theme(*act.set_theme);
+  for (const ui::Download& d : act.downloads) platform_.download(d.filename, d.mime, d.bytes);
+  std::string text = ui::encode_settings(settings_);
+  if (text != settings_text_) {
+    settings_text_ = std::move(text);
+    platform_.settings_changed(settings_text_);
+  }
   return keep_running;
 }
 
 // [SECTION] ingestion and loading progress -------------------------------------
+// Reads the rectangle of the frame just drawn and hands it over as a PNG.
+void Shell::capture_png(const ui::PngCapture& c) {
+  int fw = 0, fh = 0;
+  SDL_GL_GetDrawableSize(window_, &fw, &fh);
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  const int x0 = std::clamp(static_cast<int>(c.min.x * scale.x), 0, fw);
+  const int x1 = std::clamp(static_cast<int>(c.max.x * scale.x), 0, fw);
+  const int y0 = std::clamp(static_cast<int>(c.min.y * scale.y), 0, fh);
+  const int y1 = std::clamp(static_cast<int>(c.max.y * scale.y), 0, fh);
+  const int w = x1 - x0, h = y1 - y0;
+  if (w <= 0 || h <= 0) return;
+  std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 4), flipped(px.size());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x0, fh - y1, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  for (int y = 0; y < h; ++y)  // GL rows run bottom-up
+    std::copy_n(&px[static_cast<std::size_t>(h - 1 - y) * w * 4], static_cast<std::size_t>(w) * 4,
+                &flipped[static_cast<std::size_t>(y) * w * 4]);
+  for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // opaque
+  platform_.download(
+      c.filename, "image/png",
+      events::encode_png(static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h), 4, flipped));
+}
+
 store::FileId Shell::add_file(std::string path, std::uint64_t size) {
-  if (!loading().active) batch_first_ = static_cast<store::FileId>(files_.size());
-  return files_.add(std::move(path), size);
+  if (!loading().active) batch_first_ = static_cast<store::FileId>(store_.files().size());
+  return store_.add_file(std::move(path), size);
 }
 
 void Shell::close_all() {
-  platform_.cancel_loading();
+  platform_.closed_all();
   queue_.clear();
-  files_.clear();
+  store_.clear();
   batch_first_ = 0;
 }
 
 void Shell::cancel_loading() {
   platform_.cancel_loading();
   queue_.clear();
-  for (auto id = batch_first_; id < files_.size(); ++id) files_.finish(id);
+  for (auto id = batch_first_; id < store_.files().size(); ++id) store_.finish(id);
 }
 
 ui::LoadingView Shell::loading() const {
   ui::LoadingView v;
+  const store::FileTable& files_ = store_.files();
   for (auto id = batch_first_; id < files_.size(); ++id) {
     const store::FileStatus& f = files_.status(id);
     v.bytes_total += f.size;
@@ -187,11 +224,13 @@ ui::LoadingView Shell::loading() const {
 
 // [SECTION] state JSON --------------------------------------------------------------
 std::string Shell::state_json() const {
+  const store::FileTable& files = store_.files();
   store::JsonWriter j;
   j.begin_object();
   j.key("version").value(EL_VERSION);
   j.key("frame").value(frame_);
-  j.key("theme").value(theme_ == ui::Theme::kDark ? "dark" : "light");
+  j.key("dashboard").value(settings_.dashboard);
+  j.key("theme").value(settings_.dark ? "dark" : "light");
   j.key("pixelRatio").value(static_cast<double>(pixel_ratio_));
   const ui::LoadingView ld = loading();
   j.key("loading").begin_object();
@@ -200,10 +239,32 @@ std::string Shell::state_json() const {
   j.key("bytesTotal").value(ld.bytes_total);
   j.key("filesDone").value(ld.files_done);
   j.key("filesTotal").value(ld.files_total);
+  j.key("currentFile").value(ld.current_file);
   j.end_object();
+  j.key("live").value(live_active_ && settings_.live_reload);
+  j.key("problemsPanel").value(main_window_.problems_panel_open());
+  // Per run, per kind, per tag: the number of points the UI shows.
+  j.key("runs").begin_array();
+  for (const auto& [name, run] : store_.runs()) {
+    j.begin_object().key("name").value(name).key("tags").begin_object();
+    for (int k = 0; k < events::kKindCount; ++k) {
+      const auto kind = static_cast<events::Kind>(k);
+      bool open = false;
+      for (const auto& [tag, s] : run.tags) {
+        if (s.kind != kind) continue;
+        if (!open) j.key(events::kind_name(kind)).begin_object();
+        open = true;
+        const std::size_t shown = settings_.all_points ? s.size() : store::visible_indices(s.steps).size();
+        j.key(tag).value(static_cast<std::uint64_t>(shown));
+      }
+      if (open) j.end_object();
+    }
+    j.end_object().end_object();
+  }
+  j.end_array();
   j.key("files").begin_array();
-  for (store::FileId id = 0; id < files_.size(); ++id) {
-    const store::FileStatus& f = files_.status(id);
+  for (store::FileId id = 0; id < files.size(); ++id) {
+    const store::FileStatus& f = files.status(id);
     j.begin_object();
     j.key("path").value(f.path);
     j.key("size").value(f.size);
@@ -215,10 +276,10 @@ std::string Shell::state_json() const {
   }
   j.end_array();
   j.key("problems").begin_array();
-  for (store::FileId id = 0; id < files_.size(); ++id) {
-    for (const record::Problem& p : files_.status(id).problems) {
+  for (store::FileId id = 0; id < files.size(); ++id) {
+    for (const record::Problem& p : files.status(id).problems) {
       j.begin_object();
-      j.key("file").value(files_.status(id).path);
+      j.key("file").value(files.status(id).path);
       j.key("offset").value(p.offset);
       j.key("kind").value(record::problem_kind_name(p.kind));
       j.key("message").value(p.message);
@@ -226,7 +287,50 @@ std::string Shell::state_json() const {
     }
   }
   j.end_array();
+  const ui::Settings& s = settings_;
+  j.key("settings").begin_object();
+  j.key("smoothing").value(s.smoothing);
+  j.key("xAxis").value(s.x_axis == ui::XAxis::kStep       ? "step"
+                       : s.x_axis == ui::XAxis::kRelative ? "relative"
+                                                          : "wall");
+  j.key("logY").value(s.log_y);
+  j.key("ignoreOutliers").value(s.ignore_outliers);
+  j.key("allPoints").value(s.all_points);
+  j.key("runFilter").value(s.run_filter);
+  j.key("tagFilter").value(s.tag_filter);
+  j.key("hiddenRuns").begin_array();
+  for (const auto& r : s.hidden_runs) j.value(r);
+  j.end_array();
+  j.key("liveReload").value(s.live_reload);
+  j.key("reloadSeconds").value(static_cast<std::int64_t>(s.reload_seconds));
+  j.key("text").value(settings_text_);
   j.end_object();
+  j.end_object();
+  return j.take();
+}
+
+std::string Shell::series_json(const std::string& run, const std::string& tag) {
+  store::JsonWriter j;
+  auto r = store_.runs().find(run);
+  const store::Series* s = nullptr;
+  if (r != store_.runs().end()) {
+    auto t = r->second.tags.find(tag);
+    if (t != r->second.tags.end() && t->second.kind == events::Kind::kScalars) s = &t->second;
+  }
+  if (!s) return "null";
+  main_window_.cache().sync(store_);
+  const ui::PreparedSeries& p = main_window_.cache().get(*s, settings_.all_points, settings_.smoothing,
+                                                         static_cast<double>(SDL_GetTicks64()) / 1000.0);
+  // [step, wall_time, value, smoothed] per point, as the charts hold them.
+  j.begin_array();
+  for (std::size_t i = 0; i < p.values.size(); ++i)
+    j.begin_array()
+        .value(static_cast<std::int64_t>(p.steps[i]))
+        .value(p.walls[i])
+        .value(p.values[i])
+        .value(p.smooth_values()[i])
+        .end_array();
+  j.end_array();
   return j.take();
 }
 

@@ -1,7 +1,8 @@
 // The application shell shared by the page and the desktop window: the SDL2
-// window with its GL context, ImGui, fonts at the right pixel ratio, the theme,
-// time-sliced ingestion, and the main window. Platforms only supply file
-// bytes and carry out requests (pickers, cancel).
+// window with its GL context, ImGui, fonts at the right pixel ratio, the
+// settings and theme, time-sliced ingestion into the store, and the main
+// window. Platforms only supply file bytes and carry out requests (pickers,
+// cancel, downloads, settings persistence, live re-checks).
 #pragma once
 #include <SDL.h>
 
@@ -9,8 +10,9 @@
 #include <string>
 
 #include "app/ingest_queue.h"
-#include "store/file_table.h"
+#include "store/store.h"
 #include "ui/main_window.h"
+#include "ui/settings.h"
 
 namespace el::app {
 
@@ -22,8 +24,12 @@ class Platform {
   virtual void open_files() = 0;
   virtual void open_folder() = 0;
   virtual void cancel_loading() = 0;  // stop reading; the shell drops what is queued
-  virtual void theme_changed(ui::Theme theme) {}
+  virtual void closed_all() {}        // every file was forgotten
   virtual const char* drop_hint() const { return nullptr; }
+  // The settings' text form changed (persist it; the page also puts it in the URL).
+  virtual void settings_changed(const std::string& text) {}
+  // Save bytes as a file the user gets (browser download, or a file on disk).
+  virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) {}
 };
 
 class Shell {
@@ -45,20 +51,34 @@ class Shell {
   void close_all();
   void cancel_loading();
 
-  void set_theme(ui::Theme theme);
-  ui::Theme theme() const { return theme_; }
-  const store::FileTable& files() const { return files_; }
-  void set_checksums(bool on) { files_.set_checksums(on); }
+  // Settings from a link or storage (text form, see ui/settings.h).
+  void apply_settings(const std::string& text);
+  const ui::Settings& settings() const { return settings_; }
+  // Switches dashboard ("scalars", "histograms", ...).
+  void show(const std::string& dashboard) { settings_.dashboard = dashboard; }
+  // The platform says whether an opened folder is being re-checked.
+  void set_live(bool supported, bool active) {
+    live_supported_ = supported;
+    live_active_ = active;
+  }
+
+  const store::Store& store() const { return store_; }
+  const store::FileTable& files() const { return store_.files(); }
+  void set_checksums(bool on) { store_.set_checksums(on); }
   const IngestQueue& queue() const { return queue_; }
   ui::LoadingView loading() const;
   std::uint64_t frame_count() const { return frame_; }
   // JSON for window.eventlens.state() and tools.
   std::string state_json() const;
+  // JSON for window.eventlens.series(run, tag): the points the UI holds.
+  std::string series_json(const std::string& run, const std::string& tag);
 
   double ingest_budget_ms = 8.0;  // per frame (architecture: about 8 ms)
 
  private:
   void update_pixel_ratio();
+  void apply_theme();
+  void capture_png(const ui::PngCapture& capture);
 
   Platform& platform_;
   SDL_Window* window_ = nullptr;
@@ -66,9 +86,12 @@ class Shell {
   bool imgui_ready_ = false;
   float pixel_ratio_ = 0.0f;
   ui::Fonts fonts_;
-  ui::Theme theme_ = ui::Theme::kDark;
+  ui::Settings settings_;
+  std::string settings_text_;  // last persisted form
+  bool theme_dark_ = true;     // the theme ImGui's style has now
+  bool live_supported_ = false, live_active_ = false;
   ui::MainWindow main_window_;
-  store::FileTable files_;
+  store::Store store_;
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
   std::uint64_t frame_ = 0;

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "cli/demo_media.h"
+#include "events/media_encode.h"
 #include "proto/event.pb.h"
 #include "proto/graph.pb.h"
 #include "proto/plugins.pb.h"
@@ -269,7 +269,7 @@ std::string picture(int step, int variant) {
       p[2] = static_cast<std::uint8_t>(d < 10 ? 250 : 120);
       if (d < 10) p[0] = p[1] = static_cast<std::uint8_t>(250 - 8 * d);
     }
-  return encode_png(n, n, 3, px);
+  return events::encode_png(n, n, 3, px);
 }
 
 // Half a second of a rising tone (8 kHz, 16-bit mono).
@@ -282,7 +282,7 @@ std::string chirp(int step) {
     const double env = std::min(1.0, std::min(t, 0.5 - t) * 40);
     s[i] = static_cast<std::int16_t>(12000 * env * std::sin(2 * std::numbers::pi * (f0 * t + 200 * t * t)));
   }
-  return encode_wav(rate, s);
+  return events::encode_wav(rate, s);
 }
 
 // A small two-layer network as a TF GraphDef, with name scopes to fold.

@@ -37,6 +37,13 @@ FileId FileTable::add(std::string path, std::uint64_t size) {
 void FileTable::feed(FileId id, std::span<const std::uint8_t> bytes) {
   if (id >= files_.size() || bytes.empty()) return;
   File& f = *files_[id];
+  if (f.status.finished) {
+    // The file grew (live reload): what looked like a truncated tail was a
+    // record still being written. Reading resumes where it stopped.
+    f.status.finished = false;
+    std::erase_if(f.status.problems,
+                  [](const record::Problem& p) { return p.kind == record::ProblemKind::kTruncatedTail; });
+  }
   // zlib's crc32 takes a uInt length: feed it in pieces below 4 GiB.
   for (std::size_t at = 0; checksums_ && at < bytes.size(); at += (1u << 30)) {
     std::size_t n = std::min<std::size_t>(bytes.size() - at, 1u << 30);

@@ -105,6 +105,7 @@ void Store::clear() {
   runs_.clear();
   run_of_file_.clear();
   ++version_;
+  ++generation_;
 }
 
 void Store::on_record(FileId file, std::uint64_t offset, std::span<const std::uint8_t> data) {

@@ -133,11 +133,15 @@ class Store final : RecordConsumer, events::EventSink {
   // size (growth slack would otherwise cost up to 2x per point).
   void finish(FileId file);
   void clear();
+  void set_checksums(bool on) { files_.set_checksums(on); }
 
   const FileTable& files() const { return files_; }
   // Runs sorted by name (byte-wise).
   const std::map<std::string, Run, std::less<>>& runs() const { return runs_; }
   std::uint64_t version() const { return version_; }
+  // Changes only on clear(): pointers to runs and series from an older
+  // generation are dangling (caches keyed by them must be dropped).
+  std::uint64_t generation() const { return generation_; }
   std::uint64_t undecodable_records() const { return bad_records_; }
   MemoryUse memory_use() const;
 
@@ -171,6 +175,7 @@ class Store final : RecordConsumer, events::EventSink {
   std::uint64_t cur_offset_ = 0;
   std::uint32_t cur_length_ = 0;
   std::uint64_t version_ = 0;
+  std::uint64_t generation_ = 0;
   std::uint64_t bad_records_ = 0;
 };
 

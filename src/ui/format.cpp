@@ -1,5 +1,6 @@
 #include "ui/format.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace el::ui {
@@ -27,4 +28,14 @@ std::string format_count(std::uint64_t n) {
   return out;
 }
 
+}  // namespace el::ui
+
+namespace el::ui {
+std::string format_value(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
 }  // namespace el::ui

@@ -9,3 +9,8 @@ std::string format_bytes(std::uint64_t bytes);  // "0 B", "812 B", "1.5 KB", "23
 std::string format_count(std::uint64_t n);      // "1,234,567"
 
 }  // namespace el::ui
+
+namespace el::ui {
+// A measured value with up to 6 significant digits: "0.123457", "1.5e-07", "NaN", "Infinity".
+std::string format_value(double v);
+}  // namespace el::ui

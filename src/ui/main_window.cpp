@@ -1,16 +1,20 @@
 // [SECTION] helpers
 // [SECTION] menu bar
-// [SECTION] content: empty state, file list
+// [SECTION] content: empty state, dashboards
 // [SECTION] status bar
 // [SECTION] about box
 // [SECTION] frame
 #include "ui/main_window.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "imgui.h"
 #include "ui/format.h"
+#include "ui/problems_panel.h"
+#include "ui/tags_table.h"
+#include "ui/widgets.h"
 
 namespace el::ui {
 
@@ -18,10 +22,6 @@ namespace el::ui {
 namespace {
 
 constexpr const char* kProductName = "EventLens";
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
 
 void centered_text(const char* text, ImFont* font = nullptr) {
   if (font) ImGui::PushFont(font);
@@ -36,7 +36,7 @@ float status_bar_height() { return ImGui::GetFrameHeight() + 6.0f; }
 }  // namespace
 
 // [SECTION] menu bar ----------------------------------------------------------
-void MainWindow::draw_menu_bar(const MainWindowView& view, MainWindowActions& act) {
+void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open files...", nullptr, false, view.can_open_dialogs)) act.open_files = true;
@@ -44,14 +44,17 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, MainWindowActions& ac
     if (ImGui::MenuItem("Open folder...", nullptr, false, view.can_open_dialogs)) act.open_folder = true;
     tooltip("Pick a log directory; every sub-folder holding event files becomes a run.");
     ImGui::Separator();
-    bool any = view.files && view.files->size() > 0;
+    bool any = view.store && view.store->files().size() > 0;
     if (ImGui::MenuItem("Close all", nullptr, false, any)) act.close_all = true;
     tooltip("Forget every opened file. Nothing on disk is changed.");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Dark theme", nullptr, view.theme == Theme::kDark)) act.set_theme = Theme::kDark;
-    if (ImGui::MenuItem("Light theme", nullptr, view.theme == Theme::kLight)) act.set_theme = Theme::kLight;
+    if (ImGui::MenuItem("Dark theme", nullptr, settings.dark)) settings.dark = true;
+    if (ImGui::MenuItem("Light theme", nullptr, !settings.dark)) settings.dark = false;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Problems panel", nullptr, show_problems_)) show_problems_ = !show_problems_;
+    tooltip("Files that could not be read completely, and why.");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
@@ -61,7 +64,7 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, MainWindowActions& ac
   ImGui::EndMainMenuBar();
 }
 
-// [SECTION] content: empty state, file list -----------------------------------
+// [SECTION] content: empty state, dashboards -----------------------------------
 void MainWindow::draw_empty_state(const MainWindowView& view, MainWindowActions& act) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -89,56 +92,34 @@ void MainWindow::draw_empty_state(const MainWindowView& view, MainWindowActions&
   }
 }
 
-void MainWindow::draw_file_list(const MainWindowView& view) {
-  const store::FileTable& files = *view.files;
-  if (view.fonts && view.fonts->heading) ImGui::PushFont(view.fonts->heading);
-  ImGui::Text("Files (%zu)", files.size());
-  if (view.fonts && view.fonts->heading) ImGui::PopFont();
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("files", 5, flags)) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Path", ImGuiTableColumnFlags_WidthStretch, 4.0f);
-  ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Read", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Records", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;  // rows off-screen cost nothing
-  clipper.Begin(static_cast<int>(files.size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const store::FileStatus& f = files.status(static_cast<store::FileId>(i));
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      if (view.fonts && view.fonts->mono) ImGui::PushFont(view.fonts->mono);
-      ImGui::TextUnformatted(f.path.c_str());
-      if (view.fonts && view.fonts->mono) ImGui::PopFont();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_bytes(f.size).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_bytes(f.bytes_read).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_count(f.records).c_str());
-      ImGui::TableNextColumn();
-      if (!f.problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.45f, 0.35f, 1.0f));
-        ImGui::TextUnformatted(f.problems.front().message.c_str());
-        ImGui::PopStyleColor();
-        if (f.problems.size() > 1 && ImGui::IsItemHovered()) {
-          ImGui::BeginTooltip();
-          for (const auto& p : f.problems) ImGui::TextUnformatted(p.message.c_str());
-          ImGui::EndTooltip();
-        }
-      } else if (f.finished) {
-        ImGui::TextDisabled("read");
-      } else {
-        ImGui::TextDisabled("reading...");
-      }
+// The dashboards as tabs: scalars always, the others when the logs hold
+// their kind. A dashboard asked for by show() or a link is selected once.
+void MainWindow::draw_dashboards(const UiContext& ctx) {
+  bool present[events::kKindCount] = {};
+  for (const auto& [name, run] : ctx.store->runs())
+    for (const auto& [tag, s] : run.tags) present[static_cast<int>(s.kind)] = true;
+  if (!ImGui::BeginTabBar("##dashboards")) return;
+  Settings& settings = *ctx.settings;
+  for (int k = 0; k < events::kKindCount; ++k) {
+    const auto kind = static_cast<events::Kind>(k);
+    const char* name = events::kind_name(kind);
+    if (kind != events::Kind::kScalars && !present[k] && settings.dashboard != name) continue;
+    static constexpr const char* kTitles[] = {"Scalars",        "Histograms", "Images",  "Audio",
+                                              "Text",           "Graphs",     "HParams", "PR curves",
+                                              "Custom scalars", "Mesh",       "Tensors"};
+    const bool select = settings.dashboard == name && shown_dashboard_ != name;
+    if (ImGui::BeginTabItem(kTitles[k], nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
+      shown_dashboard_ = name;
+      if (!select) settings.dashboard = name;
+      ImGui::Spacing();
+      if (kind == events::Kind::kScalars)
+        scalars_.draw(ctx);
+      else
+        draw_tags_table(ctx, kind);
+      ImGui::EndTabItem();
     }
   }
-  ImGui::EndTable();
+  ImGui::EndTabBar();
 }
 
 // [SECTION] status bar --------------------------------------------------------
@@ -156,17 +137,16 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
   ImGui::Begin("##status", nullptr, flags);
   ImGui::AlignTextToFramePadding();
   const LoadingView& ld = view.loading;
-  const std::size_t nfiles = view.files ? view.files->size() : 0;
+  const std::size_t nfiles = view.store ? view.store->files().size() : 0;
   if (ld.active) {
     float frac =
         ld.bytes_total ? static_cast<float>(static_cast<double>(ld.bytes_done) / ld.bytes_total) : 0.0f;
     char overlay[96];
     std::snprintf(overlay, sizeof overlay, "%s of %s", format_bytes(ld.bytes_done).c_str(),
                   format_bytes(ld.bytes_total).c_str());
-    ImGui::SetNextItemWidth(220);
     ImGui::ProgressBar(frac, ImVec2(220, 0), overlay);
     ImGui::SameLine();
-    ImGui::Text("Loading file %u of %u: %s", std::min(ld.files_done + 1, ld.files_total), ld.files_total,
+    ImGui::Text("File %u of %u: %s", std::min(ld.files_done + 1, ld.files_total), ld.files_total,
                 ld.current_file.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) act.cancel_loading = true;
@@ -174,19 +154,38 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
   } else if (nfiles == 0) {
     ImGui::TextDisabled("Ready. No files open.");
   } else {
-    std::uint64_t records = 0, problems = 0;
-    for (std::size_t i = 0; i < nfiles; ++i) {
-      const auto& f = view.files->status(static_cast<store::FileId>(i));
-      records += f.records;
-      problems += f.problems.size();
-    }
-    ImGui::Text("%zu file%s, %s read, %s records", nfiles, nfiles == 1 ? "" : "s",
-                format_bytes(view.files->total_bytes_read()).c_str(), format_count(records).c_str());
-    if (problems) {
-      ImGui::SameLine();
-      ImGui::TextColored(ImVec4(0.93f, 0.45f, 0.35f, 1.0f), "  %llu problem%s",
-                         static_cast<unsigned long long>(problems), problems == 1 ? "" : "s");
-    }
+    std::uint64_t records = 0;
+    for (std::size_t i = 0; i < nfiles; ++i)
+      records += view.store->files().status(static_cast<store::FileId>(i)).records;
+    ImGui::Text("%zu run%s, %zu file%s, %s read, %s records", view.store->runs().size(),
+                view.store->runs().size() == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s",
+                format_bytes(view.store->files().total_bytes_read()).c_str(), format_count(records).c_str());
+  }
+  if (view.live_active) {
+    ImGui::SameLine();
+    ImGui::Dummy(ImVec2(8, 0));
+    ImGui::SameLine();
+    const ImVec2 c = ImGui::GetCursorScreenPos();
+    const float r = ImGui::GetTextLineHeight() * 0.28f;
+    // A pulsing dot: the folder is being watched.
+    const float pulse = 0.65f + 0.35f * std::sin(static_cast<float>(view.now) * 3.0f);
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(c.x + r, c.y + ImGui::GetFrameHeight() * 0.5f), r,
+                                                ImGui::GetColorU32(ImVec4(0.35f, 0.8f, 0.45f, pulse)));
+    ImGui::Dummy(ImVec2(r * 2 + 4, ImGui::GetFrameHeight()));
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.35f, 0.8f, 0.45f, 1.0f), "Live");
+    tooltip("The opened folder is re-checked for new data (see Live reload in the sidebar).");
+  }
+  const std::uint64_t problems = view.store ? problem_count(*view.store) : 0;
+  if (problems) {
+    ImGui::SameLine();
+    char label[48];
+    std::snprintf(label, sizeof label, "%llu problem%s", static_cast<unsigned long long>(problems),
+                  problems == 1 ? "" : "s");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.45f, 0.35f, 1.0f));
+    if (ImGui::SmallButton(label)) show_problems_ = !show_problems_;
+    ImGui::PopStyleColor();
+    tooltip("Show or hide the Problems panel.");
   }
   char version[32];
   std::snprintf(version, sizeof version, "%s %s", kProductName, EL_VERSION);
@@ -220,9 +219,9 @@ void MainWindow::draw_about(const MainWindowView& view) {
 }
 
 // [SECTION] frame -------------------------------------------------------------
-MainWindowActions MainWindow::draw(const MainWindowView& view) {
+MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& settings) {
   MainWindowActions act;
-  draw_menu_bar(view, act);
+  draw_menu_bar(view, settings, act);
   const ImGuiViewport* vp = ImGui::GetMainViewport();  // WorkPos/WorkSize exclude the menu bar
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_bar_height()));
@@ -231,10 +230,38 @@ MainWindowActions MainWindow::draw(const MainWindowView& view) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##content", nullptr, flags);
   ImGui::PopStyleVar();
-  if (!view.files || view.files->size() == 0) {
+  if (!view.store || view.store->files().size() == 0) {
     draw_empty_state(view, act);
   } else {
-    draw_file_list(view);
+    UiContext ctx;
+    ctx.store = view.store;
+    ctx.settings = &settings;
+    ctx.cache = &cache_;
+    ctx.fonts = view.fonts;
+    ctx.now = view.now;
+    run_filter_.set(settings.run_filter);
+    ctx.run_filter = &run_filter_;
+    ctx.downloads = &act.downloads;
+    ctx.capture = &act.capture;
+    cache_.sync(*view.store);
+    const std::uint64_t problems = problem_count(*view.store);
+    if (problems > problems_seen_) show_problems_ = true;  // new problems: show them (not modal)
+    problems_seen_ = problems;
+    const float problems_h =
+        show_problems_ ? std::min(220.0f, ImGui::GetContentRegionAvail().y * 0.35f) : 0.0f;
+    const float body_h = ImGui::GetContentRegionAvail().y - problems_h;
+    ImGui::BeginChild("##sidebar", ImVec2(290, body_h), true);
+    runs_panel_.draw(ctx, view.live_supported);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##main", ImVec2(0, body_h), false);
+    draw_dashboards(ctx);
+    ImGui::EndChild();
+    if (show_problems_) {
+      ImGui::BeginChild("##problems", ImVec2(0, 0), true);
+      show_problems_ = draw_problems_panel(ctx);
+      ImGui::EndChild();
+    }
   }
   ImGui::End();
   draw_status_bar(view, act);

@@ -3,11 +3,11 @@
 namespace el::ui {
 namespace {
 
-// Mid-luminance, well separated hues (after Paul Tol's "bright" and "vibrant"
-// schemes): each keeps enough contrast on #1e1f22 and on #fafafa.
+// Twelve well separated hues at mid luminance (in the spirit of the Tableau
+// and Paul Tol schemes), each with enough contrast on #1e1f22 and on #fafafa.
 constexpr std::uint32_t kPalette[kPaletteSize] = {
-    0x4477aa, 0xee6677, 0x228833, 0xccbb44, 0x66ccee, 0xaa3377,
-    0xee7733, 0x0077bb, 0x33bbee, 0xee3377, 0x009988, 0x9a6fd6,
+    0x5b8ff9, 0xf28e2b, 0xe15759, 0x3fb1a5, 0x59a14f, 0xe5b92e,
+    0xb07aa1, 0xff7eb6, 0x9c755f, 0x8c6bd8, 0x33a7d8, 0xa0a33a,
 };
 
 }  // namespace

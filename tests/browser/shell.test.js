@@ -77,7 +77,7 @@ test('files chosen through #open-files reach C++ intact, in slices', async (brow
   await context.close();
 });
 
-test('a folder chosen through #open-folder arrives with relative paths', async (browser) => {
+test('a folder chosen through #open-folder arrives with paths relative to it', async (browser) => {
   const { page, context, problems } = await openPage(browser, BASE + '/?verify');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'el-folder-'));
   const root = path.join(dir, 'logs');
@@ -87,8 +87,9 @@ test('a folder chosen through #open-folder arrives with relative paths', async (
   fs.writeFileSync(path.join(root, 'train', 'events.out.tfevents.1'), a);
   fs.writeFileSync(path.join(root, 'eval', 'events.out.tfevents.2'), b);
   await page.setInputFiles('#open-folder', root);
-  await filesArrived(page, [{ path: 'logs/train/events.out.tfevents.1', buffer: a },
-    { path: 'logs/eval/events.out.tfevents.2', buffer: b }]);
+  // Paths are relative to the opened folder (its runs are named as TensorBoard names them).
+  await filesArrived(page, [{ path: 'train/events.out.tfevents.1', buffer: a },
+    { path: 'eval/events.out.tfevents.2', buffer: b }]);
   assertEq(problems, [], 'console errors/warnings');
   fs.rmSync(dir, { recursive: true });
   await context.close();

@@ -72,5 +72,28 @@ TEST(FileTable, ClearForgetsEverything) {
   EXPECT_GT(table.version(), v);
 }
 
+// A file still being written: reading stops inside a record (a truncated
+// tail, for now), then the file grows and reading resumes from there.
+TEST(FileTable, GrownFileResumesAndForgetsItsTruncatedTail) {
+  const std::string a = "pytorch-small/eval/events.out.tfevents.1795314436.vm.2669.6";  // 73 records
+  auto bytes = el::testing::read_file(el::testing::corpus_dir() + "/" + a);
+  CountingConsumer consumer;
+  FileTable table(&consumer);
+  FileId id = table.add(a, bytes.size());
+  const std::size_t cut = bytes.size() - 7;  // inside the last record
+  table.feed(id, {bytes.data(), cut});
+  table.finish(id);
+  ASSERT_EQ(table.status(id).problems.size(), 1u);
+  EXPECT_EQ(table.status(id).problems[0].kind, record::ProblemKind::kTruncatedTail);
+  EXPECT_EQ(consumer.seen.size(), 72u);
+  table.feed(id, {bytes.data() + cut, 7});
+  EXPECT_FALSE(table.status(id).finished);
+  EXPECT_TRUE(table.status(id).problems.empty());
+  table.finish(id);
+  EXPECT_TRUE(table.status(id).problems.empty());
+  EXPECT_EQ(consumer.seen.size(), 73u);
+  EXPECT_EQ(table.status(id).records, 73u);
+}
+
 }  // namespace
 }  // namespace el::store

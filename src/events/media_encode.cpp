@@ -1,10 +1,10 @@
-#include "cli/demo_media.h"
+#include "events/media_encode.h"
 
 #include <zlib.h>
 
 #include <vector>
 
-namespace el::cli {
+namespace el::events {
 namespace {
 
 void put_be32(std::string& out, std::uint32_t v) {
@@ -72,4 +72,4 @@ std::string encode_wav(std::uint32_t sample_rate, std::span<const std::int16_t> 
   return w;
 }
 
-}  // namespace el::cli
+}  // namespace el::events

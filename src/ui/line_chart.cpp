@@ -1,0 +1,390 @@
+// [SECTION] data ranges
+// [SECTION] axes and grid
+// [SECTION] lines and marks
+// [SECTION] interaction
+// [SECTION] tooltip
+// [SECTION] draw
+#include "ui/line_chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+#include "aggregate/ticks.h"
+#include "ui/format.h"
+
+namespace el::ui {
+namespace {
+
+constexpr float kLeftMargin = 54, kBottomMargin = 22, kTopMargin = 6, kRightMargin = 10;
+
+ImU32 with_alpha(std::uint32_t rgb, float a) {
+  return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, static_cast<int>(a * 255));
+}
+
+const std::vector<double>& x_column(const PreparedSeries& p, XAxis axis, std::vector<double>& scratch) {
+  if (axis == XAxis::kStep) return p.steps;
+  if (axis == XAxis::kWallTime) return p.walls;
+  scratch.resize(p.walls.size());
+  for (std::size_t i = 0; i < p.walls.size(); ++i) scratch[i] = p.walls[i] - p.first_wall;
+  return scratch;
+}
+
+double local_utc_offset() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return static_cast<double>(local.tm_gmtoff);
+}
+
+// The y a chart plots for a value (log10 on a log axis; NaN if not plottable).
+double plot_y(double v, bool log_y) {
+  if (!log_y) return v;
+  return v > 0 ? std::log10(v) : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+double chart_x(const PreparedSeries& p, std::size_t i, XAxis axis) {
+  switch (axis) {
+    case XAxis::kStep: return p.steps[i];
+    case XAxis::kRelative: return p.walls[i] - p.first_wall;
+    case XAxis::kWallTime: return p.walls[i];
+  }
+  return p.steps[i];
+}
+
+// [SECTION] data ranges ------------------------------------------------------------
+// x over every point; y over every finite value, or its 5th..95th percentile
+// when outliers are ignored (TensorBoard's rule), from a strided sample of at
+// most ~20k values per line so long series stay cheap.
+void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& o) {
+  double x0 = INFINITY, x1 = -INFINITY;
+  sample_.clear();
+  for (const ChartLine& l : lines) {
+    const PreparedSeries& p = *l.data;
+    const std::size_t n = p.values.size();
+    if (n == 0) continue;
+    // x is non-decreasing for steps; wall times usually are, but check the ends and a few samples.
+    const std::size_t stride = std::max<std::size_t>(1, n / 20000);
+    for (std::size_t i = 0; i < n; i += stride) {
+      const double x = chart_x(p, i, o.x_axis);
+      x0 = std::min(x0, x);
+      x1 = std::max(x1, x);
+      const double y = plot_y(p.values[i], o.log_y);
+      if (std::isfinite(y)) sample_.push_back(y);
+    }
+    const double xl = chart_x(p, n - 1, o.x_axis);
+    x0 = std::min(x0, xl);
+    x1 = std::max(x1, xl);
+    const double yl = plot_y(p.values[n - 1], o.log_y);
+    if (std::isfinite(yl)) sample_.push_back(yl);
+  }
+  Range r;
+  if (std::isfinite(x0)) {
+    r.x0 = x0;
+    r.x1 = x1 > x0 ? x1 : x0 + 1;
+  }
+  if (!sample_.empty()) {
+    double y0, y1;
+    if (o.ignore_outliers && sample_.size() >= 20) {
+      const std::size_t lo = sample_.size() * 5 / 100, hi = sample_.size() * 95 / 100;
+      std::nth_element(sample_.begin(), sample_.begin() + static_cast<std::ptrdiff_t>(lo), sample_.end());
+      y0 = sample_[lo];
+      std::nth_element(sample_.begin(), sample_.begin() + static_cast<std::ptrdiff_t>(hi), sample_.end());
+      y1 = sample_[hi];
+    } else {
+      const auto [a, b] = std::minmax_element(sample_.begin(), sample_.end());
+      y0 = *a;
+      y1 = *b;
+    }
+    if (y1 <= y0) {  // flat: give it some room
+      const double pad = y0 == 0 ? 1 : std::abs(y0) * 0.1;
+      y0 -= pad;
+      y1 += pad;
+    }
+    const double pad = (y1 - y0) * 0.06;
+    r.y0 = y0 - pad;
+    r.y1 = y1 + pad;
+  }
+  fitted_ = r;
+}
+
+// [SECTION] draw ----------------------------------------------------------------------
+void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lines, const ChartOptions& o,
+                     std::uint64_t data_key) {
+  ImGui::PushID(id);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##plot", size,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0(origin.x + kLeftMargin, origin.y + kTopMargin);
+  const ImVec2 p1(origin.x + size.x - kRightMargin, origin.y + size.y - kBottomMargin);
+  const float pw = std::max(1.0f, p1.x - p0.x), ph = std::max(1.0f, p1.y - p0.y);
+
+  // The fitted range follows the data, refreshed at most 4 times a second
+  // while it grows (a percentile over many points is not free).
+  if (data_key != fitted_key_ && (fitted_at_ < 0 || o.now - fitted_at_ > 0.25)) {
+    fit_range(lines, o);
+    fitted_key_ = data_key;
+    fitted_at_ = o.now;
+  }
+  if (!manual_) view_ = fitted_;
+  Range& v = view_;
+
+  // [SECTION] interaction
+  ImGuiIO& io = ImGui::GetIO();
+  auto to_data = [&](ImVec2 s) {
+    return std::pair<double, double>(v.x0 + (s.x - p0.x) / pw * (v.x1 - v.x0),
+                                     v.y1 - (s.y - p0.y) / ph * (v.y1 - v.y0));
+  };
+  const bool shift = io.KeyShift;
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    manual_ = false;
+    box_dragging_ = panning_ = false;
+  } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !shift) {
+    box_dragging_ = true;
+    drag_from_ = io.MousePos;
+  } else if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
+                         (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && shift))) {
+    panning_ = true;
+    drag_from_ = io.MousePos;
+    pan_from_ = v;
+  }
+  if (panning_) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      const double dx = (io.MousePos.x - drag_from_.x) / pw * (pan_from_.x1 - pan_from_.x0);
+      const double dy = (io.MousePos.y - drag_from_.y) / ph * (pan_from_.y1 - pan_from_.y0);
+      if (dx != 0 || dy != 0) {
+        manual_ = true;
+        v = {pan_from_.x0 - dx, pan_from_.x1 - dx, pan_from_.y0 + dy, pan_from_.y1 + dy};
+      }
+    } else {
+      panning_ = false;
+    }
+  }
+  if (box_dragging_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    box_dragging_ = false;
+    const ImVec2 a = drag_from_, b = io.MousePos;
+    if (std::abs(a.x - b.x) > 4 && std::abs(a.y - b.y) > 4) {
+      auto [ax, ay] = to_data(ImVec2(std::clamp(a.x, p0.x, p1.x), std::clamp(a.y, p0.y, p1.y)));
+      auto [bx, by] = to_data(ImVec2(std::clamp(b.x, p0.x, p1.x), std::clamp(b.y, p0.y, p1.y)));
+      if (ax != bx && ay != by) {
+        v = {std::min(ax, bx), std::max(ax, bx), std::min(ay, by), std::max(ay, by)};
+        manual_ = true;
+      }
+    }
+  }
+  if (hovered && io.MouseWheel != 0) {
+    const double f = std::pow(0.85, io.MouseWheel);
+    auto [mx, my] = to_data(io.MousePos);
+    v = {mx + (v.x0 - mx) * f, mx + (v.x1 - mx) * f, my + (v.y0 - my) * f, my + (v.y1 - my) * f};
+    manual_ = true;
+  }
+  if (!(v.x1 > v.x0)) v.x1 = v.x0 + 1e-9 * std::max(1.0, std::abs(v.x0));
+  if (!(v.y1 > v.y0)) v.y1 = v.y0 + 1e-9 * std::max(1.0, std::abs(v.y0));
+
+  auto sx = [&](double x) { return static_cast<float>(p0.x + (x - v.x0) / (v.x1 - v.x0) * pw); };
+  auto sy = [&](double y) { return static_cast<float>(p0.y + (v.y1 - y) / (v.y1 - v.y0) * ph); };
+
+  // [SECTION] axes and grid
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
+  const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const int x_target = std::max(2, static_cast<int>(pw / 90)),
+            y_target = std::max(2, static_cast<int>(ph / 40));
+  std::vector<double> xt;
+  double x_step = 0;
+  const double utc = o.x_axis == XAxis::kWallTime ? local_utc_offset() : 0;
+  if (o.x_axis == XAxis::kStep) {
+    xt = aggregate::linear_ticks(v.x0, v.x1, x_target);
+    x_step = aggregate::linear_tick_step(v.x0, v.x1, x_target);
+  } else if (o.x_axis == XAxis::kRelative) {
+    xt = aggregate::duration_ticks(v.x0, v.x1, x_target);
+  } else {
+    xt = aggregate::time_ticks(v.x0 + utc, v.x1 + utc, x_target);
+    for (double& t : xt) t -= utc;
+    x_step = xt.size() > 1 ? xt[1] - xt[0] : 1;
+  }
+  if (o.fonts && o.fonts->mono) ImGui::PushFont(o.fonts->mono);
+  for (double t : xt) {
+    const float x = sx(t);
+    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), grid);
+    std::string s = o.x_axis == XAxis::kStep       ? aggregate::format_si(t, x_step)
+                    : o.x_axis == XAxis::kRelative ? aggregate::format_duration(t)
+                                                   : aggregate::format_time(t, x_step, utc);
+    const float w = ImGui::CalcTextSize(s.c_str()).x;
+    dl->AddText(ImVec2(std::clamp(x - w / 2, origin.x + 2, origin.x + size.x - w - 2), p1.y + 4), label,
+                s.c_str());
+  }
+  std::vector<double> yt;
+  double y_step = 0;
+  if (o.log_y) {
+    yt = aggregate::log_ticks(std::pow(10.0, v.y0), std::pow(10.0, v.y1), y_target);
+  } else {
+    yt = aggregate::linear_ticks(v.y0, v.y1, y_target);
+    y_step = aggregate::linear_tick_step(v.y0, v.y1, y_target);
+  }
+  for (double t : yt) {
+    const float y = sy(o.log_y ? std::log10(t) : t);
+    dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
+    const std::string s = aggregate::format_si(t, o.log_y ? t : y_step);
+    const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+    dl->AddText(ImVec2(p0.x - ts.x - 6, y - ts.y / 2), label, s.c_str());
+  }
+  if (o.fonts && o.fonts->mono) ImGui::PopFont();
+  dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
+
+  // [SECTION] lines and marks
+  dl->PushClipRect(p0, p1, true);
+  const int columns = std::max(1, static_cast<int>(pw * io.DisplayFramebufferScale.x));
+  std::vector<double> xs_scratch;
+  for (int pass = 0; pass < 2; ++pass) {  // raw (faint) first, then smoothed on top
+    if (pass == 0 && !o.smoothing_on) continue;
+    for (const ChartLine& l : lines) {
+      const PreparedSeries& p = *l.data;
+      if (p.values.empty()) continue;
+      const std::vector<double>& xs = x_column(p, o.x_axis, xs_scratch);
+      const bool raw = pass == 0;
+      const std::vector<double>& ys = raw ? p.values : p.smooth_values();
+      const aggregate::MinMaxPyramid* pyr = raw ? &p.raw_pyramid : &p.smooth_values_pyramid();
+      // Decimate in value space; the log is monotonic so extremes stay extremes.
+      aggregate::decimate_min_max(xs, ys, v.x0, v.x1, columns, decimated_,
+                                  o.x_axis == XAxis::kStep ? pyr : nullptr);
+      screen_.clear();
+      auto flush = [&]() {
+        if (screen_.size() == 1) dl->AddCircleFilled(screen_[0], 2.0f, with_alpha(l.rgb, raw ? 0.3f : 1.0f));
+        if (screen_.size() > 1)
+          dl->AddPolyline(screen_.data(), static_cast<int>(screen_.size()),
+                          with_alpha(l.rgb, raw ? 0.28f : 1.0f), 0, raw ? 1.0f : 1.6f);
+        screen_.clear();
+      };
+      for (const aggregate::Point& pt : decimated_) {
+        const double y = plot_y(pt.y, o.log_y);
+        if (!std::isfinite(y)) {
+          flush();
+          continue;
+        }
+        screen_.emplace_back(sx(pt.x), sy(y));
+      }
+      flush();
+      // NaN and ±Inf: small triangles on the plot's top (+Inf) or bottom edge.
+      if (!raw || !o.smoothing_on) {
+        for (std::uint32_t i : p.nonfinite) {
+          const double x = xs[i];
+          if (x < v.x0 || x > v.x1) continue;
+          const float px = sx(x);
+          const bool top = p.values[i] > 0 && std::isinf(p.values[i]);
+          const float ey = top ? p0.y + 1 : p1.y - 1, d = top ? 6.0f : -6.0f;
+          dl->AddTriangleFilled(ImVec2(px, ey), ImVec2(px - 4, ey + d), ImVec2(px + 4, ey + d),
+                                with_alpha(l.rgb, 1.0f));
+        }
+      }
+    }
+  }
+  dl->PopClipRect();
+
+  // Box being dragged.
+  if (box_dragging_) {
+    const ImVec2 a(std::clamp(drag_from_.x, p0.x, p1.x), std::clamp(drag_from_.y, p0.y, p1.y));
+    const ImVec2 b(std::clamp(io.MousePos.x, p0.x, p1.x), std::clamp(io.MousePos.y, p0.y, p1.y));
+    const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
+    dl->AddRectFilled(lo, hi, ImGui::GetColorU32(ImGuiCol_TextSelectedBg, 0.5f));
+    dl->AddRect(lo, hi, ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
+  }
+
+  // [SECTION] tooltip
+  if (hovered && !box_dragging_ && !panning_ && io.MousePos.x >= p0.x && io.MousePos.x <= p1.x) {
+    dl->AddLine(ImVec2(io.MousePos.x, p0.y), ImVec2(io.MousePos.x, p1.y),
+                ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
+    auto [mx, my] = to_data(io.MousePos);
+    draw_tooltip(lines, o, mx, o.log_y ? std::pow(10.0, my) : my);
+    // Markers at each line's nearest point.
+    for (const ChartLine& l : lines) {
+      const PreparedSeries& p = *l.data;
+      if (p.values.empty()) continue;
+      const std::vector<double>& xs = x_column(p, o.x_axis, xs_scratch);
+      auto it = std::lower_bound(xs.begin(), xs.end(), mx);
+      std::size_t i = static_cast<std::size_t>(it - xs.begin());
+      if (i == xs.size() || (i > 0 && mx - xs[i - 1] < xs[i] - mx)) --i;
+      const double y = plot_y(p.smooth_values()[i], o.log_y);
+      if (std::isfinite(y) && xs[i] >= v.x0 && xs[i] <= v.x1 && y >= v.y0 && y <= v.y1)
+        dl->AddCircleFilled(ImVec2(sx(xs[i]), sy(y)), 3.5f, with_alpha(l.rgb, 1.0f));
+    }
+  }
+  ImGui::PopID();
+}
+
+void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOptions& o, double mx, double my) {
+  struct Row {
+    const ChartLine* line;
+    std::size_t i;
+    double smoothed, value, distance;
+  };
+  std::vector<Row> rows;
+  std::vector<double> scratch;
+  for (const ChartLine& l : lines) {
+    const PreparedSeries& p = *l.data;
+    if (p.values.empty()) continue;
+    const std::vector<double>& xs = x_column(p, o.x_axis, scratch);
+    auto it = std::lower_bound(xs.begin(), xs.end(), mx);
+    std::size_t i = static_cast<std::size_t>(it - xs.begin());
+    if (i == xs.size() || (i > 0 && mx - xs[i - 1] < xs[i] - mx)) --i;
+    const double s = p.smooth_values()[i];
+    rows.push_back({&l, i, s, p.values[i], std::isfinite(s) ? std::abs(s - my) : INFINITY});
+  }
+  if (rows.empty()) return;
+  switch (o.sort) {
+    case TooltipSort::kNearest:
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const Row& a, const Row& b) { return a.distance < b.distance; });
+      break;
+    case TooltipSort::kValue:
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const Row& a, const Row& b) { return a.smoothed > b.smoothed; });
+      break;
+    case TooltipSort::kName:
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const Row& a, const Row& b) { return *a.line->run < *b.line->run; });
+      break;
+  }
+  ImGui::BeginTooltip();
+  if (ImGui::BeginTable("##tip", o.smoothing_on ? 5 : 4,
+                        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("Run");
+    if (o.smoothing_on) ImGui::TableSetupColumn("Smoothed");
+    ImGui::TableSetupColumn("Value");
+    ImGui::TableSetupColumn("Step");
+    ImGui::TableSetupColumn("Relative");
+    ImGui::TableHeadersRow();
+    for (const Row& r : rows) {
+      const PreparedSeries& p = *r.line->data;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const ImVec2 c = ImGui::GetCursorScreenPos();
+      const float h = ImGui::GetTextLineHeight();
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + h * 0.2f),
+                                                ImVec2(c.x + h * 0.6f, c.y + h * 0.8f),
+                                                with_alpha(r.line->rgb, 1.0f), 2.0f);
+      ImGui::Dummy(ImVec2(h * 0.6f, h));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(r.line->run->c_str());
+      if (o.fonts && o.fonts->mono) ImGui::PushFont(o.fonts->mono);
+      if (o.smoothing_on) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(r.smoothed).c_str());
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(format_value(r.value).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(format_count(static_cast<std::uint64_t>(std::max(0.0, p.steps[r.i]))).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(aggregate::format_duration(p.walls[r.i] - p.first_wall).c_str());
+      if (o.fonts && o.fonts->mono) ImGui::PopFont();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::EndTooltip();
+}
+
+}  // namespace el::ui

@@ -1,0 +1,68 @@
+// One scalar chart: axes with round ticks, every shown run's raw series drawn
+// faint behind its smoothed one, per-pixel-column level of detail, NaN/Inf
+// marks at the plot's edge, a hover cursor with a tooltip of every run's values
+// at the nearest step, box zoom (drag), wheel zoom, pan (right-drag or
+// Shift+drag) and double-click to fit.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "aggregate/decimate.h"
+#include "imgui.h"
+#include "ui/series_cache.h"
+#include "ui/settings.h"
+#include "ui/theme.h"
+
+namespace el::ui {
+
+struct ChartLine {
+  const PreparedSeries* data = nullptr;
+  std::uint32_t rgb = 0;  // 0xRRGGBB
+  const std::string* run = nullptr;
+};
+
+struct ChartOptions {
+  XAxis x_axis = XAxis::kStep;
+  bool log_y = false;
+  bool ignore_outliers = true;
+  bool smoothing_on = true;
+  TooltipSort sort = TooltipSort::kNearest;
+  const Fonts* fonts = nullptr;
+  double now = 0;  // seconds, paces auto-range updates while data grows
+};
+
+class LineChart {
+ public:
+  // Draws the chart filling `size` at the cursor. `data_key` changes whenever
+  // the lines' data or the options change (it invalidates the fitted range).
+  void draw(const char* id, ImVec2 size, std::span<const ChartLine> lines, const ChartOptions& options,
+            std::uint64_t data_key);
+  void fit() { manual_ = false; }
+  bool zoomed() const { return manual_; }
+
+ private:
+  struct Range {
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+  };
+  void fit_range(std::span<const ChartLine> lines, const ChartOptions& o);
+  void draw_tooltip(std::span<const ChartLine> lines, const ChartOptions& o, double mouse_x, double mouse_y);
+
+  bool manual_ = false;  // the user zoomed or panned: keep their range
+  Range view_;           // what is shown (data units; y in log10 units when log_y)
+  Range fitted_;
+  std::uint64_t fitted_key_ = ~0ull;
+  double fitted_at_ = -1;
+  bool box_dragging_ = false, panning_ = false;
+  ImVec2 drag_from_{};
+  Range pan_from_;
+  std::vector<aggregate::Point> decimated_;
+  std::vector<ImVec2> screen_;
+  std::vector<double> sample_;
+};
+
+// x of visible point i of a series for an axis mode.
+double chart_x(const PreparedSeries& p, std::size_t i, XAxis axis);
+
+}  // namespace el::ui

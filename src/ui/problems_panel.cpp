@@ -1,0 +1,53 @@
+#include "ui/problems_panel.h"
+
+#include "imgui.h"
+#include "ui/format.h"
+
+namespace el::ui {
+
+std::uint64_t problem_count(const store::Store& store) {
+  std::uint64_t n = 0;
+  for (store::FileId id = 0; id < store.files().size(); ++id) n += store.files().status(id).problems.size();
+  return n;
+}
+
+bool draw_problems_panel(const UiContext& ctx) {
+  bool open = true;
+  const store::FileTable& files = ctx.store->files();
+  ImGui::AlignTextToFramePadding();
+  if (ctx.fonts && ctx.fonts->heading) ImGui::PushFont(ctx.fonts->heading);
+  ImGui::Text("Problems (%llu)", static_cast<unsigned long long>(problem_count(*ctx.store)));
+  if (ctx.fonts && ctx.fonts->heading) ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled("Damaged parts are skipped; everything else is shown.");
+  ImGui::SameLine(ImGui::GetWindowWidth() - 80);
+  if (ImGui::Button("Close", ImVec2(64, 0))) open = false;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("##problems", 3, flags)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Offset", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 6.0f);
+    ImGui::TableHeadersRow();
+    for (store::FileId id = 0; id < files.size(); ++id) {
+      const store::FileStatus& f = files.status(id);
+      for (const record::Problem& p : f.problems) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(f.path.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_count(p.offset).c_str());
+        ImGui::TableNextColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.45f, 0.35f, 1.0f));
+        ImGui::TextWrapped("%s", p.message.c_str());
+        ImGui::PopStyleColor();
+      }
+    }
+    ImGui::EndTable();
+  }
+  return open;
+}
+
+}  // namespace el::ui

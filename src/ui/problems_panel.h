@@ -1,0 +1,15 @@
+// The Problems panel: every file's problems from the engine (not an event
+// file, corrupt records skipped at offsets, truncated tail), in a table at the
+// bottom of the window. Never modal: loading and charts carry on.
+#pragma once
+#include <cstdint>
+
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+std::uint64_t problem_count(const store::Store& store);
+// Returns false when the user closed the panel.
+bool draw_problems_panel(const UiContext& ctx);
+
+}  // namespace el::ui

@@ -1,0 +1,239 @@
+// [SECTION] tags and groups
+// [SECTION] card data export
+// [SECTION] cards
+// [SECTION] dashboard
+#include "ui/scalars_dashboard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "imgui.h"
+#include "store/json_writer.h"
+#include "ui/widgets.h"
+
+namespace el::ui {
+namespace {
+
+constexpr float kMinCardWidth = 400;
+
+std::string file_safe(const std::string& s) {
+  std::string out;
+  for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
+  return out;
+}
+
+void csv_field(std::string& out, const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  out += '"';
+}
+
+std::string csv_number(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  std::string s;
+  store::append_shortest_double(s, d);
+  return s;
+}
+
+}  // namespace
+
+// [SECTION] tags and groups ----------------------------------------------------------
+std::vector<std::pair<std::string, std::vector<std::string>>> ScalarsDashboard::groups(const UiContext& ctx) {
+  std::set<std::string> tags;
+  for (const auto& [name, run] : ctx.store->runs()) {
+    if (!ctx.run_shown(name)) continue;
+    for (const auto& [tag, s] : run.tags)
+      if (s.kind == events::Kind::kScalars) tags.insert(tag);
+  }
+  // Tags without a '/' share one section, first; the others group by prefix.
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  out.emplace_back("", std::vector<std::string>{});
+  for (const std::string& tag : tags) {
+    const std::size_t slash = tag.find('/');
+    if (slash == std::string::npos) {
+      out.front().second.push_back(tag);
+      continue;
+    }
+    const std::string group = tag.substr(0, slash);
+    if (out.back().first != group || out.size() == 1) out.emplace_back(group, std::vector<std::string>{});
+    out.back().second.push_back(tag);
+  }
+  if (out.front().second.empty()) out.erase(out.begin());
+  return out;
+}
+
+// [SECTION] card data export -----------------------------------------------------------
+// Exactly the card's data: every point the UI holds for every shown run.
+std::string ScalarsDashboard::card_csv(const UiContext& ctx, const std::string& tag) const {
+  std::string out = "run,tag,step,wall_time,value\n";
+  for (const auto& [name, run] : ctx.store->runs()) {
+    auto it = run.tags.find(tag);
+    if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
+    const PreparedSeries& p =
+        ctx.cache->get(it->second, ctx.settings->all_points, ctx.settings->smoothing, ctx.now);
+    for (std::size_t i = 0; i < p.values.size(); ++i) {
+      csv_field(out, name);
+      out += ',';
+      csv_field(out, tag);
+      out += ',' + std::to_string(static_cast<std::int64_t>(p.steps[i])) + ',' + csv_number(p.walls[i]) +
+             ',' + csv_number(p.values[i]) + '\n';
+    }
+  }
+  return out;
+}
+
+std::string ScalarsDashboard::card_json(const UiContext& ctx, const std::string& tag) const {
+  store::JsonWriter j;
+  j.begin_object().key("tag").value(tag).key("runs").begin_array();
+  for (const auto& [name, run] : ctx.store->runs()) {
+    auto it = run.tags.find(tag);
+    if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
+    const PreparedSeries& p =
+        ctx.cache->get(it->second, ctx.settings->all_points, ctx.settings->smoothing, ctx.now);
+    j.begin_object().key("run").value(name).key("points").begin_array();
+    for (std::size_t i = 0; i < p.values.size(); ++i)
+      j.begin_array()
+          .value(static_cast<std::int64_t>(p.steps[i]))
+          .value(p.walls[i])
+          .value(p.values[i])
+          .end_array();
+    j.end_array().end_object();
+  }
+  j.end_array().end_object();
+  return j.take();
+}
+
+// [SECTION] cards ----------------------------------------------------------------------
+void ScalarsDashboard::card_menu(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 card_min,
+                                 ImVec2 card_max) {
+  if (!ImGui::BeginPopup("##cardmenu")) return;
+  ImGui::MenuItem("Full width", nullptr, &card.full_width);
+  if (ImGui::MenuItem("Fit to data", nullptr, false, card.chart.zoomed())) card.chart.fit();
+  ImGui::Separator();
+  if (ImGui::MenuItem("Download CSV"))
+    ctx.downloads->push_back({file_safe(tag) + ".csv", "text/csv", card_csv(ctx, tag)});
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Every point of every shown run: run,tag,step,wall_time,value");
+  if (ImGui::MenuItem("Download JSON"))
+    ctx.downloads->push_back({file_safe(tag) + ".json", "application/json", card_json(ctx, tag)});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every point of every shown run as [step, wall_time, value]");
+  if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{card_min, card_max, file_safe(tag) + ".png"};
+  ImGui::EndPopup();
+}
+
+void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 size) {
+  ImGui::PushID(tag.c_str());
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_ChildBg), 6.0f);
+  dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), 6.0f);
+  const Settings& s = *ctx.settings;
+
+  // Title row: the tag, and the card menu at the right.
+  const float pad = 10;
+  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tag.c_str());
+  std::string description;
+  lines_.clear();
+  std::uint64_t key = 1469598103934665603ull;
+  auto mix = [&](std::uint64_t v) { key = (key ^ v) * 1099511628211ull; };
+  for (const auto& [name, run] : ctx.store->runs()) {
+    auto it = run.tags.find(tag);
+    if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
+    if (description.empty()) description = it->second.metadata.description;
+    const PreparedSeries& p = ctx.cache->get(it->second, s.all_points, s.smoothing, ctx.now);
+    lines_.push_back({&p, ctx.run_rgb(name), &name});
+    mix(reinterpret_cast<std::uintptr_t>(&it->second));
+    mix(it->second.version);
+  }
+  mix(static_cast<std::uint64_t>(s.x_axis) | (s.log_y << 4) | (s.ignore_outliers << 5) | (s.all_points << 6));
+  if (ImGui::IsItemHovered() && !description.empty()) ImGui::SetTooltip("%s", description.c_str());
+  const float menu_w = ImGui::GetFrameHeight() * 1.4f;
+  ImGui::SetCursorScreenPos(ImVec2(max.x - menu_w - pad, min.y + 6));
+  if (ImGui::Button("...", ImVec2(menu_w, 0))) ImGui::OpenPopup("##cardmenu");
+  tooltip("Card menu: full width, fit, download the data (CSV, JSON), save as PNG.");
+  card_menu(ctx, tag, card, min, max);
+
+  const float top = ImGui::GetFrameHeight() + 10;
+  ImGui::SetCursorScreenPos(ImVec2(min.x + 2, min.y + top));
+  ChartOptions o;
+  o.x_axis = s.x_axis;
+  o.log_y = s.log_y;
+  o.ignore_outliers = s.ignore_outliers;
+  o.smoothing_on = s.smoothing > 0;
+  o.sort = s.tooltip_sort;
+  o.fonts = ctx.fonts;
+  o.now = ctx.now;
+  card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), lines_, o, key);
+  if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && lines_.empty())
+    ImGui::SetTooltip("No shown run has this tag.");
+  ImGui::SetCursorScreenPos(min);
+  ImGui::Dummy(size);
+  ImGui::PopID();
+}
+
+// [SECTION] dashboard -------------------------------------------------------------------
+void ScalarsDashboard::draw(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  ctx.cache->sync(*ctx.store);
+  if (!tag_filter_synced_ || tag_filter_buf_ != s.tag_filter)
+    tag_filter_buf_ = s.tag_filter, tag_filter_synced_ = true;
+  if (regex_input("##tagfilter", "Filter tags (regex), e.g. loss|acc", tag_filter_buf_, tag_filter_))
+    s.tag_filter = tag_filter_buf_;
+  tooltip(
+      "Only tags matching this regular expression get a card. An invalid expression\n"
+      "turns red and is not applied.");
+  tag_filter_.set(s.tag_filter);
+  ImGui::Spacing();
+
+  auto all = groups(ctx);
+  std::size_t shown_tags = 0;
+  ImGui::BeginChild("##cards", ImVec2(0, 0), false);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const int columns = std::max(1, static_cast<int>((avail + spacing) / (kMinCardWidth + spacing)));
+  const float card_w = (avail - spacing * (columns - 1)) / columns;
+  const float card_h = std::clamp(card_w * 0.62f, 240.0f, 380.0f);
+  for (auto& [group, tags] : all) {
+    std::vector<const std::string*> visible;
+    for (const std::string& t : tags)
+      if (tag_filter_.matches(t)) visible.push_back(&t);
+    if (visible.empty()) continue;
+    shown_tags += visible.size();
+    char header[256];
+    std::snprintf(header, sizeof header, "%s  (%zu)###%s", group.empty() ? "Top-level tags" : group.c_str(),
+                  visible.size(), group.c_str());
+    ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
+    if (!ImGui::CollapsingHeader(header)) continue;
+    int col = 0;
+    for (const std::string* tag : visible) {
+      Card& card = cards_[*tag];
+      const bool full = card.full_width;
+      if (full && col != 0) col = 0;  // a full-width card starts its own row
+      if (col != 0) ImGui::SameLine(0, spacing);
+      const ImVec2 size(full ? avail : card_w, full ? card_h * 1.3f : card_h);
+      if (ImGui::IsRectVisible(size))
+        draw_card(ctx, *tag, card, size);
+      else
+        ImGui::Dummy(size);  // off-screen: reserve the space, draw nothing
+      col = full ? 0 : (col + 1) % columns;
+    }
+    ImGui::Spacing();
+  }
+  if (shown_tags == 0) {
+    ImGui::Spacing();
+    ImGui::TextDisabled(all.empty() ? "No scalar data in the shown runs." : "No tag matches the tag filter.");
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace el::ui

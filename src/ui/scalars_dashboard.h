@@ -1,0 +1,38 @@
+// The scalars dashboard: one card per tag with every shown run overlaid,
+// grouped in collapsible sections by the tag's prefix before the first '/',
+// with a regex tag filter. Cards outside the visible area are skipped, so a
+// dashboard with thousands of tags costs only what is on screen.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ui/line_chart.h"
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+class ScalarsDashboard {
+ public:
+  void draw(const UiContext& ctx);
+  // Scalar tags of the shown runs, grouped: (group, tags) in name order.
+  static std::vector<std::pair<std::string, std::vector<std::string>>> groups(const UiContext& ctx);
+
+ private:
+  struct Card {
+    LineChart chart;
+    bool full_width = false;
+  };
+  void draw_card(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 size);
+  void card_menu(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 card_min, ImVec2 card_max);
+  std::string card_csv(const UiContext& ctx, const std::string& tag) const;
+  std::string card_json(const UiContext& ctx, const std::string& tag) const;
+
+  std::map<std::string, Card> cards_;
+  std::string tag_filter_buf_;
+  bool tag_filter_synced_ = false;
+  RegexFilter tag_filter_;
+  std::vector<ChartLine> lines_;
+};
+
+}  // namespace el::ui

@@ -1,0 +1,24 @@
+#include "ui/ui_context.h"
+
+#include "ui/palette.h"
+
+namespace el::ui {
+
+bool RegexFilter::set(const std::string& pattern) {
+  if (pattern == pattern_) return valid_;
+  pattern_ = pattern;
+  try {
+    re_ = std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
+    valid_ = true;
+  } catch (const std::regex_error&) {
+    valid_ = false;
+  }
+  return valid_;
+}
+
+std::uint32_t UiContext::run_rgb(const std::string& run) const {
+  auto it = settings->run_colors.find(run);
+  return it != settings->run_colors.end() ? it->second : run_color(run);
+}
+
+}  // namespace el::ui

@@ -1,0 +1,18 @@
+// Small widgets shared by the panels.
+#pragma once
+#include <string>
+
+#include "ui/theme.h"
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+// A tooltip on the last item, shown on hover.
+void tooltip(const char* text);
+// A bold section title with a little space above.
+void section_heading(const Fonts* fonts, const char* text);
+// A full-width text input for a regular expression, tinted red while invalid.
+// Returns true when the text changed.
+bool regex_input(const char* id, const char* hint, std::string& text, RegexFilter& filter);
+
+}  // namespace el::ui
