@@ -21,6 +21,9 @@ EL_EXPORT void el_push(unsigned file, std::uint8_t* bytes, unsigned size) {
 
 EL_EXPORT void el_end_file(unsigned file) { el::web::shell().end_file(file); }
 
+// Ingests queued bytes for up to `budget_ms` between frames.
+EL_EXPORT void el_pump(double budget_ms) { el::web::shell().pump(budget_ms); }
+
 // Whole-file CRC-32s in state() (tests of the page's slicing; `?verify`).
 EL_EXPORT void el_set_checksums(int on) { el::web::shell().set_checksums(on != 0); }
 
@@ -39,6 +42,8 @@ EL_EXPORT void el_set_live(int supported, int active) {
 
 // Bytes pushed but not yet ingested: the page keeps this bounded.
 EL_EXPORT double el_queued_bytes() { return static_cast<double>(el::web::shell().queue().queued_bytes()); }
+
+EL_EXPORT void el_reset_frame_stats() { el::web::shell().reset_frame_stats(); }
 
 EL_EXPORT double el_frame_count() { return static_cast<double>(el::web::shell().frame_count()); }
 

@@ -4,6 +4,7 @@
 // [SECTION] state JSON
 #include "app/shell.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app/fonts.h"
@@ -104,21 +105,54 @@ void Shell::apply_theme() {
 
 void Shell::apply_settings(const std::string& text) {
   ui::decode_settings(text, settings_);  // persisted (and put in the URL) after the next frame
+  force_render_ = true;
 }
 
 // [SECTION] frame -----------------------------------------------------------------
 bool Shell::frame() {
+  const Uint64 frame_start = SDL_GetPerformanceCounter();
   bool keep_running = true;
   SDL_Event ev;
+  bool had_events = false;
   while (SDL_PollEvent(&ev)) {
     ImGui_ImplSDL2_ProcessEvent(&ev);
+    had_events = true;
     if (ev.type == SDL_QUIT) keep_running = false;
     if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) keep_running = false;
   }
+  const float old_ratio = pixel_ratio_;
   update_pixel_ratio();
+  int dw = 0, dh = 0;
+  SDL_GL_GetDrawableSize(window_, &dw, &dh);
 
   if (!queue_.empty()) queue_.pump(store_, ingest_budget_ms);
   if (settings_.dark != theme_dark_) apply_theme();
+
+  // Draw only when something can have changed: input (and half a second
+  // after, for hover effects to settle), new data (at most 10 times a second
+  // while loading, leaving the main thread to reading and ingesting), a
+  // resize, or a request. An idle page costs nothing; at least one frame a
+  // second keeps clocks and progress current.
+  const double now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+  if (had_events) last_input_ = now;
+  // What the last drawn frame really cost, including waiting for the GPU (the
+  // time until the browser called us again). With a slow (software) GPU,
+  // loading draws less often so reading and ingesting keep the main thread.
+  if (rendered_last_) render_wall_ = now - last_render_;
+  rendered_last_ = false;
+  const double loading_interval = std::clamp(render_wall_ * 4.0, 0.1, 1.0);
+  const bool data_changed = store_.version() != drawn_store_version_;
+  const bool loading_now = !queue_.empty() || loading().active;
+  const bool render = frame_ < 10 || force_render_ || now - last_input_ < 0.5 || old_ratio != pixel_ratio_ ||
+                      dw != drawn_w_ || dh != drawn_h_ || now - last_render_ >= 1.0 ||
+                      (data_changed && now - last_render_ >= (loading_now ? loading_interval : 0.0));
+  if (!render) return keep_running;
+  force_render_ = false;
+  rendered_last_ = true;
+  last_render_ = now;
+  drawn_store_version_ = store_.version();
+  drawn_w_ = dw;
+  drawn_h_ = dh;
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -147,6 +181,9 @@ bool Shell::frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (act.capture) capture_png(*act.capture);  // before the swap: the back buffer holds this frame
+  frame_ms_[frame_ % frame_ms_.size()] =
+      static_cast<float>(static_cast<double>(SDL_GetPerformanceCounter() - frame_start) * 1000.0 /
+                         SDL_GetPerformanceFrequency());
   SDL_GL_SwapWindow(window_);
   ++frame_;
 
@@ -197,6 +234,7 @@ void Shell::close_all() {
   platform_.closed_all();
   queue_.clear();
   store_.clear();
+  shown_counts_.clear();
   batch_first_ = 0;
 }
 
@@ -243,6 +281,18 @@ std::string Shell::state_json() const {
   j.end_object();
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());
+  j.key("chartsDrawn").value(static_cast<std::int64_t>(main_window_.charts_drawn()));
+  {  // CPU time per frame over the last frames (up to 240)
+    const std::uint64_t n = std::min<std::uint64_t>(frame_ - frame_stats_from_, frame_ms_.size());
+    std::vector<float> ms;
+    for (std::uint64_t f = frame_ - n; f < frame_; ++f) ms.push_back(frame_ms_[f % frame_ms_.size()]);
+    std::sort(ms.begin(), ms.end());
+    auto pct = [&](double q) {
+      return ms.empty() ? 0.0 : static_cast<double>(ms[static_cast<std::size_t>(q * (ms.size() - 1))]);
+    };
+    j.key("frameMs").begin_object().key("p50").value(pct(0.5)).key("p95").value(pct(0.95));
+    j.key("max").value(pct(1.0)).key("n").value(static_cast<std::uint64_t>(ms.size())).end_object();
+  }
   // Per run, per kind, per tag: the number of points the UI shows.
   j.key("runs").begin_array();
   for (const auto& [name, run] : store_.runs()) {
@@ -254,8 +304,7 @@ std::string Shell::state_json() const {
         if (s.kind != kind) continue;
         if (!open) j.key(events::kind_name(kind)).begin_object();
         open = true;
-        const std::size_t shown = settings_.all_points ? s.size() : store::visible_indices(s.steps).size();
-        j.key(tag).value(static_cast<std::uint64_t>(shown));
+        j.key(tag).value(static_cast<std::uint64_t>(shown_count(s)));
       }
       if (open) j.end_object();
     }
@@ -307,6 +356,17 @@ std::string Shell::state_json() const {
   j.end_object();
   j.end_object();
   return j.take();
+}
+
+std::size_t Shell::shown_count(const store::Series& s) const {
+  ShownCount& c = shown_counts_[&s];
+  if (c.version != s.version || c.generation != store_.generation() || c.all_points != settings_.all_points) {
+    c.count = settings_.all_points ? s.size() : store::visible_indices(s.steps).size();
+    c.version = s.version;
+    c.generation = store_.generation();
+    c.all_points = settings_.all_points;
+  }
+  return c.count;
 }
 
 std::string Shell::series_json(const std::string& run, const std::string& tag) {

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "app/ingest_queue.h"
 #include "store/store.h"
@@ -48,6 +50,11 @@ class Shell {
     queue_.push(file, malloced, size);
   }
   void end_file(store::FileId file) { queue_.push_end(file); }
+  // Ingests queued bytes for up to `budget_ms` outside a frame (the page calls
+  // this between animation frames, so ingestion does not wait for rendering).
+  void pump(double budget_ms) {
+    if (!queue_.empty()) queue_.pump(store_, budget_ms);
+  }
   void close_all();
   void cancel_loading();
 
@@ -55,7 +62,10 @@ class Shell {
   void apply_settings(const std::string& text);
   const ui::Settings& settings() const { return settings_; }
   // Switches dashboard ("scalars", "histograms", ...).
-  void show(const std::string& dashboard) { settings_.dashboard = dashboard; }
+  void show(const std::string& dashboard) {
+    settings_.dashboard = dashboard;
+    force_render_ = true;
+  }
   // The platform says whether an opened folder is being re-checked.
   void set_live(bool supported, bool active) {
     live_supported_ = supported;
@@ -68,6 +78,8 @@ class Shell {
   const IngestQueue& queue() const { return queue_; }
   ui::LoadingView loading() const;
   std::uint64_t frame_count() const { return frame_; }
+  // Frame-time statistics in state() start over (benchmarks measure one interaction).
+  void reset_frame_stats() { frame_stats_from_ = frame_; }
   // JSON for window.eventlens.state() and tools.
   std::string state_json() const;
   // JSON for window.eventlens.series(run, tag): the points the UI holds.
@@ -94,7 +106,26 @@ class Shell {
   store::Store store_;
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
-  std::uint64_t frame_ = 0;
+  std::uint64_t frame_ = 0;        // frames drawn
+  // Frame pacing (see frame()).
+  double last_input_ = -1, last_render_ = -1;
+  double render_wall_ = 0;  // wall time a drawn frame took, GPU waits included
+  bool rendered_last_ = false;
+  std::uint64_t drawn_store_version_ = ~0ull;
+  int drawn_w_ = 0, drawn_h_ = 0;
+  bool force_render_ = true;
+  // CPU time of recent frames (ms), for state() and the benchmark page.
+  std::vector<float> frame_ms_ = std::vector<float>(240, 0.0f);
+  std::uint64_t frame_stats_from_ = 0;  // frame_ at the last reset_frame_stats()
+  // Points shown per series (restart rule applied), cached by series version:
+  // state() is polled by tests and tools while large logs load.
+  struct ShownCount {
+    std::uint64_t version = ~0ull, generation = ~0ull;
+    bool all_points = false;
+    std::size_t count = 0;
+  };
+  mutable std::unordered_map<const store::Series*, ShownCount> shown_counts_;
+  std::size_t shown_count(const store::Series& s) const;
 };
 
 }  // namespace el::app

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <numbers>
 #include <string>
 #include <vector>
@@ -619,15 +620,36 @@ bool write_big(const fs::path& root) {
   return true;
 }
 
+// One series of 1,000,000 points (with spikes and a few NaN), for the chart
+// level-of-detail benchmark: panning it must stay smooth.
+bool write_million(const fs::path& root) {
+  Rng rng(5);
+  EventFile f(root / "million", "bench-host.3.0", kStartTime);
+  pb::Event e;
+  for (int step = 0; step < 1000000; ++step) {
+    e.Clear();
+    e.set_step(step);
+    e.set_wall_time(kStartTime + step * 0.01);
+    double v = loss_at(step, 0.000004, 0.1, rng);
+    if (step % 99991 == 0) v *= 8;                                         // rare spikes
+    if (step % 250007 == 7) v = std::numeric_limits<double>::quiet_NaN();  // and NaN
+    legacy_scalar(e, "long/series", v);
+    f.write(e);
+  }
+  return f.ok();
+}
+
 }  // namespace
 
 // [SECTION] eventlens demo ---------------------------------------------------------------------
 int cmd_demo(const std::vector<std::string>& args) {
   std::string out;
-  bool big = false;
+  bool big = false, million = false;
   for (const auto& a : args) {
     if (a == "--big")
       big = true;
+    else if (a == "--million")
+      million = true;
     else if (a.rfind("--", 0) == 0 || !out.empty()) {
       out.clear();
       break;
@@ -635,7 +657,7 @@ int cmd_demo(const std::vector<std::string>& args) {
       out = a;
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big]\n");
+    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million]\n");
     return 2;
   }
   std::error_code ec;
@@ -645,7 +667,7 @@ int cmd_demo(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    if (big) return write_big(out) ? 0 : 2;
+    if (big || million) return (!big || write_big(out)) && (!million || write_million(out)) ? 0 : 2;
     write_train(fs::path(out) / "train");
     write_eval(fs::path(out) / "eval");
     write_sweep(out);

@@ -256,7 +256,8 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
         if (screen_.size() == 1) dl->AddCircleFilled(screen_[0], 2.0f, with_alpha(l.rgb, raw ? 0.3f : 1.0f));
         if (screen_.size() > 1)
           dl->AddPolyline(screen_.data(), static_cast<int>(screen_.size()),
-                          with_alpha(l.rgb, raw ? 0.28f : 1.0f), 0, raw ? 1.0f : 1.6f);
+                          with_alpha(l.rgb, raw ? 0.28f : 1.0f), 0,
+                          raw ? 1.0f : 2.0f);  // integer widths: ImGui's fast textured lines
         screen_.clear();
       };
       for (const aggregate::Point& pt : decimated_) {

@@ -167,10 +167,9 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::SameLine();
     const ImVec2 c = ImGui::GetCursorScreenPos();
     const float r = ImGui::GetTextLineHeight() * 0.28f;
-    // A pulsing dot: the folder is being watched.
-    const float pulse = 0.65f + 0.35f * std::sin(static_cast<float>(view.now) * 3.0f);
+    // A green dot: the folder is being watched.
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(c.x + r, c.y + ImGui::GetFrameHeight() * 0.5f), r,
-                                                ImGui::GetColorU32(ImVec4(0.35f, 0.8f, 0.45f, pulse)));
+                                                ImGui::GetColorU32(ImVec4(0.35f, 0.8f, 0.45f, 1.0f)));
     ImGui::Dummy(ImVec2(r * 2 + 4, ImGui::GetFrameHeight()));
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.35f, 0.8f, 0.45f, 1.0f), "Live");

@@ -56,6 +56,7 @@ class MainWindow {
   const SeriesCache& cache() const { return cache_; }
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
+  int charts_drawn() const { return scalars_.charts_drawn(); }
 
  private:
   void draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act);

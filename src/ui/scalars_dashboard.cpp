@@ -174,6 +174,7 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   o.fonts = ctx.fonts;
   o.now = ctx.now;
   card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), lines_, o, key);
+  if (!lines_.empty()) ++charts_drawn_;
   if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && lines_.empty())
     ImGui::SetTooltip("No shown run has this tag.");
   ImGui::SetCursorScreenPos(min);
@@ -184,6 +185,7 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
 // [SECTION] dashboard -------------------------------------------------------------------
 void ScalarsDashboard::draw(const UiContext& ctx) {
   Settings& s = *ctx.settings;
+  charts_drawn_ = 0;
   ctx.cache->sync(*ctx.store);
   if (!tag_filter_synced_ || tag_filter_buf_ != s.tag_filter)
     tag_filter_buf_ = s.tag_filter, tag_filter_synced_ = true;

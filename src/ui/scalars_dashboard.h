@@ -15,6 +15,8 @@ namespace el::ui {
 class ScalarsDashboard {
  public:
   void draw(const UiContext& ctx);
+  // Cards drawn with data in the last frame (benchmarks: "first chart drawn").
+  int charts_drawn() const { return charts_drawn_; }
   // Scalar tags of the shown runs, grouped: (group, tags) in name order.
   static std::vector<std::pair<std::string, std::vector<std::string>>> groups(const UiContext& ctx);
 
@@ -33,6 +35,7 @@ class ScalarsDashboard {
   bool tag_filter_synced_ = false;
   RegexFilter tag_filter_;
   std::vector<ChartLine> lines_;
+  int charts_drawn_ = 0;
 };
 
 }  // namespace el::ui

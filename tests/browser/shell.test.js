@@ -61,7 +61,7 @@ test('page loads without console errors and the canvas is drawn', async (browser
 
 test('files chosen through #open-files reach C++ intact, in slices', async (browser) => {
   const { page, context, problems } = await openPage(browser, BASE + '/?verify');
-  // 40 MiB + 1 crosses two 16 MiB slice boundaries; the small one fits in one.
+  // 40 MiB + 1 crosses a 32 MiB slice boundary; the small one fits in one.
   const files = [
     { name: 'events.out.tfevents.big', buffer: bytes(40 * 1024 * 1024 + 1, 7) },
     { name: 'small.bin', buffer: bytes(12345, 3) },

@@ -1,0 +1,103 @@
+// The page benchmark (run by scripts/bench, not a test):
+//   node bench_page.js SITE_DIR BIG_LOGDIR MILLION_LOGDIR
+// Prints, for Chromium on this machine: time to the first chart after opening
+// the ~400 MB logdir, whole-logdir ingest MB/s, UI frame CPU time with 12
+// cards visible, and frame CPU time while panning a 1,000,000-point chart.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+const { chromium } = require('playwright-core');
+
+const [SITE, BIG, MILLION] = process.argv.slice(2);
+const REPO = path.resolve(__dirname, '../..');
+
+function du(dir) {
+  let n = 0;
+  for (const d of fs.readdirSync(dir, { recursive: true })) {
+    const f = path.join(dir, d);
+    if (fs.statSync(f).isFile() && d.includes('tfevents')) n += fs.statSync(f).size;
+  }
+  return n;
+}
+
+async function openApp(browser, url, viewport) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady() && window.eventlens.frame() > 5);
+  return { page, context };
+}
+
+(async () => {
+  const portFile = path.join(os.tmpdir(), `el-bench-port-${process.pid}`);
+  const server = spawn('python3', [path.join(REPO, 'scripts/http_server.py'), '--root', SITE, '--port', '0',
+    '--port-file', portFile], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !(fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  const url = `http://127.0.0.1:${fs.readFileSync(portFile, 'utf8').trim()}/#smoothing=0.6&theme=dark`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const out = {};
+  try {
+    // 1. Open the big logdir: first chart, then everything.
+    {
+      const { page, context } = await openApp(browser, url, { width: 1920, height: 1700 });
+      const bytes = du(BIG);
+      const t0 = Date.now();
+      await page.setInputFiles('#open-folder', BIG);
+      await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0, null, { timeout: 120000, polling: 16 });
+      out.first_chart_ms = Date.now() - t0;
+      await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length && !s.loading.active; },
+        null, { timeout: 300000, polling: 50 });
+      const secs = (Date.now() - t0) / 1000;
+      out.ingest_mb_per_s = +(bytes / 1e6 / secs).toFixed(1);
+      out.ingest_seconds = +secs.toFixed(2);
+      out.bytes = bytes;
+      // 2. 12+ cards visible, the cursor moving over them (tooltips, cursors).
+      await page.mouse.move(400, 300);
+      await page.waitForTimeout(500);
+      await page.evaluate(() => window.eventlens.resetFrameStats());
+      for (let i = 0; i < 120; i++) {
+        await page.mouse.move(400 + (i * 13) % 1400, 250 + (i * 7) % 1300);
+        await page.waitForTimeout(25);
+      }
+      const s = await page.evaluate(() => window.eventlens.state());
+      out.cards_visible = s.chartsDrawn;
+      out.frame_ms_p50 = +s.frameMs.p50.toFixed(2);
+      out.frame_ms_p95 = +s.frameMs.p95.toFixed(2);
+      out.frames = s.frameMs.n;
+      await context.close();
+    }
+    // 3. Pan a 1,000,000-point chart.
+    {
+      const { page, context } = await openApp(browser, url + '&tags=long', { width: 1280, height: 800 });
+      await page.setInputFiles('#open-folder', MILLION);
+      await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length && !s.loading.active; },
+        null, { timeout: 300000, polling: 50 });
+      await page.waitForTimeout(1500);  // pyramids built, range fitted
+      const x = 540, y = 300;
+      await page.mouse.move(x, y);
+      await page.evaluate(() => window.eventlens.resetFrameStats());
+      await page.mouse.down({ button: 'right' });
+      for (let i = 0; i < 90; i++) {
+        await page.mouse.move(x - i * 3, y + Math.sin(i / 9) * 20);
+        await page.waitForTimeout(16);
+      }
+      await page.mouse.up({ button: 'right' });
+      const s = await page.evaluate(() => window.eventlens.state());
+      out.pan_points = s.runs[0].tags.scalars['long/series'];
+      out.pan_frame_ms_p50 = +s.frameMs.p50.toFixed(2);
+      out.pan_frame_ms_p95 = +s.frameMs.p95.toFixed(2);
+      out.pan_frames = s.frameMs.n;
+      await page.screenshot({ path: path.join(REPO, 'build/shots/bench-million.png') });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+    fs.rmSync(portFile, { force: true });
+  }
+  console.log(JSON.stringify(out));
+})();
