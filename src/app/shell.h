@@ -114,6 +114,7 @@ class Shell {
   std::uint64_t drawn_store_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
   bool force_render_ = true;
+  int settle_frames_ = 0;
   // CPU time of recent frames (ms), for state() and the benchmark page.
   std::vector<float> frame_ms_ = std::vector<float>(240, 0.0f);
   std::uint64_t frame_stats_from_ = 0;  // frame_ at the last reset_frame_stats()

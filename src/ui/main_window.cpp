@@ -107,8 +107,23 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
     static constexpr const char* kTitles[] = {"Scalars",        "Histograms", "Images",  "Audio",
                                               "Text",           "Graphs",     "HParams", "PR curves",
                                               "Custom scalars", "Mesh",       "Tensors"};
+    static constexpr const char* kHelp[] = {
+        "One chart per scalar tag, every shown run overlaid.",
+        "Histograms recorded over time, per tag and run.",
+        "Images logged at each step.",
+        "Audio clips logged at each step.",
+        "Text and tables logged at each step.",
+        "Model graphs: TensorFlow op graphs and Keras models.",
+        "Hyperparameters of each run next to its metrics.",
+        "Precision-recall curves.",
+        "Charts laid out by the run's custom_scalars configuration.",
+        "3D meshes and point clouds.",
+        "Tensors of other plugins (or none): listed so nothing is hidden.",
+    };
     const bool select = settings.dashboard == name && shown_dashboard_ != name;
-    if (ImGui::BeginTabItem(kTitles[k], nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
+    const bool open = ImGui::BeginTabItem(kTitles[k], nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kHelp[k]);
+    if (open) {
       shown_dashboard_ = name;
       if (!select) settings.dashboard = name;
       ImGui::Spacing();

@@ -1,0 +1,78 @@
+// The chart cache: appended records extend it (with the EMA continued exactly
+// as a full recomputation), a restart rebuilds it, and settings changes apply.
+#include "ui/series_cache.h"
+
+#include <gtest/gtest.h>
+
+#include "aggregate/smoothing.h"
+#include "proto/event.pb.h"
+#include "record/record_writer.h"
+#include "store/store.h"
+
+namespace el::ui {
+namespace {
+
+std::string scalar_record(std::int64_t step, double value) {
+  pb::Event e;
+  e.set_step(step);
+  e.set_wall_time(1000.0 + static_cast<double>(step));
+  auto* v = e.mutable_summary()->add_value();
+  v->set_tag("loss");
+  v->set_simple_value(static_cast<float>(value));
+  std::string out;
+  record::append_record(out, e.SerializeAsString());
+  return out;
+}
+
+void feed(store::Store& st, store::FileId id, const std::string& bytes) {
+  st.feed(id, {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
+}
+
+TEST(SeriesCache, AppendsContinueTheSmoothingExactly) {
+  store::Store st;
+  const store::FileId id = st.add_file("run/events.out.tfevents.1", 0);
+  std::string part1, part2;
+  for (int s = 0; s < 50; ++s) part1 += scalar_record(s, 1.0 / (s + 1));
+  for (int s = 50; s < 120; ++s) part2 += scalar_record(s, 1.0 / (s + 1) + (s % 3) * 0.01);
+  feed(st, id, part1);
+  SeriesCache cache;
+  cache.sync(st);
+  const store::Series& series = st.runs().at("run").tags.at("loss");
+  const PreparedSeries* p = &cache.get(series, false, 0.6, 0);
+  ASSERT_EQ(p->values.size(), 50u);
+  feed(st, id, part2);
+  p = &cache.get(series, false, 0.6, 0);
+  ASSERT_EQ(p->values.size(), 120u);
+  std::vector<double> whole;
+  aggregate::smooth(p->values, 0.6, whole);
+  for (std::size_t i = 0; i < whole.size(); ++i) EXPECT_DOUBLE_EQ(p->smooth_values()[i], whole[i]) << i;
+  EXPECT_EQ(p->steps.back(), 119);
+  EXPECT_EQ(p->first_wall, 1000.0);
+}
+
+TEST(SeriesCache, ARestartRebuildsAndSettingsApply) {
+  store::Store st;
+  const store::FileId id = st.add_file("run/events.out.tfevents.1", 0);
+  std::string bytes;
+  for (int s = 0; s < 10; ++s) bytes += scalar_record(s, s);
+  feed(st, id, bytes);
+  SeriesCache cache;
+  cache.sync(st);
+  const store::Series& series = st.runs().at("run").tags.at("loss");
+  EXPECT_EQ(cache.get(series, false, 0.0, 0).values.size(), 10u);
+  // The job restarts at step 5: steps 5..9 of the first attempt are hidden.
+  std::string restart;
+  for (int s = 5; s < 8; ++s) restart += scalar_record(s, 100 + s);
+  feed(st, id, restart);
+  const PreparedSeries& p = cache.get(series, false, 0.0, 0);
+  ASSERT_EQ(p.values.size(), 8u);  // 0..4, then 5..7 of the restart
+  EXPECT_EQ(p.values[5], 105.0);
+  EXPECT_EQ(cache.get(series, true, 0.0, 0).values.size(), 13u);  // every record
+  // Clearing the store drops everything (series pointers may be reused).
+  st.clear();
+  cache.sync(st);
+  EXPECT_EQ(cache.size(), 0u);
+}
+
+}  // namespace
+}  // namespace el::ui
