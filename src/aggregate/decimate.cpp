@@ -123,8 +123,17 @@ void decimate_min_max(std::span<const double> xs, std::span<const double> ys, do
   }
   emit(col);
   // A block is filed under the column of its first point, so its extremes can
-  // sit a little right of that column: restore x order.
-  std::stable_sort(out.begin(), out.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+  // sit a little right of that column: restore x order. The output is nearly
+  // sorted, so an insertion sort is linear here (and allocates nothing).
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    const Point p = out[i];
+    std::size_t j = i;
+    while (j > 0 && out[j - 1].x > p.x) {
+      out[j] = out[j - 1];
+      --j;
+    }
+    out[j] = p;
+  }
   for (std::size_t k = hi; k < n; ++k)
     if (std::isfinite(ys[k])) {
       out.push_back({xs[k], ys[k]});

@@ -239,18 +239,35 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
   dl->PushClipRect(p0, p1, true);
   const int columns = std::max(1, static_cast<int>(pw * io.DisplayFramebufferScale.x));
   std::vector<double> xs_scratch;
+  decimated_.resize(lines.size() * 2);
   for (int pass = 0; pass < 2; ++pass) {  // raw (faint) first, then smoothed on top
     if (pass == 0 && !o.smoothing_on) continue;
-    for (const ChartLine& l : lines) {
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+      const ChartLine& l = lines[li];
       const PreparedSeries& p = *l.data;
       if (p.values.empty()) continue;
-      const std::vector<double>& xs = x_column(p, o.x_axis, xs_scratch);
       const bool raw = pass == 0;
-      const std::vector<double>& ys = raw ? p.values : p.smooth_values();
-      const aggregate::MinMaxPyramid* pyr = raw ? &p.raw_pyramid : &p.smooth_values_pyramid();
-      // Decimate in value space; the log is monotonic so extremes stay extremes.
-      aggregate::decimate_min_max(xs, ys, v.x0, v.x1, columns, decimated_,
-                                  o.x_axis == XAxis::kStep ? pyr : nullptr);
+      // Decimate in value space (the log is monotonic, so extremes stay
+      // extremes), and only when the data, range or width changed.
+      Decimated& d = decimated_[li * 2 + static_cast<std::size_t>(pass)];
+      if (d.data != &p || d.points != p.values.size() || d.version != p.version ||
+          d.smoothing != p.smoothing || d.all_points != p.all_points || d.x0 != v.x0 || d.x1 != v.x1 ||
+          d.columns != columns || d.axis != o.x_axis) {
+        const std::vector<double>& xs = x_column(p, o.x_axis, xs_scratch);
+        const std::vector<double>& ys = raw ? p.values : p.smooth_values();
+        const aggregate::MinMaxPyramid* pyr = raw ? &p.raw_pyramid : &p.smooth_values_pyramid();
+        aggregate::decimate_min_max(xs, ys, v.x0, v.x1, columns, d.out,
+                                    o.x_axis == XAxis::kStep ? pyr : nullptr);
+        d.data = &p;
+        d.points = p.values.size();
+        d.version = p.version;
+        d.smoothing = p.smoothing;
+        d.all_points = p.all_points;
+        d.x0 = v.x0;
+        d.x1 = v.x1;
+        d.columns = columns;
+        d.axis = o.x_axis;
+      }
       screen_.clear();
       auto flush = [&]() {
         if (screen_.size() == 1) dl->AddCircleFilled(screen_[0], 2.0f, with_alpha(l.rgb, raw ? 0.3f : 1.0f));
@@ -260,7 +277,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
                           raw ? 1.0f : 2.0f);  // integer widths: ImGui's fast textured lines
         screen_.clear();
       };
-      for (const aggregate::Point& pt : decimated_) {
+      for (const aggregate::Point& pt : d.out) {
         const double y = plot_y(pt.y, o.log_y);
         if (!std::isfinite(y)) {
           flush();
@@ -272,7 +289,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
       // NaN and ±Inf: small triangles on the plot's top (+Inf) or bottom edge.
       if (!raw || !o.smoothing_on) {
         for (std::uint32_t i : p.nonfinite) {
-          const double x = xs[i];
+          const double x = chart_x(p, i, o.x_axis);
           if (x < v.x0 || x > v.x1) continue;
           const float px = sx(x);
           const bool top = p.values[i] > 0 && std::isinf(p.values[i]);

@@ -57,7 +57,20 @@ class LineChart {
   bool box_dragging_ = false, panning_ = false;
   ImVec2 drag_from_{};
   Range pan_from_;
-  std::vector<aggregate::Point> decimated_;
+  // Decimated points per (line, pass), reused while nothing they depend on
+  // changed: hovering a chart then costs no decimation at all.
+  struct Decimated {
+    const PreparedSeries* data = nullptr;
+    std::size_t points = ~std::size_t{0};
+    std::uint64_t version = 0;  // of the store series the data came from
+    double smoothing = -1;
+    bool all_points = false;
+    double x0 = 0, x1 = 0;
+    int columns = 0;
+    XAxis axis = XAxis::kStep;
+    std::vector<aggregate::Point> out;
+  };
+  std::vector<Decimated> decimated_;
   std::vector<ImVec2> screen_;
   std::vector<double> sample_;
 };
