@@ -142,7 +142,8 @@ test('the Problems panel names a corrupt file; good records stay', async (browse
   const p = state.problems.filter((x) => x.file === 'corrupt.tfevents');
   assertEq(p.length, 1, 'one problem for the corrupt file');
   assert(/CRC/.test(p[0].message) && p[0].offset > 0, 'names the damage and offset: ' + p[0].message);
-  assertEq(state.problemsPanel, true, 'the Problems panel is open');
+  // The panel opens by itself on the next drawn frame (never as a modal).
+  await page.waitForFunction(() => window.eventlens.state().problemsPanel === true, null, { timeout: 10000 });
   assertEq(state.files[0].records, 72, 'every other record is kept');
   await page.screenshot({ path: path.join(OUT, 'scalars-problems.png') });
   assertEq(problems, [], 'console errors/warnings');
