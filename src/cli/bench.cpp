@@ -13,6 +13,7 @@
 
 #include "cli/alloc_counter.h"
 #include "cli/commands.h"
+#include "cli/loader.h"
 #include "record/crc32c.h"
 #include "store/json_writer.h"
 #include "store/run_paths.h"
@@ -41,22 +42,8 @@ int cmd_bench(const std::vector<std::string>& paths) {
     std::fprintf(stderr, "usage: eventlens bench PATH...\n");
     return 2;
   }
-  std::vector<std::pair<std::string, fs::path>> files;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      for (auto it = fs::recursive_directory_iterator(p, ec); it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->is_regular_file(ec) && store::is_event_file_path(it->path().filename().string()))
-          files.emplace_back(fs::relative(it->path(), p, ec).generic_string(), it->path());
-    } else if (fs::is_regular_file(p, ec)) {
-      files.emplace_back(fs::path(p).filename().string(), p);
-    } else {
-      std::fprintf(stderr, "eventlens bench: %s: no such file or directory\n", p.c_str());
-      return 2;
-    }
-  }
-  std::sort(files.begin(), files.end());
+  std::vector<DiskFile> files;
+  if (!list_event_files(paths, files, "eventlens bench")) return 2;
   const std::uint64_t memory_before = peak_memory_bytes();
   store::Store store;
   std::vector<char> buf(kSliceBytes);

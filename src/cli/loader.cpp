@@ -15,10 +15,8 @@ constexpr std::size_t kLoadReadBytes = 8u << 20;
 // Loads PATHs into `store`: a directory is walked recursively and its files are
 // named relative to it; a file is named by its base name (run "."). Files are
 // read in lexicographic path order, in 8 MiB pieces. Returns false on I/O errors.
-bool load_paths(const std::vector<std::string>& paths, store::Store& store,
-                std::vector<std::string>* disk_paths) {
+bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFile>& files, const char* who) {
   namespace fs = std::filesystem;
-  std::vector<std::pair<std::string, fs::path>> files;  // (relative name, path)
   bool ok = true;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -28,27 +26,35 @@ bool load_paths(const std::vector<std::string>& paths, store::Store& store,
         // In a log directory only event files count (TensorBoard's rule); other
         // files (sprites, configs, *.profile-empty markers) are not read at all.
         if (it->is_regular_file(ec) && store::is_event_file_path(it->path().filename().string()))
-          files.emplace_back(fs::relative(it->path(), p, ec).generic_string(), it->path());
+          files.push_back({fs::relative(it->path(), p, ec).generic_string(), it->path().string()});
       }
     } else if (fs::is_regular_file(p, ec)) {
-      files.emplace_back(fs::path(p).filename().string(), p);
+      files.push_back({fs::path(p).filename().string(), p});
     } else {
-      std::fprintf(stderr, "eventlens: %s: no such file or directory\n", p.c_str());
+      std::fprintf(stderr, "%s: %s: no such file or directory\n", who, p.c_str());
       ok = false;
     }
   }
   std::sort(files.begin(), files.end());
+  return ok;
+}
+
+bool load_paths(const std::vector<std::string>& paths, store::Store& store,
+                std::vector<std::string>* disk_paths) {
+  namespace fs = std::filesystem;
+  std::vector<DiskFile> files;
+  bool ok = list_event_files(paths, files);
   std::vector<std::uint8_t> buf(kLoadReadBytes);
   for (const auto& [name, path] : files) {
     std::error_code ec;
     store::FileId id = store.add_file(name, fs::file_size(path, ec));
     if (disk_paths) {
       if (disk_paths->size() <= id) disk_paths->resize(id + 1);
-      (*disk_paths)[id] = path.string();
+      (*disk_paths)[id] = path;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      std::fprintf(stderr, "eventlens: %s: cannot open\n", path.string().c_str());
+      std::fprintf(stderr, "eventlens: %s: cannot open\n", path.c_str());
       ok = false;
       continue;
     }

@@ -12,6 +12,16 @@ namespace el::cli {
 // is always read, named by its base name (run "."). Files are read in
 // lexicographic path order, in 8 MiB pieces. Returns false if a path could not
 // be read (the message names it on stderr).
+struct DiskFile {
+  std::string name;  // relative to what was opened ('/' separators)
+  std::string path;  // where it is on disk
+  bool operator<(const DiskFile& o) const { return name < o.name || (name == o.name && path < o.path); }
+};
+// The files load_paths() reads, in the order it reads them. Paths that do not
+// exist are reported on stderr (prefixed with `who`) and make it return false.
+bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFile>& files,
+                      const char* who = "eventlens");
+
 // If `disk_paths` is given, (*disk_paths)[file id] is where each file was read.
 bool load_paths(const std::vector<std::string>& paths, store::Store& store,
                 std::vector<std::string>* disk_paths = nullptr);

@@ -108,8 +108,7 @@ std::string export_json(const Store& store, const ExportOptions& o) {
   return j.take();
 }
 
-namespace {
-void csv_field(std::string& out, const std::string& s) {
+void append_csv_field(std::string& out, const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) {
     out += s;
     return;
@@ -118,7 +117,7 @@ void csv_field(std::string& out, const std::string& s) {
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   out += '"';
 }
-void csv_number(std::string& out, double d) {
+void append_csv_number(std::string& out, double d) {
   if (std::isnan(d)) {
     out += "NaN";
     return;
@@ -129,7 +128,6 @@ void csv_number(std::string& out, double d) {
   }
   append_shortest_double(out, d);
 }
-}  // namespace
 
 std::string export_csv(const Store& store, const ExportOptions& o) {
   std::string out = "run,tag,step,wall_time,value\n";
@@ -138,13 +136,13 @@ std::string export_csv(const Store& store, const ExportOptions& o) {
     for (const auto& [tag, s] : run.tags) {
       if (s.kind != events::Kind::kScalars || !wanted(o.tag_filter, tag)) continue;
       for (std::uint32_t i : indices(s, o.all_points)) {
-        csv_field(out, name);
+        append_csv_field(out, name);
         out += ',';
-        csv_field(out, tag);
+        append_csv_field(out, tag);
         out += ',' + std::to_string(s.steps[i]) + ',';
-        csv_number(out, s.wall_times[i]);
+        append_csv_number(out, s.wall_times[i]);
         out += ',';
-        csv_number(out, s.values[i]);
+        append_csv_number(out, s.values[i]);
         out += '\n';
       }
     }

@@ -37,6 +37,13 @@ double local_utc_offset() {
   return static_cast<double>(local.tm_gmtoff);
 }
 
+// Index of the point whose x is nearest `x` (xs non-decreasing, not empty).
+std::size_t nearest_index(const std::vector<double>& xs, double x) {
+  std::size_t i = static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), x) - xs.begin());
+  if (i == xs.size() || (i > 0 && x - xs[i - 1] < xs[i] - x)) --i;
+  return i;
+}
+
 // The y a chart plots for a value (log10 on a log axis; NaN if not plottable).
 double plot_y(double v, bool log_y) {
   if (!log_y) return v;
@@ -322,9 +329,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
       const PreparedSeries& p = *l.data;
       if (p.values.empty()) continue;
       const std::vector<double>& xs = x_column(p, o.x_axis, xs_scratch);
-      auto it = std::lower_bound(xs.begin(), xs.end(), mx);
-      std::size_t i = static_cast<std::size_t>(it - xs.begin());
-      if (i == xs.size() || (i > 0 && mx - xs[i - 1] < xs[i] - mx)) --i;
+      const std::size_t i = nearest_index(xs, mx);
       const double y = plot_y(p.smooth_values()[i], o.log_y);
       if (std::isfinite(y) && xs[i] >= v.x0 && xs[i] <= v.x1 && y >= v.y0 && y <= v.y1)
         dl->AddCircleFilled(ImVec2(sx(xs[i]), sy(y)), 3.5f, with_alpha(l.rgb, 1.0f));
@@ -344,10 +349,7 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
   for (const ChartLine& l : lines) {
     const PreparedSeries& p = *l.data;
     if (p.values.empty()) continue;
-    const std::vector<double>& xs = x_column(p, o.x_axis, scratch);
-    auto it = std::lower_bound(xs.begin(), xs.end(), mx);
-    std::size_t i = static_cast<std::size_t>(it - xs.begin());
-    if (i == xs.size() || (i > 0 && mx - xs[i - 1] < xs[i] - mx)) --i;
+    const std::size_t i = nearest_index(x_column(p, o.x_axis, scratch), mx);
     const double s = p.smooth_values()[i];
     rows.push_back({&l, i, s, p.values[i], std::isfinite(s) ? std::abs(s - my) : INFINITY});
   }

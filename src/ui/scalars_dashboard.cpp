@@ -10,6 +10,7 @@
 #include <set>
 
 #include "imgui.h"
+#include "store/export.h"
 #include "store/json_writer.h"
 #include "ui/widgets.h"
 
@@ -22,24 +23,6 @@ std::string file_safe(const std::string& s) {
   std::string out;
   for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
   return out;
-}
-
-void csv_field(std::string& out, const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  out += '"';
-}
-
-std::string csv_number(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  std::string s;
-  store::append_shortest_double(s, d);
-  return s;
 }
 
 }  // namespace
@@ -79,11 +62,14 @@ std::string ScalarsDashboard::card_csv(const UiContext& ctx, const std::string& 
     const PreparedSeries& p =
         ctx.cache->get(it->second, ctx.settings->all_points, ctx.settings->smoothing, ctx.now);
     for (std::size_t i = 0; i < p.values.size(); ++i) {
-      csv_field(out, name);
+      store::append_csv_field(out, name);
       out += ',';
-      csv_field(out, tag);
-      out += ',' + std::to_string(static_cast<std::int64_t>(p.steps[i])) + ',' + csv_number(p.walls[i]) +
-             ',' + csv_number(p.values[i]) + '\n';
+      store::append_csv_field(out, tag);
+      out += ',' + std::to_string(static_cast<std::int64_t>(p.steps[i])) + ',';
+      store::append_csv_number(out, p.walls[i]);
+      out += ',';
+      store::append_csv_number(out, p.values[i]);
+      out += '\n';
     }
   }
   return out;
