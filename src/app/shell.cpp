@@ -143,9 +143,10 @@ bool Shell::frame() {
   const double loading_interval = std::clamp(render_wall_ * 4.0, 0.1, 1.0);
   const bool data_changed = store_.version() != drawn_store_version_;
   const bool loading_now = !queue_.empty() || loading().active;
-  const bool render = frame_ < 10 || force_render_ || settle_frames_ > 0 || now - last_input_ < 0.5 ||
-                      old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_ ||
-                      now - last_render_ >= 1.0 ||
+  // (Settling waits while loading: the next data frame comes soon anyway.)
+  const bool render = frame_ < 10 || force_render_ || (settle_frames_ > 0 && !loading_now) ||
+                      now - last_input_ < 0.5 || old_ratio != pixel_ratio_ || dw != drawn_w_ ||
+                      dh != drawn_h_ || now - last_render_ >= 1.0 ||
                       (data_changed && now - last_render_ >= (loading_now ? loading_interval : 0.0));
   if (!render) return keep_running;
   // ImGui lays some things out a frame late (new tabs, auto-sized windows):
