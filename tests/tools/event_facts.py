@@ -339,20 +339,26 @@ def shown(points):
     return keep
 
 
+def runs_under(base):
+    """(run name, its event files in read order) for each run under `base`,
+    runs sorted by name (byte-wise): TensorBoard's rules for runs and files."""
+    runs = {}
+    for dirpath, _, names in os.walk(base):
+        for n in names:
+            if "tfevents" in n and not n.endswith(".profile-empty"):
+                rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
+                runs.setdefault(rel, []).append(os.path.join(dirpath, n))
+    return [(run, sorted(runs[run], key=lambda p: os.path.basename(p).encode()))
+            for run in sorted(runs, key=lambda s: s.encode())]
+
+
 def main():
     corpus = sys.argv[1]
     print("root\trun\ttag\tkind\trecords\tshown\tfirst_step\tlast_step\tfirst\tlast")
     for root in sys.argv[2:]:
-        base = os.path.join(corpus, root)
-        runs = {}
-        for dirpath, _, names in os.walk(base):
-            for n in names:
-                if "tfevents" in n and not n.endswith(".profile-empty"):
-                    rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
-                    runs.setdefault(rel, []).append(os.path.join(dirpath, n))
-        for run in sorted(runs, key=lambda s: s.encode()):
+        for run, paths in runs_under(os.path.join(corpus, root)):
             tags = {}
-            read_run(sorted(runs[run], key=lambda p: os.path.basename(p).encode()), tags)
+            read_run(paths, tags)
             for tag in sorted(tags, key=lambda s: s.encode()):
                 t = tags[tag]
                 vis = shown(t["points"])

@@ -15,7 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from corpus_facts import frame  # noqa: E402
-from event_facts import fields, tensor, tensor_numbers, signed64, repeated_numbers, shown  # noqa: E402
+from event_facts import fields, tensor, tensor_numbers, signed64, repeated_numbers, shown, runs_under  # noqa: E402
 
 BINS = 30
 
@@ -123,15 +123,8 @@ def main():
     corpus = sys.argv[1]
     print("root\trun\ttag\tshown\tleft\tright\tlast_step\tcounts")
     for root in sys.argv[2:]:
-        base = os.path.join(corpus, root)
-        runs = {}
-        for dirpath, _, names in os.walk(base):
-            for n in names:
-                if "tfevents" in n and not n.endswith(".profile-empty"):
-                    rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
-                    runs.setdefault(rel, []).append(os.path.join(dirpath, n))
-        for run in sorted(runs, key=lambda s: s.encode()):
-            tags = histograms_of(sorted(runs[run], key=lambda p: os.path.basename(p).encode()))
+        for run, paths in runs_under(os.path.join(corpus, root)):
+            tags = histograms_of(paths)
             for tag in sorted(tags, key=lambda s: s.encode()):
                 vis = shown(tags[tag])
                 nonempty = [r for _, r in vis if r]
