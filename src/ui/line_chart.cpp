@@ -37,8 +37,12 @@ double local_utc_offset() {
   return static_cast<double>(local.tm_gmtoff);
 }
 
-// Index of the point whose x is nearest `x` (xs non-decreasing, not empty).
-std::size_t nearest_index(const std::vector<double>& xs, double x) {
+// Index of the point whose x (on `axis`) is nearest `x` (p not empty). It
+// searches the stored column; relative time is wall time shifted, so no
+// column is built for a hover.
+std::size_t nearest_index(const PreparedSeries& p, XAxis axis, double x) {
+  const std::vector<double>& xs = axis == XAxis::kStep ? p.steps : p.walls;
+  if (axis == XAxis::kRelative) x += p.first_wall;
   std::size_t i = static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), x) - xs.begin());
   if (i == xs.size() || (i > 0 && x - xs[i - 1] < xs[i] - x)) --i;
   return i;
@@ -328,11 +332,10 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
     for (const ChartLine& l : lines) {
       const PreparedSeries& p = *l.data;
       if (p.values.empty()) continue;
-      const std::vector<double>& xs = x_column(p, o.x_axis, xs_scratch);
-      const std::size_t i = nearest_index(xs, mx);
-      const double y = plot_y(p.smooth_values()[i], o.log_y);
-      if (std::isfinite(y) && xs[i] >= v.x0 && xs[i] <= v.x1 && y >= v.y0 && y <= v.y1)
-        dl->AddCircleFilled(ImVec2(sx(xs[i]), sy(y)), 3.5f, with_alpha(l.rgb, 1.0f));
+      const std::size_t i = nearest_index(p, o.x_axis, mx);
+      const double x = chart_x(p, i, o.x_axis), y = plot_y(p.smooth_values()[i], o.log_y);
+      if (std::isfinite(y) && x >= v.x0 && x <= v.x1 && y >= v.y0 && y <= v.y1)
+        dl->AddCircleFilled(ImVec2(sx(x), sy(y)), 3.5f, with_alpha(l.rgb, 1.0f));
     }
   }
   ImGui::PopID();
@@ -345,11 +348,10 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
     double smoothed, value, distance;
   };
   std::vector<Row> rows;
-  std::vector<double> scratch;
   for (const ChartLine& l : lines) {
     const PreparedSeries& p = *l.data;
     if (p.values.empty()) continue;
-    const std::size_t i = nearest_index(x_column(p, o.x_axis, scratch), mx);
+    const std::size_t i = nearest_index(p, o.x_axis, mx);
     const double s = p.smooth_values()[i];
     rows.push_back({&l, i, s, p.values[i], std::isfinite(s) ? std::abs(s - my) : INFINITY});
   }

@@ -167,6 +167,21 @@ def read_run(paths, tags):
                         value(tags, vb, step)
 
 
+def metadata(b):
+    """SummaryMetadata: (plugin_name, plugin content, data_class)."""
+    plugin, content, data_class = "", b"", 0
+    for mno, _, mv in fields(b):
+        if mno == 1:
+            for pno, _, pv in fields(mv):
+                if pno == 1:
+                    plugin = pv.decode()
+                elif pno == 2:
+                    content = pv
+        elif mno == 4:
+            data_class = mv
+    return plugin, content, data_class
+
+
 def value(tags, vb, step):
     tag, node, plugin, kind, payload = "", "", "", None, None
     content = b""
@@ -177,15 +192,7 @@ def value(tags, vb, step):
         elif no == 7:
             node = v.decode("utf-8", "replace")
         elif no == 9:
-            for mno, _, mv in fields(v):
-                if mno == 1:
-                    for pno, _, pv in fields(mv):
-                        if pno == 1:
-                            plugin = pv.decode()
-                        elif pno == 2:
-                            content = pv
-                elif mno == 4:
-                    data_class = mv
+            plugin, content, data_class = metadata(v)
         elif no == 2:
             kind, payload = "scalars", struct.unpack("<f", v)[0]
         elif no == 5:

@@ -15,7 +15,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from corpus_facts import frame  # noqa: E402
-from event_facts import fields, tensor, tensor_numbers, signed64, repeated_numbers, shown, runs_under  # noqa: E402
+from event_facts import (fields, tensor, tensor_numbers, signed64, repeated_numbers, shown,  # noqa: E402
+                         runs_under, metadata)
 
 BINS = 30
 
@@ -68,11 +69,7 @@ def histograms_of(paths):
                     if no == 1:
                         tag = v.decode("utf-8", "replace")
                     elif no == 9:
-                        for mno, _, mv in fields(v):
-                            if mno == 1:
-                                for pno, _, pv in fields(mv):
-                                    if pno == 1:
-                                        plugin = pv.decode()
+                        plugin = metadata(v)[0]
                     elif no == 5:
                         rows = legacy_rows(v)
                     elif no == 8:
