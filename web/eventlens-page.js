@@ -12,6 +12,7 @@
 'use strict';
 (function () {
   const SLICE_BYTES = 32 << 20;       // read files in 32 MiB slices (fewer, larger reads are faster)
+  const FIRST_SLICE_BYTES = 4 << 20;  // but start each file small, so every run shows early
   const MAX_QUEUED_BYTES = 64 << 20;  // wait for the engine beyond this backlog
 
   const splashText = document.getElementById('splash-text');
@@ -101,13 +102,69 @@
     if (!reading) readLoop();
   }
 
-  async function readSlice(source, at, end) {
+  // A slice of a source, as a Uint8Array. File sources: [at, end) of the
+  // File. URL sources: an HTTP Range request (a server that ignores Range
+  // sends the whole file; the slice is cut from it).
+  async function readSliceHere(source, at, end) {
     if (source.file) return new Uint8Array(await source.file.slice(at, end).arrayBuffer());
     const res = await fetch(source.url, { headers: { Range: `bytes=${at}-${end - 1}` }, cache: 'no-store' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const buf = new Uint8Array(await res.arrayBuffer());
-    // A server that ignores Range sends the whole file.
     return res.status === 206 ? buf : buf.subarray(at, end);
+  }
+
+  // Reading runs in a worker: the browser hands file and network bytes over
+  // in many small pieces, and doing that on the main thread took as long as
+  // ingesting them. The worker's ArrayBuffers are transferred, not copied.
+  // Where workers cannot start (a strict page policy), reads stay here.
+  function readerWorkerMain() {
+    self.onmessage = async (ev) => {
+      const { n, source, at, end } = ev.data;
+      try {
+        let buf;
+        if (source.file) {
+          buf = await source.file.slice(at, end).arrayBuffer();
+        } else {
+          const res = await fetch(source.url, { headers: { Range: `bytes=${at}-${end - 1}` }, cache: 'no-store' });
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          buf = await res.arrayBuffer();
+          if (res.status !== 206) buf = buf.slice(at, end);
+        }
+        self.postMessage({ n, buf }, [buf]);
+      } catch (err) {
+        self.postMessage({ n, error: String(err && err.message ? err.message : err) });
+      }
+    };
+  }
+  let readerWorker = null;
+  const readerWaiting = new Map();  // request number -> {resolve, reject}
+  let readerNext = 0;
+  try {
+    const url = URL.createObjectURL(new Blob([`(${readerWorkerMain.toString()})();`], { type: 'text/javascript' }));
+    readerWorker = new Worker(url);
+    readerWorker.onmessage = (ev) => {
+      const w = readerWaiting.get(ev.data.n);
+      readerWaiting.delete(ev.data.n);
+      if (ev.data.error !== undefined) w.reject(new Error(ev.data.error)); else w.resolve(new Uint8Array(ev.data.buf));
+    };
+    readerWorker.onerror = (ev) => {
+      ev.preventDefault();
+      console.log('[eventlens] reader worker failed (' + (ev.message || 'unknown') + '); reading on the page');
+      readerWorker = null;
+      for (const w of readerWaiting.values()) w.reject(new Error('reader worker failed'));
+      readerWaiting.clear();
+    };
+  } catch (err) {
+    readerWorker = null;
+  }
+
+  function readSlice(source, at, end) {
+    if (!readerWorker) return readSliceHere(source, at, end);
+    return new Promise((resolve, reject) => {
+      const n = readerNext++;
+      readerWaiting.set(n, { resolve, reject });
+      readerWorker.postMessage({ n, source, at, end });
+    });
   }
 
   // Files are read a slice at a time, round robin, so every run starts to
@@ -121,7 +178,7 @@
         // Back-pressure: wait for the engine (ingesting between frames) to catch up.
         while (api.queued() > MAX_QUEUED_BYTES && gen === generation) await sleep(2);
         if (gen !== generation) break;
-        const at = e.from, end = Math.min(e.to, at + SLICE_BYTES);
+        const at = e.from, end = Math.min(e.to, at + (at === 0 ? FIRST_SLICE_BYTES : SLICE_BYTES));
         let buf = null;
         try {
           if (end > at) buf = await readSlice(e.source, at, end);

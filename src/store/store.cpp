@@ -34,6 +34,7 @@ FileId Store::add_file(std::string path, std::uint64_t size) {
     auto it = runs_.find(name);
     if (it == runs_.end()) {
       it = runs_.emplace(name, Run{}).first;
+      ++shape_version_;
       it->second.name = name;
     }
     run = &it->second;
@@ -105,6 +106,7 @@ void Store::clear() {
   runs_.clear();
   run_of_file_.clear();
   ++version_;
+  ++shape_version_;
   ++generation_;
 }
 
@@ -129,6 +131,7 @@ Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
       found->tag = it->first;
       found->kind = kind;
       cur_run_->index.emplace(found->tag, found);
+      ++shape_version_;
     }
     if (cur_run_->last_appended) cur_run_->last_appended->successor = found;
   }

@@ -47,7 +47,7 @@ async function openApp(browser, url, viewport) {
       const bytes = du(BIG);
       const t0 = Date.now();
       await page.setInputFiles('#open-folder', BIG);
-      await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0, null, { timeout: 120000, polling: 16 });
+      await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0, null, { timeout: 120000, polling: "raf" });
       out.first_chart_ms = Date.now() - t0;
       await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length && !s.loading.active; },
         null, { timeout: 300000, polling: 50 });
