@@ -10,12 +10,35 @@
 #include <limits>
 #include <map>
 
+#include "aggregate/distribution.h"
+#include "aggregate/histogram_series.h"
 #include "cli/loader.h"
 #include "store/store.h"
 #include "support/test_files.h"
 
 namespace el::aggregate {
 namespace {
+
+std::vector<double> numbers(const std::string& csv) {
+  std::vector<double> out;
+  if (csv.empty()) return out;
+  for (std::size_t at = 0; at <= csv.size();) {
+    const std::size_t comma = std::min(csv.find(',', at), csv.size());
+    out.push_back(std::strtod(csv.substr(at, comma - at).c_str(), nullptr));
+    at = comma + 1;
+  }
+  return out;
+}
+
+// Equal bit for bit, NaN equal to NaN.
+::testing::AssertionResult same(std::span<const double> got, std::span<const double> want) {
+  if (got.size() != want.size())
+    return ::testing::AssertionFailure() << "size " << got.size() << " != " << want.size();
+  for (std::size_t i = 0; i < got.size(); ++i)
+    if (!(got[i] == want[i] || (std::isnan(got[i]) && std::isnan(want[i]))))
+      return ::testing::AssertionFailure() << "[" << i << "] " << got[i] << " != " << want[i];
+  return ::testing::AssertionSuccess();
+}
 
 TEST(Rebin, CorpusHistogramsMatchTheIndependentScript) {
   auto rows = el::testing::read_tsv(el::testing::test_data_dir() + "/rebin_facts.tsv");
@@ -43,15 +66,59 @@ TEST(Rebin, CorpusHistogramsMatchTheIndependentScript) {
       EXPECT_EQ(s.steps[vis.back()], std::stoll(r[6]));
       std::vector<double> counts;
       rebin(all.back(), range->first, range->second, kDefaultHistogramBins, counts);
-      std::vector<double> want;
-      for (std::size_t at = 0; at <= r[7].size();) {
-        const std::size_t comma = std::min(r[7].find(',', at), r[7].size());
-        want.push_back(std::strtod(r[7].substr(at, comma - at).c_str(), nullptr));
-        at = comma + 1;
-      }
-      EXPECT_EQ(counts, want);
+      EXPECT_TRUE(same(counts, numbers(r[7])));
+      const auto bps = compress_histogram(all.back());
+      EXPECT_TRUE(same(bps, numbers(r[8])));
+      // The dashboards' path: the whole series aggregated at once.
+      HistogramSeries agg;
+      ASSERT_TRUE(aggregate_histograms(s, kDefaultHistogramBins, false, agg));
+      ASSERT_EQ(agg.size(), vis.size());
+      EXPECT_EQ(agg.left, range->first);
+      EXPECT_EQ(agg.right, range->second);
+      EXPECT_EQ(agg.steps.back(), std::stoll(r[6]));
+      EXPECT_TRUE(same({agg.row(agg.size() - 1), static_cast<std::size_t>(agg.bins)}, numbers(r[7])));
+      EXPECT_TRUE(same(agg.percentiles.back(), numbers(r[8])));
+      EXPECT_FALSE(aggregate_histograms(s, kDefaultHistogramBins, false, agg));  // same version: kept
     }
   }
+}
+
+// Edge cases, with expected values from rebin_facts.py --edges.
+TEST(Rebin, EdgeCasesMatchTheIndependentScript) {
+  auto rows = el::testing::read_tsv(el::testing::test_data_dir() + "/histogram_edge_facts.tsv");
+  ASSERT_EQ(rows.size(), 11u);
+  for (auto& r : rows) {
+    r.resize(6);
+    SCOPED_TRACE(r[0]);
+    const std::vector<double> input = numbers(r[1]);
+    const double left = std::strtod(r[2].c_str(), nullptr), right = std::strtod(r[3].c_str(), nullptr);
+    const std::span<const double> one[] = {input};
+    const auto range = rebin_range(one);
+    ASSERT_EQ(range.has_value(), !input.empty());
+    if (range) {
+      EXPECT_EQ(range->first, left);
+      EXPECT_EQ(range->second, right);
+    }
+    std::vector<double> counts;
+    rebin(input, left, right, kDefaultHistogramBins, counts);
+    EXPECT_TRUE(same(counts, numbers(r[4])));
+    EXPECT_TRUE(same(compress_histogram(input), numbers(r[5])));
+  }
+}
+
+// numpy's pairwise total differs from a running sum for long fractional
+// inputs; it must equal the reference formula (8 interleaved sums per block of
+// 128, halves at multiples of 8) worked here by hand for a small case.
+TEST(Distribution, NumpySumIsPairwise) {
+  std::vector<double> v(20);
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] = 0.1 * static_cast<double>(i + 1);
+  double acc[8];
+  for (int j = 0; j < 8; ++j) acc[j] = v[j] + v[8 + j];
+  double want = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+  for (std::size_t i = 16; i < 20; ++i) want += v[i];
+  EXPECT_EQ(numpy_sum(v.data(), v.size()), want);
+  const double three[] = {1.5, 2.25, 4.0};
+  EXPECT_EQ(numpy_sum(three, 3), 7.75);
 }
 
 TEST(Rebin, TwoBucketsIntoTwoBins) {
