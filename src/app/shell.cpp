@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "aggregate/histogram_series.h"
 #include "app/fonts.h"
 #include "events/media_encode.h"
 #include "imgui.h"
@@ -367,6 +368,8 @@ std::string Shell::state_json() const {
   j.end_array();
   j.key("liveReload").value(s.live_reload);
   j.key("reloadSeconds").value(static_cast<std::int64_t>(s.reload_seconds));
+  j.key("histogramBins").value(static_cast<std::int64_t>(s.histogram_bins));
+  j.key("histogramMode").value(s.histogram_mode == ui::HistogramMode::kOverlay ? "overlay" : "offset");
   j.key("text").value(settings_text_);
   j.end_object();
   j.end_object();
@@ -390,12 +393,31 @@ std::string Shell::series_json(const std::string& run, const std::string& tag) {
   const store::Series* s = nullptr;
   if (r != store_.runs().end()) {
     auto t = r->second.tags.find(tag);
-    if (t != r->second.tags.end() && t->second.kind == events::Kind::kScalars) s = &t->second;
+    if (t != r->second.tags.end() &&
+        (t->second.kind == events::Kind::kScalars || t->second.kind == events::Kind::kHistograms))
+      s = &t->second;
   }
   if (!s) return "null";
+  const double now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+  if (s->kind == events::Kind::kHistograms) {
+    // [step, wall_time, [nine percentiles], [re-binned counts]] per shown
+    // record, as the histogram and distribution cards compute them (fresh:
+    // the cards' cache may lag a growing series by a fraction of a second).
+    aggregate::HistogramSeries h;
+    aggregate::aggregate_histograms(*s, settings_.histogram_bins, settings_.all_points, h);
+    j.begin_array();
+    for (std::size_t i = 0; i < h.size(); ++i) {
+      j.begin_array().value(h.steps[i]).value(h.walls[i]).begin_array();
+      for (double p : h.percentiles[i]) j.value(p);
+      j.end_array().begin_array();
+      for (int b = 0; b < h.bins && h.has_range; ++b) j.value(h.row(i)[b]);
+      j.end_array().end_array();
+    }
+    j.end_array();
+    return j.take();
+  }
   main_window_.cache().sync(store_);
-  const ui::PreparedSeries& p = main_window_.cache().get(*s, settings_.all_points, settings_.smoothing,
-                                                         static_cast<double>(SDL_GetTicks64()) / 1000.0);
+  const ui::PreparedSeries& p = main_window_.cache().get(*s, settings_.all_points, settings_.smoothing, now);
   // [step, wall_time, value, smoothed] per point, as the charts hold them.
   j.begin_array();
   for (std::size_t i = 0; i < p.values.size(); ++i)

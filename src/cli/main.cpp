@@ -28,6 +28,9 @@ void usage(std::FILE* out) {
                "                    scalars and histograms for benchmarks; --million: one series of\n"
                "                    1,000,000 points)\n"
                "  bench PATH...     ingest throughput (MB/s, records/s) and peak memory, as JSON\n"
+               "  bench --histograms [STEPS BUCKETS]\n"
+               "                    time the histogram/distribution aggregation of one synthetic\n"
+               "                    series (default 2000 steps x 1000 buckets), as JSON\n"
                "  help              this text\n"
                "\n"
                "PATH is a directory (walked; run names are relative to it) or an event file.\n"
@@ -56,6 +59,8 @@ int main(int argc, char** argv) {
   if (cmd == "info") return el::cli::cmd_info(args);
   if (cmd == "export") return el::cli::cmd_export(args);
   if (cmd == "demo") return el::cli::cmd_demo(args);
+  if (cmd == "bench" && !args.empty() && args[0] == "--histograms")
+    return el::cli::cmd_bench_histograms({args.begin() + 1, args.end()});
   if (cmd == "bench") return el::cli::cmd_bench(args);
   std::fprintf(stderr, "eventlens: unknown command '%s' (try eventlens --help)\n", cmd.c_str());
   return 2;

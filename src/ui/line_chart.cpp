@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 
 #include "aggregate/ticks.h"
 #include "ui/format.h"
@@ -16,11 +15,7 @@
 namespace el::ui {
 namespace {
 
-constexpr float kLeftMargin = 54, kBottomMargin = 22, kTopMargin = 6, kRightMargin = 10;
-
-ImU32 with_alpha(std::uint32_t rgb, float a) {
-  return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, static_cast<int>(a * 255));
-}
+ImU32 with_alpha(std::uint32_t rgb, float a) { return rgb_alpha(rgb, a); }
 
 const std::vector<double>& x_column(const PreparedSeries& p, XAxis axis, std::vector<double>& scratch) {
   if (axis == XAxis::kStep) return p.steps;
@@ -28,13 +23,6 @@ const std::vector<double>& x_column(const PreparedSeries& p, XAxis axis, std::ve
   scratch.resize(p.walls.size());
   for (std::size_t i = 0; i < p.walls.size(); ++i) scratch[i] = p.walls[i] - p.first_wall;
   return scratch;
-}
-
-double local_utc_offset() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return static_cast<double>(local.tm_gmtoff);
 }
 
 // Index of the point whose x (on `axis`) is nearest `x` (p not empty). It
@@ -91,7 +79,7 @@ void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& 
     const double yl = plot_y(p.values[n - 1], o.log_y);
     if (std::isfinite(yl)) sample_.push_back(yl);
   }
-  Range r;
+  PlotRange r;
   if (std::isfinite(x0)) {
     r.x0 = x0;
     r.x1 = x1 > x0 ? x1 : x0 + 1;
@@ -130,9 +118,10 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 p0(origin.x + kLeftMargin, origin.y + kTopMargin);
-  const ImVec2 p1(origin.x + size.x - kRightMargin, origin.y + size.y - kBottomMargin);
-  const float pw = std::max(1.0f, p1.x - p0.x), ph = std::max(1.0f, p1.y - p0.y);
+  const PlotArea area{ImVec2(origin.x + kPlotLeftMargin, origin.y + kPlotTopMargin),
+                      ImVec2(origin.x + size.x - kPlotRightMargin, origin.y + size.y - kPlotBottomMargin)};
+  const ImVec2 p0 = area.p0, p1 = area.p1;
+  const float pw = area.width();
 
   // The fitted range follows the data, refreshed at most 4 times a second
   // while it grows (a percentile over many points is not free).
@@ -141,109 +130,17 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
     fitted_key_ = data_key;
     fitted_at_ = o.now;
   }
-  if (!manual_) view_ = fitted_;
-  Range& v = view_;
 
   // [SECTION] interaction
   ImGuiIO& io = ImGui::GetIO();
-  auto to_data = [&](ImVec2 s) {
-    return std::pair<double, double>(v.x0 + (s.x - p0.x) / pw * (v.x1 - v.x0),
-                                     v.y1 - (s.y - p0.y) / ph * (v.y1 - v.y0));
-  };
-  const bool shift = io.KeyShift;
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-    manual_ = false;
-    box_dragging_ = panning_ = false;
-  } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !shift) {
-    box_dragging_ = true;
-    drag_from_ = io.MousePos;
-  } else if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
-                         (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && shift))) {
-    panning_ = true;
-    drag_from_ = io.MousePos;
-    pan_from_ = v;
-  }
-  if (panning_) {
-    if (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      const double dx = (io.MousePos.x - drag_from_.x) / pw * (pan_from_.x1 - pan_from_.x0);
-      const double dy = (io.MousePos.y - drag_from_.y) / ph * (pan_from_.y1 - pan_from_.y0);
-      if (dx != 0 || dy != 0) {
-        manual_ = true;
-        v = {pan_from_.x0 - dx, pan_from_.x1 - dx, pan_from_.y0 + dy, pan_from_.y1 + dy};
-      }
-    } else {
-      panning_ = false;
-    }
-  }
-  if (box_dragging_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-    box_dragging_ = false;
-    const ImVec2 a = drag_from_, b = io.MousePos;
-    if (std::abs(a.x - b.x) > 4 && std::abs(a.y - b.y) > 4) {
-      auto [ax, ay] = to_data(ImVec2(std::clamp(a.x, p0.x, p1.x), std::clamp(a.y, p0.y, p1.y)));
-      auto [bx, by] = to_data(ImVec2(std::clamp(b.x, p0.x, p1.x), std::clamp(b.y, p0.y, p1.y)));
-      if (ax != bx && ay != by) {
-        v = {std::min(ax, bx), std::max(ax, bx), std::min(ay, by), std::max(ay, by)};
-        manual_ = true;
-      }
-    }
-  }
-  if (hovered && io.MouseWheel != 0) {
-    const double f = std::pow(0.85, io.MouseWheel);
-    auto [mx, my] = to_data(io.MousePos);
-    v = {mx + (v.x0 - mx) * f, mx + (v.x1 - mx) * f, my + (v.y0 - my) * f, my + (v.y1 - my) * f};
-    manual_ = true;
-  }
-  if (!(v.x1 > v.x0)) v.x1 = v.x0 + 1e-9 * std::max(1.0, std::abs(v.x0));
-  if (!(v.y1 > v.y0)) v.y1 = v.y0 + 1e-9 * std::max(1.0, std::abs(v.y0));
-
-  auto sx = [&](double x) { return static_cast<float>(p0.x + (x - v.x0) / (v.x1 - v.x0) * pw); };
-  auto sy = [&](double y) { return static_cast<float>(p0.y + (v.y1 - y) / (v.y1 - v.y0) * ph); };
+  const PlotRange v = nav_.update(area, hovered, fitted_);
+  auto sx = [&](double x) { return nav_.sx(area, x); };
+  auto sy = [&](double y) { return nav_.sy(area, y); };
 
   // [SECTION] axes and grid
-  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
-  const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  const int x_target = std::max(2, static_cast<int>(pw / 90)),
-            y_target = std::max(2, static_cast<int>(ph / 40));
-  std::vector<double> xt;
-  double x_step = 0;
-  const double utc = o.x_axis == XAxis::kWallTime ? local_utc_offset() : 0;
-  if (o.x_axis == XAxis::kStep) {
-    xt = aggregate::linear_ticks(v.x0, v.x1, x_target);
-    x_step = aggregate::linear_tick_step(v.x0, v.x1, x_target);
-  } else if (o.x_axis == XAxis::kRelative) {
-    xt = aggregate::duration_ticks(v.x0, v.x1, x_target);
-  } else {
-    xt = aggregate::time_ticks(v.x0 + utc, v.x1 + utc, x_target);
-    for (double& t : xt) t -= utc;
-    x_step = xt.size() > 1 ? xt[1] - xt[0] : 1;
-  }
-  if (o.fonts && o.fonts->mono) ImGui::PushFont(o.fonts->mono);
-  for (double t : xt) {
-    const float x = sx(t);
-    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), grid);
-    std::string s = o.x_axis == XAxis::kStep       ? aggregate::format_si(t, x_step)
-                    : o.x_axis == XAxis::kRelative ? aggregate::format_duration(t)
-                                                   : aggregate::format_time(t, x_step, utc);
-    const float w = ImGui::CalcTextSize(s.c_str()).x;
-    dl->AddText(ImVec2(std::clamp(x - w / 2, origin.x + 2, origin.x + size.x - w - 2), p1.y + 4), label,
-                s.c_str());
-  }
-  std::vector<double> yt;
-  double y_step = 0;
-  if (o.log_y) {
-    yt = aggregate::log_ticks(std::pow(10.0, v.y0), std::pow(10.0, v.y1), y_target);
-  } else {
-    yt = aggregate::linear_ticks(v.y0, v.y1, y_target);
-    y_step = aggregate::linear_tick_step(v.y0, v.y1, y_target);
-  }
-  for (double t : yt) {
-    const float y = sy(o.log_y ? std::log10(t) : t);
-    dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
-    const std::string s = aggregate::format_si(t, o.log_y ? t : y_step);
-    const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-    dl->AddText(ImVec2(p0.x - ts.x - 6, y - ts.y / 2), label, s.c_str());
-  }
-  if (o.fonts && o.fonts->mono) ImGui::PopFont();
+  draw_x_axis(dl, area, origin, ImVec2(origin.x + size.x, origin.y + size.y), v, axis_kind(o.x_axis),
+              o.fonts);
+  draw_y_axis(dl, area, v, o.log_y, o.fonts);
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
 
   // [SECTION] lines and marks
@@ -313,20 +210,13 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
   }
   dl->PopClipRect();
 
-  // Box being dragged.
-  if (box_dragging_) {
-    const ImVec2 a(std::clamp(drag_from_.x, p0.x, p1.x), std::clamp(drag_from_.y, p0.y, p1.y));
-    const ImVec2 b(std::clamp(io.MousePos.x, p0.x, p1.x), std::clamp(io.MousePos.y, p0.y, p1.y));
-    const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
-    dl->AddRectFilled(lo, hi, ImGui::GetColorU32(ImGuiCol_TextSelectedBg, 0.5f));
-    dl->AddRect(lo, hi, ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
-  }
+  nav_.draw_box(dl, area);
 
   // [SECTION] tooltip
-  if (hovered && !box_dragging_ && !panning_ && io.MousePos.x >= p0.x && io.MousePos.x <= p1.x) {
+  if (hovered && !nav_.busy() && io.MousePos.x >= p0.x && io.MousePos.x <= p1.x) {
     dl->AddLine(ImVec2(io.MousePos.x, p0.y), ImVec2(io.MousePos.x, p1.y),
                 ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
-    auto [mx, my] = to_data(io.MousePos);
+    const double mx = nav_.data_x(area, io.MousePos.x), my = nav_.data_y(area, io.MousePos.y);
     draw_tooltip(lines, o, mx, o.log_y ? std::pow(10.0, my) : my);
     // Markers at each line's nearest point.
     for (const ChartLine& l : lines) {

@@ -11,6 +11,7 @@
 
 #include "aggregate/decimate.h"
 #include "imgui.h"
+#include "ui/plot_frame.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
@@ -39,24 +40,17 @@ class LineChart {
   // the lines' data or the options change (it invalidates the fitted range).
   void draw(const char* id, ImVec2 size, std::span<const ChartLine> lines, const ChartOptions& options,
             std::uint64_t data_key);
-  void fit() { manual_ = false; }
-  bool zoomed() const { return manual_; }
+  void fit() { nav_.fit(); }
+  bool zoomed() const { return nav_.zoomed(); }
 
  private:
-  struct Range {
-    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
-  };
   void fit_range(std::span<const ChartLine> lines, const ChartOptions& o);
   void draw_tooltip(std::span<const ChartLine> lines, const ChartOptions& o, double mouse_x, double mouse_y);
 
-  bool manual_ = false;  // the user zoomed or panned: keep their range
-  Range view_;           // what is shown (data units; y in log10 units when log_y)
-  Range fitted_;
+  PlotNavigator nav_;  // what is shown (data units; y in log10 units when log_y)
+  PlotRange fitted_;
   std::uint64_t fitted_key_ = ~0ull;
   double fitted_at_ = -1;
-  bool box_dragging_ = false, panning_ = false;
-  ImVec2 drag_from_{};
-  Range pan_from_;
   // Decimated points per (line, pass), reused while nothing they depend on
   // changed: hovering a chart then costs no decimation at all.
   struct Decimated {

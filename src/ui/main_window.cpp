@@ -92,45 +92,74 @@ void MainWindow::draw_empty_state(const MainWindowView& view, MainWindowActions&
   }
 }
 
+const DashboardInfo kDashboards[12] = {
+    {"scalars", "Scalars", "One chart per scalar tag, every shown run overlaid.", events::Kind::kScalars},
+    {"histograms", "Histograms",
+     "Each histogram tag per run: the recorded steps as a ridgeline (or overlaid), re-binned like "
+     "TensorBoard.",
+     events::Kind::kHistograms},
+    {"distributions", "Distributions",
+     "Each histogram tag per run over time: percentile bands around the median.", events::Kind::kHistograms},
+    {"images", "Images", "Images logged at each step.", events::Kind::kImages},
+    {"audio", "Audio", "Audio clips logged at each step.", events::Kind::kAudio},
+    {"text", "Text", "Text and tables logged at each step.", events::Kind::kText},
+    {"graphs", "Graphs", "Model graphs: TensorFlow op graphs and Keras models.", events::Kind::kGraphs},
+    {"hparams", "HParams", "Hyperparameters of each run next to its metrics.", events::Kind::kHparams},
+    {"pr_curves", "PR curves", "Precision-recall curves.", events::Kind::kPrCurves},
+    {"custom_scalars", "Custom scalars", "Charts laid out by the run's custom_scalars configuration.",
+     events::Kind::kCustomScalars},
+    {"mesh", "Mesh", "3D meshes and point clouds.", events::Kind::kMesh},
+    {"tensors", "Tensors", "Tensors of other plugins (or none): listed so nothing is hidden.",
+     events::Kind::kTensors},
+};
+
 // The dashboards as tabs: scalars always, the others when the logs hold
 // their kind. A dashboard asked for by show() or a link is selected once.
 void MainWindow::draw_dashboards(const UiContext& ctx) {
   bool present[events::kKindCount] = {};
   for (const auto& [name, run] : ctx.store->runs())
     for (const auto& [tag, s] : run.tags) present[static_cast<int>(s.kind)] = true;
-  if (!ImGui::BeginTabBar("##dashboards")) return;
+  charts_drawn_ = 0;
   Settings& settings = *ctx.settings;
-  for (int k = 0; k < events::kKindCount; ++k) {
-    const auto kind = static_cast<events::Kind>(k);
-    const char* name = events::kind_name(kind);
-    if (kind != events::Kind::kScalars && !present[k] && settings.dashboard != name) continue;
-    static constexpr const char* kTitles[] = {"Scalars",        "Histograms", "Images",  "Audio",
-                                              "Text",           "Graphs",     "HParams", "PR curves",
-                                              "Custom scalars", "Mesh",       "Tensors"};
-    static constexpr const char* kHelp[] = {
-        "One chart per scalar tag, every shown run overlaid.",
-        "Histograms recorded over time, per tag and run.",
-        "Images logged at each step.",
-        "Audio clips logged at each step.",
-        "Text and tables logged at each step.",
-        "Model graphs: TensorFlow op graphs and Keras models.",
-        "Hyperparameters of each run next to its metrics.",
-        "Precision-recall curves.",
-        "Charts laid out by the run's custom_scalars configuration.",
-        "3D meshes and point clouds.",
-        "Tensors of other plugins (or none): listed so nothing is hidden.",
-    };
-    const bool select = settings.dashboard == name && shown_dashboard_ != name;
-    const bool open = ImGui::BeginTabItem(kTitles[k], nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kHelp[k]);
+  // A dashboard asked for from outside (show(), a link, saved settings) takes
+  // a frame to become the selected tab; until then the open tab must not
+  // write itself back over the request.
+  if (settings.dashboard != written_dashboard_) {
+    pending_dashboard_ = settings.dashboard;
+    written_dashboard_ = settings.dashboard;
+  }
+  if (!std::any_of(std::begin(kDashboards), std::end(kDashboards),
+                   [&](const DashboardInfo& d) { return pending_dashboard_ == d.name; }))
+    pending_dashboard_.clear();
+  if (!ImGui::BeginTabBar("##dashboards")) return;
+  for (const DashboardInfo& d : kDashboards) {
+    const std::string_view name = d.name;
+    if (d.kind != events::Kind::kScalars && !present[static_cast<int>(d.kind)] &&
+        settings.dashboard != name && pending_dashboard_ != name)
+      continue;
+    const bool select = pending_dashboard_ == name;
+    const bool open = ImGui::BeginTabItem(d.title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", d.help);
     if (open) {
-      shown_dashboard_ = name;
-      if (!select) settings.dashboard = name;
+      shown_dashboard_ = d.name;
+      if (pending_dashboard_.empty() || pending_dashboard_ == name) {
+        pending_dashboard_.clear();
+        settings.dashboard = d.name;
+        written_dashboard_ = d.name;
+      }
       ImGui::Spacing();
-      if (kind == events::Kind::kScalars)
+      if (name == "scalars") {
         scalars_.draw(ctx);
-      else
-        draw_tags_table(ctx, kind);
+        charts_drawn_ = scalars_.charts_drawn();
+      } else if (name == "histograms") {
+        histograms_.draw(ctx);
+        charts_drawn_ = histograms_.charts_drawn();
+      } else if (name == "distributions") {
+        distributions_.draw(ctx);
+        charts_drawn_ = distributions_.charts_drawn();
+      } else {
+        draw_tags_table(ctx, d.kind);
+      }
       ImGui::EndTabItem();
     }
   }
@@ -251,6 +280,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.store = view.store;
     ctx.settings = &settings;
     ctx.cache = &cache_;
+    ctx.histograms = &histogram_cache_;
     ctx.fonts = view.fonts;
     ctx.now = view.now;
     run_filter_.set(settings.run_filter);

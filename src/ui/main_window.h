@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "store/store.h"
+#include "ui/distributions_dashboard.h"
+#include "ui/histograms_dashboard.h"
 #include "ui/runs_panel.h"
 #include "ui/scalars_dashboard.h"
 #include "ui/series_cache.h"
@@ -45,10 +47,15 @@ struct MainWindowActions {
   std::optional<PngCapture> capture;
 };
 
-// The dashboards, in tab order, by the names state() and show() use.
-inline constexpr const char* kDashboards[] = {"scalars",        "histograms", "images",  "audio",
-                                              "text",           "graphs",     "hparams", "pr_curves",
-                                              "custom_scalars", "mesh",       "tensors"};
+// A dashboard tab: the name state() and show() use, its title and help, and
+// the kind of data it shows (its tab appears when the logs hold that kind).
+struct DashboardInfo {
+  const char* name;
+  const char* title;
+  const char* help;
+  events::Kind kind;
+};
+extern const DashboardInfo kDashboards[12];
 
 class MainWindow {
  public:
@@ -56,7 +63,7 @@ class MainWindow {
   const SeriesCache& cache() const { return cache_; }
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
-  int charts_drawn() const { return scalars_.charts_drawn(); }
+  int charts_drawn() const { return charts_drawn_; }
 
  private:
   void draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act);
@@ -69,10 +76,16 @@ class MainWindow {
   bool show_problems_ = false;
   std::uint64_t problems_seen_ = 0;  // the panel opens by itself when new problems appear
   std::string shown_dashboard_;      // the tab ImGui has selected
+  std::string written_dashboard_;    // what the tab bar last wrote to settings.dashboard
+  std::string pending_dashboard_;    // asked for from outside, not yet the selected tab
   SeriesCache cache_;
   RegexFilter run_filter_;
   RunsPanel runs_panel_;
   ScalarsDashboard scalars_;
+  HistogramsDashboard histograms_;
+  DistributionsDashboard distributions_;
+  aggregate::HistogramCache histogram_cache_;
+  int charts_drawn_ = 0;  // by the dashboard drawn last frame
 };
 
 }  // namespace el::ui

@@ -79,6 +79,8 @@ std::string encode_settings(const Settings& s) {
   out += std::string("&theme=") + (s.dark ? "dark" : "light");
   out += std::string("&live=") + (s.live_reload ? std::to_string(s.reload_seconds) : "off");
   out += "&dash=" + escape(s.dashboard);
+  if (s.histogram_bins != 30) out += "&bins=" + std::to_string(s.histogram_bins);
+  if (s.histogram_mode == HistogramMode::kOverlay) out += "&hist=overlay";
   if (!s.run_filter.empty()) out += "&runs=" + escape(s.run_filter);
   if (!s.tag_filter.empty()) out += "&tags=" + escape(s.tag_filter);
   if (!s.hidden_runs.empty()) {
@@ -138,7 +140,11 @@ void decode_settings(std::string_view text, Settings& s) {
     else if (key == "live" && parse_double(v, d) && d >= 1 && d <= 3600) {
       s.live_reload = true;
       s.reload_seconds = static_cast<int>(d);
-    } else if (key == "dash" && !v.empty())
+    } else if (key == "bins" && parse_double(v, d) && d >= 10 && d <= 200)
+      s.histogram_bins = static_cast<int>(d);
+    else if (key == "hist" && (v == "offset" || v == "overlay"))
+      s.histogram_mode = v == "overlay" ? HistogramMode::kOverlay : HistogramMode::kOffset;
+    else if (key == "dash" && !v.empty())
       s.dashboard = v;
     else if (key == "runs")
       s.run_filter = v;

@@ -13,6 +13,8 @@ namespace el::ui {
 
 enum class XAxis : std::uint8_t { kStep, kRelative, kWallTime };
 enum class TooltipSort : std::uint8_t { kNearest, kValue, kName };
+// Histogram cards: a ridgeline of steps (offset) or all steps on one baseline (overlay).
+enum class HistogramMode : std::uint8_t { kOffset, kOverlay };
 
 struct Settings {
   double smoothing = 0.6;  // 0 .. 0.999, TensorBoard's default
@@ -28,6 +30,8 @@ struct Settings {
   bool live_reload = true;
   int reload_seconds = 5;
   std::string dashboard = "scalars";
+  int histogram_bins = 30;  // 10 .. 200; TensorBoard's widget uses 30
+  HistogramMode histogram_mode = HistogramMode::kOffset;
 };
 
 std::string encode_settings(const Settings& s);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "aggregate/histogram_series.h"
 #include "imgui.h"
 #include "store/store.h"
 #include "ui/series_cache.h"
@@ -45,6 +46,7 @@ struct UiContext {
   const store::Store* store = nullptr;
   Settings* settings = nullptr;
   SeriesCache* cache = nullptr;
+  aggregate::HistogramCache* histograms = nullptr;
   const Fonts* fonts = nullptr;
   double now = 0;  // seconds
   RegexFilter* run_filter = nullptr;

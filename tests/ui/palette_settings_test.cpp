@@ -39,6 +39,8 @@ TEST(Settings, RoundTripThroughText) {
   s.run_colors = {{"train", 0x12ab34}, {"x:y", 0xffffff}};
   s.live_reload = false;
   s.dashboard = "histograms";
+  s.histogram_bins = 75;
+  s.histogram_mode = HistogramMode::kOverlay;
   const std::string text = encode_settings(s);
   EXPECT_EQ(text.find(' '), std::string::npos) << text;
   Settings back;
@@ -56,11 +58,15 @@ TEST(Settings, RoundTripThroughText) {
   EXPECT_EQ(back.run_colors, s.run_colors);
   EXPECT_FALSE(back.live_reload);
   EXPECT_EQ(back.dashboard, "histograms");
+  EXPECT_EQ(back.histogram_bins, 75);
+  EXPECT_EQ(back.histogram_mode, HistogramMode::kOverlay);
 }
 
 TEST(Settings, BadValuesAreIgnored) {
   Settings s;
-  decode_settings("#smoothing=7&x=sideways&y=log&live=0&unknown=1&colors=run:zzzzzz", s);
+  decode_settings("#smoothing=7&x=sideways&y=log&live=0&unknown=1&colors=run:zzzzzz&bins=5&hist=3d", s);
+  EXPECT_EQ(s.histogram_bins, 30);
+  EXPECT_EQ(s.histogram_mode, HistogramMode::kOffset);
   EXPECT_EQ(s.smoothing, 0.6);
   EXPECT_EQ(s.x_axis, XAxis::kStep);
   EXPECT_TRUE(s.log_y);

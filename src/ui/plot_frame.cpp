@@ -1,0 +1,140 @@
+#include "ui/plot_frame.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+#include "aggregate/ticks.h"
+
+namespace el::ui {
+
+double local_utc_offset() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return static_cast<double>(local.tm_gmtoff);
+}
+
+PlotRange& PlotNavigator::update(const PlotArea& a, bool hovered, const PlotRange& fitted) {
+  if (!manual_) view_ = fitted;
+  PlotRange& v = view_;
+  ImGuiIO& io = ImGui::GetIO();
+  const float pw = a.width(), ph = a.height();
+  const bool shift = io.KeyShift;
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    manual_ = false;
+    v = fitted;
+    box_dragging_ = panning_ = false;
+  } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !shift) {
+    box_dragging_ = true;
+    drag_from_ = io.MousePos;
+  } else if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
+                         (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && shift))) {
+    panning_ = true;
+    drag_from_ = io.MousePos;
+    pan_from_ = v;
+  }
+  if (panning_) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      const double dx = (io.MousePos.x - drag_from_.x) / pw * (pan_from_.x1 - pan_from_.x0);
+      const double dy = (io.MousePos.y - drag_from_.y) / ph * (pan_from_.y1 - pan_from_.y0);
+      if (dx != 0 || dy != 0) {
+        manual_ = true;
+        v = {pan_from_.x0 - dx, pan_from_.x1 - dx, pan_from_.y0 + dy, pan_from_.y1 + dy};
+      }
+    } else {
+      panning_ = false;
+    }
+  }
+  if (box_dragging_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    box_dragging_ = false;
+    const ImVec2 p = drag_from_, q = io.MousePos;
+    if (std::abs(p.x - q.x) > 4 && std::abs(p.y - q.y) > 4) {
+      const double ax = data_x(a, std::clamp(p.x, a.p0.x, a.p1.x)),
+                   ay = data_y(a, std::clamp(p.y, a.p0.y, a.p1.y));
+      const double bx = data_x(a, std::clamp(q.x, a.p0.x, a.p1.x)),
+                   by = data_y(a, std::clamp(q.y, a.p0.y, a.p1.y));
+      if (ax != bx && ay != by) {
+        v = {std::min(ax, bx), std::max(ax, bx), std::min(ay, by), std::max(ay, by)};
+        manual_ = true;
+      }
+    }
+  }
+  if (hovered && io.MouseWheel != 0) {
+    const double f = std::pow(0.85, io.MouseWheel);
+    const double mx = data_x(a, io.MousePos.x), my = data_y(a, io.MousePos.y);
+    v = {mx + (v.x0 - mx) * f, mx + (v.x1 - mx) * f, my + (v.y0 - my) * f, my + (v.y1 - my) * f};
+    manual_ = true;
+  }
+  if (!(v.x1 > v.x0)) v.x1 = v.x0 + 1e-9 * std::max(1.0, std::abs(v.x0));
+  if (!(v.y1 > v.y0)) v.y1 = v.y0 + 1e-9 * std::max(1.0, std::abs(v.y0));
+  return v;
+}
+
+void PlotNavigator::draw_box(ImDrawList* dl, const PlotArea& a) const {
+  if (!box_dragging_) return;
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  const ImVec2 p(std::clamp(drag_from_.x, a.p0.x, a.p1.x), std::clamp(drag_from_.y, a.p0.y, a.p1.y));
+  const ImVec2 q(std::clamp(m.x, a.p0.x, a.p1.x), std::clamp(m.y, a.p0.y, a.p1.y));
+  const ImVec2 lo(std::min(p.x, q.x), std::min(p.y, q.y)), hi(std::max(p.x, q.x), std::max(p.y, q.y));
+  dl->AddRectFilled(lo, hi, ImGui::GetColorU32(ImGuiCol_TextSelectedBg, 0.5f));
+  dl->AddRect(lo, hi, ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
+}
+
+void draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card_max, const PlotRange& v,
+                 AxisKind kind, const Fonts* fonts) {
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
+  const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const int target = std::max(2, static_cast<int>(a.width() / 90));
+  std::vector<double> ticks;
+  double step = 0;
+  const double utc = kind == AxisKind::kWallTime ? local_utc_offset() : 0;
+  if (kind == AxisKind::kValue) {
+    ticks = aggregate::linear_ticks(v.x0, v.x1, target);
+    step = aggregate::linear_tick_step(v.x0, v.x1, target);
+  } else if (kind == AxisKind::kRelativeTime) {
+    ticks = aggregate::duration_ticks(v.x0, v.x1, target);
+  } else {
+    ticks = aggregate::time_ticks(v.x0 + utc, v.x1 + utc, target);
+    for (double& t : ticks) t -= utc;
+    step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+  }
+  if (fonts && fonts->mono) ImGui::PushFont(fonts->mono);
+  for (double t : ticks) {
+    const float x = static_cast<float>(a.p0.x + (t - v.x0) / (v.x1 - v.x0) * a.width());
+    dl->AddLine(ImVec2(x, a.p0.y), ImVec2(x, a.p1.y), grid);
+    const std::string s = kind == AxisKind::kValue          ? aggregate::format_si(t, step)
+                          : kind == AxisKind::kRelativeTime ? aggregate::format_duration(t)
+                                                            : aggregate::format_time(t, step, utc);
+    const float w = ImGui::CalcTextSize(s.c_str()).x;
+    dl->AddText(ImVec2(std::clamp(x - w / 2, card_min.x + 2, card_max.x - w - 2), a.p1.y + 4), label,
+                s.c_str());
+  }
+  if (fonts && fonts->mono) ImGui::PopFont();
+}
+
+void draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log_y, const Fonts* fonts) {
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
+  const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const int target = std::max(2, static_cast<int>(a.height() / 40));
+  std::vector<double> ticks;
+  double step = 0;
+  if (log_y) {
+    ticks = aggregate::log_ticks(std::pow(10.0, v.y0), std::pow(10.0, v.y1), target);
+  } else {
+    ticks = aggregate::linear_ticks(v.y0, v.y1, target);
+    step = aggregate::linear_tick_step(v.y0, v.y1, target);
+  }
+  if (fonts && fonts->mono) ImGui::PushFont(fonts->mono);
+  for (double t : ticks) {
+    const double y_data = log_y ? std::log10(t) : t;
+    const float y = static_cast<float>(a.p0.y + (v.y1 - y_data) / (v.y1 - v.y0) * a.height());
+    dl->AddLine(ImVec2(a.p0.x, y), ImVec2(a.p1.x, y), grid);
+    const std::string s = aggregate::format_si(t, log_y ? t : step);
+    const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+    dl->AddText(ImVec2(a.p0.x - ts.x - 6, y - ts.y / 2), label, s.c_str());
+  }
+  if (fonts && fonts->mono) ImGui::PopFont();
+}
+
+}  // namespace el::ui

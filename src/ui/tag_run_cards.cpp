@@ -1,0 +1,138 @@
+#include "ui/tag_run_cards.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+
+#include "ui/plot_frame.h"
+#include "ui/widgets.h"
+
+namespace el::ui {
+
+std::string file_safe(const std::string& s) {
+  std::string out;
+  for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
+  return out;
+}
+
+void TagFilterBar::draw(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  if (!synced_ || buf_ != s.tag_filter) buf_ = s.tag_filter, synced_ = true;
+  if (regex_input("##tagfilter", "Filter tags (regex), e.g. weights|bias", buf_, filter_))
+    s.tag_filter = buf_;
+  tooltip(
+      "Only tags matching this regular expression get cards. An invalid expression\n"
+      "turns red and is not applied. The filter is shared by every dashboard.");
+  filter_.set(s.tag_filter);
+}
+
+std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(const UiContext& ctx,
+                                                                            events::Kind kind,
+                                                                            const RegexFilter& filter) {
+  std::map<std::string, std::vector<TagRunCard>> by_tag;  // tag order, then run order (runs() is sorted)
+  for (const auto& [name, run] : ctx.store->runs()) {
+    if (!ctx.run_shown(name)) continue;
+    for (const auto& [tag, s] : run.tags)
+      if (s.kind == kind && filter.matches(tag)) by_tag[tag].push_back({&tag, &name, &s});
+  }
+  std::vector<std::pair<std::string, std::vector<TagRunCard>>> out;
+  out.emplace_back("", std::vector<TagRunCard>{});
+  for (auto& [tag, cards] : by_tag) {
+    const std::size_t slash = tag.find('/');
+    if (slash == std::string::npos) {
+      out.front().second.insert(out.front().second.end(), cards.begin(), cards.end());
+      continue;
+    }
+    const std::string group = tag.substr(0, slash);
+    if (out.back().first != group || out.size() == 1) out.emplace_back(group, std::vector<TagRunCard>{});
+    out.back().second.insert(out.back().second.end(), cards.begin(), cards.end());
+  }
+  if (out.front().second.empty()) out.erase(out.begin());
+  return out;
+}
+
+namespace {
+
+void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
+                const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
+                const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
+  ImGui::PushID(card.tag->c_str());
+  ImGui::PushID(card.run->c_str());
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_ChildBg), 6.0f);
+  dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), 6.0f);
+
+  // Title: the tag, then the run with its colour; the menu button at the right.
+  const float pad = 10;
+  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(card.tag->c_str());
+  if (ImGui::IsItemHovered() && !card.series->metadata.description.empty())
+    ImGui::SetTooltip("%s", card.series->metadata.description.c_str());
+  ImGui::SameLine(0, 14);
+  const float h = ImGui::GetTextLineHeight();
+  const ImVec2 c = ImGui::GetCursorScreenPos();
+  const float text_y = c.y + ImGui::GetStyle().FramePadding.y;
+  dl->AddRectFilled(ImVec2(c.x, text_y + h * 0.2f), ImVec2(c.x + h * 0.6f, text_y + h * 0.8f),
+                    rgb_alpha(ctx.run_rgb(*card.run), 1.0f), 2.0f);
+  ImGui::Dummy(ImVec2(h * 0.6f, h));
+  ImGui::SameLine(0, 5);
+  ImGui::TextDisabled("%s", card.run->c_str());
+  const float menu_w = ImGui::GetFrameHeight() * 1.4f;
+  ImGui::SetCursorScreenPos(ImVec2(max.x - menu_w - pad, min.y + 6));
+  if (ImGui::Button("...", ImVec2(menu_w, 0))) ImGui::OpenPopup("##cardmenu");
+  tooltip("Card menu: download the data, save as PNG.");
+  if (ImGui::BeginPopup("##cardmenu")) {
+    menu(card, min, max);
+    ImGui::EndPopup();
+  }
+
+  const float top = ImGui::GetFrameHeight() + 10;
+  const ImVec2 content_min(min.x + 2, min.y + top), content_max(max.x - 2, max.y - 4);
+  ImGui::SetCursorScreenPos(content_min);
+  draw(card, content_min, content_max);
+  ImGui::SetCursorScreenPos(min);
+  ImGui::Dummy(size);
+  ImGui::PopID();
+  ImGui::PopID();
+}
+
+}  // namespace
+
+std::size_t draw_tag_run_grid(const UiContext& ctx,
+                              const std::vector<std::pair<std::string, std::vector<TagRunCard>>>& groups,
+                              float min_width, float aspect,
+                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
+                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
+  std::size_t total = 0;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const int columns = std::max(1, static_cast<int>((avail + spacing) / (min_width + spacing)));
+  const float card_w = (avail - spacing * (columns - 1)) / columns;
+  const float card_h = std::clamp(card_w * aspect, 240.0f, 420.0f);
+  for (const auto& [group, cards] : groups) {
+    total += cards.size();
+    char header[256];
+    std::snprintf(header, sizeof header, "%s  (%zu)###%s", group.empty() ? "Top-level tags" : group.c_str(),
+                  cards.size(), group.c_str());
+    ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
+    if (!ImGui::CollapsingHeader(header)) continue;
+    int col = 0;
+    for (const TagRunCard& card : cards) {
+      if (col != 0) ImGui::SameLine(0, spacing);
+      const ImVec2 size(card_w, card_h);
+      if (ImGui::IsRectVisible(size))
+        card_frame(ctx, card, size, draw, menu);
+      else
+        ImGui::Dummy(size);  // off-screen: reserve the space, draw nothing
+      col = (col + 1) % columns;
+    }
+    ImGui::Spacing();
+  }
+  return total;
+}
+
+}  // namespace el::ui

@@ -1,0 +1,54 @@
+// The layout the histogram and distribution dashboards share: one card per
+// (tag, run) of a kind, grouped in collapsible sections by the tag's prefix
+// before the first '/', behind the common tag filter; cards off-screen are
+// skipped. Each card gets a frame (title: tag and run with its colour, and a
+// menu button) and draws its plot in the rest.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+struct TagRunCard {
+  const std::string* tag = nullptr;
+  const std::string* run = nullptr;
+  const store::Series* series = nullptr;
+};
+
+// The tag filter box at the top of a dashboard (it edits settings.tag_filter,
+// shared by every dashboard).
+class TagFilterBar {
+ public:
+  void draw(const UiContext& ctx);
+  const RegexFilter& filter() const { return filter_; }
+
+ private:
+  std::string buf_;
+  bool synced_ = false;
+  RegexFilter filter_;
+};
+
+// (group, cards) of `kind` for the shown runs whose tag passes `filter`:
+// tags without '/' first ("" group), then by prefix; runs in name order.
+std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(const UiContext& ctx,
+                                                                            events::Kind kind,
+                                                                            const RegexFilter& filter);
+
+// Lays the groups out as a grid of cards at least `min_width` wide and calls
+// `draw(card, min, max)` for each visible one (inside a card frame whose
+// content area is [min, max]). `menu(card)` fills the card's "..." popup.
+// Returns the number of cards in the groups.
+std::size_t draw_tag_run_grid(const UiContext& ctx,
+                              const std::vector<std::pair<std::string, std::vector<TagRunCard>>>& groups,
+                              float min_width, float aspect,
+                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
+                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu);
+
+// A file name made of the safe characters of `s`.
+std::string file_safe(const std::string& s);
+
+}  // namespace el::ui
