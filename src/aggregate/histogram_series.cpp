@@ -31,23 +31,14 @@ bool aggregate_histograms(const store::Series& s, int bins, bool all_points, His
     out.walls[i] = s.wall_times[shown[i]];
   }
 
-  // The common range, from each record's first left and last right edge (a
-  // right edge as left + width, as rebin_range and the widget compute it).
-  std::vector<double> rows;
+  // The common range of the shown records.
   std::optional<std::pair<double, double>> range;
   for (std::uint32_t r : shown) {
     const store::HistogramView h = s.histogram(r);
-    if (h.size() == 0) continue;
-    const double last_left = h.left(h.size() - 1);
-    const double lo = h.left(0), hi = last_left + (h.right(h.size() - 1) - last_left);
-    if (!range) range.emplace(lo, hi);
-    range->first = std::min(range->first, lo);
-    range->second = std::max(range->second, hi);
+    if (h.size() > 0) extend_rebin_range(range, h.left(0), h.left(h.size() - 1), h.right(h.size() - 1));
   }
-  if (range && range->first == range->second) {
-    range->second = range->second * 1.1 + 1;
-    range->first = range->first / 1.1 - 1;
-  }
+  finish_rebin_range(range);
+  std::vector<double> rows;
   out.has_range = range.has_value();
   out.left = range ? range->first : 0.0;
   out.right = range ? range->second : 1.0;

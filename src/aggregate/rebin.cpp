@@ -4,21 +4,26 @@
 
 namespace el::aggregate {
 
-std::optional<std::pair<double, double>> rebin_range(std::span<const std::span<const double>> histograms) {
-  std::optional<std::pair<double, double>> range;
-  for (std::span<const double> rows : histograms) {
-    if (rows.size() < 3) continue;
-    // A bucket's right edge is computed as left + width, as the widget does.
-    const double left = rows[0];
-    const double last_left = rows[rows.size() - 3], right = last_left + (rows[rows.size() - 2] - last_left);
-    if (!range) range.emplace(left, right);
-    range->first = std::min(range->first, left);
-    range->second = std::max(range->second, right);
-  }
+void extend_rebin_range(std::optional<std::pair<double, double>>& range, double first_left, double last_left,
+                        double last_right) {
+  const double right = last_left + (last_right - last_left);
+  if (!range) range.emplace(first_left, right);
+  range->first = std::min(range->first, first_left);
+  range->second = std::max(range->second, right);
+}
+
+void finish_rebin_range(std::optional<std::pair<double, double>>& range) {
   if (range && range->first == range->second) {
     range->second = range->second * 1.1 + 1;
     range->first = range->first / 1.1 - 1;
   }
+}
+
+std::optional<std::pair<double, double>> rebin_range(std::span<const std::span<const double>> histograms) {
+  std::optional<std::pair<double, double>> range;
+  for (std::span<const double> rows : histograms)
+    if (rows.size() >= 3) extend_rebin_range(range, rows[0], rows[rows.size() - 3], rows[rows.size() - 2]);
+  finish_rebin_range(range);
   return range;
 }
 

@@ -20,15 +20,6 @@ namespace {
 constexpr const char* kPercentileNames[9] = {"min",   "6.7%",  "15.9%", "30.9%", "median",
                                              "69.1%", "84.1%", "93.3%", "max"};
 
-double time_of(const aggregate::HistogramSeries& h, std::size_t i, XAxis axis) {
-  switch (axis) {
-    case XAxis::kStep: return static_cast<double>(h.steps[i]);
-    case XAxis::kRelative: return h.walls[i] - h.walls.front();
-    case XAxis::kWallTime: return h.walls[i];
-  }
-  return static_cast<double>(h.steps[i]);
-}
-
 }  // namespace
 
 // [SECTION] plot ----------------------------------------------------------------------
@@ -54,8 +45,8 @@ void DistributionsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& c
   const bool hovered = ImGui::IsItemHovered();
 
   PlotRange fitted;
-  fitted.x0 = time_of(h, 0, s.x_axis);
-  fitted.x1 = time_of(h, h.size() - 1, s.x_axis);
+  fitted.x0 = record_time(h, 0, s.x_axis);
+  fitted.x1 = record_time(h, h.size() - 1, s.x_axis);
   if (!(fitted.x1 > fitted.x0)) fitted.x1 = fitted.x0 + 1;
   double lo = h.low, hi = h.high;
   if (!(hi > lo)) {
@@ -72,8 +63,8 @@ void DistributionsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& c
   // per pixel column.
   drawn_.clear();
   std::size_t first = 0, last = h.size() - 1;
-  while (first + 1 < h.size() && time_of(h, first + 1, s.x_axis) < v.x0) ++first;
-  while (last > first && time_of(h, last - 1, s.x_axis) > v.x1) --last;
+  while (first + 1 < h.size() && record_time(h, first + 1, s.x_axis) < v.x0) ++first;
+  while (last > first && record_time(h, last - 1, s.x_axis) > v.x1) --last;
   const std::size_t count = last - first + 1;
   const std::size_t budget = std::max<std::size_t>(2, static_cast<std::size_t>(area.width() * 2));
   if (count <= budget) {
@@ -83,7 +74,7 @@ void DistributionsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& c
   }
 
   const std::uint32_t rgb = ctx.run_rgb(*card.run);
-  auto sx = [&](std::size_t i) { return nav.sx(area, time_of(h, i, s.x_axis)); };
+  auto sx = [&](std::size_t i) { return nav.sx(area, record_time(h, i, s.x_axis)); };
   auto sy = [&](double y) { return nav.sy(area, std::isfinite(y) ? y : (y > 0 ? v.y1 : v.y0)); };
   dl->PushClipRect(area.p0, area.p1, true);
   const ImDrawListFlags flags = dl->Flags;
@@ -122,7 +113,7 @@ void DistributionsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& c
     std::size_t best = 0;
     double best_d = INFINITY;
     for (std::size_t i = first; i <= last; ++i) {
-      const double d = std::abs(time_of(h, i, s.x_axis) - mx);
+      const double d = std::abs(record_time(h, i, s.x_axis) - mx);
       if (d < best_d) best_d = d, best = i;
     }
     const float x = sx(best);
@@ -193,12 +184,8 @@ std::string DistributionsDashboard::card_json(const UiContext& ctx, const TagRun
 void DistributionsDashboard::draw(const UiContext& ctx) {
   charts_drawn_ = 0;
   ctx.histograms->sync(*ctx.store);
-  filter_.draw(ctx);
-  ImGui::Spacing();
-  const auto groups = tag_run_groups(ctx, events::Kind::kHistograms, filter_.filter());
-  ImGui::BeginChild("##cards", ImVec2(0, 0), false);
-  const std::size_t n = draw_tag_run_grid(
-      ctx, groups, 400, 0.62f,
+  draw_tag_run_dashboard(
+      ctx, filter_, events::Kind::kHistograms, 400, 0.62f,
       [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { draw_plot(ctx, card, min, max); },
       [&](const TagRunCard& card, ImVec2 min, ImVec2 max) {
         const std::string name = file_safe(*card.run + "_" + *card.tag);
@@ -214,11 +201,6 @@ void DistributionsDashboard::draw(const UiContext& ctx) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("The same as eventlens export --kind distributions");
         if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{min, max, name + ".png"};
       });
-  if (n == 0) {
-    ImGui::Spacing();
-    ImGui::TextDisabled("No histogram data in the shown runs, or no tag matches the tag filter.");
-  }
-  ImGui::EndChild();
 }
 
 }  // namespace el::ui

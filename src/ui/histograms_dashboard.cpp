@@ -29,16 +29,6 @@ ImU32 faded(std::uint32_t rgb, float t, float alpha) {
                   static_cast<int>(alpha * 255));
 }
 
-// The time coordinate of record i on the chosen axis.
-double time_of(const aggregate::HistogramSeries& h, std::size_t i, XAxis axis) {
-  switch (axis) {
-    case XAxis::kStep: return static_cast<double>(h.steps[i]);
-    case XAxis::kRelative: return h.walls[i] - h.walls.front();
-    case XAxis::kWallTime: return h.walls[i];
-  }
-  return static_cast<double>(h.steps[i]);
-}
-
 std::string time_label(double t, XAxis axis, double step) {
   if (axis == XAxis::kStep) return aggregate::format_si(t, step);
   if (axis == XAxis::kRelative) return aggregate::format_duration(t);
@@ -163,11 +153,11 @@ void HistogramsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& card
   if (!offset) draw_y_axis(dl, area, v, false, ctx.fonts);
 
   // Offset mode: record i's baseline by its time, oldest at the top.
-  const double t0 = time_of(h, rows_.front(), s.x_axis), t1 = time_of(h, rows_.back(), s.x_axis);
+  const double t0 = record_time(h, rows_.front(), s.x_axis), t1 = record_time(h, rows_.back(), s.x_axis);
   const float ridge = offset ? area.height() * 0.32f : area.height();
   auto baseline = [&](std::size_t i) {
     if (!offset) return area.p1.y;
-    const double f = t1 > t0 ? (time_of(h, i, s.x_axis) - t0) / (t1 - t0) : 1.0;
+    const double f = t1 > t0 ? (record_time(h, i, s.x_axis) - t0) / (t1 - t0) : 1.0;
     return static_cast<float>(area.p0.y + ridge + (area.height() - ridge) * f);
   };
   const double dx = (h.right - h.left) / h.bins;
@@ -310,12 +300,8 @@ std::string HistogramsDashboard::card_csv(const UiContext& ctx, const TagRunCard
 void HistogramsDashboard::draw(const UiContext& ctx) {
   charts_drawn_ = 0;
   ctx.histograms->sync(*ctx.store);
-  filter_.draw(ctx);
-  ImGui::Spacing();
-  const auto groups = tag_run_groups(ctx, events::Kind::kHistograms, filter_.filter());
-  ImGui::BeginChild("##cards", ImVec2(0, 0), false);
-  const std::size_t n = draw_tag_run_grid(
-      ctx, groups, 420, 0.72f,
+  draw_tag_run_dashboard(
+      ctx, filter_, events::Kind::kHistograms, 420, 0.72f,
       [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { draw_plot(ctx, card, min, max); },
       [&](const TagRunCard& card, ImVec2 min, ImVec2 max) {
         if (ImGui::MenuItem("Download CSV"))
@@ -327,11 +313,6 @@ void HistogramsDashboard::draw(const UiContext& ctx) {
         if (ImGui::MenuItem("Save as PNG"))
           *ctx.capture = PngCapture{min, max, file_safe(*card.run + "_" + *card.tag) + ".png"};
       });
-  if (n == 0) {
-    ImGui::Spacing();
-    ImGui::TextDisabled("No histogram data in the shown runs, or no tag matches the tag filter.");
-  }
-  ImGui::EndChild();
 }
 
 }  // namespace el::ui

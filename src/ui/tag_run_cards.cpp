@@ -102,11 +102,23 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
 
 }  // namespace
 
-std::size_t draw_tag_run_grid(const UiContext& ctx,
-                              const std::vector<std::pair<std::string, std::vector<TagRunCard>>>& groups,
-                              float min_width, float aspect,
-                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
-                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
+double record_time(const aggregate::HistogramSeries& h, std::size_t i, XAxis axis) {
+  switch (axis) {
+    case XAxis::kStep: return static_cast<double>(h.steps[i]);
+    case XAxis::kRelative: return h.walls[i] - h.walls.front();
+    case XAxis::kWallTime: return h.walls[i];
+  }
+  return static_cast<double>(h.steps[i]);
+}
+
+std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, events::Kind kind,
+                                   float min_width, float aspect,
+                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
+                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
+  filter.draw(ctx);
+  ImGui::Spacing();
+  const auto groups = tag_run_groups(ctx, kind, filter.filter());
+  ImGui::BeginChild("##cards", ImVec2(0, 0), false);
   std::size_t total = 0;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -132,6 +144,12 @@ std::size_t draw_tag_run_grid(const UiContext& ctx,
     }
     ImGui::Spacing();
   }
+  if (total == 0) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("No %s data in the shown runs, or no tag matches the tag filter.",
+                        events::kind_name(kind));
+  }
+  ImGui::EndChild();
   return total;
 }
 

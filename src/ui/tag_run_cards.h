@@ -38,15 +38,18 @@ std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(cons
                                                                             events::Kind kind,
                                                                             const RegexFilter& filter);
 
-// Lays the groups out as a grid of cards at least `min_width` wide and calls
-// `draw(card, min, max)` for each visible one (inside a card frame whose
-// content area is [min, max]). `menu(card)` fills the card's "..." popup.
-// Returns the number of cards in the groups.
-std::size_t draw_tag_run_grid(const UiContext& ctx,
-                              const std::vector<std::pair<std::string, std::vector<TagRunCard>>>& groups,
-                              float min_width, float aspect,
-                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
-                              const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu);
+// A dashboard of (tag, run) cards of `kind`: the tag filter, then the groups
+// as a grid of cards at least `min_width` wide; `draw(card, min, max)` runs
+// for each visible card (inside a card frame whose content area is [min,
+// max]), `menu(card, min, max)` fills the card's "..." popup. Returns the
+// number of cards.
+std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, events::Kind kind,
+                                   float min_width, float aspect,
+                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
+                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu);
+
+// Record i's position on a time axis (step, seconds since the first record, or wall time).
+double record_time(const aggregate::HistogramSeries& h, std::size_t i, XAxis axis);
 
 // A file name made of the safe characters of `s`.
 std::string file_safe(const std::string& s);
