@@ -130,15 +130,15 @@ bool Shell::frame() {
   if (settings_.dark != theme_dark_) apply_theme();
 
   // Draw only when something can have changed: input (and half a second
-  // after, for hover effects to settle), new runs or tags (at once: the first
-  // chart should appear as soon as its data does), more data (throttled while
-  // loading, below), a resize, or a request. An idle page costs nothing; at
-  // least one frame a second keeps clocks and progress current.
+  // after, for hover effects to settle), more data (throttled while loading,
+  // below, except until the dashboard shows its first chart: that should
+  // appear as soon as its data does), a resize, or a request. An idle page
+  // costs nothing; at least one frame a second keeps clocks and progress current.
   const double now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
   if (had_events) last_input_ = now;
   // What the last drawn frame really cost, including waiting for the GPU (the
   // time until the browser called us again). While loading, more data is
-  // drawn at most every 8 frame costs (0.1 s to 2 s), and new tags every 2:
+  // drawn at most every 8 frame costs (0.1 s to 2 s), a first chart every 2:
   // with a fast GPU that is ten pictures a second; with a software GPU, whose
   // frames block the main thread for up to a third of a second (the picture is
   // read back for software compositing), it leaves that thread to ingesting.
@@ -146,15 +146,15 @@ bool Shell::frame() {
   rendered_last_ = false;
   const double loading_interval = std::clamp(render_wall_ * 8.0, 0.1, 2.0);
   const bool data_changed = store_.version() != drawn_store_version_;
-  const bool shape_changed = store_.shape_version() != drawn_shape_version_;
+  const bool no_chart_yet = main_window_.charts_drawn() == 0;
   const bool loading_now = !queue_.empty() || loading().active;
   // (Settling waits while loading: the next data frame comes soon anyway.)
-  const bool render = frame_ < 10 || force_render_ ||
-                      (shape_changed && now - last_render_ >= std::max(0.1, 2.0 * render_wall_)) ||
-                      (settle_frames_ > 0 && !loading_now) || now - last_input_ < 0.5 ||
-                      old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_ ||
-                      now - last_render_ >= (loading_now ? 2.0 : 1.0) ||
-                      (data_changed && now - last_render_ >= (loading_now ? loading_interval : 0.0));
+  const bool render =
+      frame_ < 10 || force_render_ ||
+      (no_chart_yet && data_changed && now - last_render_ >= std::max(0.1, 2.0 * render_wall_)) ||
+      (settle_frames_ > 0 && !loading_now) || now - last_input_ < 0.5 || old_ratio != pixel_ratio_ ||
+      dw != drawn_w_ || dh != drawn_h_ || now - last_render_ >= (loading_now ? 2.0 : 1.0) ||
+      (data_changed && now - last_render_ >= (loading_now ? loading_interval : 0.0));
   if (!render) return keep_running;
   // ImGui lays some things out a frame late (new tabs, auto-sized windows):
   // after a change, draw two more frames so the picture settles.
@@ -166,7 +166,6 @@ bool Shell::frame() {
   rendered_last_ = true;
   last_render_ = now;
   drawn_store_version_ = store_.version();
-  drawn_shape_version_ = store_.shape_version();
   drawn_w_ = dw;
   drawn_h_ = dh;
 

@@ -112,7 +112,6 @@ class Shell {
   double render_wall_ = 0;  // wall time a drawn frame took, GPU waits included
   bool rendered_last_ = false;
   std::uint64_t drawn_store_version_ = ~0ull;
-  std::uint64_t drawn_shape_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
   bool force_render_ = true;
   int settle_frames_ = 0;

@@ -34,7 +34,6 @@ FileId Store::add_file(std::string path, std::uint64_t size) {
     auto it = runs_.find(name);
     if (it == runs_.end()) {
       it = runs_.emplace(name, Run{}).first;
-      ++shape_version_;
       it->second.name = name;
     }
     run = &it->second;
@@ -106,7 +105,6 @@ void Store::clear() {
   runs_.clear();
   run_of_file_.clear();
   ++version_;
-  ++shape_version_;
   ++generation_;
 }
 
@@ -131,7 +129,6 @@ Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
       found->tag = it->first;
       found->kind = kind;
       cur_run_->index.emplace(found->tag, found);
-      ++shape_version_;
     }
     if (cur_run_->last_appended) cur_run_->last_appended->successor = found;
   }

@@ -139,9 +139,6 @@ class Store final : RecordConsumer, events::EventSink {
   // Runs sorted by name (byte-wise).
   const std::map<std::string, Run, std::less<>>& runs() const { return runs_; }
   std::uint64_t version() const { return version_; }
-  // Bumped only when a run or a series appears (or on clear): the moments a
-  // viewer should redraw at once even while it throttles drawing for loading.
-  std::uint64_t shape_version() const { return shape_version_; }
   // Changes only on clear(): pointers to runs and series from an older
   // generation are dangling (caches keyed by them must be dropped).
   std::uint64_t generation() const { return generation_; }
@@ -178,7 +175,6 @@ class Store final : RecordConsumer, events::EventSink {
   std::uint64_t cur_offset_ = 0;
   std::uint32_t cur_length_ = 0;
   std::uint64_t version_ = 0;
-  std::uint64_t shape_version_ = 0;
   std::uint64_t generation_ = 0;
   std::uint64_t bad_records_ = 0;
 };

@@ -292,42 +292,5 @@ TEST(Store, HistogramsKeepTouchingAndGappedBucketsExactly) {
   EXPECT_EQ(rows, (std::vector<double>{-1, -1, 7}));
 }
 
-// The shape version moves when a run or a tag appears, not when a known tag
-// gets more points (viewers redraw at once on it, even while loading).
-TEST(Store, ShapeVersionMovesOnNewRunsAndTagsOnly) {
-  auto scalar_event = [](const char* tag, std::int64_t step) {
-    pb::Event e;
-    e.set_step(step);
-    auto* v = e.mutable_summary()->add_value();
-    v->set_tag(tag);
-    v->set_simple_value(0.25f);
-    std::string out;
-    record::append_record(out, e.SerializeAsString());
-    return out;
-  };
-  auto feed = [](Store& store, FileId id, const std::string& bytes) {
-    store.feed(id, {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
-  };
-  Store store;
-  const std::uint64_t empty = store.shape_version();
-  FileId id = store.add_file("train/events.out.tfevents.1", 0);
-  const std::uint64_t with_run = store.shape_version();
-  EXPECT_NE(with_run, empty);
-  feed(store, id, scalar_event("loss", 1));
-  const std::uint64_t with_tag = store.shape_version();
-  EXPECT_NE(with_tag, with_run);
-  const std::uint64_t data_before = store.version();
-  feed(store, id, scalar_event("loss", 2));
-  EXPECT_EQ(store.shape_version(), with_tag);
-  EXPECT_NE(store.version(), data_before);
-  feed(store, id, scalar_event("accuracy", 2));
-  EXPECT_NE(store.shape_version(), with_tag);
-  const std::uint64_t before_second_file = store.shape_version();
-  store.add_file("train/events.out.tfevents.2", 0);  // same run: no new shape
-  EXPECT_EQ(store.shape_version(), before_second_file);
-  store.clear();
-  EXPECT_NE(store.shape_version(), before_second_file);
-}
-
 }  // namespace
 }  // namespace el::store
