@@ -98,8 +98,11 @@ void HistogramsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& card
       ctx.histograms->get(*card.series, s.histogram_bins, s.all_points, ctx.now);
   Card& c = cards_[{*card.tag, *card.run}];
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  if (h.size() == 0 || !h.has_range) {
-    const char* msg = h.size() == 0 ? "No records shown." : "Every record is empty.";
+  const bool finite = std::isfinite(h.left) && std::isfinite(h.right);
+  if (h.size() == 0 || !h.has_range || !finite) {
+    const char* msg = h.size() == 0  ? "No records shown."
+                      : !h.has_range ? "Every record is empty."
+                                     : "The values reach infinity: no finite range to draw.";
     const ImVec2 ts = ImGui::CalcTextSize(msg);
     dl->AddText(ImVec2((min.x + max.x - ts.x) / 2, (min.y + max.y - ts.y) / 2),
                 ImGui::GetColorU32(ImGuiCol_TextDisabled), msg);
