@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Writes fuzzing seeds from the corpus: whole small event files for the reader,
-and single record payloads (one per distinct kind of value) for the decoder.
-Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR"""
+single record payloads (one per distinct kind of value) for the decoder, and
+the small images of summaries for the image decoder.
+Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR IMAGE_DIR"""
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from corpus_facts import frame  # noqa: E402
+from image_facts import images_of  # noqa: E402
 
-corpus, reader_dir, decoder_dir = sys.argv[1:4]
-os.makedirs(reader_dir, exist_ok=True)
-os.makedirs(decoder_dir, exist_ok=True)
+corpus, reader_dir, decoder_dir, image_dir = sys.argv[1:5]
+for d in (reader_dir, decoder_dir, image_dir):
+    os.makedirs(d, exist_ok=True)
 n = 0
 for dirpath, _, names in os.walk(corpus):
     for name in sorted(names):
@@ -24,3 +26,13 @@ for dirpath, _, names in os.walk(corpus):
                 break
             open(os.path.join(decoder_dir, "rec%03d_%02d" % (n, i)), "wb").write(data[off + 12:off + 12 + length])
         n += 1
+
+# Images: each tag's first image, when small.
+k = 0
+for dirpath, _, names in os.walk(corpus):
+    paths = [os.path.join(dirpath, x) for x in sorted(names) if "tfevents" in x]
+    for tag, points in sorted(images_of(paths).items()):
+        img = points[0][1]
+        if len(img) <= 64 * 1024:
+            open(os.path.join(image_dir, "img%03d" % k), "wb").write(img)
+            k += 1
