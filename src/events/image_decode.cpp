@@ -31,11 +31,34 @@
 #endif
 
 namespace el::events {
+namespace {
+
+// stb_image sizes its PNG data buffer from the chunk lengths a file claims, so
+// 70 bytes claiming a 1 GiB IDAT made it allocate 2 GiB (found by the fuzzer).
+// A wasm heap never shrinks: chunks that run past the end are refused first.
+bool png_chunks_fit(std::span<const std::uint8_t> b) {
+  static constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (b.size() < 8 || std::memcmp(b.data(), kSignature, 8) != 0) return true;  // not a PNG
+  for (std::size_t at = 8; at + 8 <= b.size();) {
+    const std::uint64_t length =
+        (std::uint64_t{b[at]} << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
+    if (length + 12 > b.size() - at) return false;
+    if (std::memcmp(b.data() + at + 4, "IEND", 4) == 0) break;
+    at += 12 + length;
+  }
+  return true;
+}
+
+}  // namespace
 
 bool decode_image(std::span<const std::uint8_t> bytes, DecodedImage& out, std::string& error) {
   out = DecodedImage{};
   if (bytes.empty() || bytes.size() > 0x7fffffffu) {
     error = bytes.empty() ? "no image bytes" : "image too large to decode";
+    return false;
+  }
+  if (!png_chunks_fit(bytes)) {
+    error = "corrupt image: a PNG chunk runs past the end of the data";
     return false;
   }
   const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());

@@ -11,7 +11,7 @@
 
 namespace el::events {
 
-inline constexpr std::uint64_t kMaxImagePixels = 64ull << 20;  // 256 MiB of RGBA
+inline constexpr std::uint64_t kMaxImagePixels = 32ull << 20;  // 128 MiB of RGBA
 
 struct DecodedImage {
   std::uint32_t width = 0, height = 0;

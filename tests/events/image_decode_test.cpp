@@ -93,6 +93,12 @@ TEST(ImageDecode, BadInputSaysWhy) {
   EXPECT_FALSE(decode_image({reinterpret_cast<const std::uint8_t*>(png.data()), 40}, img, error));
   EXPECT_EQ(error.rfind("corrupt image: ", 0), 0u) << error;
   EXPECT_TRUE(img.rgba.empty());
+  // A 1x1 PNG whose IDAT claims a gigabyte (the fuzzer's find): refused
+  // before anything is allocated for it.
+  std::string lying = png.substr(0, 33);  // signature + IHDR
+  lying += std::string("\x40\x00\x00\x00IDAT", 8) + "xx";
+  EXPECT_FALSE(decode_image({reinterpret_cast<const std::uint8_t*>(lying.data()), lying.size()}, img, error));
+  EXPECT_EQ(error, "corrupt image: a PNG chunk runs past the end of the data");
 }
 
 }  // namespace

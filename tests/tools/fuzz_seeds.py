@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Writes fuzzing seeds from the corpus: whole small event files for the reader,
 single record payloads (one per distinct kind of value) for the decoder, and
-the small images of summaries for the image decoder.
-Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR IMAGE_DIR"""
+the small images and audio clips of summaries for the media decoders.
+Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR"""
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from corpus_facts import frame  # noqa: E402
+from audio_facts import clips_of  # noqa: E402
 from image_facts import images_of  # noqa: E402
 
 corpus, reader_dir, decoder_dir, image_dir = sys.argv[1:5]
@@ -27,12 +28,12 @@ for dirpath, _, names in os.walk(corpus):
             open(os.path.join(decoder_dir, "rec%03d_%02d" % (n, i)), "wb").write(data[off + 12:off + 12 + length])
         n += 1
 
-# Images: each tag's first image, when small.
+# Media: each image or audio tag's first image or clip, when small.
 k = 0
 for dirpath, _, names in os.walk(corpus):
     paths = [os.path.join(dirpath, x) for x in sorted(names) if "tfevents" in x]
-    for tag, points in sorted(images_of(paths).items()):
-        img = points[0][1]
-        if len(img) <= 64 * 1024:
-            open(os.path.join(image_dir, "img%03d" % k), "wb").write(img)
+    for tag, points in sorted(images_of(paths).items()) + sorted(clips_of(paths).items()):
+        blob = points[0][1]
+        if len(blob) <= 64 * 1024:
+            open(os.path.join(image_dir, "media%03d" % k), "wb").write(blob)
             k += 1
