@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   error.clear();
   el::events::DecodedAudio audio;
   if (el::events::decode_wav({data, size}, audio, error)) {
-    if (audio.channels <= 0 || audio.sample_rate == 0 || audio.samples.size() % audio.channels != 0) std::abort();
+    if (audio.channels <= 0 || audio.sample_rate == 0 || audio.samples.size() % audio.channels != 0)
+      std::abort();
     for (float s : audio.samples)
       if (s != s && audio.bits != 32 && audio.bits != 64) std::abort();  // only float WAVs may hold NaN
   } else if (error.empty()) {
