@@ -13,4 +13,12 @@ mergeInto(LibraryManager.library, {
     const data = HEAPU8.slice(bytes, bytes + size);
     if (window.eventlensPage) window.eventlensPage.download(UTF8ToString(filename), UTF8ToString(mime), data);
   },
+  el_js_read_blob: function (ticket, file, offset, length, compression) {
+    if (window.eventlensPage) window.eventlensPage.readBlob(ticket, file, offset, length, compression);
+    else Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, 'no page to read from']);
+  },
+  el_js_play_audio: function (samples, frames, channels, rate, from) {
+    return window.eventlensPage ? window.eventlensPage.playAudio(samples, frames, channels, rate, from) : 0;
+  },
+  el_js_stop_audio: function () { if (window.eventlensPage) window.eventlensPage.stopAudio(); },
 });

@@ -2,6 +2,7 @@
 // malloc'ed slices whose ownership passes to C++.
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "wasm/web_platform.h"
@@ -59,4 +60,17 @@ EL_EXPORT const char* el_series_json(const char* run, const char* tag) {
   static std::string json;
   json = el::web::shell().series_json(run ? run : "", tag ? tag : "");
   return json.c_str();
+}
+
+// The page's answer to el_js_read_blob: the bytes (from _malloc; freed here).
+EL_EXPORT void el_blob_arrived(double ticket, std::uint8_t* bytes, unsigned size) {
+  el::web::shell().blob_arrived(static_cast<std::uint64_t>(ticket),
+                                std::string_view(reinterpret_cast<const char*>(bytes), size), "");
+  std::free(bytes);
+}
+
+// ... or why the bytes could not be read.
+EL_EXPORT void el_blob_failed(double ticket, const char* message) {
+  el::web::shell().blob_arrived(static_cast<std::uint64_t>(ticket), {},
+                                message && *message ? message : "cannot read");
 }

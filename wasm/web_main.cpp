@@ -11,6 +11,9 @@ void el_js_cancel_loading();
 void el_js_closed_all();
 void el_js_settings_changed(const char* text);
 void el_js_download(const char* filename, const char* mime, const void* bytes, unsigned size);
+void el_js_read_blob(double ticket, unsigned file, double offset, double length, int compression);
+int el_js_play_audio(const float* samples, double frames, int channels, double rate, double from);
+void el_js_stop_audio();
 }
 
 namespace el::web {
@@ -27,6 +30,20 @@ class WebPlatform final : public el::app::Platform {
   void download(const std::string& filename, const std::string& mime, const std::string& bytes) override {
     el_js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<unsigned>(bytes.size()));
   }
+  // The page reads the slice from the File (or URL) and answers with
+  // el_blob_arrived / el_blob_failed (wasm/web_api.cpp).
+  void read_blob(std::uint64_t ticket, el::store::FileId file, std::uint64_t offset, std::size_t length,
+                 el::record::Compression compression) override {
+    el_js_read_blob(static_cast<double>(ticket), file, static_cast<double>(offset),
+                    static_cast<double>(length), static_cast<int>(compression));
+  }
+  bool play_audio(const el::events::DecodedAudio& a, double from, std::string& error) override {
+    if (el_js_play_audio(a.samples.data(), static_cast<double>(a.frames()), a.channels, a.sample_rate, from))
+      return true;
+    error = "the browser could not play this clip";
+    return false;
+  }
+  void stop_audio() override { el_js_stop_audio(); }
 };
 
 WebPlatform g_platform;  // the app shell's state: the one allowed global

@@ -4,6 +4,7 @@
 //
 // [SECTION] module and engine calls
 // [SECTION] reading (File slices and HTTP ranges)
+// [SECTION] records read back (images, audio)
 // [SECTION] folders: pickers, drops, handles
 // [SECTION] live re-checks
 // [SECTION] served logdir (manifest.json)
@@ -23,6 +24,7 @@
   let reading = false;
   const pending = [];       // reads to do: {source, path, id, from, to}
   const known = new Map();  // path -> {id, queued, read}: bytes asked for and bytes pushed, per file
+  const sourceById = new Map();  // engine file id -> newest source: images and audio are read back from it
 
   function fail(message) {
     const s = document.getElementById('splash');
@@ -96,6 +98,7 @@
       } else if (size <= k.queued) {
         continue;  // nothing new
       }
+      sourceById.set(k.id, e.source);
       pending.push({ source: e.source, path: e.path, k, from: k.queued, to: size });
       k.queued = size;
     }
@@ -132,7 +135,7 @@
         }
         self.postMessage({ n, buf }, [buf]);
       } catch (err) {
-        self.postMessage({ n, error: String(err && err.message ? err.message : err) });
+        self.postMessage({ n, error: String(err && err.message ? err.message : err), name: err && err.name });
       }
     };
   }
@@ -145,7 +148,13 @@
     readerWorker.onmessage = (ev) => {
       const w = readerWaiting.get(ev.data.n);
       readerWaiting.delete(ev.data.n);
-      if (ev.data.error !== undefined) w.reject(new Error(ev.data.error)); else w.resolve(new Uint8Array(ev.data.buf));
+      if (ev.data.error === undefined) {
+        w.resolve(new Uint8Array(ev.data.buf));
+      } else {
+        const err = new Error(ev.data.error);
+        if (ev.data.name) err.name = ev.data.name;  // e.g. NotReadableError: the file changed
+        w.reject(err);
+      }
     };
     readerWorker.onerror = (ev) => {
       ev.preventDefault();
@@ -199,6 +208,79 @@
     } finally {
       reading = false;
       if (gen !== generation && pending.length) readLoop();
+    }
+  }
+
+  // [SECTION] records read back (images, audio) -------------------------------------------
+  // The engine keeps only (file, offset, length) of images and audio and asks
+  // for a record's bytes when a card shows it. Compressed files are inflated
+  // from the start up to the record (rare: TensorFlow writes plain files).
+  async function readInflated(source, compression, at, end) {
+    const raw = source.file ? source.file.stream() : (await fetch(source.url, { cache: 'no-store' })).body;
+    const reader = raw.pipeThrough(new DecompressionStream(compression === 2 ? 'gzip' : 'deflate')).getReader();
+    const out = new Uint8Array(end - at);
+    let pos = 0, got = 0;
+    while (got < out.length) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const from = Math.max(at, pos), to = Math.min(end, pos + value.length);
+      if (to > from) {
+        out.set(value.subarray(from - pos, to - pos), from - at);
+        got += to - from;
+      }
+      pos += value.length;
+    }
+    reader.cancel().catch(() => {});
+    return out.subarray(0, got);
+  }
+
+  async function readBlob(ticket, id, offset, length, compression) {
+    const source = sourceById.get(id);
+    try {
+      if (!source) throw new Error('the file is no longer open');
+      const bytes = compression === 2 || compression === 3
+        ? await readInflated(source, compression, offset, offset + length)
+        : await readSlice(source, offset, offset + length);
+      const ptr = Module._malloc(Math.max(1, bytes.length));
+      Module.HEAPU8.set(bytes, ptr);
+      Module._el_blob_arrived(ticket, ptr, bytes.length);
+    } catch (err) {
+      const why = err && err.name === 'NotReadableError'
+        ? 'the file changed or went away since it was opened; open it again to see this'
+        : 'cannot read it again: ' + (err && err.message ? err.message : err);
+      Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, why]);
+    }
+  }
+
+  // Audio: the engine decodes the WAV (the same way natively), the page plays
+  // the samples through Web Audio.
+  let audioContext = null, audioSource = null;
+  function stopAudio() {
+    if (audioSource) {
+      try { audioSource.stop(); } catch (err) { /* already ended */ }
+      audioSource.disconnect();
+    }
+    audioSource = null;
+  }
+  function playAudio(ptr, frames, channels, rate, from) {
+    try {
+      if (!audioContext) audioContext = new AudioContext();
+      if (audioContext.state === 'suspended') audioContext.resume();
+      const buffer = audioContext.createBuffer(channels, Math.max(1, frames), rate);
+      const samples = Module.HEAPF32.subarray(ptr >> 2, (ptr >> 2) + frames * channels);
+      for (let c = 0; c < channels; c++) {
+        const out = buffer.getChannelData(c);
+        for (let i = 0; i < frames; i++) out[i] = samples[i * channels + c];
+      }
+      stopAudio();
+      audioSource = audioContext.createBufferSource();
+      audioSource.buffer = buffer;
+      audioSource.connect(audioContext.destination);
+      audioSource.start(0, from);
+      return 1;
+    } catch (err) {
+      console.log('[eventlens] cannot play audio: ' + err);
+      return 0;
     }
   }
 
@@ -378,6 +460,8 @@
     closedAll() {
       this.cancel();
       known.clear();
+      sourceById.clear();
+      stopAudio();
     },
     settingsChanged(text) {
       document.body.classList.toggle('light', /(?:^|&)theme=light/.test(text));
@@ -385,6 +469,9 @@
       history.replaceState(null, '', '#' + text);
       applyLiveSetting(text);
     },
+    readBlob,
+    playAudio,
+    stopAudio,
     download(filename, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
       const a = document.createElement('a');

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/shell.h"
+#include "cli/disk_blob_source.h"
 #include "store/run_paths.h"
 
 namespace fs = std::filesystem;
@@ -31,7 +32,10 @@ class DesktopPlatform final : public el::app::Platform {
     pending.clear();
     open.reset();
   }
-  void closed_all() override { cancel_loading(); }
+  void closed_all() override {
+    cancel_loading();
+    paths_.clear();
+  }
   const char* drop_hint() const override {
     return "Drop files or folders onto this window, or pass them on the command line.";
   }
@@ -40,6 +44,44 @@ class DesktopPlatform final : public el::app::Platform {
     std::ofstream(filename, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     std::printf("eventlens-desktop: saved %s (%zu bytes)\n", filename.c_str(), bytes.size());
   }
+
+  // Records read back for image and audio cards: straight from disk.
+  void read_blob(std::uint64_t ticket, el::store::FileId file, std::uint64_t offset, std::size_t length,
+                 el::record::Compression) override {
+    el::cli::DiskBlobSource source(shell_->store(), paths_);
+    std::string bytes, error;
+    if (!source.read(file, offset, length, bytes, error) && error.empty()) error = "cannot read";
+    shell_->blob_arrived(ticket, bytes, error);
+  }
+  // Audio through SDL: one device opened per clip, fed the whole clip at once.
+  bool play_audio(const el::events::DecodedAudio& a, double from, std::string& error) override {
+    stop_audio();
+    if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+      error = std::string("no audio: ") + SDL_GetError();
+      return false;
+    }
+    SDL_AudioSpec want{}, have{};
+    want.freq = static_cast<int>(a.sample_rate);
+    want.format = AUDIO_F32SYS;
+    want.channels = static_cast<Uint8>(a.channels);
+    want.samples = 4096;
+    audio_device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
+    if (!audio_device_) {
+      error = std::string("no audio output: ") + SDL_GetError();
+      return false;
+    }
+    const std::size_t first = std::min(a.frames(), static_cast<std::size_t>(from * a.sample_rate)) *
+                              static_cast<std::size_t>(a.channels);
+    SDL_QueueAudio(audio_device_, a.samples.data() + first,
+                   static_cast<Uint32>((a.samples.size() - first) * sizeof(float)));
+    SDL_PauseAudioDevice(audio_device_, 0);
+    return true;
+  }
+  void stop_audio() override {
+    if (audio_device_) SDL_CloseAudioDevice(audio_device_);
+    audio_device_ = 0;
+  }
+  void attach(el::app::Shell& shell) { shell_ = &shell; }
 
   struct Pending {
     el::store::FileId id;
@@ -85,8 +127,14 @@ class DesktopPlatform final : public el::app::Platform {
   void add_file(el::app::Shell& shell, const fs::path& p, std::string rel) {
     std::error_code ec;
     auto size = fs::file_size(p, ec);
-    pending.push_back({shell.add_file(std::move(rel), ec ? 0 : size), p});
+    const el::store::FileId id = shell.add_file(std::move(rel), ec ? 0 : size);
+    if (paths_.size() <= id) paths_.resize(id + 1);
+    paths_[id] = p.string();
+    pending.push_back({id, p});
   }
+  el::app::Shell* shell_ = nullptr;
+  std::vector<std::string> paths_;  // by file id, for reading records back
+  SDL_AudioDeviceID audio_device_ = 0;
   std::deque<Pending> pending;
   std::unique_ptr<std::ifstream> open;
 };
@@ -111,6 +159,7 @@ int main(int argc, char** argv) {
   }
   DesktopPlatform platform;
   el::app::Shell shell(platform);
+  platform.attach(shell);
   if (!shell.init("EventLens", 1280, 800)) return 2;
   for (const auto& p : paths) platform.add(shell, p);
   for (;;) {

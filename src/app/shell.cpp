@@ -75,8 +75,10 @@ bool Shell::init(const char* title, int width, int height) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is not persisted through files (no FS on the web)
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation: the arrow keys step image and audio cards, and
+  // ImGui's navigation would take them (and hide mouse hovering) first.
   apply_theme();
+  media_.set_store(&store_);
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init(glsl);
   imgui_ready_ = true;
@@ -115,7 +117,21 @@ bool Shell::frame() {
   bool keep_running = true;
   SDL_Event ev;
   bool had_events = false;
-  while (SDL_PollEvent(&ev)) {
+  // ImGui 1.86 sees keys as up/down states per frame: a key pressed and
+  // released between two frames (a quick tap while a slow frame drew) would
+  // be lost, so such a release waits for the next frame.
+  std::vector<SDL_Event> events = std::move(deferred_key_ups_);
+  deferred_key_ups_.clear();
+  std::vector<SDL_Scancode> pressed_now;
+  while (SDL_PollEvent(&ev)) events.push_back(ev);
+  for (const SDL_Event& e : events) {
+    if (e.type == SDL_KEYDOWN) pressed_now.push_back(e.key.keysym.scancode);
+    if (e.type == SDL_KEYUP &&
+        std::find(pressed_now.begin(), pressed_now.end(), e.key.keysym.scancode) != pressed_now.end()) {
+      deferred_key_ups_.push_back(e);
+      continue;
+    }
+    ev = e;
     ImGui_ImplSDL2_ProcessEvent(&ev);
     had_events = true;
     if (ev.type == SDL_QUIT) keep_running = false;
@@ -153,7 +169,8 @@ bool Shell::frame() {
       frame_ < 10 || force_render_ ||
       (no_chart_yet && data_changed && now - last_render_ >= std::max(0.1, 2.0 * render_wall_)) ||
       (settle_frames_ > 0 && !loading_now) || now - last_input_ < 0.5 || old_ratio != pixel_ratio_ ||
-      dw != drawn_w_ || dh != drawn_h_ || now - last_render_ >= (loading_now ? 2.0 : 1.0) ||
+      media_.wants_frame() || dw != drawn_w_ || dh != drawn_h_ ||
+      now - last_render_ >= (loading_now ? 2.0 : 1.0) ||
       (data_changed && now - last_render_ >= (loading_now ? loading_interval : 0.0));
   if (!render) return keep_running;
   // ImGui lays some things out a frame late (new tabs, auto-sized windows):
@@ -185,6 +202,9 @@ bool Shell::frame() {
   view.live_supported = live_supported_;
   view.live_active = live_active_ && settings_.live_reload;
   view.now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+  view.media = &media_;
+  // Decoding images and clips gets a share of the frame; the rest waits a frame.
+  media_.begin_frame(view.now, 10.0);
   ui::MainWindowActions act = main_window_.draw(view, settings_);
 
   ImGui::Render();
@@ -201,6 +221,7 @@ bool Shell::frame() {
                          SDL_GetPerformanceFrequency());
   SDL_GL_SwapWindow(window_);
   ++frame_;
+  media_.end_frame();  // reads asked for go out; evicted textures are deleted now that they are drawn
 
   // Act after drawing so a request never lands in the middle of a frame.
   if (act.open_files) platform_.open_files();
@@ -248,6 +269,7 @@ store::FileId Shell::add_file(std::string path, std::uint64_t size) {
 void Shell::close_all() {
   platform_.closed_all();
   queue_.clear();
+  media_.clear();
   store_.clear();
   shown_counts_.clear();
   batch_first_ = 0;
@@ -297,6 +319,47 @@ std::string Shell::state_json() const {
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());
   j.key("chartsDrawn").value(static_cast<std::int64_t>(main_window_.charts_drawn()));
+  {  // The image and audio cache (bytes under the cap) and the media cards drawn last frame.
+    const MediaStats m = media_.stats();
+    j.key("media").begin_object();
+    j.key("bytes").value(static_cast<std::uint64_t>(m.bytes));
+    j.key("peakBytes").value(static_cast<std::uint64_t>(m.peak_bytes));
+    j.key("budget").value(static_cast<std::uint64_t>(m.budget));
+    j.key("entries").value(static_cast<std::uint64_t>(m.entries));
+    j.key("textures").value(static_cast<std::uint64_t>(m.textures));
+    j.key("reads").value(m.reads);
+    j.key("decodes").value(m.decodes);
+    j.key("evictions").value(m.evictions);
+    j.key("waiting").value(static_cast<std::uint64_t>(m.reads_waiting));
+    j.end_object();
+    const ui::Playback pb = media_.playback();
+    j.key("playback").begin_object();
+    j.key("tag").value(pb.series ? std::string(pb.series->tag) : std::string());
+    j.key("playing").value(pb.playing).key("position").value(pb.position);
+    if (!pb.error.empty()) j.key("error").value(pb.error);
+    j.end_object();
+    static const char* kStates[] = {"loading", "ready", "error"};
+    j.key("mediaCards").begin_array();
+    for (const ui::MediaCardInfo& c : main_window_.media_cards()) {
+      j.begin_object();
+      j.key("kind").value(c.kind).key("run").value(c.run).key("tag").value(c.tag);
+      j.key("sample").value(static_cast<std::uint64_t>(c.sample));
+      j.key("position").value(static_cast<std::uint64_t>(c.position));
+      j.key("count").value(static_cast<std::uint64_t>(c.count));
+      j.key("step").value(c.step);
+      j.key("state").value(kStates[static_cast<int>(c.state)]);
+      if (c.kind == "images")
+        j.key("width")
+            .value(static_cast<std::uint64_t>(c.width))
+            .key("height")
+            .value(static_cast<std::uint64_t>(c.height));
+      else
+        j.key("seconds").value(c.seconds);
+      if (!c.error.empty()) j.key("error").value(c.error);
+      j.end_object();
+    }
+    j.end_array();
+  }
   {  // CPU time per frame over the last frames (up to 240)
     const std::uint64_t n = std::min<std::uint64_t>(frame_ - frame_stats_from_, frame_ms_.size());
     std::vector<float> ms;
@@ -369,6 +432,9 @@ std::string Shell::state_json() const {
   j.key("reloadSeconds").value(static_cast<std::int64_t>(s.reload_seconds));
   j.key("histogramBins").value(static_cast<std::int64_t>(s.histogram_bins));
   j.key("histogramMode").value(s.histogram_mode == ui::HistogramMode::kOverlay ? "overlay" : "offset");
+  j.key("imageBrightness").value(s.image_brightness);
+  j.key("imageContrast").value(s.image_contrast);
+  j.key("imageActualSize").value(s.image_actual_size);
   j.key("text").value(settings_text_);
   j.end_object();
   j.end_object();

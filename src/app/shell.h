@@ -11,15 +11,17 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/gl_textures.h"
 #include "app/ingest_queue.h"
+#include "app/media_cache.h"
 #include "store/store.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
 
 namespace el::app {
 
-// What only the platform can do.
-class Platform {
+// What only the platform can do (MediaIo: reading records back, playing audio).
+class Platform : public MediaIo {
  public:
   virtual ~Platform() = default;
   virtual bool can_open_dialogs() const = 0;
@@ -76,6 +78,13 @@ class Shell {
   const store::FileTable& files() const { return store_.files(); }
   void set_checksums(bool on) { store_.set_checksums(on); }
   const IngestQueue& queue() const { return queue_; }
+  // The platform's answer to MediaIo::read_blob (bytes, or an error message).
+  void blob_arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error) {
+    media_.arrived(ticket, bytes, error);
+    force_render_ = true;
+  }
+  const MediaCache& media() const { return media_; }
+  MediaCache& media() { return media_; }
   ui::LoadingView loading() const;
   std::uint64_t frame_count() const { return frame_; }
   // Frame-time statistics in state() start over (benchmarks measure one interaction).
@@ -104,6 +113,8 @@ class Shell {
   bool live_supported_ = false, live_active_ = false;
   ui::MainWindow main_window_;
   store::Store store_;
+  GlTextures textures_;
+  MediaCache media_{platform_, textures_};
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
   std::uint64_t frame_ = 0;        // frames drawn
@@ -114,6 +125,7 @@ class Shell {
   std::uint64_t drawn_store_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
   bool force_render_ = true;
+  std::vector<SDL_Event> deferred_key_ups_;  // key releases held back a frame (see frame())
   int settle_frames_ = 0;
   // CPU time of recent frames (ms), for state() and the benchmark page.
   std::vector<float> frame_ms_ = std::vector<float>(240, 0.0f);

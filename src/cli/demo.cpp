@@ -2,7 +2,7 @@
 // [SECTION] value builders (one per summary kind, in the forms real writers use)
 // [SECTION] synthetic content (curves, images, audio, graphs)
 // [SECTION] the demo logdir
-// [SECTION] the benchmark logdir (--big)
+// [SECTION] the benchmark logdirs (--big, --million, --images)
 // [SECTION] eventlens demo
 //
 // `eventlens demo OUTDIR [--big]` writes event files with our own writer, so a
@@ -639,15 +639,49 @@ bool write_million(const fs::path& root) {
   return f.ok();
 }
 
+// 1,000 steps of one 512 x 512 camera-like image (a moving scene with
+// noise, so it does not compress to nothing): about 2.7 GB once decoded with
+// textures, for the image cache's memory benchmark (the cap is 256 MB).
+bool write_images(const fs::path& root) {
+  constexpr std::uint32_t n = 512;
+  constexpr int kSteps = 1000;
+  Rng rng(6);
+  EventFile f(root / "images", "bench-host.4.0", kStartTime);
+  pb::Event e;
+  std::vector<std::uint8_t> px(n * n * 3);
+  for (int step = 0; step < kSteps; ++step) {
+    const double cx = n / 2 + 180 * std::cos(step * 0.02), cy = n / 2 + 180 * std::sin(step * 0.031);
+    for (std::uint32_t y = 0; y < n; ++y)
+      for (std::uint32_t x = 0; x < n; ++x) {
+        std::uint8_t* p = &px[(y * n + x) * 3];
+        const double d = std::hypot(x - cx, y - cy);
+        const int noise = static_cast<int>(rng.normal() * 6);
+        p[0] = static_cast<std::uint8_t>(std::clamp(static_cast<int>(x / 2) + noise, 0, 255));
+        p[1] = static_cast<std::uint8_t>(std::clamp(static_cast<int>(y / 2) + noise, 0, 255));
+        p[2] = static_cast<std::uint8_t>(d < 60 ? 240 : 90);
+      }
+    e.Clear();
+    e.set_step(step);
+    e.set_wall_time(kStartTime + step * 2.0);
+    legacy_image(e, "camera/frame", n, n, events::encode_png(n, n, 3, px));
+    f.write(e);
+    if (step % 100 == 0) std::fprintf(stderr, "\rimages: %d%%", step * 100 / kSteps);
+  }
+  std::fprintf(stderr, "\rwrote %.1f MB of images\n", f.bytes() / 1e6);
+  return f.ok();
+}
+
 }  // namespace
 
 // [SECTION] eventlens demo ---------------------------------------------------------------------
 int cmd_demo(const std::vector<std::string>& args) {
   std::string out;
-  bool big = false, million = false;
+  bool big = false, million = false, images = false;
   for (const auto& a : args) {
     if (a == "--big")
       big = true;
+    else if (a == "--images")
+      images = true;
     else if (a == "--million")
       million = true;
     else if (a.rfind("--", 0) == 0 || !out.empty()) {
@@ -657,7 +691,7 @@ int cmd_demo(const std::vector<std::string>& args) {
       out = a;
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million]\n");
+    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million] [--images]\n");
     return 2;
   }
   std::error_code ec;
@@ -667,7 +701,10 @@ int cmd_demo(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    if (big || million) return (!big || write_big(out)) && (!million || write_million(out)) ? 0 : 2;
+    if (big || million || images)
+      return (!big || write_big(out)) && (!million || write_million(out)) && (!images || write_images(out))
+                 ? 0
+                 : 2;
     write_train(fs::path(out) / "train");
     write_eval(fs::path(out) / "eval");
     write_sweep(out);

@@ -9,13 +9,18 @@ namespace el::store {
 bool read_blob(const Store& store, BlobSource& source, const BlobRef& ref, std::string& data,
                std::string& error) {
   const std::string& path = store.files().status(ref.file).path;
-  const std::string where = path + " at offset " + std::to_string(ref.offset);
   std::string framed;
-  if (!source.read(ref.file, ref.offset, ref.length + 16, framed, error)) {
-    error = where + ": " + error;
+  if (!source.read(ref.file, ref.offset, framed_length(ref), framed, error)) {
+    error = path + " at offset " + std::to_string(ref.offset) + ": " + error;
     return false;
   }
-  if (framed.size() != ref.length + 16u) {
+  return unframe_blob(store, ref, framed, data, error);
+}
+
+bool unframe_blob(const Store& store, const BlobRef& ref, std::string_view framed, std::string& data,
+                  std::string& error) {
+  const std::string where = store.files().status(ref.file).path + " at offset " + std::to_string(ref.offset);
+  if (framed.size() != framed_length(ref)) {
     error = where + ": the file is shorter than when it was read";
     return false;
   }
@@ -30,7 +35,7 @@ bool read_blob(const Store& store, BlobSource& source, const BlobRef& ref, std::
     error = where + ": the record changed since it was read (CRC mismatch)";
     return false;
   }
-  data.assign(framed, 12, ref.length);
+  data.assign(framed.substr(12, ref.length));
   return true;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "store/store.h"
 
@@ -24,5 +25,12 @@ class BlobSource {
 // message names the file and offset.
 bool read_blob(const Store& store, BlobSource& source, const BlobRef& ref, std::string& data,
                std::string& error);
+
+// The bytes to read for `ref`: the record with its length, both CRCs and data.
+inline std::size_t framed_length(const BlobRef& ref) { return std::size_t{ref.length} + 16; }
+// The same checks on `framed` (bytes read asynchronously, e.g. by the page):
+// the data bytes into `data`, or false with `error` naming file and offset.
+bool unframe_blob(const Store& store, const BlobRef& ref, std::string_view framed, std::string& data,
+                  std::string& error);
 
 }  // namespace el::store

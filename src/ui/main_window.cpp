@@ -100,8 +100,11 @@ const DashboardInfo kDashboards[12] = {
      events::Kind::kHistograms},
     {"distributions", "Distributions",
      "Each histogram tag per run over time: percentile bands around the median.", events::Kind::kHistograms},
-    {"images", "Images", "Images logged at each step.", events::Kind::kImages},
-    {"audio", "Audio", "Audio clips logged at each step.", events::Kind::kAudio},
+    {"images", "Images", "Each image tag per run and sample, at any recorded step; zoom in to see pixels.",
+     events::Kind::kImages},
+    {"audio", "Audio",
+     "Each audio tag per run and sample, at any recorded step: listen and see the waveform.",
+     events::Kind::kAudio},
     {"text", "Text", "Text and tables logged at each step.", events::Kind::kText},
     {"graphs", "Graphs", "Model graphs: TensorFlow op graphs and Keras models.", events::Kind::kGraphs},
     {"hparams", "HParams", "Hyperparameters of each run next to its metrics.", events::Kind::kHparams},
@@ -157,6 +160,12 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
       } else if (name == "distributions") {
         distributions_.draw(ctx);
         charts_drawn_ = distributions_.charts_drawn();
+      } else if (name == "images") {
+        images_.draw(ctx);
+        charts_drawn_ = images_.charts_drawn();
+      } else if (name == "audio") {
+        audio_.draw(ctx);
+        charts_drawn_ = audio_.charts_drawn();
       } else {
         draw_tags_table(ctx, d.kind);
       }
@@ -287,6 +296,9 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.run_filter = &run_filter_;
     ctx.downloads = &act.downloads;
     ctx.capture = &act.capture;
+    ctx.media = view.media;
+    media_cards_.clear();
+    ctx.media_cards = &media_cards_;
     cache_.sync(*view.store);
     const std::uint64_t problems = problem_count(*view.store);
     if (problems > problems_seen_) show_problems_ = true;  // new problems: show them (not modal)

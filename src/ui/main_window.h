@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "store/store.h"
+#include "ui/audio_dashboard.h"
 #include "ui/distributions_dashboard.h"
 #include "ui/histograms_dashboard.h"
+#include "ui/images_dashboard.h"
 #include "ui/runs_panel.h"
 #include "ui/scalars_dashboard.h"
 #include "ui/series_cache.h"
@@ -36,6 +38,7 @@ struct MainWindowView {
   bool live_supported = false;      // an opened folder can be re-checked
   bool live_active = false;         // ... and is being re-checked now
   double now = 0;                   // seconds
+  MediaProvider* media = nullptr;   // images and audio, read lazily
 };
 
 struct MainWindowActions {
@@ -64,6 +67,8 @@ class MainWindow {
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
   int charts_drawn() const { return charts_drawn_; }
+  // The image and audio cards drawn last frame.
+  const std::vector<MediaCardInfo>& media_cards() const { return media_cards_; }
 
  private:
   void draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act);
@@ -84,6 +89,9 @@ class MainWindow {
   ScalarsDashboard scalars_;
   HistogramsDashboard histograms_;
   DistributionsDashboard distributions_;
+  ImagesDashboard images_;
+  AudioDashboard audio_;
+  std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;
   int charts_drawn_ = 0;  // by the dashboard drawn last frame
 };

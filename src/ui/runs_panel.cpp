@@ -1,5 +1,6 @@
 #include "ui/runs_panel.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "imgui.h"
@@ -19,6 +20,8 @@ void RunsPanel::draw_settings(const UiContext& ctx, bool live_supported) {
   const bool histograms = s.dashboard == "histograms", distributions = s.dashboard == "distributions";
   if (histograms || distributions) {
     draw_histogram_settings(ctx);
+  } else if (s.dashboard == "images" || s.dashboard == "audio") {
+    draw_media_settings(ctx);
   } else {
     section_heading(ctx.fonts, "Chart settings");
     ImGui::TextUnformatted("Smoothing");
@@ -72,6 +75,37 @@ void RunsPanel::restart_checkbox(Settings& s) {
 
 // The histograms and distributions dashboards share the time axis, the bins
 // (distributions do not re-bin, but the setting sits in one place) and restarts.
+void RunsPanel::draw_media_settings(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  if (s.dashboard == "images") {
+    section_heading(ctx.fonts, "Image settings");
+    ImGui::TextUnformatted("Brightness");
+    ImGui::SetNextItemWidth(-1);
+    float b = static_cast<float>(s.image_brightness);
+    if (ImGui::SliderFloat("##brightness", &b, 0.0f, 2.0f, "%.2f x"))
+      s.image_brightness = std::clamp(b, 0.0f, 2.0f);
+    tooltip("Multiplies every colour (1 = as stored). Ctrl+click to type a value.");
+    ImGui::TextUnformatted("Contrast");
+    ImGui::SetNextItemWidth(-1);
+    float c = static_cast<float>(s.image_contrast);
+    if (ImGui::SliderFloat("##contrast", &c, 0.0f, 5.0f, "%.2f x"))
+      s.image_contrast = std::clamp(c, 0.0f, 5.0f);
+    tooltip("Stretches colours away from mid-grey (1 = as stored, 0 = flat grey).");
+    const bool adjusted = s.image_brightness != 1.0 || s.image_contrast != 1.0;
+    if (!adjusted) ImGui::BeginDisabled();
+    if (ImGui::Button("Reset brightness and contrast")) s.image_brightness = s.image_contrast = 1.0;
+    if (!adjusted) ImGui::EndDisabled();
+    ImGui::Checkbox("Actual size", &s.image_actual_size);
+    tooltip(
+        "Show one image pixel per screen pixel instead of fitting each image to its card.\n"
+        "Either way, the mouse wheel zooms inside a card, dragging pans, double-click resets.");
+  } else {
+    section_heading(ctx.fonts, "Audio settings");
+    ImGui::TextWrapped("Press a card's play button to listen; one clip plays at a time.");
+  }
+  restart_checkbox(s);
+}
+
 void RunsPanel::draw_histogram_settings(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   const bool histograms = s.dashboard == "histograms";

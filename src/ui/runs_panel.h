@@ -17,6 +17,7 @@ class RunsPanel {
   void draw_settings(const UiContext& ctx, bool live_supported);
   void draw_runs(const UiContext& ctx);
   void draw_histogram_settings(const UiContext& ctx);
+  void draw_media_settings(const UiContext& ctx);
   static void restart_checkbox(Settings& s);
   std::string filter_buf_;
   bool filter_synced_ = false;

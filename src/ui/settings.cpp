@@ -81,6 +81,15 @@ std::string encode_settings(const Settings& s) {
   out += "&dash=" + escape(s.dashboard);
   if (s.histogram_bins != 30) out += "&bins=" + std::to_string(s.histogram_bins);
   if (s.histogram_mode == HistogramMode::kOverlay) out += "&hist=overlay";
+  if (s.image_brightness != 1.0) {
+    std::snprintf(num, sizeof num, "%g", s.image_brightness);
+    out += "&bright=" + std::string(num);
+  }
+  if (s.image_contrast != 1.0) {
+    std::snprintf(num, sizeof num, "%g", s.image_contrast);
+    out += "&contrast=" + std::string(num);
+  }
+  if (s.image_actual_size) out += "&actual=1";
   if (!s.run_filter.empty()) out += "&runs=" + escape(s.run_filter);
   if (!s.tag_filter.empty()) out += "&tags=" + escape(s.tag_filter);
   if (!s.hidden_runs.empty()) {
@@ -144,6 +153,12 @@ void decode_settings(std::string_view text, Settings& s) {
       s.histogram_bins = static_cast<int>(d);
     else if (key == "hist" && (v == "offset" || v == "overlay"))
       s.histogram_mode = v == "overlay" ? HistogramMode::kOverlay : HistogramMode::kOffset;
+    else if (key == "bright" && parse_double(v, d) && d >= 0 && d <= 2)
+      s.image_brightness = d;
+    else if (key == "contrast" && parse_double(v, d) && d >= 0 && d <= 5)
+      s.image_contrast = d;
+    else if (key == "actual" && (v == "1" || v == "0"))
+      s.image_actual_size = v == "1";
     else if (key == "dash" && !v.empty())
       s.dashboard = v;
     else if (key == "runs")

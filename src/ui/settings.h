@@ -32,6 +32,10 @@ struct Settings {
   std::string dashboard = "scalars";
   int histogram_bins = 30;  // 10 .. 200; TensorBoard's widget uses 30
   HistogramMode histogram_mode = HistogramMode::kOffset;
+  // Image cards (CSS filter semantics: 1 and 1 show the image as stored).
+  double image_brightness = 1.0;   // 0 .. 2
+  double image_contrast = 1.0;     // 0 .. 5
+  bool image_actual_size = false;  // one image pixel per screen pixel instead of fitting the card
 };
 
 std::string encode_settings(const Settings& s);

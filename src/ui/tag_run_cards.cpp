@@ -29,12 +29,18 @@ void TagFilterBar::draw(const UiContext& ctx) {
 
 std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(const UiContext& ctx,
                                                                             events::Kind kind,
-                                                                            const RegexFilter& filter) {
+                                                                            const RegexFilter& filter,
+                                                                            bool per_sample) {
   std::map<std::string, std::vector<TagRunCard>> by_tag;  // tag order, then run order (runs() is sorted)
   for (const auto& [name, run] : ctx.store->runs()) {
     if (!ctx.run_shown(name)) continue;
     for (const auto& [tag, s] : run.tags)
-      if (s.kind == kind && filter.matches(tag)) by_tag[tag].push_back({&tag, &name, &s});
+      if (s.kind == kind && filter.matches(tag)) {
+        std::uint32_t samples = 1;
+        if (per_sample)
+          for (std::uint32_t n : s.samples) samples = std::max(samples, n);
+        for (std::uint32_t k = 0; k < samples; ++k) by_tag[tag].push_back({&tag, &name, &s, k, samples});
+      }
   }
   std::vector<std::pair<std::string, std::vector<TagRunCard>>> out;
   out.emplace_back("", std::vector<TagRunCard>{});
@@ -59,14 +65,18 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
                 const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
   ImGui::PushID(card.tag->c_str());
   ImGui::PushID(card.run->c_str());
+  ImGui::PushID(static_cast<int>(card.sample));
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_ChildBg), 6.0f);
   dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), 6.0f);
 
-  // Title: the tag, then the run with its colour; the menu button at the right.
+  // Title: the tag, then the run with its colour; the menu button at the right
+  // (the title is clipped short of it).
   const float pad = 10;
+  const float menu_w = ImGui::GetFrameHeight() * 1.4f;
+  ImGui::PushClipRect(min, ImVec2(max.x - menu_w - pad - 4, max.y), true);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(card.tag->c_str());
@@ -81,7 +91,11 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
   ImGui::Dummy(ImVec2(h * 0.6f, h));
   ImGui::SameLine(0, 5);
   ImGui::TextDisabled("%s", card.run->c_str());
-  const float menu_w = ImGui::GetFrameHeight() * 1.4f;
+  if (card.samples > 1) {
+    ImGui::SameLine(0, 10);
+    ImGui::TextDisabled("sample %u/%u", card.sample + 1, card.samples);
+  }
+  ImGui::PopClipRect();
   ImGui::SetCursorScreenPos(ImVec2(max.x - menu_w - pad, min.y + 6));
   if (ImGui::Button("...", ImVec2(menu_w, 0))) ImGui::OpenPopup("##cardmenu");
   tooltip("Card menu: download the data, save as PNG.");
@@ -96,6 +110,7 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
   draw(card, content_min, content_max);
   ImGui::SetCursorScreenPos(min);
   ImGui::Dummy(size);
+  ImGui::PopID();
   ImGui::PopID();
   ImGui::PopID();
 }
@@ -114,10 +129,11 @@ double record_time(const aggregate::HistogramSeries& h, std::size_t i, XAxis axi
 std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, events::Kind kind,
                                    float min_width, float aspect,
                                    const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
-                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
+                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu,
+                                   bool per_sample) {
   filter.draw(ctx);
   ImGui::Spacing();
-  const auto groups = tag_run_groups(ctx, kind, filter.filter());
+  const auto groups = tag_run_groups(ctx, kind, filter.filter(), per_sample);
   ImGui::BeginChild("##cards", ImVec2(0, 0), false);
   std::size_t total = 0;
   const float avail = ImGui::GetContentRegionAvail().x;

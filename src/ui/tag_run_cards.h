@@ -4,6 +4,7 @@
 // skipped. Each card gets a frame (title: tag and run with its colour, and a
 // menu button) and draws its plot in the rest.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct TagRunCard {
   const std::string* tag = nullptr;
   const std::string* run = nullptr;
   const store::Series* series = nullptr;
+  std::uint32_t sample = 0, samples = 1;  // images and audio: one card per sample index
 };
 
 // The tag filter box at the top of a dashboard (it edits settings.tag_filter,
@@ -33,10 +35,12 @@ class TagFilterBar {
 };
 
 // (group, cards) of `kind` for the shown runs whose tag passes `filter`:
-// tags without '/' first ("" group), then by prefix; runs in name order.
+// tags without '/' first ("" group), then by prefix; runs in name order;
+// with `per_sample`, a card per sample index up to the most any record holds.
 std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(const UiContext& ctx,
                                                                             events::Kind kind,
-                                                                            const RegexFilter& filter);
+                                                                            const RegexFilter& filter,
+                                                                            bool per_sample = false);
 
 // A dashboard of (tag, run) cards of `kind`: the tag filter, then the groups
 // as a grid of cards at least `min_width` wide; `draw(card, min, max)` runs
@@ -46,7 +50,8 @@ std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(cons
 std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, events::Kind kind,
                                    float min_width, float aspect,
                                    const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
-                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu);
+                                   const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu,
+                                   bool per_sample = false);
 
 // Record i's position on a time axis (step, seconds since the first record, or wall time).
 double record_time(const aggregate::HistogramSeries& h, std::size_t i, XAxis axis);

@@ -10,6 +10,7 @@
 #include "aggregate/histogram_series.h"
 #include "imgui.h"
 #include "store/store.h"
+#include "ui/media_provider.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
@@ -18,6 +19,18 @@ namespace el::ui {
 
 struct Download {
   std::string filename, mime, bytes;
+};
+
+// What an image or audio card showed in the last frame (for state() and tests).
+struct MediaCardInfo {
+  std::string kind, run, tag;  // kind: "images" or "audio"
+  std::uint32_t sample = 0;
+  std::size_t position = 0, count = 0;  // the slider: shown record `position` of `count`
+  std::int64_t step = 0;
+  MediaState state = MediaState::kLoading;
+  std::uint32_t width = 0, height = 0;  // images
+  double seconds = 0;                   // audio
+  std::string error;
 };
 
 struct PngCapture {
@@ -52,6 +65,8 @@ struct UiContext {
   RegexFilter* run_filter = nullptr;
   std::vector<Download>* downloads = nullptr;
   std::optional<PngCapture>* capture = nullptr;
+  MediaProvider* media = nullptr;                     // images and audio, read lazily
+  std::vector<MediaCardInfo>* media_cards = nullptr;  // filled by the media dashboards
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);

@@ -41,6 +41,9 @@ TEST(Settings, RoundTripThroughText) {
   s.dashboard = "histograms";
   s.histogram_bins = 75;
   s.histogram_mode = HistogramMode::kOverlay;
+  s.image_brightness = 1.25;
+  s.image_contrast = 0.5;
+  s.image_actual_size = true;
   const std::string text = encode_settings(s);
   EXPECT_EQ(text.find(' '), std::string::npos) << text;
   Settings back;
@@ -60,11 +63,20 @@ TEST(Settings, RoundTripThroughText) {
   EXPECT_EQ(back.dashboard, "histograms");
   EXPECT_EQ(back.histogram_bins, 75);
   EXPECT_EQ(back.histogram_mode, HistogramMode::kOverlay);
+  EXPECT_EQ(back.image_brightness, 1.25);
+  EXPECT_EQ(back.image_contrast, 0.5);
+  EXPECT_TRUE(back.image_actual_size);
 }
 
 TEST(Settings, BadValuesAreIgnored) {
   Settings s;
-  decode_settings("#smoothing=7&x=sideways&y=log&live=0&unknown=1&colors=run:zzzzzz&bins=5&hist=3d", s);
+  decode_settings(
+      "#smoothing=7&x=sideways&y=log&live=0&unknown=1&colors=run:zzzzzz&bins=5&hist=3d&bright=3&contrast=-1&"
+      "actual=yes",
+      s);
+  EXPECT_EQ(s.image_brightness, 1.0);
+  EXPECT_EQ(s.image_contrast, 1.0);
+  EXPECT_FALSE(s.image_actual_size);
   EXPECT_EQ(s.histogram_bins, 30);
   EXPECT_EQ(s.histogram_mode, HistogramMode::kOffset);
   EXPECT_EQ(s.smoothing, 0.6);

@@ -1,0 +1,141 @@
+#include "ui/audio_dashboard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/images_dashboard.h"
+#include "ui/plot_frame.h"
+#include "ui/widgets.h"
+
+namespace el::ui {
+
+void AudioDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) {
+  const Key key{*card.tag, *card.run, card.sample};
+  Card& c = cards_[key];
+  const store::Series& s = *card.series;
+  const std::vector<std::uint32_t>& records = records_.get(s, ctx.settings->all_points);
+  const float pad = 8;
+  const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + 6;
+  const bool keys = keys_.wants_keys(card_id(card), min, max);
+  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, max.y - footer + 6));
+  const std::size_t pos = c.slider.draw(s, records, max.x - min.x - 2 * pad, keys && !records.empty());
+  if (records.empty()) return;
+  const std::uint32_t rec = records[pos];
+  const AudioView v = ctx.media->audio(s, rec, card.sample);
+  if (keys && v.state == MediaState::kReady) prefetch_neighbours(*ctx.media, card, records, pos);
+  const Playback pb = ctx.media->playback();
+  const bool this_clip = pb.series == &s && pb.record == rec && pb.sample == card.sample;
+  ++charts_drawn_;
+  if (ctx.media_cards) {
+    MediaCardInfo info = media_card_info("audio", card, records, pos);
+    info.state = v.state;
+    info.seconds = v.audio ? v.audio->seconds() : 0;
+    info.error = v.error;
+    ctx.media_cards->push_back(std::move(info));
+  }
+
+  // Controls: play/pause, then the time and the clip's format.
+  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y));
+  const bool ready = v.state == MediaState::kReady;
+  if (!ready) ImGui::BeginDisabled();
+  const bool playing = this_clip && pb.playing;
+  if (ImGui::Button(playing ? "Pause" : "Play", ImVec2(70, 0))) {
+    if (playing)
+      ctx.media->pause();
+    else
+      ctx.media->play(s, rec, card.sample, this_clip ? pb.position : 0.0);
+  }
+  if (!ready) ImGui::EndDisabled();
+  tooltip("Play or pause this clip. Playing another clip stops this one.");
+  ImGui::SameLine();
+  if (ready) {
+    const events::DecodedAudio& a = *v.audio;
+    ImGui::Text("%.2f / %.2f s", this_clip ? pb.position : 0.0, a.seconds());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%.3g kHz, %d channel%s, %d-bit", a.sample_rate / 1000.0, a.channels,
+                        a.channels == 1 ? "" : "s", a.bits);
+  } else if (v.state == MediaState::kLoading) {
+    ImGui::TextDisabled("reading...");
+  }
+  if (this_clip && !pb.error.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.93f, 0.45f, 0.35f, 1.0f), "%s", pb.error.c_str());
+  }
+
+  // The label (markdown source, shown as text) above the slider.
+  float label_h = 0;
+  if (!v.label.empty()) label_h = ImGui::GetTextLineHeightWithSpacing() * 2;
+  const ImVec2 wmin(min.x + pad, min.y + ImGui::GetFrameHeightWithSpacing() + 4);
+  const ImVec2 wmax(max.x - pad, max.y - footer - label_h);
+  if (v.state == MediaState::kError) {
+    draw_broken_tile(wmin, ImVec2(wmax.x, max.y - footer), v.error);
+    return;
+  }
+  if (!ready) {
+    draw_loading_tile(wmin, wmax, "Reading the clip...");
+    return;
+  }
+  // Waveform: a min/max band per pixel column (no peak is lost).
+  const int cols = std::max(1, static_cast<int>(wmax.x - wmin.x));
+  if (c.wave_of != v.audio || static_cast<int>(c.lows.size()) != cols) {
+    events::waveform(*v.audio, cols, c.lows, c.highs);
+    c.wave_of = v.audio;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(wmin, wmax, ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
+  const float mid = (wmin.y + wmax.y) * 0.5f, half = (wmax.y - wmin.y) * 0.5f - 3;
+  dl->AddLine(ImVec2(wmin.x, mid), ImVec2(wmax.x, mid), ImGui::GetColorU32(ImGuiCol_Border));
+  const ImU32 wave = rgb_alpha(ctx.run_rgb(*card.run), 0.9f);
+  for (int x = 0; x < cols; ++x) {
+    const float y0 = mid - std::clamp(c.highs[x], -1.0f, 1.0f) * half;
+    const float y1 = mid - std::clamp(c.lows[x], -1.0f, 1.0f) * half;
+    dl->AddRectFilled(ImVec2(wmin.x + x, y0), ImVec2(wmin.x + x + 1, std::max(y1, y0 + 1)), wave);
+  }
+  const double seconds = v.audio->seconds();
+  if (this_clip && seconds > 0) {
+    const float px = wmin.x + static_cast<float>(pb.position / seconds) * (wmax.x - wmin.x);
+    dl->AddLine(ImVec2(px, wmin.y), ImVec2(px, wmax.y), ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
+  }
+  ImGui::SetCursorScreenPos(wmin);
+  ImGui::InvisibleButton("##wave", ImVec2(wmax.x - wmin.x, wmax.y - wmin.y));
+  if (ImGui::IsItemHovered() && seconds > 0) {
+    const double at =
+        std::clamp((ImGui::GetIO().MousePos.x - wmin.x) / (wmax.x - wmin.x), 0.0f, 1.0f) * seconds;
+    ImGui::SetTooltip("%.2f s: click to play from here", at);
+    if (ImGui::IsItemClicked()) ctx.media->play(s, rec, card.sample, at);
+  }
+  if (!v.label.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, wmax.y + 4));
+    ImGui::PushTextWrapPos(max.x - pad - ImGui::GetWindowPos().x + ImGui::GetScrollX());  // window-local
+    ImGui::TextUnformatted(v.label.c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
+void AudioDashboard::draw(const UiContext& ctx) {
+  charts_drawn_ = 0;
+  if (!ctx.media) return;
+  keys_.begin_frame();
+  draw_tag_run_dashboard(
+      ctx, filter_, events::Kind::kAudio, 380, 0.5f,
+      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { draw_card(ctx, card, min, max); },
+      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) {
+        Card& c = cards_[Key{*card.tag, *card.run, card.sample}];
+        const auto& records = records_.get(*card.series, ctx.settings->all_points);
+        if (records.empty()) return;
+        const std::uint32_t rec = records[c.slider.position(records.size())];
+        const AudioView v = ctx.media->audio(*card.series, rec, card.sample);
+        const bool ready = v.encoded && !v.encoded->empty();
+        const std::string name = file_safe(*card.run + "_" + *card.tag) + "_step" +
+                                 std::to_string(card.series->steps[rec]) + ".wav";
+        if (ImGui::MenuItem("Download clip as stored", nullptr, false, ready))
+          ctx.downloads->push_back({name, "audio/wav", *v.encoded});
+        if (ImGui::MenuItem("Save card as PNG"))
+          *ctx.capture = PngCapture{min, max, file_safe(*card.run + "_" + *card.tag) + "_card.png"};
+      },
+      true);
+  keys_.end_frame();
+}
+
+}  // namespace el::ui

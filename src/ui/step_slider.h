@@ -1,0 +1,73 @@
+// Picking one recorded step of a series, as image and audio cards do (and
+// what those cards share: keyboard focus, state() entries, prefetching): a
+// slider over every shown record (not a sample of them), the arrow keys
+// (Left/Right one step, Home/End first and last) while the card is under the
+// mouse or was clicked last, and the step and wall time in words. A card
+// that is at the newest step follows new records as they arrive.
+#pragma once
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "imgui.h"
+#include "store/store.h"
+#include "ui/tag_run_cards.h"
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+// The records a card steps through: the restart rule applied unless
+// `all_points`, cached per series version.
+class ShownRecords {
+ public:
+  const std::vector<std::uint32_t>& get(const store::Series& s, bool all_points);
+  void clear() { cache_.clear(); }
+
+ private:
+  struct Entry {
+    std::uint64_t version = ~0ull;
+    bool all_points = false;
+    std::vector<std::uint32_t> records;
+  };
+  std::unordered_map<const store::Series*, Entry> cache_;
+};
+
+class StepSlider {
+ public:
+  // Draws the slider (and the step line under it) `width` wide and returns
+  // the position in `records` to show. `keys` says whether the arrow keys
+  // act on this card now.
+  std::size_t draw(const store::Series& s, const std::vector<std::uint32_t>& records, float width, bool keys);
+  std::size_t position(std::size_t count) const;
+
+ private:
+  bool follow_latest_ = true;
+  std::size_t pos_ = 0;
+};
+
+// Which card the arrow keys act on: the one under the mouse, else the one
+// clicked last. One per dashboard; begin_frame/end_frame bracket its cards.
+class ArrowKeyTarget {
+ public:
+  void begin_frame() { hovered_any_ = false; }
+  void end_frame() { hovered_last_ = hovered_any_; }
+  bool wants_keys(const std::string& card_id, ImVec2 min, ImVec2 max);
+
+ private:
+  std::string clicked_;
+  bool hovered_any_ = false, hovered_last_ = false;
+};
+
+// A card's identity for ArrowKeyTarget: tag, run and sample.
+std::string card_id(const TagRunCard& card);
+// The part of a media card's state() entry every kind shares.
+MediaCardInfo media_card_info(const char* kind, const TagRunCard& card,
+                              const std::vector<std::uint32_t>& records, std::size_t pos);
+// Reads the steps next to `pos` ahead: the arrow keys usually go there.
+void prefetch_neighbours(MediaProvider& media, const TagRunCard& card,
+                         const std::vector<std::uint32_t>& records, std::size_t pos);
+
+// "step 1,234 · 2026-11-22 11:22:33" for record i.
+std::string step_and_time(const store::Series& s, std::uint32_t record);
+
+}  // namespace el::ui
