@@ -99,11 +99,20 @@ test('audio: the clip decodes to the independent facts\' length and plays', asyn
   assertEq(c.state, 'ready', 'clip decoded');
   assertEq(c.seconds, +f.frames / +f.sample_rate, 'clip length (frames / rate)');
   assertEq(c.step, +f.step, 'newest step');
-  // Press Play (the first button in the first card).
+  // Play (the first button in the first card), pause part way, play on from there.
+  await page.mouse.click(354, 193);
+  await page.waitForFunction(() => window.eventlens.state().playback.position > 0.2, null, { timeout: 5000 });
+  await page.mouse.click(354, 193);
+  await page.waitForFunction(() => !window.eventlens.state().playback.playing, null, { timeout: 5000 });
+  const paused = (await page.evaluate(() => window.eventlens.state())).playback;
+  assert(paused.position > 0.2 && paused.position < 1, `paused part way: ${paused.position}`);
+  await page.mouse.move(600, 500);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, 'audio-paused.png') });
   await page.mouse.click(354, 193);
   await page.waitForFunction(() => window.eventlens.state().playback.playing, null, { timeout: 5000 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(OUT, 'audio-playing.png') });
+  const resumed = (await page.evaluate(() => window.eventlens.state())).playback;
+  assert(resumed.position >= paused.position, `resumed from ${paused.position}: at ${resumed.position}`);
   await page.waitForFunction(() => !window.eventlens.state().playback.playing, null, { timeout: 10000 });
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
