@@ -204,6 +204,7 @@ bool Shell::frame() {
   view.now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
   view.media = &media_;
   // Decoding images and clips gets a share of the frame; the rest waits a frame.
+  media_.set_budget(static_cast<std::size_t>(settings_.image_cache_mb) << 20);
   media_.begin_frame(view.now, 10.0);
   ui::MainWindowActions act = main_window_.draw(view, settings_);
 
@@ -435,6 +436,7 @@ std::string Shell::state_json() const {
   j.key("imageBrightness").value(s.image_brightness);
   j.key("imageContrast").value(s.image_contrast);
   j.key("imageActualSize").value(s.image_actual_size);
+  j.key("imageCacheMb").value(static_cast<std::int64_t>(s.image_cache_mb));
   j.key("text").value(settings_text_);
   j.end_object();
   j.end_object();

@@ -99,6 +99,13 @@ void RunsPanel::draw_media_settings(const UiContext& ctx) {
     tooltip(
         "Show one image pixel per screen pixel instead of fitting each image to its card.\n"
         "Either way, the mouse wheel zooms inside a card, dragging pans, double-click resets.");
+    ImGui::TextUnformatted("Memory for images");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##imgmem", &s.image_cache_mb, 64, 4096, "%d MB", ImGuiSliderFlags_Logarithmic);
+    s.image_cache_mb = std::clamp(s.image_cache_mb, 64, 4096);
+    tooltip(
+        "Decoded images and clips kept ready to show; beyond this the least recently shown are\n"
+        "dropped (and read again from the file when needed). Ctrl+click to type a value.");
   } else {
     section_heading(ctx.fonts, "Audio settings");
     ImGui::TextWrapped("Press a card's play button to listen; one clip plays at a time.");
