@@ -3,6 +3,7 @@
 HTTP Range requests (206 Partial Content), loopback only.
 
   http_server.py --root DIR [--mount /url/prefix=DIR ...] [--port N] [--port-file F]
+                 [--cors] [--no-range]
 
 --port 0 picks a free port; the chosen port is printed and written to --port-file.
 With mounts, /manifest.json lists their event files (walked on every request,
@@ -10,6 +11,11 @@ so files that appear or grow are seen): {"files": [{"path", "url", "size"}]}.
 The page reads it to open served log directories, and re-reads it to follow
 them live. One mount: paths are relative to it (TensorBoard run names); several:
 prefixed with each mount's directory name.
+
+--cors lets pages of any origin read the files (Access-Control-Allow-Origin: *,
+Range allowed), as GitHub Pages does. --no-range ignores Range headers (always
+200 and the whole file), like some simple servers: for testing the page's
+fallback.
 """
 import json
 import argparse
@@ -52,7 +58,7 @@ def manifest(mounts):
     return json.dumps({"files": files}).encode()
 
 
-def make_handler(root, mounts):
+def make_handler(root, mounts, cors=False, no_range=False):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -73,6 +79,21 @@ def make_handler(root, mounts):
             if os.path.isdir(full):
                 full = os.path.join(full, "index.html")
             return full if os.path.isfile(full) else None
+
+        def end_headers(self):
+            if cors:
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Access-Control-Expose-Headers", "Content-Range, Content-Length, Accept-Ranges")
+            super().end_headers()
+
+        def do_OPTIONS(self):  # CORS preflight (a Range header needs one)
+            self.send_response(204 if cors else 405)
+            if cors:
+                self.send_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+                self.send_header("Access-Control-Allow-Headers", "Range")
+                self.send_header("Access-Control-Max-Age", "600")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         def do_HEAD(self):
             self.serve(head=True)
@@ -104,7 +125,7 @@ def make_handler(root, mounts):
             size = os.path.getsize(full)
             start, end = 0, size - 1
             status = 200
-            rng = self.headers.get("Range")
+            rng = None if no_range else self.headers.get("Range")
             if rng:
                 m = re.fullmatch(r"bytes=(\d*)-(\d*)", rng.strip())
                 if not m or (not m.group(1) and not m.group(2)):
@@ -120,7 +141,8 @@ def make_handler(root, mounts):
             self.send_response(status)
             ext = os.path.splitext(full)[1].lower()
             self.send_header("Content-Type", MIME.get(ext, "application/octet-stream"))
-            self.send_header("Accept-Ranges", "bytes")
+            if not no_range:
+                self.send_header("Accept-Ranges", "bytes")
             self.send_header("Content-Length", str(end - start + 1))
             self.send_header("Cache-Control", "no-cache")
             if status == 206:
@@ -156,12 +178,14 @@ def main():
     ap.add_argument("--mount", action="append", default=[])
     ap.add_argument("--port", type=int, default=8000)
     ap.add_argument("--port-file")
+    ap.add_argument("--cors", action="store_true")
+    ap.add_argument("--no-range", action="store_true")
     a = ap.parse_args()
     mounts = []
     for m in a.mount:
         prefix, d = m.split("=", 1)
         mounts.append(("/" + prefix.strip("/"), d))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), make_handler(a.root, mounts))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), make_handler(a.root, mounts, a.cors, a.no_range))
     port = httpd.server_address[1]
     if a.port_file:
         with open(a.port_file + ".tmp", "w") as f:

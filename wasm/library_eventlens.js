@@ -21,4 +21,5 @@ mergeInto(LibraryManager.library, {
     return window.eventlensPage ? window.eventlensPage.playAudio(samples, frames, channels, rate, from) : 0;
   },
   el_js_stop_audio: function () { if (window.eventlensPage) window.eventlensPage.stopAudio(); },
+  el_js_copy_link: function () { if (window.eventlensPage) window.eventlensPage.copyLink(); },
 });

@@ -74,3 +74,18 @@ EL_EXPORT void el_blob_failed(double ticket, const char* message) {
   el::web::shell().blob_arrived(static_cast<std::uint64_t>(ticket), {},
                                 message && *message ? message : "cannot read");
 }
+
+// The page could not read (more of) file `file`: HTTP error, network, CORS...
+EL_EXPORT void el_file_failed(unsigned file, const char* message) {
+  el::web::shell().file_problem(file, message ? message : "cannot read", true);
+}
+
+// Something worth knowing about how file `file` is read (it goes on).
+EL_EXPORT void el_file_note(unsigned file, const char* message) {
+  el::web::shell().file_problem(file, message ? message : "", false);
+}
+
+// ... or could not open `path` at all (a URL or manifest the user named).
+EL_EXPORT void el_path_failed(const char* path, const char* message) {
+  el::web::shell().path_unreadable(path ? path : "", message ? message : "cannot read");
+}

@@ -14,6 +14,7 @@ void el_js_download(const char* filename, const char* mime, const void* bytes, u
 void el_js_read_blob(double ticket, unsigned file, double offset, double length, int compression);
 int el_js_play_audio(const float* samples, double frames, int channels, double rate, double from);
 void el_js_stop_audio();
+void el_js_copy_link();
 }
 
 namespace el::web {
@@ -44,6 +45,8 @@ class WebPlatform final : public el::app::Platform {
     return false;
   }
   void stop_audio() override { el_js_stop_audio(); }
+  void copy_link() override { el_js_copy_link(); }
+  bool can_copy_link() const override { return true; }
 };
 
 WebPlatform g_platform;  // the app shell's state: the one allowed global

@@ -5,6 +5,7 @@
 // [SECTION] module and engine calls
 // [SECTION] reading (File slices and HTTP ranges)
 // [SECTION] records read back (images, audio)
+// [SECTION] opening by URL (?manifest=, #url=, eventlens.open)
 // [SECTION] folders: pickers, drops, handles
 // [SECTION] live re-checks
 // [SECTION] served logdir (manifest.json)
@@ -110,10 +111,37 @@
   // sends the whole file; the slice is cut from it).
   async function readSliceHere(source, at, end) {
     if (source.file) return new Uint8Array(await source.file.slice(at, end).arrayBuffer());
-    const res = await fetch(source.url, { headers: { Range: `bytes=${at}-${end - 1}` }, cache: 'no-store' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const buf = new Uint8Array(await res.arrayBuffer());
-    return res.status === 206 ? buf : buf.subarray(at, end);
+    const res = await fetchOrExplain(source.url, source.noRange ? { cache: 'no-store' }
+      : { headers: { Range: `bytes=${at}-${end - 1}` }, cache: 'no-store' });
+    if (res.status !== 206) {
+      // The server ignores Range: this one response is the whole file; the
+      // caller streams it instead of asking again for every slice.
+      if (at === 0) return { whole: res };
+      res.body && res.body.cancel();
+      throw new Error('the server stopped answering byte ranges');
+    }
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
+  // fetch() with errors people can act on: HTTP status, or why the browser refused.
+  function httpProblem(res) {
+    const what = { 401: 'needs a login', 403: 'access denied', 404: 'no file at this address',
+      410: 'gone', 500: 'server error', 503: 'server unavailable' }[res.status];
+    return `HTTP ${res.status}${what ? ' (' + what + ')' : res.statusText ? ' (' + res.statusText + ')' : ''}`;
+  }
+  async function fetchOrExplain(url, init) {
+    let res;
+    try {
+      res = await fetch(url, init);
+    } catch (err) {
+      const cross = new URL(url, location.href).origin !== location.origin;
+      throw new Error(cross
+        ? 'cannot fetch it: the server is unreachable, or it does not let other sites read it (it must send ' +
+          'Access-Control-Allow-Origin for this page; GitHub Pages does)'
+        : 'cannot fetch it: the server is unreachable (' + (err && err.message ? err.message : err) + ')');
+    }
+    if (!res.ok) throw new Error(httpProblem(res));
+    return res;
   }
 
   // Reading runs in a worker: the browser hands file and network bytes over
@@ -168,7 +196,7 @@
   }
 
   function readSlice(source, at, end) {
-    if (!readerWorker) return readSliceHere(source, at, end);
+    if (!readerWorker || source.url) return readSliceHere(source, at, end);
     return new Promise((resolve, reject) => {
       const n = readerNext++;
       readerWaiting.set(n, { resolve, reject });
@@ -191,8 +219,13 @@
         let buf = null;
         try {
           if (end > at) buf = await readSlice(e.source, at, end);
+          if (buf && buf.whole) {
+            await streamWhole(e, buf.whole, gen);
+            continue;
+          }
         } catch (err) {
-          console.log('[eventlens] cannot read ' + e.path + ': ' + err);
+          if (gen === generation) fileFailed(e, err);
+          continue;
         }
         if (gen !== generation) break;
         if (buf && buf.length) pushBytes(e.k.id, buf);
@@ -281,6 +314,92 @@
     } catch (err) {
       console.log('[eventlens] cannot play audio: ' + err);
       return 0;
+    }
+  }
+
+  function fileFailed(e, err) {
+    const why = err && err.message ? err.message : String(err);
+    console.log('[eventlens] cannot read ' + e.path + ': ' + why);
+    e.k.queued = e.k.read;
+    Module.ccall('el_file_failed', null, ['number', 'string'], [e.k.id, 'cannot read it: ' + why]);
+  }
+
+  // A server without Range support: read its one response as it streams in,
+  // pushing ~4 MiB at a time (with the same back-pressure as slices).
+  async function streamWhole(e, res, gen) {
+    if (!e.source.noRange) {
+      Module.ccall('el_file_note', null, ['number', 'string'], [e.k.id,
+        'the server ignores HTTP Range requests, so this file is read in one download (no resuming)']);
+    }
+    const reader = res.body.getReader();
+    let pending = [], pendingBytes = 0, pos = 0;
+    const flush = () => {
+      if (!pendingBytes) return;
+      const all = new Uint8Array(pendingBytes);
+      let o = 0;
+      for (const p of pending) { all.set(p, o); o += p.length; }
+      pushBytes(e.k.id, all);
+      pending = [];
+      pendingBytes = 0;
+    };
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (gen !== generation) { reader.cancel(); return; }
+      if (done) break;
+      // Skip what was read before (a re-check of a grown file).
+      const skip = Math.max(0, Math.min(value.length, e.from - pos));
+      pos += value.length;
+      if (skip < value.length) { pending.push(value.subarray(skip)); pendingBytes += value.length - skip; }
+      if (pendingBytes >= FIRST_SLICE_BYTES) {
+        flush();
+        while (api.queued() > MAX_QUEUED_BYTES && gen === generation) await sleep(2);
+      }
+    }
+    flush();
+    e.k.read = e.k.queued = Math.max(pos, e.from);
+    api.endFile(e.k.id);
+  }
+
+  // [SECTION] opening by URL (?manifest=, #url=, eventlens.open) ---------------------------
+  // A manifest (JSON listing event files, as `eventlens publish` writes) or one
+  // event file, relative to this page or absolute (cross-origin needs CORS).
+  const openedUrls = [];  // kept in the address bar's hash, so a copied link opens them again
+  async function openUrl(raw) {
+    let url;
+    try {
+      url = new URL(raw, location.href).href;
+    } catch (err) {
+      Module.ccall('el_path_failed', null, ['string', 'string'], [String(raw), 'not a valid address']);
+      return;
+    }
+    if (!openedUrls.includes(raw)) openedUrls.push(raw);
+    try {
+      const path = new URL(url).pathname;
+      if (/\.json$/i.test(path)) {
+        const entries = await manifestEntries(url, true);
+        liveSources.push({ kind: 'manifest', url });
+        enqueue(entries);
+        updateLive();
+        return;
+      }
+      // One event file: its size first (HEAD; Content-Length is readable across origins).
+      const head = await fetchOrExplain(url, { method: 'HEAD', cache: 'no-store' });
+      const size = +(head.headers.get('content-length') || 0);
+      const name = decodeURIComponent(path.split('/').pop() || 'events');
+      // Without a size (compressed transfer), one plain download.
+      enqueue([{ source: size ? { url } : { url, noRange: true }, path: name, size: size || 1 }]);
+    } catch (err) {
+      Module.ccall('el_path_failed', null, ['string', 'string'], [url, err && err.message ? err.message : String(err)]);
+    }
+  }
+
+  function copyLink() {
+    const text = location.href;
+    const done = () => console.log('[eventlens] link copied');
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, () => window.prompt('Copy this link:', text));
+    } else {
+      window.prompt('Copy this link:', text);
     }
   }
 
@@ -383,7 +502,7 @@
     try {
       for (const src of liveSources) {
         if (src.kind === 'handle') enqueue(await walkHandle(src.dir, '', []));
-        else enqueue(await manifestEntries(src.url));
+        else enqueue(await manifestEntries(src.url, false));
       }
     } catch (err) {
       console.log('[eventlens] re-check failed: ' + err);
@@ -394,17 +513,28 @@
   // [SECTION] served logdir (manifest.json) ----------------------------------------------------
   // scripts/serve (and a static site) lists its event files in manifest.json:
   // {"files": [{"path": "train/events...", "url": "data/0/train/events...", "size": N}]}.
-  async function manifestEntries(url) {
-    const res = await fetch(url, { cache: 'no-store' });
-    if (!res.ok) return [];
-    const m = await res.json();
-    return (m.files || []).map((f) => ({ source: { url: new URL(f.url, res.url).href }, path: f.path, size: f.size }));
+  async function manifestEntries(url, explain) {
+    let res;
+    if (explain) {
+      res = await fetchOrExplain(url, { cache: 'no-store' });
+    } else {
+      res = await fetch(url, { cache: 'no-store' });
+      if (!res.ok) return [];
+    }
+    let m;
+    try {
+      m = await res.json();
+    } catch (err) {
+      throw new Error('not a manifest: the response is not JSON');
+    }
+    if (!m || !Array.isArray(m.files)) throw new Error('not a manifest: it has no "files" list');
+    return m.files.map((f) => ({ source: { url: new URL(f.url, res.url).href }, path: f.path, size: f.size }));
   }
 
   async function openManifest() {
     if (location.protocol === 'file:') return;
     try {
-      const entries = await manifestEntries('manifest.json');
+      const entries = await manifestEntries('manifest.json', false);
       if (!entries.length) return;
       liveSources.push({ kind: 'manifest', url: 'manifest.json' });
       enqueue(entries);
@@ -431,7 +561,10 @@
       const stored = localStorage.getItem('eventlens.settings');
       if (stored) api.applySettings(stored);
       if (location.hash.length > 1) api.applySettings(decodeURIComponent(location.hash.slice(1)));
-      openManifest();
+      // Data named by the link: ?manifest=URL and #...&url=URL (several allowed).
+      const named = new URLSearchParams(location.search).getAll('manifest');
+      for (const m of location.hash.matchAll(/[#&]url=([^&]*)/g)) named.push(decodeURIComponent(m[1]));
+      if (named.length) named.forEach(openUrl); else openManifest();
     },
     openFiles() { filesInput.click(); },
     async openFolder() {
@@ -461,16 +594,19 @@
       this.cancel();
       known.clear();
       sourceById.clear();
+      openedUrls.length = 0;
       stopAudio();
     },
     settingsChanged(text) {
       document.body.classList.toggle('light', /(?:^|&)theme=light/.test(text));
       localStorage.setItem('eventlens.settings', text);
-      history.replaceState(null, '', '#' + text);
+      const urls = openedUrls.filter((u) => !new URLSearchParams(location.search).getAll('manifest').includes(u));
+      history.replaceState(null, '', '#' + text + urls.map((u) => '&url=' + encodeURIComponent(u)).join(''));
       applyLiveSetting(text);
     },
     readBlob,
     playAudio,
+    copyLink,
     stopAudio,
     download(filename, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
@@ -489,6 +625,8 @@
     state: () => api.state(),
     series: (run, tag) => api.series(run, tag),
     show: (name) => api.show(name),
+    // Opens a manifest (.json) or an event file by URL, relative or absolute.
+    open: (url) => openUrl(url),
     isReady: () => ready,
     frame: () => (ready ? Module._el_frame_count() : 0),
     // For benchmarks: frame-time statistics in state() start over.

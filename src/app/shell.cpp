@@ -198,6 +198,7 @@ bool Shell::frame() {
   view.loading = loading();
   view.fonts = &fonts_;
   view.can_open_dialogs = platform_.can_open_dialogs();
+  view.can_copy_link = platform_.can_copy_link();
   view.drop_hint = platform_.drop_hint();
   view.live_supported = live_supported_;
   view.live_active = live_active_ && settings_.live_reload;
@@ -229,6 +230,7 @@ bool Shell::frame() {
   if (act.open_folder) platform_.open_folder();
   if (act.close_all) close_all();
   if (act.cancel_loading) cancel_loading();
+  if (act.copy_link) platform_.copy_link();
   for (const ui::Download& d : act.downloads) platform_.download(d.filename, d.mime, d.bytes);
   std::string text = ui::encode_settings(settings_);
   if (text != settings_text_) {
@@ -265,6 +267,19 @@ void Shell::capture_png(const ui::PngCapture& c) {
 store::FileId Shell::add_file(std::string path, std::uint64_t size) {
   if (!loading().active) batch_first_ = static_cast<store::FileId>(store_.files().size());
   return store_.add_file(std::move(path), size);
+}
+
+void Shell::file_problem(store::FileId file, const std::string& message, bool ends) {
+  if (file >= store_.files().size()) return;
+  store_.add_problem(file, {record::ProblemKind::kUnreadable, 0, 0, message});
+  if (ends) queue_.push_end(file);
+}
+
+void Shell::path_unreadable(const std::string& path, const std::string& message) {
+  if (!loading().active) batch_first_ = static_cast<store::FileId>(store_.files().size());
+  const store::FileId id = store_.add_unreadable(path);
+  store_.add_problem(id, {record::ProblemKind::kUnreadable, 0, 0, message});
+  store_.finish(id);
 }
 
 void Shell::close_all() {

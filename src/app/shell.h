@@ -34,6 +34,9 @@ class Platform : public MediaIo {
   virtual void settings_changed(const std::string& text) {}
   // Save bytes as a file the user gets (browser download, or a file on disk).
   virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) {}
+  // Put a link to the current view (data URLs and settings) on the clipboard.
+  virtual void copy_link() {}
+  virtual bool can_copy_link() const { return false; }
 };
 
 class Shell {
@@ -52,6 +55,12 @@ class Shell {
     queue_.push(file, malloced, size);
   }
   void end_file(store::FileId file) { queue_.push_end(file); }
+  // The platform could not read (more of) `file`: the Problems panel says
+  // why; with `ends`, nothing more of it will come.
+  void file_problem(store::FileId file, const std::string& message, bool ends);
+  // ... or could not even start: `path` (a URL, a manifest) becomes an entry
+  // with the problem (and no run).
+  void path_unreadable(const std::string& path, const std::string& message);
   // Ingests queued bytes for up to `budget_ms` outside a frame (the page calls
   // this between animation frames, so ingestion does not wait for rendering).
   void pump(double budget_ms) {

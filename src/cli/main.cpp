@@ -27,6 +27,9 @@ void usage(std::FILE* out) {
                "                    write a demo logdir with every summary kind (--big: ~400 MB of\n"
                "                    scalars and histograms for benchmarks; --million: one series of\n"
                "                    1,000,000 points; --images: 1,000 steps of a 512x512 image)\n"
+               "  publish LOGDIR OUTDIR [--run REGEX] [--kinds LIST] [--max-size BYTES] [--site DIR]\n"
+               "                    write a static site (GitHub Pages) showing LOGDIR's runs: the web\n"
+               "                    app, the event files (or only some kinds), manifest.json, README\n"
                "  bench PATH...     ingest throughput (MB/s, records/s) and peak memory, as JSON\n"
                "  bench --histograms [STEPS BUCKETS]\n"
                "                    time the histogram/distribution aggregation of one synthetic\n"
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
   if (cmd == "info") return el::cli::cmd_info(args);
   if (cmd == "export") return el::cli::cmd_export(args);
   if (cmd == "demo") return el::cli::cmd_demo(args);
+  if (cmd == "publish") return el::cli::cmd_publish(args);
   if (cmd == "bench" && !args.empty() && args[0] == "--histograms")
     return el::cli::cmd_bench_histograms({args.begin() + 1, args.end()});
   if (cmd == "bench") return el::cli::cmd_bench(args);

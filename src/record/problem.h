@@ -13,6 +13,7 @@ enum class ProblemKind : std::uint8_t {
   kTruncatedTail,    // the data ends inside a record (normal while a file is being written)
   kDecompressError,  // corrupt gzip/zlib stream: the rest of the file is unreadable
   kBadEvent,         // a record whose bytes are not a valid Event protobuf
+  kUnreadable,       // the bytes could not be fetched (HTTP error, network, CORS, permissions)
 };
 
 struct Problem {

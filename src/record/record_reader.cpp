@@ -48,6 +48,7 @@ const char* problem_kind_name(ProblemKind kind) {
     case ProblemKind::kTruncatedTail: return "truncated_tail";
     case ProblemKind::kDecompressError: return "decompress_error";
     case ProblemKind::kBadEvent: return "bad_event";
+    case ProblemKind::kUnreadable: return "unreadable";
   }
   return "unknown";
 }

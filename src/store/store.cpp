@@ -27,6 +27,13 @@ std::vector<std::uint32_t> visible_indices(std::span<const std::int64_t> steps) 
 Store::Store() : files_(this) {}
 Store::~Store() = default;
 
+FileId Store::add_unreadable(std::string path) {
+  const FileId id = files_.add(std::move(path), 0);
+  run_of_file_.push_back(nullptr);
+  ++version_;
+  return id;
+}
+
 FileId Store::add_file(std::string path, std::uint64_t size) {
   Run* run = nullptr;
   if (is_event_file_path(path)) {

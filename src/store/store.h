@@ -128,12 +128,19 @@ class Store final : RecordConsumer, events::EventSink {
 
   // `path` is relative to what was opened; its directory names the run.
   FileId add_file(std::string path, std::uint64_t size);
+  // An entry that only carries problems (a URL that could not be opened): no run.
+  FileId add_unreadable(std::string path);
   void feed(FileId file, std::span<const std::uint8_t> bytes) { files_.feed(file, bytes); }
   // The source has no more bytes for now. Trims the run's columns to their
   // size (growth slack would otherwise cost up to 2x per point).
   void finish(FileId file);
   void clear();
   void set_checksums(bool on) { files_.set_checksums(on); }
+  // A problem found outside the bytes (the page could not fetch the file...).
+  void add_problem(FileId file, record::Problem problem) {
+    files_.add_problem(file, std::move(problem));
+    ++version_;
+  }
 
   const FileTable& files() const { return files_; }
   // Runs sorted by name (byte-wise).

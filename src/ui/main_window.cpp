@@ -47,6 +47,13 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
     bool any = view.store && view.store->files().size() > 0;
     if (ImGui::MenuItem("Close all", nullptr, false, any)) act.close_all = true;
     tooltip("Forget every opened file. Nothing on disk is changed.");
+    if (view.can_copy_link) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Copy link")) act.copy_link = true;
+      tooltip(
+          "Copy a link to this view: the dashboard, runs, filters and chart settings, and the\n"
+          "URLs of data opened by address. Files opened from this computer are not part of it.");
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {

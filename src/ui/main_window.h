@@ -34,6 +34,7 @@ struct MainWindowView {
   LoadingView loading;
   const Fonts* fonts = nullptr;
   bool can_open_dialogs = true;     // the platform has file/folder pickers
+  bool can_copy_link = false;       // the view can be shared as a link (the page)
   const char* drop_hint = nullptr;  // extra line for the empty state, platform specific
   bool live_supported = false;      // an opened folder can be re-checked
   bool live_active = false;         // ... and is being re-checked now
@@ -46,6 +47,7 @@ struct MainWindowActions {
   bool open_folder = false;
   bool close_all = false;
   bool cancel_loading = false;
+  bool copy_link = false;
   std::vector<Download> downloads;
   std::optional<PngCapture> capture;
 };
