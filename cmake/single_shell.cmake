@@ -5,6 +5,8 @@
 file(READ "${WEB}/index.html" html)
 file(READ "${WEB}/eventlens.css" css)
 file(READ "${WEB}/eventlens-page.js" js)
+# A page from file:// with everything inline cannot carry the site's CSP.
+string(REGEX REPLACE "<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n?" "" html "${html}")
 string(REPLACE "<link rel=\"stylesheet\" href=\"eventlens.css\">" "<style>\n${css}</style>" html "${html}")
 string(REPLACE "<script src=\"eventlens-page.js\"></script>" "<script>\n${js}</script>" html "${html}")
 string(REPLACE "<script async src=\"eventlens.js\"></script>" "{{{ SCRIPT }}}" html "${html}")

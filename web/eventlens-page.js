@@ -10,6 +10,7 @@
 // [SECTION] live re-checks
 // [SECTION] served logdir (manifest.json)
 // [SECTION] what the C++ shell asks of the page
+// [SECTION] offline: the service worker
 // [SECTION] test and automation hook
 'use strict';
 (function () {
@@ -18,6 +19,8 @@
   const MAX_QUEUED_BYTES = 64 << 20;  // wait for the engine beyond this backlog
 
   const splashText = document.getElementById('splash-text');
+  // Right-drag pans charts: no browser menu on the canvas.
+  document.getElementById('canvas').addEventListener('contextmenu', (ev) => ev.preventDefault());
   const filesInput = document.getElementById('open-files');
   const folderInput = document.getElementById('open-folder');
   let ready = false;
@@ -35,8 +38,11 @@
   }
 
   // [SECTION] module and engine calls -----------------------------------------------
+  // The wasm file's name carries its content hash on a staged site (see scripts/stage_site.py).
+  const wasmMeta = document.querySelector('meta[name="eventlens-wasm"]');
   window.Module = {
     canvas: document.getElementById('canvas'),
+    locateFile: (name) => (wasmMeta && name.endsWith('.wasm') ? wasmMeta.content : name),
     print: (t) => console.log(t),
     printErr: (t) => console.log('[eventlens] ' + t),
     onAbort: (what) => fail('EventLens stopped: ' + what),
@@ -619,6 +625,25 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
   };
+
+  // [SECTION] offline: the service worker ----------------------------------------------------
+  // Served pages keep their app files for offline use. A new version is
+  // fetched in the background and used from the next load on; a small note says so.
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && wasmMeta) {
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      reg.addEventListener('updatefound', () => {
+        const next = reg.installing;
+        if (!next || !navigator.serviceWorker.controller) return;  // the first install: nothing to announce
+        next.addEventListener('statechange', () => {
+          if (next.state !== 'installed') return;
+          const note = document.getElementById('update-note');
+          note.textContent = 'A new version of EventLens is ready: it will be used the next time this page opens.';
+          note.classList.add('shown');
+          setTimeout(() => note.classList.remove('shown'), 12000);
+        });
+      });
+    }, (err) => console.log('[eventlens] no offline copy: ' + err));
+  }
 
   // [SECTION] test and automation hook (architecture.md, "Test hook") ---------------------------
   window.eventlens = {

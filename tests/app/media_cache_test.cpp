@@ -8,6 +8,7 @@
 #include "app/media_cache.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <set>
@@ -172,7 +173,9 @@ TEST(MediaCache, BrightnessAndContrastReuploadTheAdjustedPixels) {
 class MediaCacheDemo : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "/eventlens-media-cache-test";
+    // One folder per test: ctest runs the tests in parallel processes.
+    dir_ = ::testing::TempDir() + "/eventlens-media-cache-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" + std::to_string(::getpid());
     std::filesystem::remove_all(dir_);
     ASSERT_EQ(cli::cmd_demo({dir_}), 0);
     load(dir_, d_);

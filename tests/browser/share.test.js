@@ -91,8 +91,11 @@ test('a published site opened with ?manifest= from another origin shows what exp
     assertEq(require('crypto').createHash('sha256').update(bytes).digest('hex'), f.sha256, `${f.path} sha256`);
     assert(bytes.equals(fs.readFileSync(path.join(LOGDIR, f.path))), `${f.path} copied byte for byte`);
   }
-  for (const name of ['index.html', 'eventlens.wasm', 'eventlens.html', 'README.md', '.nojekyll'])
+  for (const name of ['index.html', 'sw.js', 'eventlens.html', 'README.md', '.nojekyll'])
     assert(fs.existsSync(path.join(PUBLISHED, name)), `site has ${name}`);
+  const wasm = fs.readdirSync(PUBLISHED).filter((n) => /^eventlens\.[0-9a-f]{12}\.wasm$/.test(n));
+  assertEq(wasm.length, 1, 'one content-hashed wasm');
+  assert(fs.readFileSync(path.join(PUBLISHED, 'index.html'), 'utf8').includes('Content-Security-Policy'), 'a CSP');
   const host = await serve(PUBLISHED, ['--cors']);
   // (openPage's page, but listening to responses from the start)
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -154,6 +157,29 @@ test('a 404 and a server without CORS are named in the Problems panel; what is o
   await context.close();
   cors.stop();
   plain.stop();
+});
+
+test('offline: after one visit the page opens with no network and reads local files', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(BASE + '/');
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady(), null, { timeout: 30000 });
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active, null, { timeout: 30000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady() && window.eventlens.frame() >= 5,
+    null, { timeout: 30000 });
+  const dir = path.join(CORPUS, 'pytorch-small');
+  await page.setInputFiles('#open-folder', dir);
+  const exported = JSON.parse(cli(['export', dir, '--kind', 'scalars'])).runs;
+  const state = await loaded(page, exported.length);
+  await expectSameAsExport(page, state, exported);
+  await page.screenshot({ path: path.join(OUT, 'share-offline.png') });
+  // (the manifest.json probe fails offline; it is not an error on the page)
+  assertEq(problems.filter((p) => !/manifest\.json|ERR_INTERNET_DISCONNECTED/.test(p)), [], 'console errors');
+  await context.close();
 });
 
 test('the single-file eventlens.html works from file:// with a dropped event file', async (browser) => {
