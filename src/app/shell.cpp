@@ -451,6 +451,7 @@ std::string Shell::state_json() const {
   j.key("imageBrightness").value(s.image_brightness);
   j.key("imageContrast").value(s.image_contrast);
   j.key("imageActualSize").value(s.image_actual_size);
+  j.key("step").value(s.step);
   j.key("imageCacheMb").value(static_cast<std::int64_t>(s.image_cache_mb));
   j.key("text").value(settings_text_);
   j.end_object();

@@ -19,7 +19,8 @@ void AudioDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, ImV
   const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + 6;
   const bool keys = keys_.wants_keys(card_id(card), min, max);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, max.y - footer + 6));
-  const std::size_t pos = c.slider.draw(s, records, max.x - min.x - 2 * pad, keys && !records.empty());
+  const std::size_t pos =
+      c.slider.draw(s, records, max.x - min.x - 2 * pad, keys && !records.empty(), ctx.settings->step);
   if (records.empty()) return;
   const std::uint32_t rec = records[pos];
   const AudioView v = ctx.media->audio(s, rec, card.sample);

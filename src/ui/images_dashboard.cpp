@@ -138,7 +138,8 @@ void ImagesDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, Im
   const bool keys = keys_.wants_keys(card_id(card), min, max);
   // The slider first (it decides the step), drawn in the footer.
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, img_max.y + 6));
-  const std::size_t pos = c.slider.draw(s, records, max.x - min.x - 2 * pad, keys && !records.empty());
+  const std::size_t pos =
+      c.slider.draw(s, records, max.x - min.x - 2 * pad, keys && !records.empty(), ctx.settings->step);
   if (records.empty()) return;
   const std::uint32_t rec = records[pos];
   const ImageAdjust adjust{static_cast<float>(ctx.settings->image_brightness),

@@ -36,7 +36,9 @@ struct Settings {
   double image_brightness = 1.0;   // 0 .. 2
   double image_contrast = 1.0;     // 0 .. 5
   bool image_actual_size = false;  // one image pixel per screen pixel instead of fitting the card
-  int image_cache_mb = 256;        // 64 .. 4096: decoded images and clips kept (least recently used out)
+  std::int64_t step =
+      -1;  // the step image and audio cards show (their last record at or before it); -1: newest
+  int image_cache_mb = 256;  // 64 .. 4096: decoded images and clips kept (least recently used out)
 };
 
 std::string encode_settings(const Settings& s);

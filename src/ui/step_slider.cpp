@@ -78,10 +78,18 @@ std::size_t StepSlider::position(std::size_t count) const {
 }
 
 std::size_t StepSlider::draw(const store::Series& s, const std::vector<std::uint32_t>& records, float width,
-                             bool keys) {
+                             bool keys, std::int64_t& linked_step) {
   const std::size_t n = records.size();
   if (n == 0) return 0;
+  if (linked_step != seen_step_) {  // a link, or another card, chose a step: the last record at or before it
+    follow_latest_ = linked_step < 0;
+    pos_ = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (s.steps[records[i]] <= linked_step) pos_ = i;
+    seen_step_ = linked_step;
+  }
   std::size_t pos = position(n);
+  const std::size_t before = pos;
   if (keys) {
     auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
     if (pressed(ImGuiKey_LeftArrow) && pos > 0) --pos;
@@ -107,6 +115,10 @@ std::size_t StepSlider::draw(const store::Series& s, const std::vector<std::uint
   pos = static_cast<std::size_t>(std::clamp(v, 0, static_cast<int>(n - 1)));
   follow_latest_ = pos + 1 == n;
   pos_ = pos;
+  if (pos != before) {  // moved here: every card (and the link) follows
+    linked_step = follow_latest_ ? -1 : s.steps[records[pos]];
+    seen_step_ = linked_step;
+  }
   ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
   ImGui::TextDisabled("%s", step_and_time(s, records[pos]).c_str());
   return pos;

@@ -36,13 +36,17 @@ class StepSlider {
  public:
   // Draws the slider (and the step line under it) `width` wide and returns
   // the position in `records` to show. `keys` says whether the arrow keys
-  // act on this card now.
-  std::size_t draw(const store::Series& s, const std::vector<std::uint32_t>& records, float width, bool keys);
+  // act on this card now. Cards share `linked_step` (settings.step, in the
+  // link): moving one slider moves every card to its last record at or
+  // before that step; -1 is the newest.
+  std::size_t draw(const store::Series& s, const std::vector<std::uint32_t>& records, float width, bool keys,
+                   std::int64_t& linked_step);
   std::size_t position(std::size_t count) const;
 
  private:
   bool follow_latest_ = true;
   std::size_t pos_ = 0;
+  std::int64_t seen_step_ = -1;  // the linked step this card last followed
 };
 
 // Which card the arrow keys act on: the one under the mouse, else the one

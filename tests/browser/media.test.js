@@ -76,6 +76,9 @@ test('images: newest step of every visible card matches the independent decoder;
     return c && c.position === 0 && c.state === 'ready'; }, first.tag, { timeout: 10000 });
   state = await page.evaluate(() => window.eventlens.state());
   assert(card(state, first.tag).step < first.step, `Home shows an earlier step (${card(state, first.tag).step})`);
+  // The chosen step is linked: in the settings (so in the link), and every card follows it.
+  assertEq(state.settings.step, card(state, first.tag).step, 'the step is in the settings');
+  for (const c of state.mediaCards) assert(c.step <= state.settings.step, `${c.tag} at or before the linked step`);
   // Zoom in with the wheel (nearest-neighbour pixels) and hover a pixel.
   for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(60); }
   await page.mouse.move(480, 270);
@@ -84,6 +87,20 @@ test('images: newest step of every visible card matches the independent decoder;
   await page.keyboard.press('End');
   await page.waitForFunction((t) => { const c = window.eventlens.state().mediaCards.find((x) => x.tag === t && x.sample === 0);
     return c && c.position === c.count - 1; }, first.tag, { timeout: 10000 });
+  assertEq((await page.evaluate(() => window.eventlens.state())).settings.step, -1, 'End follows the newest again');
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
+test('a link with a step opens every image card at that step', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/#dash=images&step=1000');
+  await page.setInputFiles('#open-folder', path.join(CORPUS, 'pytorch-small'));
+  await loaded(page);
+  const state = await settled(page, 'images', 3);
+  for (const c of state.mediaCards) {
+    assert(c.step <= 1000, `${c.tag} at step ${c.step}`);
+    assert(c.position < c.count - 1, `${c.tag} is not at its newest step`);
+  }
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
 });

@@ -68,6 +68,7 @@ async function expectSameAsExport(page, state, exported) {
 // Published once for the tests below: pytorch-small, plus one event file made
 // larger than a slice (a real file concatenated with itself) in run "big".
 const LOGDIR = path.join(TMP, 'logdir');
+const manifest0 = () => JSON.parse(fs.readFileSync(path.join(PUBLISHED, 'manifest.json'), 'utf8'));
 const PUBLISHED = path.join(TMP, 'site');
 function publish() {
   fs.cpSync(path.join(CORPUS, 'pytorch-small'), LOGDIR, { recursive: true });
@@ -149,6 +150,14 @@ test('a 404 and a server without CORS are named in the Problems panel; what is o
   assert(m404 && /HTTP 404 \(no file at this address\)/.test(m404.message), `404 named: ${JSON.stringify(state.problems)}`);
   const mCors = state.problems.find((p) => p.file.startsWith(plain.url));
   assert(mCors && /Access-Control-Allow-Origin/.test(mCors.message), `CORS named: ${JSON.stringify(state.problems)}`);
+  // One event file by #url= in a link (a file's runs are named "." as for `export FILE`).
+  const file = manifest0().files.find((f) => f.path.startsWith('train/'));
+  const page2 = await context.newPage();
+  await page2.goto(`${BASE}/#url=${encodeURIComponent(cors.url + '/' + file.url)}`);
+  await page2.waitForFunction(() => window.eventlens && window.eventlens.isReady(), null, { timeout: 30000 });
+  const exported = JSON.parse(cli(['export', path.join(LOGDIR, file.path), '--kind', 'scalars'])).runs;
+  await expectSameAsExport(page2, await loaded(page2, exported.length), exported);
+  assert((await page2.evaluate(() => location.hash)).includes('url='), 'the opened URL stays in the link');
   for (const r of before.runs) {
     assertEq(state.runs.find((x) => x.name === r.name).tags, r.tags, `run ${r.name} unchanged`);
   }
