@@ -11,11 +11,16 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "cli/commands.h"
 #include "cli/disk_blob_source.h"
 #include "cli/loader.h"
+#include "events/image_decode.h"
+#include "events/media_encode.h"
+#include "proto/event.pb.h"
+#include "record/record_writer.h"
 #include "support/test_files.h"
 
 namespace el::app {
@@ -299,6 +304,63 @@ TEST_F(MediaCacheDemo, AudioDecodesAndPlaysFromWhereItWasPaused) {
   EXPECT_FALSE(cache.playback().playing);
   EXPECT_EQ(cache.playback().position, 0.0);
   cache.end_frame();
+}
+
+TEST(MediaCache, ACorruptImageIsAnErrorWithTheDecodersReasonAndTheNextStepStillShows) {
+  // An event file of our own: step 1's PNG is damaged inside, step 2's is fine.
+  const std::string dir = ::testing::TempDir() + "/eventlens-media-corrupt-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir + "/run");
+  const std::vector<std::uint8_t> rgba = {255, 0, 0,   255,
+                                          0,   0, 255, 128};  // 2 x 1: red, half-transparent blue
+  std::string good = events::encode_png(2, 1, 4, rgba), bad = good;
+  for (std::size_t i = 40; i < bad.size() - 12; ++i) bad[i] = static_cast<char>(0xA5 ^ i);  // inside IDAT
+  std::string file, bytes;
+  pb::Event e;
+  e.set_file_version("brain.Event:2");
+  e.SerializeToString(&bytes);
+  record::append_record(file, bytes);
+  for (int step : {1, 2}) {
+    e.Clear();
+    e.set_step(step);
+    e.set_wall_time(1e9 + step);
+    auto* v = e.mutable_summary()->add_value();
+    v->set_tag("picture");
+    v->mutable_image()->set_width(2);
+    v->mutable_image()->set_height(1);
+    v->mutable_image()->set_encoded_image_string(step == 1 ? bad : good);
+    e.SerializeToString(&bytes);
+    record::append_record(file, bytes);
+  }
+  {
+    std::ofstream out(dir + "/run/events.out.tfevents.1.test", std::ios::binary);
+    out.write(file.data(), static_cast<std::streamsize>(file.size()));
+  }
+  Loaded d;
+  load(dir, d);
+  cli::DiskBlobSource disk(d.store, d.disk_paths);
+  FakeIo io;
+  FakeTextures tex;
+  MediaCache cache(io, tex);
+  cache.set_store(&d.store);
+  const store::Series& s = d.store.runs().at("run").tags.at("picture");
+  ASSERT_EQ(s.size(), 2u);
+  events::DecodedImage expect_fail;
+  std::string expected_error;
+  ASSERT_FALSE(events::decode_image({reinterpret_cast<const std::uint8_t*>(bad.data()), bad.size()},
+                                    expect_fail, expected_error));
+  frame_image(cache, s, 0, 0);
+  frame_image(cache, s, 1, 0);
+  io.answer(cache, disk);
+  const ui::ImageView broken = frame_image(cache, s, 0, 0);
+  EXPECT_EQ(broken.state, ui::MediaState::kError);
+  EXPECT_EQ(broken.error, expected_error);
+  EXPECT_NE(broken.encoded, nullptr);
+  EXPECT_EQ(*broken.encoded, bad) << "the bytes as stored can still be downloaded";
+  const ui::ImageView fine = frame_image(cache, s, 1, 0);
+  ASSERT_EQ(fine.state, ui::MediaState::kReady) << fine.error;
+  EXPECT_EQ(pixel(fine, 0, 0), "255,0,0,255");
+  EXPECT_EQ(pixel(fine, 1, 0), "0,0,255,128");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
