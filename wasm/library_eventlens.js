@@ -22,4 +22,6 @@ mergeInto(LibraryManager.library, {
   },
   el_js_stop_audio: function () { if (window.eventlensPage) window.eventlensPage.stopAudio(); },
   el_js_copy_link: function () { if (window.eventlensPage) window.eventlensPage.copyLink(); },
+  el_js_copy_text: function (text) { if (window.eventlensPage) window.eventlensPage.copyText(UTF8ToString(text)); },
+  el_js_open_url: function (url) { if (window.eventlensPage) window.eventlensPage.openLink(UTF8ToString(url)); },
 });

@@ -15,6 +15,8 @@ void el_js_read_blob(double ticket, unsigned file, double offset, double length,
 int el_js_play_audio(const float* samples, double frames, int channels, double rate, double from);
 void el_js_stop_audio();
 void el_js_copy_link();
+void el_js_copy_text(const char* text);
+void el_js_open_url(const char* url);
 }
 
 namespace el::web {
@@ -46,6 +48,8 @@ class WebPlatform final : public el::app::Platform {
   }
   void stop_audio() override { el_js_stop_audio(); }
   void copy_link() override { el_js_copy_link(); }
+  void copy_text(const std::string& text) override { el_js_copy_text(text.c_str()); }
+  void open_url(const std::string& url) override { el_js_open_url(url.c_str()); }
   bool can_copy_link() const override { return true; }
 };
 

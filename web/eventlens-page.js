@@ -399,14 +399,20 @@
     }
   }
 
-  function copyLink() {
-    const text = location.href;
-    const done = () => console.log('[eventlens] link copied');
+  function copyText(text, what) {
+    const done = () => console.log('[eventlens] ' + what + ' copied');
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(done, () => window.prompt('Copy this link:', text));
+      navigator.clipboard.writeText(text).then(done, () => window.prompt('Copy this ' + what + ':', text));
     } else {
-      window.prompt('Copy this link:', text);
+      window.prompt('Copy this ' + what + ':', text);
     }
+  }
+  const copyLink = () => copyText(location.href, 'link');
+
+  // A link in a text summary: web and mail addresses only, in a new tab that
+  // cannot reach back into this page.
+  function openLink(url) {
+    if (/^(https?:|mailto:)/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   }
 
   // [SECTION] folders: pickers, drops, handles --------------------------------------------
@@ -613,6 +619,8 @@
     readBlob,
     playAudio,
     copyLink,
+    copyText: (text) => copyText(text, 'text'),
+    openLink,
     stopAudio,
     download(filename, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));

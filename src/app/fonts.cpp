@@ -41,6 +41,7 @@ ui::Fonts build_fonts(float pixel_ratio) {
   fonts.body = add_font(el_font_inter_regular, el_font_inter_regular_size, kBodySize * pixel_ratio);
   fonts.heading = add_font(el_font_inter_semibold, el_font_inter_semibold_size, kHeadingSize * pixel_ratio);
   fonts.mono = add_font(el_font_mono_regular, el_font_mono_regular_size, kMonoSize * pixel_ratio);
+  fonts.bold = add_font(el_font_inter_semibold, el_font_inter_semibold_size, kBodySize * pixel_ratio);
   io.Fonts->Build();
   io.FontDefault = fonts.body;
   io.FontGlobalScale = 1.0f / pixel_ratio;

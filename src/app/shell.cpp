@@ -231,6 +231,8 @@ bool Shell::frame() {
   if (act.close_all) close_all();
   if (act.cancel_loading) cancel_loading();
   if (act.copy_link) platform_.copy_link();
+  if (!act.copy_text.empty()) platform_.copy_text(act.copy_text);
+  for (const std::string& url : act.open_urls) platform_.open_url(url);
   for (const ui::Download& d : act.downloads) platform_.download(d.filename, d.mime, d.bytes);
   std::string text = ui::encode_settings(settings_);
   if (text != settings_text_) {
@@ -452,6 +454,7 @@ std::string Shell::state_json() const {
   j.key("imageContrast").value(s.image_contrast);
   j.key("imageActualSize").value(s.image_actual_size);
   j.key("step").value(s.step);
+  j.key("textRaw").value(s.text_raw);
   j.key("imageCacheMb").value(static_cast<std::int64_t>(s.image_cache_mb));
   j.key("text").value(settings_text_);
   j.end_object();
@@ -477,11 +480,28 @@ std::string Shell::series_json(const std::string& run, const std::string& tag) {
   if (r != store_.runs().end()) {
     auto t = r->second.tags.find(tag);
     if (t != r->second.tags.end() &&
-        (t->second.kind == events::Kind::kScalars || t->second.kind == events::Kind::kHistograms))
+        (t->second.kind == events::Kind::kScalars || t->second.kind == events::Kind::kHistograms ||
+         t->second.kind == events::Kind::kText))
       s = &t->second;
   }
   if (!s) return "null";
   const double now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+  if (s->kind == events::Kind::kText) {
+    // [step, wall_time, [shape], [strings]] per shown record.
+    const auto shown = settings_.all_points ? std::vector<std::uint32_t>() : store::visible_indices(s->steps);
+    j.begin_array();
+    for (std::size_t k = 0; k < (settings_.all_points ? s->size() : shown.size()); ++k) {
+      const std::size_t i = settings_.all_points ? k : shown[k];
+      j.begin_array().value(s->steps[i]).value(s->wall_times[i]).begin_array();
+      if (i < s->text_shapes.size())
+        for (std::int64_t d : s->text_shapes[i]) j.value(d);
+      j.end_array().begin_array();
+      for (std::string_view str : s->text_strings(i)) j.value(str);
+      j.end_array().end_array();
+    }
+    j.end_array();
+    return j.take();
+  }
   if (s->kind == events::Kind::kHistograms) {
     // [step, wall_time, [nine percentiles], [re-binned counts]] per shown
     // record, as the histogram and distribution cards compute them (fresh:

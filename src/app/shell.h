@@ -36,6 +36,9 @@ class Platform : public MediaIo {
   virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) {}
   // Put a link to the current view (data URLs and settings) on the clipboard.
   virtual void copy_link() {}
+  virtual void copy_text(const std::string& text) {}
+  // Open a web address (a link in a text summary) outside the app.
+  virtual void open_url(const std::string& url) {}
   virtual bool can_copy_link() const { return false; }
 };
 

@@ -208,6 +208,24 @@ void Store::on_text(const events::ValueContext& v, std::vector<std::string>& str
   }
   s->texts.push_back(std::move(joined));
   s->text_ranks.push_back(static_cast<std::uint8_t>(shape.size()));
+  s->text_shapes.emplace_back(shape.begin(), shape.end());
+  std::vector<std::uint32_t> lengths;
+  if (!shape.empty())
+    for (const std::string& str : strings) lengths.push_back(static_cast<std::uint32_t>(str.size()));
+  s->text_lengths.push_back(std::move(lengths));
+}
+
+std::vector<std::string_view> Series::text_strings(std::size_t i) const {
+  const std::string_view all = texts[i];
+  if (i >= text_lengths.size() || text_lengths[i].empty()) return {all};
+  std::vector<std::string_view> out;
+  std::size_t at = 0;
+  for (std::uint32_t len : text_lengths[i]) {
+    if (at > all.size()) break;
+    out.push_back(all.substr(at, len));
+    at += len + 1;  // and the '\n' between strings
+  }
+  return out;
 }
 
 void Store::on_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width,

@@ -65,9 +65,12 @@ struct Series {
   // counts[count_begin[i] .. count_begin[i+1]), its edges likewise from edge_begin
   std::vector<std::uint32_t> count_begin, edge_begin;
   std::vector<double> counts, edges;
-  // text: the strings of each record joined row-major with '\n', and the tensor's rank
+  // text: the strings of each record joined row-major with '\n', and the tensor's rank;
+  // for rank >= 1, the shape and each string's length (strings may hold '\n' themselves)
   std::vector<std::string> texts;
   std::vector<std::uint8_t> text_ranks;
+  std::vector<std::vector<std::int64_t>> text_shapes;
+  std::vector<std::vector<std::uint32_t>> text_lengths;
   // images, audio, graphs, other tensors
   std::vector<BlobRef> blobs;
   std::vector<std::uint32_t> widths, heights, samples;
@@ -78,6 +81,8 @@ struct Series {
   Series* successor = nullptr;
 
   std::size_t size() const { return steps.size(); }
+  // The strings of text record i (one for rank 0), viewing texts[i].
+  std::vector<std::string_view> text_strings(std::size_t i) const;
   HistogramView histogram(std::size_t i) const {
     const std::size_t cb = count_begin[i],
                       ce = i + 1 < count_begin.size() ? count_begin[i + 1] : counts.size();

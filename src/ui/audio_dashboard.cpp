@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "ui/images_dashboard.h"
+#include "ui/markdown_view.h"
 #include "ui/plot_frame.h"
 #include "ui/widgets.h"
 
@@ -14,15 +15,13 @@ void AudioDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, ImV
   const Key key{*card.tag, *card.run, card.sample};
   Card& c = cards_[key];
   const store::Series& s = *card.series;
-  const std::vector<std::uint32_t>& records = records_.get(s, ctx.settings->all_points);
-  const float pad = 8;
-  const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + 6;
-  const bool keys = keys_.wants_keys(card_id(card), min, max);
-  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, max.y - footer + 6));
-  const std::size_t pos =
-      c.slider.draw(s, records, max.x - min.x - 2 * pad, keys && !records.empty(), ctx.settings->step);
-  if (records.empty()) return;
-  const std::uint32_t rec = records[pos];
+  const SteppedRecord step = draw_step_footer(ctx, card, c.slider, records_, keys_, min, max);
+  if (step.empty()) return;
+  const std::vector<std::uint32_t>& records = *step.records;
+  const std::size_t pos = step.pos;
+  const std::uint32_t rec = step.record;
+  const bool keys = step.keys;
+  const float pad = kCardPad, footer = max.y - step.footer_top;
   const AudioView v = ctx.media->audio(s, rec, card.sample);
   if (keys && v.state == MediaState::kReady) prefetch_neighbours(*ctx.media, card, records, pos);
   const Playback pb = ctx.media->playback();
@@ -64,7 +63,7 @@ void AudioDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, ImV
     ImGui::TextColored(ImVec4(0.93f, 0.45f, 0.35f, 1.0f), "%s", pb.error.c_str());
   }
 
-  // The label (markdown source, shown as text) above the slider.
+  // The label above the slider.
   float label_h = 0;
   if (!v.label.empty()) label_h = ImGui::GetTextLineHeightWithSpacing() * 2;
   const ImVec2 wmin(min.x + pad, min.y + ImGui::GetFrameHeightWithSpacing() + 4);
@@ -107,16 +106,18 @@ void AudioDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, ImV
     if (ImGui::IsItemClicked()) ctx.media->play(s, rec, card.sample, at);
   }
   if (!v.label.empty()) {
+    // The label is Markdown (as TensorBoard renders it), clipped to its strip.
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, wmax.y + 4));
-    ImGui::PushTextWrapPos(max.x - pad - ImGui::GetWindowPos().x + ImGui::GetScrollX());  // window-local
-    ImGui::TextUnformatted(v.label.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::PushClipRect(ImVec2(min.x, wmax.y), ImVec2(max.x, max.y - footer), true);
+    draw_markdown(md::parse(v.label), ctx.fonts, max.x - min.x - 2 * pad, ctx.open_urls);
+    ImGui::PopClipRect();
   }
 }
 
 void AudioDashboard::draw(const UiContext& ctx) {
   charts_drawn_ = 0;
   if (!ctx.media) return;
+  records_.sync(*ctx.store);
   keys_.begin_frame();
   draw_tag_run_dashboard(
       ctx, filter_, events::Kind::kAudio, 380, 0.5f,

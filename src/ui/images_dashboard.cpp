@@ -131,21 +131,19 @@ void ImagesDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, Im
   const Key key{*card.tag, *card.run, card.sample};
   Card& c = cards_[key];
   const store::Series& s = *card.series;
-  const std::vector<std::uint32_t>& records = records_.get(s, ctx.settings->all_points);
-  const float pad = 8;
-  const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + 6;
-  const ImVec2 img_min(min.x + pad, min.y), img_max(max.x - pad, max.y - footer);
-  const bool keys = keys_.wants_keys(card_id(card), min, max);
   // The slider first (it decides the step), drawn in the footer.
-  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, img_max.y + 6));
-  const std::size_t pos =
-      c.slider.draw(s, records, max.x - min.x - 2 * pad, keys && !records.empty(), ctx.settings->step);
-  if (records.empty()) return;
-  const std::uint32_t rec = records[pos];
+  const SteppedRecord step = draw_step_footer(ctx, card, c.slider, records_, keys_, min, max);
+  if (step.empty()) return;
+  const std::vector<std::uint32_t>& records = *step.records;
+  const std::size_t pos = step.pos;
+  const std::uint32_t rec = step.record;
+  const bool keys = step.keys;
+  const float pad = kCardPad;
+  const ImVec2 img_min(min.x + pad, min.y), img_max(max.x - pad, step.footer_top);
   const ImageAdjust adjust{static_cast<float>(ctx.settings->image_brightness),
                            static_cast<float>(ctx.settings->image_contrast)};
-  const ImageView v = ctx.media->image(s, rec, card.sample, adjust);
   const bool has_sample = card.sample < s.samples[rec];
+  const ImageView v = has_sample ? ctx.media->image(s, rec, card.sample, adjust) : ImageView{};
   if (!has_sample) {
     draw_broken_tile(img_min, img_max, "this step has no sample " + std::to_string(card.sample + 1));
   } else if (v.state == MediaState::kReady) {
@@ -208,6 +206,7 @@ void ImagesDashboard::card_menu(const UiContext& ctx, const TagRunCard& card, Im
 void ImagesDashboard::draw(const UiContext& ctx) {
   charts_drawn_ = 0;
   if (!ctx.media) return;
+  records_.sync(*ctx.store);
   keys_.begin_frame();
   draw_tag_run_dashboard(
       ctx, filter_, events::Kind::kImages, 300, 1.0f,

@@ -112,7 +112,7 @@ const DashboardInfo kDashboards[12] = {
     {"audio", "Audio",
      "Each audio tag per run and sample, at any recorded step: listen and see the waveform.",
      events::Kind::kAudio},
-    {"text", "Text", "Text and tables logged at each step.", events::Kind::kText},
+    {"text", "Text", "Text logged at each step: Markdown rendered, tables as tables.", events::Kind::kText},
     {"graphs", "Graphs", "Model graphs: TensorFlow op graphs and Keras models.", events::Kind::kGraphs},
     {"hparams", "HParams", "Hyperparameters of each run next to its metrics.", events::Kind::kHparams},
     {"pr_curves", "PR curves", "Precision-recall curves.", events::Kind::kPrCurves},
@@ -173,6 +173,9 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
       } else if (name == "audio") {
         audio_.draw(ctx);
         charts_drawn_ = audio_.charts_drawn();
+      } else if (name == "text") {
+        text_.draw(ctx);
+        charts_drawn_ = text_.charts_drawn();
       } else {
         draw_tags_table(ctx, d.kind);
       }
@@ -306,6 +309,8 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.media = view.media;
     media_cards_.clear();
     ctx.media_cards = &media_cards_;
+    ctx.open_urls = &act.open_urls;
+    ctx.copy_text = &act.copy_text;
     cache_.sync(*view.store);
     const std::uint64_t problems = problem_count(*view.store);
     if (problems > problems_seen_) show_problems_ = true;  // new problems: show them (not modal)

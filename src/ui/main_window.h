@@ -17,6 +17,7 @@
 #include "ui/scalars_dashboard.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
+#include "ui/text_dashboard.h"
 #include "ui/theme.h"
 #include "ui/ui_context.h"
 
@@ -48,6 +49,8 @@ struct MainWindowActions {
   bool close_all = false;
   bool cancel_loading = false;
   bool copy_link = false;
+  std::vector<std::string> open_urls;
+  std::string copy_text;
   std::vector<Download> downloads;
   std::optional<PngCapture> capture;
 };
@@ -93,6 +96,7 @@ class MainWindow {
   DistributionsDashboard distributions_;
   ImagesDashboard images_;
   AudioDashboard audio_;
+  TextDashboard text_;
   std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;
   int charts_drawn_ = 0;  // by the dashboard drawn last frame

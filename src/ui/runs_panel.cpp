@@ -22,6 +22,13 @@ void RunsPanel::draw_settings(const UiContext& ctx, bool live_supported) {
     draw_histogram_settings(ctx);
   } else if (s.dashboard == "images" || s.dashboard == "audio") {
     draw_media_settings(ctx);
+  } else if (s.dashboard == "text") {
+    section_heading(ctx.fonts, "Text settings");
+    ImGui::Checkbox("Raw text", &s.text_raw);
+    tooltip(
+        "Show the strings as they were logged instead of rendered Markdown. The text can then\n"
+        "be selected and copied (Ctrl+C).");
+    restart_checkbox(s);
   } else {
     section_heading(ctx.fonts, "Chart settings");
     ImGui::TextUnformatted("Smoothing");

@@ -90,6 +90,7 @@ std::string encode_settings(const Settings& s) {
     out += "&contrast=" + std::string(num);
   }
   if (s.image_actual_size) out += "&actual=1";
+  if (s.text_raw) out += "&raw=1";
   if (s.step >= 0) out += "&step=" + std::to_string(s.step);
   if (s.image_cache_mb != 256) out += "&imgmem=" + std::to_string(s.image_cache_mb);
   if (!s.run_filter.empty()) out += "&runs=" + escape(s.run_filter);
@@ -159,6 +160,8 @@ void decode_settings(std::string_view text, Settings& s) {
       s.image_brightness = d;
     else if (key == "contrast" && parse_double(v, d) && d >= 0 && d <= 5)
       s.image_contrast = d;
+    else if (key == "raw" && (v == "1" || v == "0"))
+      s.text_raw = v == "1";
     else if (key == "step" && parse_double(v, d) && d >= 0 && d < 9.2e18)
       s.step = static_cast<std::int64_t>(d);
     else if (key == "imgmem" && parse_double(v, d) && d >= 64 && d <= 4096)

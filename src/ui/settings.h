@@ -36,8 +36,9 @@ struct Settings {
   double image_brightness = 1.0;   // 0 .. 2
   double image_contrast = 1.0;     // 0 .. 5
   bool image_actual_size = false;  // one image pixel per screen pixel instead of fitting the card
-  std::int64_t step =
-      -1;  // the step image and audio cards show (their last record at or before it); -1: newest
+  bool text_raw = false;           // text cards: the strings as stored instead of rendered Markdown
+  // The step image, audio and text cards show (their last record at or before it); -1: the newest.
+  std::int64_t step = -1;
   int image_cache_mb = 256;  // 64 .. 4096: decoded images and clips kept (least recently used out)
 };
 

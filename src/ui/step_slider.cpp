@@ -35,13 +35,28 @@ std::string step_and_time(const store::Series& s, std::uint32_t record) {
 }
 
 bool ArrowKeyTarget::wants_keys(const std::string& id, ImVec2 min, ImVec2 max) {
-  const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+  // (the card may hold child windows: a scrolling text, a read-only text box)
+  const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                                              ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                        ImGui::IsMouseHoveringRect(min, max);
   if (hovered) {
     hovered_any_ = true;
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) clicked_ = id;
   }
+  if (ImGui::GetIO().WantTextInput) return false;  // arrow keys belong to the text being edited
   return hovered || (!hovered_last_ && clicked_ == id);
+}
+
+SteppedRecord draw_step_footer(const UiContext& ctx, const TagRunCard& card, StepSlider& slider,
+                               ShownRecords& shown, ArrowKeyTarget& keys, ImVec2 min, ImVec2 max) {
+  SteppedRecord r;
+  r.records = &shown.get(*card.series, ctx.settings->all_points);
+  r.footer_top = max.y - (ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + 6);
+  r.keys = keys.wants_keys(card_id(card), min, max) && !r.records->empty();
+  ImGui::SetCursorScreenPos(ImVec2(min.x + kCardPad, r.footer_top + 6));
+  r.pos = slider.draw(*card.series, *r.records, max.x - min.x - 2 * kCardPad, r.keys, ctx.settings->step);
+  if (!r.records->empty()) r.record = (*r.records)[r.pos];
+  return r;
 }
 
 std::string card_id(const TagRunCard& card) {

@@ -20,8 +20,12 @@ namespace el::ui {
 // `all_points`, cached per series version.
 class ShownRecords {
  public:
+  // Forgets everything when the store was cleared (series may reuse addresses).
+  void sync(const store::Store& store) {
+    if (store.generation() != generation_) cache_.clear();
+    generation_ = store.generation();
+  }
   const std::vector<std::uint32_t>& get(const store::Series& s, bool all_points);
-  void clear() { cache_.clear(); }
 
  private:
   struct Entry {
@@ -30,6 +34,7 @@ class ShownRecords {
     std::vector<std::uint32_t> records;
   };
   std::unordered_map<const store::Series*, Entry> cache_;
+  std::uint64_t generation_ = ~0ull;
 };
 
 class StepSlider {
@@ -61,6 +66,21 @@ class ArrowKeyTarget {
   std::string clicked_;
   bool hovered_any_ = false, hovered_last_ = false;
 };
+
+// What a stepping card's footer (the slider and the step line, at the bottom
+// of the card) decided: the records it steps through, the one to show,
+// whether the arrow keys act on the card, and where the footer starts.
+struct SteppedRecord {
+  const std::vector<std::uint32_t>* records = nullptr;
+  std::size_t pos = 0;
+  std::uint32_t record = 0;  // (*records)[pos]
+  bool keys = false;
+  float footer_top = 0;  // screen y: the card's content ends here
+  bool empty() const { return !records || records->empty(); }
+};
+inline constexpr float kCardPad = 8;
+SteppedRecord draw_step_footer(const UiContext& ctx, const TagRunCard& card, StepSlider& slider,
+                               ShownRecords& shown, ArrowKeyTarget& keys, ImVec2 min, ImVec2 max);
 
 // A card's identity for ArrowKeyTarget: tag, run and sample.
 std::string card_id(const TagRunCard& card);

@@ -15,6 +15,7 @@ void apply_theme(Theme theme);
 struct Fonts {
   ImFont* body = nullptr;     // Inter, UI text
   ImFont* heading = nullptr;  // Inter SemiBold, larger: titles and the empty state
+  ImFont* bold = nullptr;     // Inter SemiBold at body size: strong text, table headers
   ImFont* mono = nullptr;     // JetBrains Mono: numbers, paths, code
 };
 

@@ -67,6 +67,8 @@ struct UiContext {
   std::optional<PngCapture>* capture = nullptr;
   MediaProvider* media = nullptr;                     // images and audio, read lazily
   std::vector<MediaCardInfo>* media_cards = nullptr;  // filled by the media dashboards
+  std::vector<std::string>* open_urls = nullptr;      // links clicked (opened in a new tab by the app)
+  std::string* copy_text = nullptr;                   // text to put on the clipboard
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);

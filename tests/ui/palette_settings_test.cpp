@@ -46,6 +46,7 @@ TEST(Settings, RoundTripThroughText) {
   s.image_actual_size = true;
   s.image_cache_mb = 1024;
   s.step = 123456789012;
+  s.text_raw = true;
   const std::string text = encode_settings(s);
   EXPECT_EQ(text.find(' '), std::string::npos) << text;
   Settings back;
@@ -70,15 +71,17 @@ TEST(Settings, RoundTripThroughText) {
   EXPECT_TRUE(back.image_actual_size);
   EXPECT_EQ(back.image_cache_mb, 1024);
   EXPECT_EQ(back.step, 123456789012);
+  EXPECT_TRUE(back.text_raw);
 }
 
 TEST(Settings, BadValuesAreIgnored) {
   Settings s;
   decode_settings(
       "#smoothing=7&x=sideways&y=log&live=0&unknown=1&colors=run:zzzzzz&bins=5&hist=3d&bright=3&contrast=-1&"
-      "actual=yes&imgmem=9&step=-4",
+      "actual=yes&imgmem=9&step=-4&raw=yes",
       s);
   EXPECT_EQ(s.step, -1);
+  EXPECT_FALSE(s.text_raw);
   EXPECT_EQ(s.image_cache_mb, 256);
   EXPECT_EQ(s.image_brightness, 1.0);
   EXPECT_EQ(s.image_contrast, 1.0);
