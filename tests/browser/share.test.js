@@ -191,6 +191,30 @@ test('offline: after one visit the page opens with no network and reads local fi
   await context.close();
 });
 
+test('a new version is fetched in the background and announced for the next load', async (browser) => {
+  const site = path.join(TMP, 'site-v1');
+  fs.cpSync(SITE, site, { recursive: true });
+  const host = await serve(site);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(host.url + '/');
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady(), null, { timeout: 30000 });
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active, null, { timeout: 30000 });
+  await page.reload();  // now the worker serves the page
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady() && !!navigator.serviceWorker.controller,
+    null, { timeout: 30000 });
+  // "Deploy" a new version: a different service worker (its version string changes).
+  const sw = path.join(site, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForFunction(() => document.getElementById('update-note').classList.contains('shown'), null, { timeout: 30000 });
+  const note = await page.evaluate(() => document.getElementById('update-note').textContent);
+  assert(/new version of EventLens is ready/.test(note), `note: ${note}`);
+  await page.screenshot({ path: path.join(OUT, 'share-update-note.png') });
+  await context.close();
+  host.stop();
+});
+
 test('the single-file eventlens.html works from file:// with a dropped event file', async (browser) => {
   const { page, context, problems } = await openPage(browser, 'file://' + path.resolve(SITE, 'eventlens.html'));
   const file = fs.readdirSync(path.join(CORPUS, 'pytorch-small/train')).filter((n) => n.includes('tfevents'))
