@@ -18,7 +18,7 @@ void usage(std::FILE* out) {
                "commands:\n"
                "  info PATH...      runs; tags per kind with counts and step ranges; per-file problems\n"
                "  export PATH... [--format json|csv]\n"
-               "                 [--kind scalars|histograms|distributions|images|text|all]\n"
+               "                 [--kind scalars|histograms|distributions|images|text|pr_curves|all]\n"
                "                 [--run REGEX] [--tag REGEX] [--all-points]\n"
                "                    the data as JSON (or scalars as CSV); TensorBoard's restart rule\n"
                "                    applies unless --all-points\n"

@@ -6,6 +6,7 @@
 #include "aggregate/distribution.h"
 #include "events/blob_decoder.h"
 #include "events/media.h"
+#include "events/pr_curve.h"
 #include "store/json_writer.h"
 #include "store/sha256.h"
 
@@ -95,6 +96,36 @@ std::string export_json(const Store& store, const ExportOptions& o) {
                    j.key("bytes").value(static_cast<std::int64_t>(images[k].size()));
                    j.key("sha256").value(sha256_hex(images[k])).end_object();
                  }
+               });
+    if (o.pr_curves && o.blobs)
+      each_tag(run, events::Kind::kPrCurves, o, j, "pr_curves",
+               [&](const std::string& tag, const Series& s, std::uint32_t i) {
+                 pb::TensorProto t;
+                 events::PrCurve pr;
+                 if (!read_blob(store, *o.blobs, s.blobs[i], record, error) ||
+                     !decoder.tensor({reinterpret_cast<const std::uint8_t*>(record.data()), record.size()},
+                                     tag, t) ||
+                     !events::pr_curve_from_tensor(t, pr, error)) {
+                   if (o.problems)
+                     o.problems->push_back(error.empty() ? "PR curve record not decodable" : error);
+                   error.clear();
+                   return;
+                 }
+                 j.begin_object().key("step").value(s.steps[i]).key("wall_time").value(s.wall_times[i]);
+                 j.key("thresholds").value(static_cast<std::uint64_t>(pr.size()));
+                 const std::pair<const char*, const std::vector<double>*> rows[] = {
+                     {"tp", &pr.tp},
+                     {"fp", &pr.fp},
+                     {"tn", &pr.tn},
+                     {"fn", &pr.fn},
+                     {"precision", &pr.precision},
+                     {"recall", &pr.recall}};
+                 for (const auto& [name, row] : rows) {
+                   j.key(name).begin_array();
+                   for (double x : *row) j.value(x);
+                   j.end_array();
+                 }
+                 j.end_object();
                });
     if (o.text)
       each_tag(run, events::Kind::kText, o, j, "text",

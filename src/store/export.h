@@ -16,6 +16,7 @@ struct ExportOptions {
   // Images need their bytes read back (for mime and sha256): without a
   // source they are left out.
   bool images = true;
+  bool pr_curves = true;  // (read back like images)
   BlobSource* blobs = nullptr;
   std::vector<std::string>* problems = nullptr;  // blobs that could not be read back
   bool all_points = false;                       // false: TensorBoard's restart rule hides superseded records
