@@ -97,18 +97,18 @@ void MediaCache::end_frame() {
 }
 
 MediaCache::Entry& MediaCache::find_or_request(const store::Series& s, std::size_t record,
-                                               std::uint32_t sample, bool audio) {
+                                               std::uint32_t sample) {
   const store::BlobRef& ref = s.blobs[record];
   const std::string key = key_of(ref, s.tag, sample);
   auto [it, inserted] = entries_.try_emplace(key);
   Entry& e = it->second;
   if (inserted) {
-    e.audio = audio;
+    e.kind = s.kind;
     std::string read_key = record_prefix(ref);
     read_key += s.tag;
     if (!reading_.count(read_key)) {
       const std::uint64_t ticket = next_ticket_++;
-      in_flight_[ticket] = {ref, std::string(s.tag), audio};
+      in_flight_[ticket] = {ref, std::string(s.tag), s.kind};
       reading_[read_key] = ticket;
       to_issue_.push_back(ticket);
     }
@@ -134,29 +134,44 @@ void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std
           ": " + why;
   events::BlobDecoder decoder;
   const auto record = std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
+  const bool audio = read.kind == events::Kind::kAudio;
+  if (read.kind == events::Kind::kPrCurves) {  // one curve per record, decoded at once (it is small)
+    const std::string key = key_of(read.ref, read.tag, 0);
+    Entry& e = entries_[key];
+    e.kind = read.kind;
+    pb::TensorProto t;
+    if (why.empty() && !decoder.tensor(record, read.tag, t))
+      why = "the record no longer holds tag '" + read.tag + "'";
+    if (why.empty()) events::pr_curve_from_tensor(t, e.pr, why);
+    e.stage = why.empty() ? Stage::kReady : Stage::kError;
+    e.error = why;
+    account(key, e);
+    evict();
+    return;
+  }
   std::vector<std::string> images;
   std::vector<events::AudioClip> clips;
   double sample_rate = 0;
   if (why.empty()) {
-    const bool found = read.audio ? decoder.audio(record, read.tag, clips, sample_rate)
-                                  : decoder.images(record, read.tag, images);
+    const bool found = audio ? decoder.audio(record, read.tag, clips, sample_rate)
+                             : decoder.images(record, read.tag, images);
     if (!found) why = "the record no longer holds tag '" + read.tag + "'";
   }
-  const std::size_t n = read.audio ? clips.size() : images.size();
+  const std::size_t n = audio ? clips.size() : images.size();
   // Fill every sample of the record: cards of the other samples want them too.
   for (std::uint32_t i = 0; i < std::max<std::size_t>(n, 1); ++i) {
     const std::string key = key_of(read.ref, read.tag, i);
     auto [eit, inserted] = entries_.try_emplace(key);
     Entry& e = eit->second;
     if (!inserted && e.stage != Stage::kReading) continue;
-    e.audio = read.audio;
+    e.kind = read.kind;
     if (!why.empty() || i >= n) {
       e.stage = Stage::kError;
       e.error = why.empty() ? "no such sample in the record" : why;
     } else {
       e.stage = Stage::kEncoded;
-      e.encoded = read.audio ? std::move(clips[i].wav) : std::move(images[i]);
-      if (read.audio) e.label = std::move(clips[i].label);
+      e.encoded = audio ? std::move(clips[i].wav) : std::move(images[i]);
+      if (audio) e.label = std::move(clips[i].label);
       e.mime = events::sniff_mime(e.encoded);
     }
     account(key, e);
@@ -198,8 +213,8 @@ void MediaCache::decode(Entry& e) {
   ++decodes_;
   const auto bytes = std::span(reinterpret_cast<const std::uint8_t*>(e.encoded.data()), e.encoded.size());
   std::string why;
-  const bool ok =
-      e.audio ? events::decode_wav(bytes, e.clip, why) : events::decode_image(bytes, e.image, why);
+  const bool ok = e.kind == events::Kind::kAudio ? events::decode_wav(bytes, e.clip, why)
+                                                 : events::decode_image(bytes, e.image, why);
   if (ok) {
     e.stage = Stage::kReady;
   } else {
@@ -241,8 +256,9 @@ void MediaCache::upload(Entry& e, const ui::ImageAdjust& adjust) {
 // What an entry holds: the stored bytes, the decoded pixels or samples, and
 // its texture (RGBA plus a third for the mipmaps).
 void MediaCache::account(const std::string& key, Entry& e) {
-  std::size_t bytes =
-      e.encoded.capacity() + e.image.rgba.capacity() + e.clip.samples.capacity() * sizeof(float);
+  std::size_t bytes = e.encoded.capacity() + e.image.rgba.capacity() +
+                      e.clip.samples.capacity() * sizeof(float) +
+                      6 * e.pr.precision.capacity() * sizeof(double);
   if (e.texture) bytes += e.image.rgba.size() * 4 / 3;
   e.bytes = bytes;
   lru_.touch(key, bytes);
@@ -285,7 +301,7 @@ ui::ImageView MediaCache::image(const store::Series& s, std::size_t record, std:
     return v;
   }
   const std::string key = key_of(s.blobs[record], s.tag, sample);
-  Entry& e = find_or_request(s, record, sample, false);
+  Entry& e = find_or_request(s, record, sample);
   if (e.stage == Stage::kEncoded && decode_allowed()) decode(e);
   if (e.stage == Stage::kReady && (!e.texture || !(e.texture_adjust == adjust))) {
     upload(e, adjust);
@@ -320,7 +336,7 @@ ui::AudioView MediaCache::audio(const store::Series& s, std::size_t record, std:
     return v;
   }
   const std::string key = key_of(s.blobs[record], s.tag, sample);
-  Entry& e = find_or_request(s, record, sample, true);
+  Entry& e = find_or_request(s, record, sample);
   if (e.stage == Stage::kEncoded && decode_allowed()) {
     decode(e);
     account(key, e);
@@ -341,14 +357,38 @@ ui::AudioView MediaCache::audio(const store::Series& s, std::size_t record, std:
 
 void MediaCache::prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) {
   if (!store_ || record >= s.blobs.size()) return;
-  const bool audio = s.kind == events::Kind::kAudio;
   const std::string key = key_of(s.blobs[record], s.tag, sample);
-  Entry& e = find_or_request(s, record, sample, audio);
+  Entry& e = find_or_request(s, record, sample);
   if (e.stage == Stage::kEncoded && decode_allowed()) {
     decode(e);
     account(key, e);
   }
   evict();
+}
+
+const events::PrCurve* MediaCache::cached_pr_curve(const store::Series& s, std::size_t record) const {
+  if (record >= s.blobs.size()) return nullptr;
+  auto it = entries_.find(key_of(s.blobs[record], s.tag, 0));
+  return it != entries_.end() && it->second.stage == Stage::kReady ? &it->second.pr : nullptr;
+}
+
+ui::PrCurveView MediaCache::pr_curve(const store::Series& s, std::size_t record) {
+  ui::PrCurveView v;
+  if (!store_ || record >= s.blobs.size()) {
+    v.state = ui::MediaState::kError;
+    v.error = "no such record";
+    return v;
+  }
+  const Entry& e = find_or_request(s, record, 0);
+  if (e.stage == Stage::kReady) {
+    v.state = ui::MediaState::kReady;
+    v.curve = &e.pr;
+  } else if (e.stage == Stage::kError) {
+    v.state = ui::MediaState::kError;
+    v.error = e.error;
+  }
+  evict();
+  return v;
 }
 
 // [SECTION] playback --------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// Images and audio for the dashboards, read from the event files only when a
+// Images, audio and PR curves for the dashboards, read from the event files only when a
 // card asks and kept under a memory cap (default 256 MB, least recently used
 // out first). A request becomes a read of the record's bytes (file, offset,
 // length) that the platform carries out, at once (desktop: from disk) or
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "events/image_decode.h"
+#include "events/pr_curve.h"
 #include "record/stream_reader.h"
 #include "store/store.h"
 #include "ui/lru_budget.h"
@@ -81,6 +82,9 @@ class MediaCache final : public ui::MediaProvider {
   ui::ImageView image(const store::Series& s, std::size_t record, std::uint32_t sample,
                       const ui::ImageAdjust& adjust) override;
   ui::AudioView audio(const store::Series& s, std::size_t record, std::uint32_t sample) override;
+  ui::PrCurveView pr_curve(const store::Series& s, std::size_t record) override;
+  // The curve of record `record` if it is cached and decoded (asks for nothing).
+  const events::PrCurve* cached_pr_curve(const store::Series& s, std::size_t record) const;
   void prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) override;
   void play(const store::Series& s, std::size_t record, std::uint32_t sample, double from) override;
   void pause() override;
@@ -90,13 +94,14 @@ class MediaCache final : public ui::MediaProvider {
   enum class Stage : std::uint8_t { kReading, kEncoded, kReady, kError };
   struct Entry {
     Stage stage = Stage::kReading;
-    bool audio = false;
+    events::Kind kind = events::Kind::kImages;  // images, audio or pr_curves
     std::string encoded;
     const char* mime = "";
     events::DecodedImage image;
     std::uint32_t texture = 0;  // GL name, 0 = none yet
     ui::ImageAdjust texture_adjust;
     events::DecodedAudio clip;
+    events::PrCurve pr;
     std::string label;
     std::string error;
     std::size_t bytes = 0;  // what the cap counts
@@ -104,11 +109,11 @@ class MediaCache final : public ui::MediaProvider {
   struct Read {
     store::BlobRef ref;
     std::string tag;
-    bool audio = false;
+    events::Kind kind = events::Kind::kImages;
   };
 
   static std::string key_of(const store::BlobRef& ref, std::string_view tag, std::uint32_t sample);
-  Entry& find_or_request(const store::Series& s, std::size_t record, std::uint32_t sample, bool audio);
+  Entry& find_or_request(const store::Series& s, std::size_t record, std::uint32_t sample);
   bool decode_allowed();
   void decode(Entry& e);
   void upload(Entry& e, const ui::ImageAdjust& adjust);

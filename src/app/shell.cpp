@@ -481,11 +481,37 @@ std::string Shell::series_json(const std::string& run, const std::string& tag) {
     auto t = r->second.tags.find(tag);
     if (t != r->second.tags.end() &&
         (t->second.kind == events::Kind::kScalars || t->second.kind == events::Kind::kHistograms ||
-         t->second.kind == events::Kind::kText))
+         t->second.kind == events::Kind::kText || t->second.kind == events::Kind::kPrCurves))
       s = &t->second;
   }
   if (!s) return "null";
   const double now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+  if (s->kind == events::Kind::kPrCurves) {
+    // [step, wall_time, thresholds, [tp], [fp], [tn], [fn], [precision], [recall]] per shown
+    // record whose curve a card has read (the page reads them lazily), else [step, wall_time, null].
+    j.begin_array();
+    std::vector<std::uint32_t> shown = store::visible_indices(s->steps);
+    if (settings_.all_points) {
+      shown.resize(s->size());
+      for (std::uint32_t k = 0; k < shown.size(); ++k) shown[k] = k;
+    }
+    for (std::uint32_t i : shown) {
+      j.begin_array().value(s->steps[i]).value(s->wall_times[i]);
+      if (const events::PrCurve* pr = media_.cached_pr_curve(*s, i)) {
+        j.value(static_cast<std::uint64_t>(pr->size()));
+        for (const auto* row : {&pr->tp, &pr->fp, &pr->tn, &pr->fn, &pr->precision, &pr->recall}) {
+          j.begin_array();
+          for (double x : *row) j.value(x);
+          j.end_array();
+        }
+      } else {
+        j.null();
+      }
+      j.end_array();
+    }
+    j.end_array();
+    return j.take();
+  }
   if (s->kind == events::Kind::kText) {
     // [step, wall_time, [shape], [strings]] per shown record.
     const auto shown = settings_.all_points ? std::vector<std::uint32_t>() : store::visible_indices(s->steps);

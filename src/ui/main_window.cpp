@@ -115,7 +115,8 @@ const DashboardInfo kDashboards[12] = {
     {"text", "Text", "Text logged at each step: Markdown rendered, tables as tables.", events::Kind::kText},
     {"graphs", "Graphs", "Model graphs: TensorFlow op graphs and Keras models.", events::Kind::kGraphs},
     {"hparams", "HParams", "Hyperparameters of each run next to its metrics.", events::Kind::kHparams},
-    {"pr_curves", "PR curves", "Precision-recall curves.", events::Kind::kPrCurves},
+    {"pr_curves", "PR curves", "Precision-recall curves per tag and run, at any recorded step.",
+     events::Kind::kPrCurves},
     {"custom_scalars", "Custom scalars", "Charts laid out by the run's custom_scalars configuration.",
      events::Kind::kCustomScalars},
     {"mesh", "Mesh", "3D meshes and point clouds.", events::Kind::kMesh},
@@ -176,6 +177,9 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
       } else if (name == "text") {
         text_.draw(ctx);
         charts_drawn_ = text_.charts_drawn();
+      } else if (name == "pr_curves") {
+        pr_curves_.draw(ctx);
+        charts_drawn_ = pr_curves_.charts_drawn();
       } else {
         draw_tags_table(ctx, d.kind);
       }

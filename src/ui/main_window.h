@@ -13,6 +13,7 @@
 #include "ui/distributions_dashboard.h"
 #include "ui/histograms_dashboard.h"
 #include "ui/images_dashboard.h"
+#include "ui/pr_curves_dashboard.h"
 #include "ui/runs_panel.h"
 #include "ui/scalars_dashboard.h"
 #include "ui/series_cache.h"
@@ -97,6 +98,7 @@ class MainWindow {
   ImagesDashboard images_;
   AudioDashboard audio_;
   TextDashboard text_;
+  PrCurvesDashboard pr_curves_;
   std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;
   int charts_drawn_ = 0;  // by the dashboard drawn last frame

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "events/audio_decode.h"
+#include "events/pr_curve.h"
 #include "imgui.h"
 #include "store/store.h"
 
@@ -45,6 +46,12 @@ struct AudioView {
   std::string error;
 };
 
+struct PrCurveView {
+  MediaState state = MediaState::kLoading;
+  const events::PrCurve* curve = nullptr;
+  std::string error;
+};
+
 // The one clip that is playing or paused (the app plays one at a time).
 struct Playback {
   const store::Series* series = nullptr;
@@ -63,6 +70,8 @@ class MediaProvider {
   virtual ImageView image(const store::Series& s, std::size_t record, std::uint32_t sample,
                           const ImageAdjust& adjust) = 0;
   virtual AudioView audio(const store::Series& s, std::size_t record, std::uint32_t sample) = 0;
+  // The precision-recall curve of record `record` of a pr_curves series.
+  virtual PrCurveView pr_curve(const store::Series& s, std::size_t record) = 0;
   // Reads (and, time permitting, decodes) a record a card will likely show
   // next, so stepping through a series does not wait for the file.
   virtual void prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) = 0;

@@ -22,6 +22,10 @@ void RunsPanel::draw_settings(const UiContext& ctx, bool live_supported) {
     draw_histogram_settings(ctx);
   } else if (s.dashboard == "images" || s.dashboard == "audio") {
     draw_media_settings(ctx);
+  } else if (s.dashboard == "pr_curves") {
+    section_heading(ctx.fonts, "PR curve settings");
+    ImGui::TextWrapped("Hover a curve for a threshold's precision, recall and counts.");
+    restart_checkbox(s);
   } else if (s.dashboard == "text") {
     section_heading(ctx.fonts, "Text settings");
     ImGui::Checkbox("Raw text", &s.text_raw);
