@@ -157,13 +157,13 @@ int cmd_export(const std::vector<std::string>& args) {
   if (paths.empty() || (format != "json" && format != "csv")) {
     std::fprintf(stderr,
                  "usage: eventlens export PATH... [--format json|csv] [--kind "
-                 "scalars|histograms|distributions|images|text|pr_curves|all]\n"
+                 "scalars|histograms|distributions|images|text|pr_curves|hparams|all]\n"
                  "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
     return 2;
   }
   if (kind != "all") {
     if (kind != "scalars" && kind != "histograms" && kind != "distributions" && kind != "images" &&
-        kind != "text" && kind != "pr_curves") {
+        kind != "text" && kind != "pr_curves" && kind != "hparams") {
       std::fprintf(stderr, "eventlens export: unknown --kind %s\n", kind.c_str());
       return 2;
     }
@@ -173,6 +173,7 @@ int cmd_export(const std::vector<std::string>& args) {
     o.images = kind == "images";
     o.text = kind == "text";
     o.pr_curves = kind == "pr_curves";
+    o.hparams = kind == "hparams";
   }
   store::Store store;
   std::vector<std::string> disk_paths;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "aggregate/distribution.h"
+#include "aggregate/hparams.h"
 #include "events/blob_decoder.h"
 #include "events/media.h"
 #include "events/pr_curve.h"
@@ -135,7 +136,17 @@ std::string export_json(const Store& store, const ExportOptions& o) {
                });
     j.end_object();
   }
-  j.end_array().end_object();
+  j.end_array();
+  if (o.hparams) {
+    const aggregate::HparamsTable table = aggregate::build_hparams_table(store);
+    std::vector<std::uint32_t> rows;
+    for (std::uint32_t i = 0; i < table.sessions.size(); ++i)
+      if (wanted(o.run_filter, table.sessions[i].run)) rows.push_back(i);
+    j.key("hparams");
+    aggregate::write_hparams_json(j, table, rows);
+    if (o.problems) o.problems->insert(o.problems->end(), table.problems.begin(), table.problems.end());
+  }
+  j.end_object();
   return j.take();
 }
 
