@@ -213,6 +213,12 @@ void EventDecoder::decode_tensor(const ValueContext& ctx, std::string_view plugi
       sink.on_blob(ctx, kind, 0, 0, shape.empty() ? 1 : static_cast<std::uint32_t>(shape[0]));
       return;
     }
+    case Kind::kCustomScalars:
+      if (t.string_val_size() >= 1)
+        sink.on_layout(ctx, t.string_val(0));
+      else
+        sink.on_bad_value(ctx, "custom_scalars layout is not a string tensor");
+      return;
     default: sink.on_blob(ctx, kind, 0, 0, 1); return;
   }
 }

@@ -66,6 +66,13 @@ class EventSink {
   // images, `samples` = images or clips in the value.
   virtual void on_blob(const ValueContext& v, Kind kind, std::uint32_t width, std::uint32_t height,
                        std::uint32_t samples) = 0;
+  // A custom_scalars layout (a serialized Layout, a few hundred bytes): kept
+  // in memory, since the dashboard needs every run's layout at once.
+  // Sinks that only count kinds may treat it as a blob.
+  virtual void on_layout(const ValueContext& v, std::string_view layout) {
+    (void)layout;
+    on_blob(v, Kind::kCustomScalars, 0, 0, 1);
+  }
   virtual void on_session_log(std::int64_t step, double wall_time, int status) = 0;
   // A value that could not be understood (bad tensor shape, ...).
   virtual void on_bad_value(const ValueContext& v, const char* why) = 0;

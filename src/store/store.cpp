@@ -238,6 +238,14 @@ void Store::on_blob(const events::ValueContext& v, events::Kind kind, std::uint3
   s->samples.push_back(samples);
 }
 
+void Store::on_layout(const events::ValueContext& v, std::string_view layout) {
+  on_blob(v, events::Kind::kCustomScalars, 0, 0, 1);
+  Series& s = *cur_run_->last_appended;
+  if (s.tag != v.tag || s.kind != events::Kind::kCustomScalars || s.size() == 0) return;  // skipped
+  s.texts.resize(s.size() - 1);  // records without a layout (metadata only) hold ""
+  s.texts.emplace_back(layout);
+}
+
 void Store::on_session_log(std::int64_t step, double wall_time, int status) {
   cur_run_->session_logs.push_back({step, wall_time, status});
 }

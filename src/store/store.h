@@ -71,6 +71,7 @@ struct Series {
   std::vector<std::uint8_t> text_ranks;
   std::vector<std::vector<std::int64_t>> text_shapes;
   std::vector<std::vector<std::uint32_t>> text_lengths;
+  // custom_scalars: each record's serialized Layout is kept in `texts` too
   // images, audio, graphs, other tensors
   std::vector<BlobRef> blobs;
   std::vector<std::uint32_t> widths, heights, samples;
@@ -170,6 +171,7 @@ class Store final : RecordConsumer, events::EventSink {
                std::span<const std::int64_t> shape) override;
   void on_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width, std::uint32_t height,
                std::uint32_t samples) override;
+  void on_layout(const events::ValueContext& v, std::string_view layout) override;
   void on_session_log(std::int64_t step, double wall_time, int status) override;
   void on_bad_value(const events::ValueContext& v, const char* why) override;
 
