@@ -6,7 +6,9 @@
 #include "aggregate/hparams.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "proto/plugins.pb.h"
@@ -278,6 +280,69 @@ double metric_number(const MetricValue& m, MetricAggregate agg) {
     case MetricAggregate::kMax: return m.max;
     default: return m.last;
   }
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool parse_double(std::string_view s, double& out) {
+  s = trim(s);
+  if (s.empty()) return false;
+  const std::string copy(s);
+  char* end = nullptr;
+  out = std::strtod(copy.c_str(), &end);
+  return end == copy.c_str() + copy.size() && !std::isnan(out);
+}
+
+}  // namespace
+
+bool parse_number_filter(std::string_view text, double& lo, double& hi) {
+  text = trim(text);
+  double a = -INFINITY, b = INFINITY, x;
+  if (text.empty()) {
+  } else if (const std::size_t dots = text.find(".."); dots != std::string_view::npos) {
+    const std::string_view l = trim(text.substr(0, dots)), r = trim(text.substr(dots + 2));
+    if ((!l.empty() && !parse_double(l, a)) || (!r.empty() && !parse_double(r, b)) ||
+        (l.empty() && r.empty()))
+      return false;
+  } else if (text.substr(0, 2) == ">=" && parse_double(text.substr(2), x)) {
+    a = x;
+  } else if (text.substr(0, 2) == "<=" && parse_double(text.substr(2), x)) {
+    b = x;
+  } else if (text[0] == '>' && parse_double(text.substr(1), x)) {
+    a = std::nextafter(x, INFINITY);
+  } else if (text[0] == '<' && parse_double(text.substr(1), x)) {
+    b = std::nextafter(x, -INFINITY);
+  } else if (parse_double(text, x)) {
+    a = b = x;
+  } else {
+    return false;
+  }
+  lo = a;
+  hi = b;
+  return true;
+}
+
+std::string format_number_filter(double lo, double hi) {
+  std::string out;
+  if (lo == -INFINITY && hi == INFINITY) return out;
+  if (lo == -INFINITY) {
+    out = "<= ";
+    store::append_shortest_double(out, hi);
+  } else if (hi == INFINITY) {
+    out = ">= ";
+    store::append_shortest_double(out, lo);
+  } else {
+    store::append_shortest_double(out, lo);
+    out += " .. ";
+    store::append_shortest_double(out, hi);
+  }
+  return out;
 }
 
 namespace {

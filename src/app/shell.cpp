@@ -8,6 +8,8 @@
 #include <cstdio>
 
 #include "aggregate/histogram_series.h"
+#include "aggregate/hparams.h"
+#include "aggregate/hparams.h"
 #include "app/fonts.h"
 #include "events/media_encode.h"
 #include "imgui.h"
@@ -388,6 +390,21 @@ std::string Shell::state_json() const {
     };
     j.key("frameMs").begin_object().key("p50").value(pct(0.5)).key("p95").value(pct(0.95));
     j.key("max").value(pct(1.0)).key("n").value(static_cast<std::uint64_t>(ms.size())).end_object();
+  }
+  {  // The hparams sessions (exact values, as `eventlens export --kind hparams`) and what the dashboard
+     // shows.
+    const aggregate::HparamsTable table = aggregate::build_hparams_table(store_);
+    if (!table.sessions.empty()) {
+      std::vector<std::uint32_t> all(table.sessions.size());
+      for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+      j.key("hparams");
+      aggregate::write_hparams_json(j, table, all);
+      const ui::HparamsViewInfo& v = main_window_.hparams_view();
+      j.key("hparamsView").begin_object().key("plot").value(v.plot);
+      j.key("hovered").value(v.hovered).key("selected").value(v.selected).key("rows").begin_array();
+      for (const std::string& r : v.rows) j.value(r);
+      j.end_array().end_object();
+    }
   }
   // Per run, per kind, per tag: the number of points the UI shows.
   j.key("runs").begin_array();

@@ -42,6 +42,33 @@ double plot_y(double v, bool log_y) {
   return v > 0 ? std::log10(v) : std::numeric_limits<double>::quiet_NaN();
 }
 
+// The band of a margin chart: quads between the lower and upper series at
+// the line's steps (records whose step either bound lacks are skipped). At
+// most about one quad per pixel column: the stride grows with the points.
+template <typename SX, typename SY>
+void draw_band(ImDrawList* dl, const ChartLine& l, const ChartOptions& o, SX sx, SY sy) {
+  if (!l.lower || !l.upper || l.lower->values.empty() || l.upper->values.empty()) return;
+  const PreparedSeries &lo = *l.lower, &hi = *l.upper;
+  const std::size_t n = std::min(lo.values.size(), hi.values.size());
+  const std::size_t stride = std::max<std::size_t>(1, n / 2000);
+  const ImU32 fill = rgb_alpha(l.rgb, 0.2f);
+  bool have_prev = false;
+  ImVec2 pl, pu;
+  for (std::size_t i = 0; i < n; i += stride) {
+    const double yl = plot_y(lo.values[i], o.log_y), yu = plot_y(hi.values[i], o.log_y);
+    if (!std::isfinite(yl) || !std::isfinite(yu)) {
+      have_prev = false;
+      continue;
+    }
+    const float x = sx(chart_x(lo, i, o.x_axis));
+    const ImVec2 cl(x, sy(yl)), cu(x, sy(yu));
+    if (have_prev) dl->AddQuadFilled(pu, cu, cl, pl, fill);
+    pl = cl;
+    pu = cu;
+    have_prev = true;
+  }
+}
+
 }  // namespace
 
 double chart_x(const PreparedSeries& p, std::size_t i, XAxis axis) {
@@ -78,6 +105,14 @@ void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& 
     x1 = std::max(x1, xl);
     const double yl = plot_y(p.values[n - 1], o.log_y);
     if (std::isfinite(yl)) sample_.push_back(yl);
+    for (const PreparedSeries* band : {l.lower, l.upper}) {  // a margin chart's band fits too
+      if (!band) continue;
+      const std::size_t bs = std::max<std::size_t>(1, band->values.size() / 20000);
+      for (std::size_t i = 0; i < band->values.size(); i += bs) {
+        const double y = plot_y(band->values[i], o.log_y);
+        if (std::isfinite(y)) sample_.push_back(y);
+      }
+    }
   }
   PlotRange r;
   if (std::isfinite(x0)) {
@@ -145,6 +180,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
 
   // [SECTION] lines and marks
   dl->PushClipRect(p0, p1, true);
+  for (const ChartLine& l : lines) draw_band(dl, l, o, sx, sy);
   const int columns = std::max(1, static_cast<int>(pw * io.DisplayFramebufferScale.x));
   std::vector<double> xs_scratch;
   decimated_.resize(lines.size() * 2);

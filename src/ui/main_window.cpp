@@ -177,6 +177,12 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
       } else if (name == "text") {
         text_.draw(ctx);
         charts_drawn_ = text_.charts_drawn();
+      } else if (name == "hparams") {
+        hparams_.draw(ctx);
+        charts_drawn_ = hparams_.charts_drawn();
+      } else if (name == "custom_scalars") {
+        custom_scalars_.draw(ctx);
+        charts_drawn_ = custom_scalars_.charts_drawn();
       } else if (name == "pr_curves") {
         pr_curves_.draw(ctx);
         charts_drawn_ = pr_curves_.charts_drawn();

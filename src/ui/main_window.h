@@ -10,8 +10,10 @@
 
 #include "store/store.h"
 #include "ui/audio_dashboard.h"
+#include "ui/custom_scalars_dashboard.h"
 #include "ui/distributions_dashboard.h"
 #include "ui/histograms_dashboard.h"
+#include "ui/hparams_dashboard.h"
 #include "ui/images_dashboard.h"
 #include "ui/pr_curves_dashboard.h"
 #include "ui/runs_panel.h"
@@ -75,6 +77,7 @@ class MainWindow {
   int charts_drawn() const { return charts_drawn_; }
   // The image and audio cards drawn last frame.
   const std::vector<MediaCardInfo>& media_cards() const { return media_cards_; }
+  const HparamsViewInfo& hparams_view() const { return hparams_.info(); }
 
  private:
   void draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act);
@@ -99,6 +102,8 @@ class MainWindow {
   AudioDashboard audio_;
   TextDashboard text_;
   PrCurvesDashboard pr_curves_;
+  HparamsDashboard hparams_;
+  CustomScalarsDashboard custom_scalars_;
   std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;
   int charts_drawn_ = 0;  // by the dashboard drawn last frame

@@ -200,5 +200,31 @@ TEST(Hparams, ExperimentsMergeAndCsvHasEveryColumn) {
             "y,unknown,128,true,\n");
 }
 
+TEST(Hparams, NumberFiltersParseEveryForm) {
+  double lo = 0, hi = 0;
+  ASSERT_TRUE(parse_number_filter(" 0.01 .. 0.1 ", lo, hi));
+  EXPECT_EQ(lo, 0.01);
+  EXPECT_EQ(hi, 0.1);
+  ASSERT_TRUE(parse_number_filter(">=3", lo, hi));
+  EXPECT_EQ(lo, 3);
+  EXPECT_EQ(hi, INFINITY);
+  ASSERT_TRUE(parse_number_filter("< 1e-3", lo, hi));
+  EXPECT_EQ(lo, -INFINITY);
+  EXPECT_EQ(hi, std::nextafter(1e-3, -INFINITY));
+  ASSERT_TRUE(parse_number_filter("..5", lo, hi));
+  EXPECT_EQ(hi, 5);
+  ASSERT_TRUE(parse_number_filter("64", lo, hi));
+  EXPECT_EQ(lo, 64);
+  EXPECT_EQ(hi, 64);
+  ASSERT_TRUE(parse_number_filter("", lo, hi));
+  EXPECT_EQ(lo, -INFINITY);
+  EXPECT_FALSE(parse_number_filter("abc", lo, hi));
+  EXPECT_FALSE(parse_number_filter("1..x", lo, hi));
+  EXPECT_FALSE(parse_number_filter("..", lo, hi));
+  EXPECT_EQ(format_number_filter(0.5, 2), "0.5 .. 2");
+  EXPECT_EQ(format_number_filter(-INFINITY, 2), "<= 2");
+  EXPECT_EQ(format_number_filter(-INFINITY, INFINITY), "");
+}
+
 }  // namespace
 }  // namespace el::aggregate

@@ -1,0 +1,79 @@
+// The HParams dashboard: every session (a run with session_start_info) as a
+// table row with its hyperparameters and metrics, sortable by any column,
+// filtered per column (a regex for text, a range such as "0.01 .. 0.1" or
+// ">= 64" for numbers, and by status), with columns shown or hidden and rows
+// paged. Above the table, parallel coordinates (brushing an axis writes that
+// column's filter) or a scatter-plot matrix of metrics against hparams.
+// Hovering a line or point highlights the session's row and the other way
+// round; double-clicking a row shows that session's runs on the Scalars
+// dashboard. The filtered table downloads as CSV or JSON.
+#pragma once
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "aggregate/hparams.h"
+#include "ui/hparams_plots.h"
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+// What the dashboard shows, for state() and tests.
+struct HparamsViewInfo {
+  std::vector<std::string> rows;  // runs of the rows passing the filters, in table order
+  std::string hovered, selected;  // runs
+  const char* plot = "parallel";  // "none", "parallel" or "scatter"
+  std::size_t sessions = 0;
+};
+
+class HparamsDashboard {
+ public:
+  void draw(const UiContext& ctx);
+  int charts_drawn() const { return charts_drawn_; }
+  const HparamsViewInfo& info() const { return info_; }
+
+ private:
+  struct ColumnState {
+    std::string filter_text;
+    bool filter_valid = true;
+    bool hidden = false;
+    AxisScale scale = AxisScale::kLinear;
+    AxisBrush brush{NAN, NAN};  // drawn on its parallel-coordinates axis
+  };
+  enum class Plot : int { kNone, kParallel, kScatter };
+
+  void rebuild_if_stale(const UiContext& ctx);
+  void draw_toolbar(const UiContext& ctx);
+  void draw_plot(const UiContext& ctx, float height);
+  void draw_table(const UiContext& ctx);
+  void axis_menu(int axis);
+  void show_in_scalars(const UiContext& ctx, const std::string& run);
+  aggregate::SessionQuery query() const;
+  std::string column_key(bool metric, std::size_t column) const;
+  void set_filter(const std::string& key, std::string text, bool from_brush);
+
+  aggregate::HparamsTable table_;
+  std::uint64_t built_version_ = ~0ull, built_generation_ = ~0ull;
+  double built_at_ = -1;
+  std::map<std::string, ColumnState> columns_;  // by column key ("h:name", "m:label")
+  aggregate::MetricAggregate aggregate_ = aggregate::MetricAggregate::kLast;
+  unsigned status_mask_ = 0xF;
+  int sort_column_ = -1;  // as in SessionQuery
+  bool descending_ = false;
+  Plot plot_ = Plot::kParallel;
+  std::string color_by_;  // metric column key; empty: the first metric; "-": run colours
+  int page_ = 0, page_size_ = 50;
+  std::string hovered_run_, selected_run_;
+  std::string hover_next_;  // collected while drawing; becomes hovered_run_ at the end of the frame
+  int menu_axis_ = -1;
+  ParallelCoordinates parcoords_;
+  std::vector<std::uint32_t> rows_;
+  std::vector<std::uint8_t> passes_;
+  std::vector<std::uint32_t> colors_;
+  std::vector<HparamsAxis> axes_;
+  HparamsViewInfo info_;
+  int charts_drawn_ = 0;
+};
+
+}  // namespace el::ui
