@@ -143,15 +143,23 @@ class DesktopPlatform final : public el::app::Platform {
 
 int main(int argc, char** argv) {
   long max_frames = -1;
+  std::string view;
+  bool print_state = false;
   std::vector<fs::path> paths;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) {
       max_frames = std::atol(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--state")) {
+      print_state = true;
+    } else if (!std::strcmp(argv[i], "--view") && i + 1 < argc) {
+      view = argv[++i];
     } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
       std::printf(
-          "usage: eventlens-desktop [--frames N] [PATH...]\n"
+          "usage: eventlens-desktop [--frames N] [--view SETTINGS] [--state] [PATH...]\n"
           "Opens a window showing TensorBoard event files. PATHs are files or folders;\n"
-          "more can be dropped onto the window. --frames N quits after N frames.\n");
+          "more can be dropped onto the window. --frames N quits after N frames.\n"
+          "--view takes the page's settings text, e.g. 'dash=hparams&smoothing=0.9'.\n"
+          "--state prints the page's state() JSON when the window closes.\n");
       return 0;
     } else {
       paths.emplace_back(argv[i]);
@@ -161,6 +169,7 @@ int main(int argc, char** argv) {
   el::app::Shell shell(platform);
   platform.attach(shell);
   if (!shell.init("EventLens", 1280, 800)) return 2;
+  if (!view.empty()) shell.apply_settings(view);
   for (const auto& p : paths) platform.add(shell, p);
   for (;;) {
     SDL_Event ev;
@@ -173,6 +182,7 @@ int main(int argc, char** argv) {
     if (!shell.frame()) break;
     if (max_frames > 0 && static_cast<long>(shell.frame_count()) >= max_frames) break;
   }
+  if (print_state) std::printf("%s\n", shell.state_json().c_str());
   std::printf("eventlens-desktop: %llu frames, %zu files\n",
               static_cast<unsigned long long>(shell.frame_count()), shell.files().size());
   return 0;

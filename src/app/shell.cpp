@@ -9,7 +9,6 @@
 
 #include "aggregate/histogram_series.h"
 #include "aggregate/hparams.h"
-#include "aggregate/hparams.h"
 #include "app/fonts.h"
 #include "events/media_encode.h"
 #include "imgui.h"
@@ -403,9 +402,29 @@ std::string Shell::state_json() const {
       j.key("hparamsView").begin_object().key("plot").value(v.plot);
       j.key("hovered").value(v.hovered).key("selected").value(v.selected).key("rows").begin_array();
       for (const std::string& r : v.rows) j.value(r);
+      j.end_array().key("axes").begin_array();
+      for (const auto& a : v.axes)
+        j.begin_object()
+            .key("key")
+            .value(a.key)
+            .key("x")
+            .value(static_cast<double>(a.x))
+            .key("top")
+            .value(static_cast<double>(a.top))
+            .key("bottom")
+            .value(static_cast<double>(a.bottom))
+            .end_object();
       j.end_array().end_object();
     }
   }
+  // The scalar cards drawn last frame, with the labels of their lines.
+  j.key("scalarCards").begin_array();
+  for (const auto& [tag, labels] : main_window_.scalars().drawn_cards()) {
+    j.begin_object().key("tag").value(tag).key("lines").begin_array();
+    for (const std::string& l : labels) j.value(l);
+    j.end_array().end_object();
+  }
+  j.end_array();
   // Per run, per kind, per tag: the number of points the UI shows.
   j.key("runs").begin_array();
   for (const auto& [name, run] : store_.runs()) {
@@ -472,6 +491,13 @@ std::string Shell::state_json() const {
   j.key("imageActualSize").value(s.image_actual_size);
   j.key("step").value(s.step);
   j.key("textRaw").value(s.text_raw);
+  j.key("cardOverlays").begin_object();
+  for (const auto& [card, extras] : s.card_overlays) {
+    j.key(card).begin_array();
+    for (const std::string& e : extras) j.value(e);
+    j.end_array();
+  }
+  j.end_object();
   j.key("imageCacheMb").value(static_cast<std::int64_t>(s.image_cache_mb));
   j.key("text").value(settings_text_);
   j.end_object();

@@ -65,7 +65,9 @@ void CustomScalarsDashboard::draw_card(const UiContext& ctx, const std::string& 
       for (const aggregate::MarginSeries& m : chart.series) {
         const store::Series* v = scalar_series(run, m.value);
         if (!v) continue;
-        card.labels.push_back(chart.series.size() > 1 ? name + ": " + m.value : name);
+        std::string label = name;
+        if (chart.series.size() > 1) label.append(": ").append(m.value);
+        card.labels.push_back(std::move(label));
         pending.push_back({v, scalar_series(run, m.lower), scalar_series(run, m.upper),
                            chart.series.size() > 1 ? run_color(card.labels.back()) : ctx.run_rgb(name)});
       }
@@ -73,7 +75,9 @@ void CustomScalarsDashboard::draw_card(const UiContext& ctx, const std::string& 
       for (const std::string& tag : tags) {
         const store::Series* v = scalar_series(run, tag);
         if (!v) continue;
-        card.labels.push_back(tags.size() > 1 ? name + ": " + tag : name);
+        std::string label = name;
+        if (tags.size() > 1) label.append(": ").append(tag);
+        card.labels.push_back(std::move(label));
         pending.push_back(
             {v, nullptr, nullptr, tags.size() > 1 ? run_color(card.labels.back()) : ctx.run_rgb(name)});
       }

@@ -215,6 +215,8 @@ void HparamsDashboard::draw_plot(const UiContext& ctx, float height) {
     std::vector<AxisBrush> brushes;
     for (const HparamsAxis& a : axes_) brushes.push_back(columns_[a.key].brush);
     r = parcoords_.draw(size, in, brushes);
+    for (std::size_t i = 0; i < r.axis_lines.size() && i < axes_.size(); ++i)
+      info_.axes.push_back({axes_[i].key, r.axis_lines[i].x, r.axis_lines[i].y, r.axis_lines[i].z});
     if (r.brushed_axis >= 0) {
       const HparamsAxis& a = axes_[static_cast<std::size_t>(r.brushed_axis)];
       if (r.brush_cleared) {

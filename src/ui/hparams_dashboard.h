@@ -25,6 +25,11 @@ struct HparamsViewInfo {
   std::string hovered, selected;  // runs
   const char* plot = "parallel";  // "none", "parallel" or "scatter"
   std::size_t sessions = 0;
+  struct Axis {
+    std::string key;
+    float x = 0, top = 0, bottom = 0;  // screen position of a parallel-coordinates axis
+  };
+  std::vector<Axis> axes;
 };
 
 class HparamsDashboard {

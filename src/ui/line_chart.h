@@ -20,7 +20,7 @@ namespace el::ui {
 
 struct ChartLine {
   const PreparedSeries* data = nullptr;
-  std::uint32_t rgb = 0;  // 0xRRGGBB
+  std::uint32_t rgb = 0;             // 0xRRGGBB
   const std::string* run = nullptr;  // the label (a run name, or "run: tag")
   // Margin charts: a band from `lower` to `upper` (matched to the line's steps), drawn under it.
   const PreparedSeries* lower = nullptr;

@@ -78,6 +78,7 @@ class MainWindow {
   // The image and audio cards drawn last frame.
   const std::vector<MediaCardInfo>& media_cards() const { return media_cards_; }
   const HparamsViewInfo& hparams_view() const { return hparams_.info(); }
+  const ScalarsDashboard& scalars() const { return scalars_; }
 
  private:
   void draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act);

@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "store/export.h"
 #include "store/json_writer.h"
+#include "ui/palette.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -23,6 +24,15 @@ std::string file_safe(const std::string& s) {
   std::string out;
   for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
   return out;
+}
+
+// The tags a card draws: its own, then those added to it (multi-tag overlay).
+std::vector<std::string> card_tags(const Settings& s, const std::string& tag) {
+  std::vector<std::string> tags{tag};
+  if (auto it = s.card_overlays.find(tag); it != s.card_overlays.end())
+    for (const std::string& t : it->second)
+      if (t != tag) tags.push_back(t);
+  return tags;
 }
 
 }  // namespace
@@ -56,42 +66,44 @@ std::vector<std::pair<std::string, std::vector<std::string>>> ScalarsDashboard::
 // Exactly the card's data: every point the UI holds for every shown run.
 std::string ScalarsDashboard::card_csv(const UiContext& ctx, const std::string& tag) const {
   std::string out = "run,tag,step,wall_time,value\n";
-  for (const auto& [name, run] : ctx.store->runs()) {
-    auto it = run.tags.find(tag);
-    if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
-    const PreparedSeries& p =
-        ctx.cache->get(it->second, ctx.settings->all_points, ctx.settings->smoothing, ctx.now);
-    for (std::size_t i = 0; i < p.values.size(); ++i) {
-      store::append_csv_field(out, name);
-      out += ',';
-      store::append_csv_field(out, tag);
-      out += ',' + std::to_string(static_cast<std::int64_t>(p.steps[i])) + ',';
-      store::append_csv_number(out, p.walls[i]);
-      out += ',';
-      store::append_csv_number(out, p.values[i]);
-      out += '\n';
+  for (const std::string& t : card_tags(*ctx.settings, tag))
+    for (const auto& [name, run] : ctx.store->runs()) {
+      auto it = run.tags.find(t);
+      if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
+      const PreparedSeries& p =
+          ctx.cache->get(it->second, ctx.settings->all_points, ctx.settings->smoothing, ctx.now);
+      for (std::size_t i = 0; i < p.values.size(); ++i) {
+        store::append_csv_field(out, name);
+        out += ',';
+        store::append_csv_field(out, t);
+        out += ',' + std::to_string(static_cast<std::int64_t>(p.steps[i])) + ',';
+        store::append_csv_number(out, p.walls[i]);
+        out += ',';
+        store::append_csv_number(out, p.values[i]);
+        out += '\n';
+      }
     }
-  }
   return out;
 }
 
 std::string ScalarsDashboard::card_json(const UiContext& ctx, const std::string& tag) const {
   store::JsonWriter j;
   j.begin_object().key("tag").value(tag).key("runs").begin_array();
-  for (const auto& [name, run] : ctx.store->runs()) {
-    auto it = run.tags.find(tag);
-    if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
-    const PreparedSeries& p =
-        ctx.cache->get(it->second, ctx.settings->all_points, ctx.settings->smoothing, ctx.now);
-    j.begin_object().key("run").value(name).key("points").begin_array();
-    for (std::size_t i = 0; i < p.values.size(); ++i)
-      j.begin_array()
-          .value(static_cast<std::int64_t>(p.steps[i]))
-          .value(p.walls[i])
-          .value(p.values[i])
-          .end_array();
-    j.end_array().end_object();
-  }
+  for (const std::string& t : card_tags(*ctx.settings, tag))
+    for (const auto& [name, run] : ctx.store->runs()) {
+      auto it = run.tags.find(t);
+      if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
+      const PreparedSeries& p =
+          ctx.cache->get(it->second, ctx.settings->all_points, ctx.settings->smoothing, ctx.now);
+      j.begin_object().key("run").value(name).key("tag").value(t).key("points").begin_array();
+      for (std::size_t i = 0; i < p.values.size(); ++i)
+        j.begin_array()
+            .value(static_cast<std::int64_t>(p.steps[i]))
+            .value(p.walls[i])
+            .value(p.values[i])
+            .end_array();
+      j.end_array().end_object();
+    }
   j.end_array().end_object();
   return j.take();
 }
@@ -111,6 +123,35 @@ void ScalarsDashboard::card_menu(const UiContext& ctx, const std::string& tag, C
     ctx.downloads->push_back({file_safe(tag) + ".json", "application/json", card_json(ctx, tag)});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every point of every shown run as [step, wall_time, value]");
   if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{card_min, card_max, file_safe(tag) + ".png"};
+  ImGui::Separator();
+  if (ImGui::BeginMenu("Add tags to this card")) {
+    // Every other scalar tag of the shown runs, with a filter for long lists.
+    ImGui::SetNextItemWidth(260);
+    ImGui::InputTextWithHint("##overlayfilter", "Filter tags (regex)", overlay_filter_buf_,
+                             sizeof overlay_filter_buf_);
+    overlay_filter_.set(overlay_filter_buf_);
+    std::vector<std::string>& extras = ctx.settings->card_overlays[tag];
+    int listed = 0;
+    for (const auto& [group, tags] : groups(ctx))
+      for (const std::string& t : tags) {
+        if (t == tag || !overlay_filter_.matches(t) || listed >= 200) continue;
+        ++listed;
+        bool on = std::find(extras.begin(), extras.end(), t) != extras.end();
+        if (ImGui::Checkbox(t.c_str(), &on)) {
+          if (on)
+            extras.push_back(t);
+          else
+            std::erase(extras, t);
+        }
+      }
+    if (listed == 0) ImGui::TextDisabled("No other scalar tag matches.");
+    if (listed >= 200) ImGui::TextDisabled("First 200 tags listed: filter to find others.");
+    if (extras.empty()) ctx.settings->card_overlays.erase(tag);
+    ImGui::EndMenu();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Overlay other scalar tags on this chart (each run's line per tag). Saved in the link.");
   ImGui::EndPopup();
 }
 
@@ -127,20 +168,38 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   const float pad = 10;
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tag.c_str());
+  const std::vector<std::string> tags = card_tags(s, tag);
+  if (tags.size() > 1)
+    ImGui::Text("%s  + %zu tag%s", tag.c_str(), tags.size() - 1, tags.size() == 2 ? "" : "s");
+  else
+    ImGui::TextUnformatted(tag.c_str());
   std::string description;
+  if (tags.size() > 1) description = "Also shows: ";
+  for (std::size_t i = 1; i < tags.size(); ++i) {
+    if (i > 1) description += ", ";
+    description += tags[i];
+  }
   lines_.clear();
+  card.labels.clear();
+  std::vector<std::pair<const store::Series*, std::uint32_t>> found;
   std::uint64_t key = 1469598103934665603ull;
   auto mix = [&](std::uint64_t v) { key = (key ^ v) * 1099511628211ull; };
-  for (const auto& [name, run] : ctx.store->runs()) {
-    auto it = run.tags.find(tag);
-    if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
-    if (description.empty()) description = it->second.metadata.description;
-    const PreparedSeries& p = ctx.cache->get(it->second, s.all_points, s.smoothing, ctx.now);
-    lines_.push_back({&p, ctx.run_rgb(name), &name});
-    mix(reinterpret_cast<std::uintptr_t>(&it->second));
-    mix(it->second.version);
-  }
+  for (const std::string& t : tags)
+    for (const auto& [name, run] : ctx.store->runs()) {
+      auto it = run.tags.find(t);
+      if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
+      if (description.empty()) description = it->second.metadata.description;
+      // With several tags a line is "run: tag", coloured by that pair; alone, by its run.
+      std::string label = name;
+      if (tags.size() > 1) label.append(": ").append(t);
+      card.labels.push_back(std::move(label));
+      found.emplace_back(&it->second, tags.size() > 1 ? run_color(card.labels.back()) : ctx.run_rgb(name));
+      mix(reinterpret_cast<std::uintptr_t>(&it->second));
+      mix(it->second.version);
+    }
+  for (std::size_t i = 0; i < found.size(); ++i)
+    lines_.push_back({&ctx.cache->get(*found[i].first, s.all_points, s.smoothing, ctx.now), found[i].second,
+                      &card.labels[i]});
   mix(static_cast<std::uint64_t>(s.x_axis) | (s.log_y << 4) | (s.ignore_outliers << 5) | (s.all_points << 6));
   if (ImGui::IsItemHovered() && !description.empty()) ImGui::SetTooltip("%s", description.c_str());
   const float menu_w = ImGui::GetFrameHeight() * 1.4f;
@@ -161,6 +220,7 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   o.now = ctx.now;
   card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), lines_, o, key);
   if (!lines_.empty()) ++charts_drawn_;
+  drawn_cards_.emplace_back(tag, card.labels);
   if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && lines_.empty())
     ImGui::SetTooltip("No shown run has this tag.");
   ImGui::SetCursorScreenPos(min);
@@ -172,6 +232,7 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
 void ScalarsDashboard::draw(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   charts_drawn_ = 0;
+  drawn_cards_.clear();
   ctx.cache->sync(*ctx.store);
   if (!tag_filter_synced_ || tag_filter_buf_ != s.tag_filter)
     tag_filter_buf_ = s.tag_filter, tag_filter_synced_ = true;

@@ -17,6 +17,10 @@ class ScalarsDashboard {
   void draw(const UiContext& ctx);
   // Cards drawn with data in the last frame (benchmarks: "first chart drawn").
   int charts_drawn() const { return charts_drawn_; }
+  // The cards drawn in the last frame: (tag, the labels of its lines), for state() and tests.
+  const std::vector<std::pair<std::string, std::vector<std::string>>>& drawn_cards() const {
+    return drawn_cards_;
+  }
   // Scalar tags of the shown runs, grouped: (group, tags) in name order.
   static std::vector<std::pair<std::string, std::vector<std::string>>> groups(const UiContext& ctx);
 
@@ -24,6 +28,7 @@ class ScalarsDashboard {
   struct Card {
     LineChart chart;
     bool full_width = false;
+    std::vector<std::string> labels;  // of the lines drawn last (the chart keeps pointers)
   };
   void draw_card(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 size);
   void card_menu(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 card_min, ImVec2 card_max);
@@ -35,7 +40,10 @@ class ScalarsDashboard {
   bool tag_filter_synced_ = false;
   RegexFilter tag_filter_;
   std::vector<ChartLine> lines_;
+  char overlay_filter_buf_[128] = "";
+  RegexFilter overlay_filter_;
   int charts_drawn_ = 0;
+  std::vector<std::pair<std::string, std::vector<std::string>>> drawn_cards_;
 };
 
 }  // namespace el::ui

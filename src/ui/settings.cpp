@@ -114,6 +114,17 @@ std::string encode_settings(const Settings& s) {
       first = false;
     }
   }
+  if (!s.card_overlays.empty()) {  // card:extra:extra,card:extra
+    out += "&overlay=";
+    bool first = true;
+    for (const auto& [card, extras] : s.card_overlays) {
+      if (extras.empty()) continue;
+      if (!first) out += ',';
+      out += escape(card);
+      for (const std::string& e : extras) out += ":" + escape(e);
+      first = false;
+    }
+  }
   return out;
 }
 
@@ -178,6 +189,14 @@ void decode_settings(std::string_view text, Settings& s) {
       s.hidden_runs.clear();
       split(raw, ',', [&](std::string_view r) {
         if (!r.empty()) s.hidden_runs.insert(unescape(r));
+      });
+    } else if (key == "overlay") {
+      s.card_overlays.clear();
+      split(raw, ',', [&](std::string_view entry) {
+        std::vector<std::string> parts;
+        split(entry, ':', [&](std::string_view p) { parts.push_back(unescape(p)); });
+        if (parts.size() >= 2 && !parts[0].empty())
+          s.card_overlays[parts[0]].assign(parts.begin() + 1, parts.end());
       });
     } else if (key == "colors") {
       s.run_colors.clear();

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace el::ui {
 
@@ -39,7 +40,10 @@ struct Settings {
   bool text_raw = false;           // text cards: the strings as stored instead of rendered Markdown
   // The step image, audio and text cards show (their last record at or before it); -1: the newest.
   std::int64_t step = -1;
-  int image_cache_mb = 256;  // 64 .. 4096: decoded images and clips kept (least recently used out)
+  int image_cache_mb = 256;
+  // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
+  std::map<std::string, std::vector<std::string>>
+      card_overlays;  // 64 .. 4096: decoded images and clips kept (least recently used out)
 };
 
 std::string encode_settings(const Settings& s);

@@ -1,0 +1,85 @@
+// Browser tests of the HParams and custom scalars dashboards, and of the
+// scalar cards' multi-tag overlay:
+//   node hparams.test.js BASE_URL OUT_DIR SITE_DIR
+// Opens the PyTorch corpus folder (three add_hparams sessions and one
+// TensorBoard-native session with an experiment record; a custom scalars
+// layout in `train`) and checks state().hparams against
+// tests/data/hparams_facts.tsv (tests/tools/hparams_facts.py's own decoding):
+// every session, status, hparam value and metric; and looks at the screenshots.
+// (Brush filters are checked in tests/ui/hparams_axis_test.cpp.)
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { test, run, assert, assertEq, openPage } = require('./harness');
+
+const BASE = process.argv[2];
+const OUT = process.argv[3];
+fs.mkdirSync(OUT, { recursive: true });
+const REPO = path.resolve(__dirname, '../..');
+const CORPUS = process.env.EVENTLENS_CORPUS;
+
+const FACTS = fs.readFileSync(path.join(REPO, 'tests/data/hparams_facts.tsv'), 'utf8').trim().split('\n').slice(1)
+  .map((l) => l.split('\t')).filter((r) => r[0] === 'pytorch-small')
+  .map(([, runName, status, hparams, metrics]) => ({ run: runName, status, hparams, metrics }));
+
+const text = (v) => (typeof v === 'boolean' ? String(v) : typeof v === 'number' ? pyFloat(v) : v);
+// Python's repr(float(x)): integers keep a ".0".
+function pyFloat(x) { return Number.isInteger(x) ? x.toFixed(1) : String(x); }
+
+async function open(page, dash) {
+  await page.setInputFiles('#open-folder', path.join(CORPUS, 'pytorch-small'));
+  await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length > 0 && !s.loading.active; },
+    null, { timeout: 60000 });
+  await page.evaluate((d) => window.eventlens.show(d), dash);
+  await page.waitForFunction((d) => { const s = window.eventlens.state(); return s.dashboard === d && s.chartsDrawn >= 1; },
+    dash, { timeout: 20000 });
+  return page.evaluate(() => window.eventlens.state());
+}
+
+test('every session, hparam and metric equals the independent decoder\'s', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const state = await open(page, 'hparams');
+  assertEq(FACTS.length, 4, 'sessions in the facts');
+  assertEq(state.hparams.sessions.map((s) => s.run), FACTS.map((f) => f.run), 'sessions');
+  for (const f of FACTS) {
+    const s = state.hparams.sessions.find((x) => x.run === f.run);
+    assertEq(s.status, f.status, `${f.run} status`);
+    const hp = Object.entries(s.hparams).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${k}=${text(v)}`).join(';');
+    assertEq(hp, f.hparams, `${f.run} hparams`);
+    const m = s.metrics.map((x) => `${x.group}|${x.tag}=${pyFloat(x.last)},${pyFloat(x.min)},${pyFloat(x.max)},${x.points}`).join(';');
+    assertEq(m, f.metrics, `${f.run} metrics`);
+  }
+  // Merged experiments: every hparam of the four sessions is a column.
+  assertEq(state.hparams.hparams.map((h) => h.name),
+    ['lr', 'batch_size', 'optimizer', 'nesterov', 'dropout', 'learning_rate', 'units', 'activation'], 'columns');
+  assertEq(state.hparamsView.plot, 'parallel', 'parallel coordinates by default');
+  assertEq(state.hparamsView.rows.length, 4, 'rows before filtering');
+  await page.screenshot({ path: path.join(OUT, 'hparams-parallel.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
+test('custom scalars follow the layout; a scalar card overlays tags from the link', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/#overlay=loss:accuracy');
+  let state = await open(page, 'custom_scalars');
+  // The layout (decoded by hand in tests/aggregate/custom_layout_test.cpp): 3 charts, all with data.
+  await page.waitForFunction(() => window.eventlens.state().chartsDrawn === 3, null, { timeout: 10000 });
+  await page.screenshot({ path: path.join(OUT, 'custom-scalars.png') });
+  assertEq(state.settings.cardOverlays, { loss: ['accuracy'] }, 'overlay from the link');
+  await page.evaluate(() => window.eventlens.show('scalars'));
+  await page.waitForFunction(() => window.eventlens.state().scalarCards.some((c) => c.tag === 'loss'), null,
+    { timeout: 10000 });
+  state = await page.evaluate(() => window.eventlens.state());
+  const card = state.scalarCards.find((c) => c.tag === 'loss');
+  // Runs with `loss` and runs with `accuracy` (corpus_tags.tsv): each pair is a line.
+  const runsWith = (tag) => state.runs.filter((r) => r.tags.scalars && tag in r.tags.scalars).map((r) => r.name);
+  const want = [...runsWith('loss').map((r) => `${r}: loss`), ...runsWith('accuracy').map((r) => `${r}: accuracy`)];
+  assertEq(card.lines, want, 'the loss card\'s lines');
+  assert(want.includes('train: accuracy') && want.includes('train: loss'), 'train has both');
+  await page.screenshot({ path: path.join(OUT, 'scalars-overlay.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
+run();

@@ -1,0 +1,45 @@
+// Hparams columns as plot axes, on the corpus's PyTorch sweep (lr 0.001, 0.01
+// and 0.1 in three sessions; tb_native has no lr): positions on each scale,
+// categories, and the filters brushes stand for.
+#include "ui/hparams_axis.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "cli/loader.h"
+#include "support/test_files.h"
+
+namespace el::ui {
+namespace {
+
+TEST(HparamsAxis, ScalesPlaceSessionsAndBrushesBecomeFilters) {
+  store::Store store;
+  ASSERT_TRUE(cli::load_paths({testing::corpus_dir() + "/pytorch-small"}, store, nullptr));
+  const aggregate::HparamsTable t = aggregate::build_hparams_table(store);
+  ASSERT_EQ(t.sessions.size(), 4u);  // lr_0.001/hparams, lr_0.01/..., lr_0.1, tb_native
+  ASSERT_EQ(t.hparams[0].name, "lr");
+  const HparamsAxis lin = make_axis(t, false, 0, aggregate::MetricAggregate::kLast, AxisScale::kLinear);
+  EXPECT_EQ(lin.key, "h:lr");
+  EXPECT_EQ(lin.position[0], 0.0);
+  EXPECT_DOUBLE_EQ(lin.position[1], (0.01 - 0.001) / (0.1 - 0.001));
+  EXPECT_EQ(lin.position[2], 1.0);
+  EXPECT_TRUE(std::isnan(lin.position[3]));
+  const HparamsAxis log = make_axis(t, false, 0, aggregate::MetricAggregate::kLast, AxisScale::kLog);
+  EXPECT_NEAR(log.position[1], 0.5, 1e-12);  // 0.01 is the geometric middle of 0.001 and 0.1
+  const HparamsAxis q = make_axis(t, false, 0, aggregate::MetricAggregate::kLast, AxisScale::kQuantile);
+  EXPECT_EQ(q.position[1], 0.5);
+  // The upper 40% of the linear axis: lr >= 0.001 + 0.6 * 0.099 = 0.0604, rounded down to 3 digits.
+  EXPECT_EQ(brush_filter_text(lin, {0.6, 1.0}), ">= 0.0604");
+  EXPECT_EQ(brush_filter_text(log, {0.25, 0.75}), "0.00316 .. 0.0317");
+  const HparamsAxis opt = make_axis(t, false, 2, aggregate::MetricAggregate::kLast, AxisScale::kLinear);
+  ASSERT_TRUE(opt.categorical);
+  EXPECT_EQ(opt.categories, (std::vector<std::string>{"adam", "adamw", "sgd"}));
+  EXPECT_EQ(opt.position[2], 1.0);  // sgd
+  EXPECT_EQ(brush_filter_text(opt, {0.4, 1.0}), "^(adamw|sgd)$");
+  EXPECT_EQ(ramp_color(0), 0x450054u);
+  EXPECT_EQ(ramp_color(1), 0xFCE824u);
+}
+
+}  // namespace
+}  // namespace el::ui
