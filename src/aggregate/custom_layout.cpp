@@ -1,6 +1,7 @@
 #include "aggregate/custom_layout.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "proto/plugins.pb.h"
 

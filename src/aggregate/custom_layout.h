@@ -3,7 +3,6 @@
 // categories with the same title become one, their charts concatenated in run
 // order (a chart repeated by several runs is kept once).
 #pragma once
-#include <regex>
 #include <string>
 #include <vector>
 

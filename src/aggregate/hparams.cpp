@@ -44,6 +44,12 @@ bool hparam_value_less(const HparamValue& a, const HparamValue& b) {
   return a.number < b.number;
 }
 
+bool run_in_session(const std::string& session, const std::string& run) {
+  if (session == ".") return true;
+  return run == session || (run.size() > session.size() + 1 && run.compare(0, session.size(), session) == 0 &&
+                            run[session.size()] == '/');
+}
+
 const char* session_status_name(SessionStatus s) {
   switch (s) {
     case SessionStatus::kSuccess: return "success";
@@ -138,13 +144,6 @@ const store::Run* find_run(const store::Store& store, const std::string& name) {
   return it == store.runs().end() ? nullptr : &it->second;
 }
 
-// Run `sub` lies under session run `session` ("." holds every run).
-bool is_sub_run(const std::string& session, const std::string& sub) {
-  if (session == ".") return sub != ".";
-  return sub.size() > session.size() + 1 && sub.compare(0, session.size(), session) == 0 &&
-         sub[session.size()] == '/';
-}
-
 }  // namespace
 
 // [SECTION] building the table -------------------------------------------------------
@@ -222,7 +221,7 @@ HparamsTable build_hparams_table(const store::Store& store) {
     }
     if (inferred_metrics) {
       for (const auto& [sub, sub_run] : store.runs()) {
-        if (sub != name && !is_sub_run(name, sub)) continue;
+        if (!run_in_session(name, sub)) continue;
         const std::string group = sub == name ? "" : sub.substr(name == "." ? 0 : name.size() + 1);
         for (const auto& [tag, series] : sub_run.tags)
           if (series.kind == events::Kind::kScalars && tag.rfind("_hparams_/", 0) != 0)

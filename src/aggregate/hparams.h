@@ -12,7 +12,6 @@
 #pragma once
 #include <cstdint>
 #include <limits>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -65,7 +64,10 @@ struct MetricValue {
 };
 
 enum class SessionStatus : std::uint8_t { kUnknown = 0, kSuccess = 1, kFailure = 2, kRunning = 3 };
-const char* session_status_name(SessionStatus s);  // "unknown", "success", "failure", "running"
+const char* session_status_name(SessionStatus s);
+// `run` is the session's own run or one of its sub-runs ("." holds every run).
+bool run_in_session(const std::string& session,
+                    const std::string& run);  // "unknown", "success", "failure", "running"
 
 struct Session {
   std::string run;                   // the run holding session_start_info

@@ -392,7 +392,12 @@ std::string Shell::state_json() const {
   }
   {  // The hparams sessions (exact values, as `eventlens export --kind hparams`) and what the dashboard
      // shows.
-    const aggregate::HparamsTable table = aggregate::build_hparams_table(store_);
+    if (store_.version() != hparams_version_ || store_.generation() != hparams_generation_) {
+      hparams_ = aggregate::build_hparams_table(store_);
+      hparams_version_ = store_.version();
+      hparams_generation_ = store_.generation();
+    }
+    const aggregate::HparamsTable& table = hparams_;
     if (!table.sessions.empty()) {
       std::vector<std::uint32_t> all(table.sessions.size());
       for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;

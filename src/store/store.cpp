@@ -230,20 +230,25 @@ std::vector<std::string_view> Series::text_strings(std::size_t i) const {
 
 void Store::on_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width,
                     std::uint32_t height, std::uint32_t samples) {
+  append_blob(v, kind, width, height, samples);
+}
+
+Series* Store::append_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width,
+                           std::uint32_t height, std::uint32_t samples) {
   Series* s = series_for(v, kind);
-  if (!s) return;
+  if (!s) return nullptr;
   s->blobs.push_back({cur_file_, cur_length_, cur_offset_});
   s->widths.push_back(width);
   s->heights.push_back(height);
   s->samples.push_back(samples);
+  return s;
 }
 
 void Store::on_layout(const events::ValueContext& v, std::string_view layout) {
-  on_blob(v, events::Kind::kCustomScalars, 0, 0, 1);
-  Series& s = *cur_run_->last_appended;
-  if (s.tag != v.tag || s.kind != events::Kind::kCustomScalars || s.size() == 0) return;  // skipped
-  s.texts.resize(s.size() - 1);  // records without a layout (metadata only) hold ""
-  s.texts.emplace_back(layout);
+  Series* s = append_blob(v, events::Kind::kCustomScalars, 0, 0, 1);
+  if (!s) return;
+  s->texts.resize(s->size() - 1);  // records without a layout (metadata only) hold ""
+  s->texts.emplace_back(layout);
 }
 
 void Store::on_session_log(std::int64_t step, double wall_time, int status) {

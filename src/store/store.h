@@ -175,6 +175,9 @@ class Store final : RecordConsumer, events::EventSink {
   void on_session_log(std::int64_t step, double wall_time, int status) override;
   void on_bad_value(const events::ValueContext& v, const char* why) override;
 
+  // on_blob's work: the record's reference appended to the tag's series (nullptr: skipped).
+  Series* append_blob(const events::ValueContext& v, events::Kind kind, std::uint32_t width,
+                      std::uint32_t height, std::uint32_t samples);
   // The series for the value's tag, with a new record appended; nullptr (and a
   // problem reported) if the tag already holds values of another kind.
   Series* series_for(const events::ValueContext& v, events::Kind kind);

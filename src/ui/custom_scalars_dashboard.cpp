@@ -6,7 +6,7 @@
 
 #include "imgui.h"
 #include "store/export.h"
-#include "ui/palette.h"
+#include "ui/tag_run_cards.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -23,7 +23,7 @@ const store::Series* scalar_series(const store::Run& run, const std::string& tag
 
 std::string CustomScalarsDashboard::card_csv(const Card& card) const {
   std::string out = "line,step,wall_time,value\n";
-  for (const ChartLine& l : card.lines) {
+  for (const ChartLine& l : card.lines.lines) {
     const PreparedSeries& p = *l.data;
     for (std::size_t i = 0; i < p.values.size(); ++i) {
       store::append_csv_field(out, *l.run);
@@ -46,56 +46,30 @@ void CustomScalarsDashboard::draw_card(const UiContext& ctx, const std::string& 
   dl->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_ChildBg), 6.0f);
   dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), 6.0f);
 
-  // The lines: (run, tag) pairs for a multiline chart, value series (with bands) for a margin chart.
+  // The lines: (tag, run) pairs of the matching tags for a multiline chart;
+  // for a margin chart, each value series with its band from the same run.
   std::vector<std::string> bad;
-  const std::vector<std::string> tags =
-      chart.margin ? std::vector<std::string>{} : aggregate::matching_tags(scalar_tags_, chart, &bad);
-  card.labels.clear();
-  card.lines.clear();
-  struct Pending {
-    const store::Series *value, *lower, *upper;
-    std::uint32_t rgb;
-  };
-  std::vector<Pending> pending;
-  std::uint64_t key = 1469598103934665603ull;
-  auto mix = [&](std::uint64_t v) { key = (key ^ v) * 1099511628211ull; };
-  for (const auto& [name, run] : ctx.store->runs()) {
-    if (!ctx.run_shown(name)) continue;
-    if (chart.margin) {
-      for (const aggregate::MarginSeries& m : chart.series) {
-        const store::Series* v = scalar_series(run, m.value);
-        if (!v) continue;
-        std::string label = name;
-        if (chart.series.size() > 1) label.append(": ").append(m.value);
-        card.labels.push_back(std::move(label));
-        pending.push_back({v, scalar_series(run, m.lower), scalar_series(run, m.upper),
-                           chart.series.size() > 1 ? run_color(card.labels.back()) : ctx.run_rgb(name)});
-      }
-    } else {
-      for (const std::string& tag : tags) {
-        const store::Series* v = scalar_series(run, tag);
-        if (!v) continue;
-        std::string label = name;
-        if (tags.size() > 1) label.append(": ").append(tag);
-        card.labels.push_back(std::move(label));
-        pending.push_back(
-            {v, nullptr, nullptr, tags.size() > 1 ? run_color(card.labels.back()) : ctx.run_rgb(name)});
+  std::vector<std::string> tags;
+  if (chart.margin)
+    for (const aggregate::MarginSeries& m : chart.series) tags.push_back(m.value);
+  else
+    tags = aggregate::matching_tags(scalar_tags_, chart, &bad);
+  collect_scalar_lines(ctx, tags, card.lines);
+  if (chart.margin) {
+    std::uint64_t key = card.lines.key;
+    for (std::size_t i = 0; i < card.lines.lines.size(); ++i) {
+      const ScalarLines::Source& src = card.lines.sources[i];
+      const aggregate::MarginSeries& m = chart.series[src.tag];
+      ChartLine& l = card.lines.lines[i];
+      for (auto [bound, tag] : {std::pair{&l.lower, &m.lower}, std::pair{&l.upper, &m.upper}}) {
+        const store::Series* b = scalar_series(*src.run, *tag);
+        if (!b) continue;
+        *bound = &ctx.cache->get(*b, s.all_points, s.smoothing, ctx.now);
+        key = (key ^ (reinterpret_cast<std::uintptr_t>(b) + b->version)) * 1099511628211ull;
       }
     }
+    card.lines.key = key;
   }
-  for (std::size_t i = 0; i < pending.size(); ++i) {
-    const Pending& p = pending[i];
-    ChartLine l;
-    l.data = &ctx.cache->get(*p.value, s.all_points, s.smoothing, ctx.now);
-    if (p.lower) l.lower = &ctx.cache->get(*p.lower, s.all_points, s.smoothing, ctx.now);
-    if (p.upper) l.upper = &ctx.cache->get(*p.upper, s.all_points, s.smoothing, ctx.now);
-    l.rgb = p.rgb;
-    l.run = &card.labels[i];
-    card.lines.push_back(l);
-    for (const store::Series* x : {p.value, p.lower, p.upper})
-      if (x) mix(reinterpret_cast<std::uintptr_t>(x)), mix(x->version);
-  }
-  mix(static_cast<std::uint64_t>(s.x_axis) | (s.log_y << 4) | (s.ignore_outliers << 5) | (s.all_points << 6));
 
   const float pad = 10;
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
@@ -121,8 +95,8 @@ void CustomScalarsDashboard::draw_card(const UiContext& ctx, const std::string& 
   if (ImGui::BeginPopup("##cardmenu")) {
     if (ImGui::MenuItem("Fit to data", nullptr, false, card.chart.zoomed())) card.chart.fit();
     if (ImGui::MenuItem("Download CSV"))
-      ctx.downloads->push_back({"custom_scalars.csv", "text/csv", card_csv(card)});
-    if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{min, max, "custom_scalars.png"};
+      ctx.downloads->push_back({file_safe(chart.title) + ".csv", "text/csv", card_csv(card)});
+    if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{min, max, file_safe(chart.title) + ".png"};
     ImGui::EndPopup();
   }
   const float top = ImGui::GetFrameHeight() + 10;
@@ -133,18 +107,11 @@ void CustomScalarsDashboard::draw_card(const UiContext& ctx, const std::string& 
                        bad.front().c_str());
     ImGui::SetCursorScreenPos(ImVec2(min.x + 2, ImGui::GetCursorScreenPos().y));
   }
-  ChartOptions o;
-  o.x_axis = s.x_axis;
-  o.log_y = s.log_y;
-  o.ignore_outliers = s.ignore_outliers;
-  o.smoothing_on = s.smoothing > 0;
-  o.sort = s.tooltip_sort;
-  o.fonts = ctx.fonts;
-  o.now = ctx.now;
   const float chart_h = max.y - ImGui::GetCursorScreenPos().y - 4;
-  card.chart.draw("##chart", ImVec2(size.x - 4, chart_h), card.lines, o, key);
-  if (!card.lines.empty()) ++charts_drawn_;
-  if (ImGui::IsItemHovered() && card.lines.empty())
+  card.chart.draw("##chart", ImVec2(size.x - 4, chart_h), card.lines.lines, chart_options(ctx),
+                  card.lines.key);
+  if (!card.lines.lines.empty()) ++charts_drawn_;
+  if (ImGui::IsItemHovered() && card.lines.lines.empty())
     ImGui::SetTooltip(chart.margin ? "No shown run has this chart's value tag."
                                    : "No shown run has a scalar tag matching this chart's patterns.");
   ImGui::SetCursorScreenPos(min);

@@ -11,6 +11,7 @@
 
 #include "aggregate/custom_layout.h"
 #include "ui/line_chart.h"
+#include "ui/scalar_lines.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
@@ -23,8 +24,7 @@ class CustomScalarsDashboard {
  private:
   struct Card {
     LineChart chart;
-    std::vector<std::string> labels;  // of the lines drawn last (the chart keeps pointers)
-    std::vector<ChartLine> lines;
+    ScalarLines lines;  // drawn last frame (the chart keeps pointers into them)
   };
   void draw_card(const UiContext& ctx, const std::string& id, const aggregate::LayoutChart& chart, Card& card,
                  ImVec2 size);

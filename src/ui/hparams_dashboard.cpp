@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 #include "imgui.h"
 #include "ui/format.h"
@@ -22,12 +21,6 @@ constexpr const char* kStatusNames[4] = {"Unknown", "Success", "Failure", "Runni
 constexpr const char* kStatusHelp[4] = {
     "Sessions that logged no end record (still running, or killed).", "Sessions that ended with success.",
     "Sessions that ended with failure.", "Sessions whose end record says they are running."};
-
-bool is_sub_run(const std::string& session, const std::string& run) {
-  if (session == ".") return true;
-  return run == session || (run.size() > session.size() && run.compare(0, session.size(), session) == 0 &&
-                            run[session.size()] == '/');
-}
 
 }  // namespace
 
@@ -52,6 +45,17 @@ void HparamsDashboard::set_filter(const std::string& key, std::string text, bool
   c.filter_text = std::move(text);
   if (!from_brush) c.brush = {NAN, NAN};
   page_ = 0;
+  // Valid: empty, a range on a number column, or a regular expression (shown red otherwise).
+  const bool numeric = key.rfind("m:", 0) == 0 ||
+                       std::any_of(table_.hparams.begin(), table_.hparams.end(), [&](const auto& h) {
+                         return "h:" + h.name == key && h.type == aggregate::HparamType::kNumber;
+                       });
+  double lo, hi;
+  RegexFilter re;
+  c.filter_valid = c.filter_text.empty() ||
+                   (numeric && aggregate::parse_number_filter(c.filter_text, lo, hi)) ||
+                   re.set(c.filter_text);
+  if (key == "run") run_filter_.set(c.filter_text);
 }
 
 aggregate::SessionQuery HparamsDashboard::query() const {
@@ -81,10 +85,10 @@ void HparamsDashboard::draw_toolbar(const UiContext& ctx) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Plot");
   ImGui::SameLine();
-  int plot = static_cast<int>(plot_);
+  int plot = static_cast<int>(ctx.settings->hparams_plot);
   ImGui::SetNextItemWidth(190);
   if (ImGui::Combo("##plot", &plot, "None (table only)\0Parallel coordinates\0Scatter-plot matrix\0"))
-    plot_ = static_cast<Plot>(plot);
+    ctx.settings->hparams_plot = static_cast<HparamsPlot>(plot);
   tooltip(
       "Parallel coordinates: one axis per column, a line per session; drag along an axis to filter.\n"
       "Scatter-plot matrix: each metric against each hyperparameter.");
@@ -164,7 +168,7 @@ void HparamsDashboard::draw_toolbar(const UiContext& ctx) {
   bool any_filter = false;
   for (const auto& [k, c] : columns_) any_filter |= !c.filter_text.empty();
   if (ImGui::Button("Clear filters") && any_filter)
-    for (auto& [k, c] : columns_) c.filter_text.clear(), c.brush = {NAN, NAN};
+    for (auto& entry : columns_) set_filter(entry.first, "", false);
   tooltip("Remove every column filter and brush.");
 }
 
@@ -204,14 +208,13 @@ void HparamsDashboard::draw_plot(const UiContext& ctx, float height) {
   in.axes = &axes_;
   in.passes = &passes_;
   in.colors = &colors_;
-  in.fonts = ctx.fonts;
   for (std::size_t s = 0; s < table_.sessions.size(); ++s) {
     if (table_.sessions[s].run == hovered_run_) in.highlighted = static_cast<int>(s);
     if (table_.sessions[s].run == selected_run_) in.selected = static_cast<int>(s);
   }
   HparamsPlotResult r;
   const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
-  if (plot_ == Plot::kParallel) {
+  if (ctx.settings->hparams_plot == HparamsPlot::kParallel) {
     std::vector<AxisBrush> brushes;
     for (const HparamsAxis& a : axes_) brushes.push_back(columns_[a.key].brush);
     r = parcoords_.draw(size, in, brushes);
@@ -258,7 +261,7 @@ void HparamsDashboard::show_in_scalars(const UiContext& ctx, const std::string& 
   Settings& s = *ctx.settings;
   s.hidden_runs.clear();
   for (const auto& [name, run] : ctx.store->runs())
-    if (!is_sub_run(session, name)) s.hidden_runs.insert(name);
+    if (!aggregate::run_in_session(session, name)) s.hidden_runs.insert(name);
   s.run_filter.clear();
   s.dashboard = "scalars";
 }
@@ -333,12 +336,13 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
       ColumnState& cs = columns_[key];
       ImGui::PushID(col);
       ImGui::SetNextItemWidth(-FLT_MIN);
-      if (!cs.filter_valid) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 0.6f));
+      const bool invalid = !cs.filter_valid;  // typing below may change it
+      if (invalid) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 0.6f));
       char buf[256];
       std::snprintf(buf, sizeof buf, "%s", cs.filter_text.c_str());
       if (ImGui::InputTextWithHint("##filter", numeric ? "e.g. 0.1 .. 1" : "regex", buf, sizeof buf))
         set_filter(key, buf, false);
-      if (!cs.filter_valid) ImGui::PopStyleColor();
+      if (invalid) ImGui::PopStyleColor();
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             numeric ? "Keep sessions in a range: \"0.01 .. 0.1\", \">= 64\", \"< 0.5\", or one number.\n"
@@ -456,37 +460,15 @@ void HparamsDashboard::draw(const UiContext& ctx) {
   hover_next_.clear();
   rebuild_if_stale(ctx);
   info_ = {};
-  info_.sessions = table_.sessions.size();
   if (table_.sessions.empty()) {
     ImGui::Spacing();
     ImGui::TextDisabled("No hyperparameter sessions: no run holds a _hparams_/session_start_info record.");
     ImGui::TextDisabled("They are written by TensorFlow's hparams API, PyTorch's add_hparams and Lightning.");
     return;
   }
-  // Filters (validity shown in red), the rows passing them, and the run filter.
-  for (auto& entry : columns_) {
-    const std::string& key = entry.first;
-    ColumnState& c = entry.second;
-    c.filter_valid = true;
-    double lo, hi;
-    const bool numeric_key = key.rfind("m:", 0) == 0 ||
-                             std::any_of(table_.hparams.begin(), table_.hparams.end(), [&](const auto& h) {
-                               return "h:" + h.name == key && h.type == aggregate::HparamType::kNumber;
-                             });
-    if (c.filter_text.empty() || (numeric_key && aggregate::parse_number_filter(c.filter_text, lo, hi)))
-      continue;
-    try {
-      std::regex re(c.filter_text);
-    } catch (const std::regex_error&) {
-      c.filter_valid = false;
-    }
-  }
+  // The rows passing the column filters and the run filter (invalid ones filter nothing).
   rows_ = aggregate::query_sessions(table_, query());
-  if (auto it = columns_.find("run");
-      it != columns_.end() && !it->second.filter_text.empty() && it->second.filter_valid) {
-    const std::regex re(it->second.filter_text);
-    std::erase_if(rows_, [&](std::uint32_t r) { return !std::regex_search(table_.sessions[r].run, re); });
-  }
+  std::erase_if(rows_, [&](std::uint32_t r) { return !run_filter_.matches(table_.sessions[r].run); });
   passes_.assign(table_.sessions.size(), 0);
   for (std::uint32_t r : rows_) passes_[r] = 1;
   // Axes of the shown columns, and each session's colour.
@@ -514,7 +496,8 @@ void HparamsDashboard::draw(const UiContext& ctx) {
   draw_toolbar(ctx);
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().y;
-  if (plot_ != Plot::kNone) {
+  const HparamsPlot plot = ctx.settings->hparams_plot;
+  if (plot != HparamsPlot::kNone) {
     const float plot_h = std::clamp(avail * 0.5f, 220.0f, 520.0f);
     ImGui::BeginChild("##plotcard", ImVec2(0, plot_h), true);
     draw_plot(ctx, ImGui::GetContentRegionAvail().y);
@@ -526,7 +509,7 @@ void HparamsDashboard::draw(const UiContext& ctx) {
   for (std::uint32_t r : rows_) info_.rows.push_back(table_.sessions[r].run);
   info_.hovered = hovered_run_;
   info_.selected = selected_run_;
-  info_.plot = plot_ == Plot::kNone ? "none" : plot_ == Plot::kParallel ? "parallel" : "scatter";
+  info_.plot = plot == HparamsPlot::kNone ? "none" : plot == HparamsPlot::kParallel ? "parallel" : "scatter";
 }
 
 }  // namespace el::ui

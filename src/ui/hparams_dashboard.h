@@ -24,7 +24,6 @@ struct HparamsViewInfo {
   std::vector<std::string> rows;  // runs of the rows passing the filters, in table order
   std::string hovered, selected;  // runs
   const char* plot = "parallel";  // "none", "parallel" or "scatter"
-  std::size_t sessions = 0;
   struct Axis {
     std::string key;
     float x = 0, top = 0, bottom = 0;  // screen position of a parallel-coordinates axis
@@ -46,7 +45,6 @@ class HparamsDashboard {
     AxisScale scale = AxisScale::kLinear;
     AxisBrush brush{NAN, NAN};  // drawn on its parallel-coordinates axis
   };
-  enum class Plot : int { kNone, kParallel, kScatter };
 
   void rebuild_if_stale(const UiContext& ctx);
   void draw_toolbar(const UiContext& ctx);
@@ -66,12 +64,12 @@ class HparamsDashboard {
   unsigned status_mask_ = 0xF;
   int sort_column_ = -1;  // as in SessionQuery
   bool descending_ = false;
-  Plot plot_ = Plot::kParallel;
   std::string color_by_;  // metric column key; empty: the first metric; "-": run colours
   int page_ = 0, page_size_ = 50;
   std::string hovered_run_, selected_run_;
   std::string hover_next_;  // collected while drawing; becomes hovered_run_ at the end of the frame
   int menu_axis_ = -1;
+  RegexFilter run_filter_;  // the Run column's filter
   ParallelCoordinates parcoords_;
   std::vector<std::uint32_t> rows_;
   std::vector<std::uint8_t> passes_;

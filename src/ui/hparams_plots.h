@@ -12,7 +12,6 @@
 #include "aggregate/hparams.h"
 #include "imgui.h"
 #include "ui/hparams_axis.h"
-#include "ui/theme.h"
 
 namespace el::ui {
 
@@ -23,7 +22,6 @@ struct HparamsPlotInput {
   const std::vector<std::uint32_t>* colors = nullptr;  // per session: 0xRRGGBB
   int highlighted = -1;                                // session hovered in the table or selected
   int selected = -1;
-  const Fonts* fonts = nullptr;
 };
 
 struct HparamsPlotResult {

@@ -12,19 +12,13 @@
 #include "imgui.h"
 #include "store/export.h"
 #include "store/json_writer.h"
-#include "ui/palette.h"
+#include "ui/tag_run_cards.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
 namespace {
 
 constexpr float kMinCardWidth = 400;
-
-std::string file_safe(const std::string& s) {
-  std::string out;
-  for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
-  return out;
-}
 
 // The tags a card draws: its own, then those added to it (multi-tag overlay).
 std::vector<std::string> card_tags(const Settings& s, const std::string& tag) {
@@ -173,34 +167,15 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
     ImGui::Text("%s  + %zu tag%s", tag.c_str(), tags.size() - 1, tags.size() == 2 ? "" : "s");
   else
     ImGui::TextUnformatted(tag.c_str());
+  collect_scalar_lines(ctx, tags, card.lines);
   std::string description;
   if (tags.size() > 1) description = "Also shows: ";
   for (std::size_t i = 1; i < tags.size(); ++i) {
     if (i > 1) description += ", ";
     description += tags[i];
   }
-  lines_.clear();
-  card.labels.clear();
-  std::vector<std::pair<const store::Series*, std::uint32_t>> found;
-  std::uint64_t key = 1469598103934665603ull;
-  auto mix = [&](std::uint64_t v) { key = (key ^ v) * 1099511628211ull; };
-  for (const std::string& t : tags)
-    for (const auto& [name, run] : ctx.store->runs()) {
-      auto it = run.tags.find(t);
-      if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
-      if (description.empty()) description = it->second.metadata.description;
-      // With several tags a line is "run: tag", coloured by that pair; alone, by its run.
-      std::string label = name;
-      if (tags.size() > 1) label.append(": ").append(t);
-      card.labels.push_back(std::move(label));
-      found.emplace_back(&it->second, tags.size() > 1 ? run_color(card.labels.back()) : ctx.run_rgb(name));
-      mix(reinterpret_cast<std::uintptr_t>(&it->second));
-      mix(it->second.version);
-    }
-  for (std::size_t i = 0; i < found.size(); ++i)
-    lines_.push_back({&ctx.cache->get(*found[i].first, s.all_points, s.smoothing, ctx.now), found[i].second,
-                      &card.labels[i]});
-  mix(static_cast<std::uint64_t>(s.x_axis) | (s.log_y << 4) | (s.ignore_outliers << 5) | (s.all_points << 6));
+  if (description.empty() && !card.lines.sources.empty())
+    description = card.lines.sources[0].series->metadata.description;
   if (ImGui::IsItemHovered() && !description.empty()) ImGui::SetTooltip("%s", description.c_str());
   const float menu_w = ImGui::GetFrameHeight() * 1.4f;
   ImGui::SetCursorScreenPos(ImVec2(max.x - menu_w - pad, min.y + 6));
@@ -210,18 +185,11 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
 
   const float top = ImGui::GetFrameHeight() + 10;
   ImGui::SetCursorScreenPos(ImVec2(min.x + 2, min.y + top));
-  ChartOptions o;
-  o.x_axis = s.x_axis;
-  o.log_y = s.log_y;
-  o.ignore_outliers = s.ignore_outliers;
-  o.smoothing_on = s.smoothing > 0;
-  o.sort = s.tooltip_sort;
-  o.fonts = ctx.fonts;
-  o.now = ctx.now;
-  card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), lines_, o, key);
-  if (!lines_.empty()) ++charts_drawn_;
-  drawn_cards_.emplace_back(tag, card.labels);
-  if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && lines_.empty())
+  card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), card.lines.lines, chart_options(ctx),
+                  card.lines.key);
+  if (!card.lines.lines.empty()) ++charts_drawn_;
+  drawn_cards_.emplace_back(tag, card.lines.labels);
+  if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && card.lines.lines.empty())
     ImGui::SetTooltip("No shown run has this tag.");
   ImGui::SetCursorScreenPos(min);
   ImGui::Dummy(size);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui/line_chart.h"
+#include "ui/scalar_lines.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
@@ -28,7 +29,7 @@ class ScalarsDashboard {
   struct Card {
     LineChart chart;
     bool full_width = false;
-    std::vector<std::string> labels;  // of the lines drawn last (the chart keeps pointers)
+    ScalarLines lines;  // drawn last frame (the chart keeps pointers into them)
   };
   void draw_card(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 size);
   void card_menu(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 card_min, ImVec2 card_max);
@@ -39,7 +40,6 @@ class ScalarsDashboard {
   std::string tag_filter_buf_;
   bool tag_filter_synced_ = false;
   RegexFilter tag_filter_;
-  std::vector<ChartLine> lines_;
   char overlay_filter_buf_[128] = "";
   RegexFilter overlay_filter_;
   int charts_drawn_ = 0;

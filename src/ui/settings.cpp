@@ -114,6 +114,8 @@ std::string encode_settings(const Settings& s) {
       first = false;
     }
   }
+  if (s.hparams_plot != HparamsPlot::kParallel)
+    out += s.hparams_plot == HparamsPlot::kNone ? "&hplot=none" : "&hplot=scatter";
   if (!s.card_overlays.empty()) {  // card:extra:extra,card:extra
     out += "&overlay=";
     bool first = true;
@@ -121,7 +123,10 @@ std::string encode_settings(const Settings& s) {
       if (extras.empty()) continue;
       if (!first) out += ',';
       out += escape(card);
-      for (const std::string& e : extras) out += ":" + escape(e);
+      for (const std::string& e : extras) {
+        out += ':';
+        out += escape(e);
+      }
       first = false;
     }
   }
@@ -179,6 +184,10 @@ void decode_settings(std::string_view text, Settings& s) {
       s.image_cache_mb = static_cast<int>(d);
     else if (key == "actual" && (v == "1" || v == "0"))
       s.image_actual_size = v == "1";
+    else if (key == "hplot" && (v == "none" || v == "parallel" || v == "scatter"))
+      s.hparams_plot = v == "none"      ? HparamsPlot::kNone
+                       : v == "scatter" ? HparamsPlot::kScatter
+                                        : HparamsPlot::kParallel;
     else if (key == "dash" && !v.empty())
       s.dashboard = v;
     else if (key == "runs")

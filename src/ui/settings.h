@@ -14,6 +14,8 @@ namespace el::ui {
 
 enum class XAxis : std::uint8_t { kStep, kRelative, kWallTime };
 enum class TooltipSort : std::uint8_t { kNearest, kValue, kName };
+// The plot above the HParams table.
+enum class HparamsPlot : std::uint8_t { kNone, kParallel, kScatter };
 // Histogram cards: a ridgeline of steps (offset) or all steps on one baseline (overlay).
 enum class HistogramMode : std::uint8_t { kOffset, kOverlay };
 
@@ -41,6 +43,7 @@ struct Settings {
   // The step image, audio and text cards show (their last record at or before it); -1: the newest.
   std::int64_t step = -1;
   int image_cache_mb = 256;
+  HparamsPlot hparams_plot = HparamsPlot::kParallel;
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
   std::map<std::string, std::vector<std::string>>
       card_overlays;  // 64 .. 4096: decoded images and clips kept (least recently used out)

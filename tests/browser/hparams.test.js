@@ -5,8 +5,9 @@
 // TensorBoard-native session with an experiment record; a custom scalars
 // layout in `train`) and checks state().hparams against
 // tests/data/hparams_facts.tsv (tests/tools/hparams_facts.py's own decoding):
-// every session, status, hparam value and metric; and looks at the screenshots.
-// (Brush filters are checked in tests/ui/hparams_axis_test.cpp.)
+// every session, status, hparam value and metric. Hovers, clicks and brushes
+// the parallel coordinates, shows the scatter-plot matrix from a link, and
+// saves screenshots to look at.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -56,6 +57,47 @@ test('every session, hparam and metric equals the independent decoder\'s', async
   assertEq(state.hparamsView.plot, 'parallel', 'parallel coordinates by default');
   assertEq(state.hparamsView.rows.length, 4, 'rows before filtering');
   await page.screenshot({ path: path.join(OUT, 'hparams-parallel.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
+test('hovering, clicking and brushing the parallel coordinates', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  let state = await open(page, 'hparams');
+  const lr = state.hparamsView.axes.find((a) => a.key === 'h:lr');
+  const bs = state.hparamsView.axes.find((a) => a.key === 'h:batch_size');
+  assert(lr && bs, 'the lr and batch_size axes are drawn');
+  const at = (t) => lr.bottom - t * (lr.bottom - lr.top);
+  // The top of the lr axis: only lr = 0.1 (the largest) lies there.
+  await page.mouse.move(lr.x + 2, at(1) + 1, { steps: 3 });
+  await page.waitForFunction(() => window.eventlens.state().hparamsView.hovered === 'lr_0.1', null, { timeout: 10000 });
+  // A quarter of the way to batch_size, lr_0.1's line (lr 0.1 -> batch 32, the axis
+  // bottom) is at 3/4 height; no other line is near. A click there selects it.
+  await page.mouse.click(lr.x + (bs.x - lr.x) * 0.25, at(0.75));
+  await page.waitForFunction(() => window.eventlens.state().hparamsView.selected === 'lr_0.1', null, { timeout: 10000 });
+  // Brush the upper 40% of the lr axis: lr >= ~0.06 keeps lr_0.1 only (tb_native has no lr).
+  await page.mouse.move(lr.x, lr.top - 2);
+  await page.mouse.down();
+  await page.mouse.move(lr.x, at(0.8), { steps: 4 });
+  await page.mouse.move(lr.x, at(0.6), { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => window.eventlens.state().hparamsView.rows.length === 1, null, { timeout: 10000 });
+  state = await page.evaluate(() => window.eventlens.state());
+  assertEq(state.hparamsView.rows, ['lr_0.1'], 'rows after brushing');
+  await page.screenshot({ path: path.join(OUT, 'hparams-brushed.png') });
+  // A click on the axis clears the brush.
+  await page.mouse.click(lr.x, at(0.2));
+  await page.waitForFunction(() => window.eventlens.state().hparamsView.rows.length === 4, null, { timeout: 10000 });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
+test('the scatter-plot matrix from a link', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/#hplot=scatter');
+  const state = await open(page, 'hparams');
+  assertEq(state.hparamsView.plot, 'scatter', 'plot from the link');
+  assertEq(state.settings.text.includes('hplot=scatter'), true, 'kept in the settings text');
+  await page.screenshot({ path: path.join(OUT, 'hparams-scatter.png') });
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
 });

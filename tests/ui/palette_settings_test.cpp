@@ -47,6 +47,7 @@ TEST(Settings, RoundTripThroughText) {
   s.image_cache_mb = 1024;
   s.step = 123456789012;
   s.text_raw = true;
+  s.hparams_plot = HparamsPlot::kScatter;
   s.card_overlays = {{"loss", {"val/loss", "a:b,c"}}, {"acc", {"acc_top5"}}};
   const std::string text = encode_settings(s);
   EXPECT_EQ(text.find(' '), std::string::npos) << text;
@@ -74,6 +75,7 @@ TEST(Settings, RoundTripThroughText) {
   EXPECT_EQ(back.step, 123456789012);
   EXPECT_TRUE(back.text_raw);
   EXPECT_EQ(back.card_overlays, s.card_overlays);
+  EXPECT_EQ(back.hparams_plot, HparamsPlot::kScatter);
 }
 
 TEST(Settings, BadValuesAreIgnored) {
