@@ -419,6 +419,16 @@ std::string Shell::state_json() const {
             .key("bottom")
             .value(static_cast<double>(a.bottom))
             .end_object();
+      j.end_array().key("page").begin_array();
+      for (const auto& r : v.page)
+        j.begin_object()
+            .key("run")
+            .value(r.run)
+            .key("x")
+            .value(static_cast<double>(r.x))
+            .key("y")
+            .value(static_cast<double>(r.y))
+            .end_object();
       j.end_array().end_object();
     }
   }

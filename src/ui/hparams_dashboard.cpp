@@ -217,7 +217,17 @@ void HparamsDashboard::draw_plot(const UiContext& ctx, float height) {
   if (ctx.settings->hparams_plot == HparamsPlot::kParallel) {
     std::vector<AxisBrush> brushes;
     for (const HparamsAxis& a : axes_) brushes.push_back(columns_[a.key].brush);
-    r = parcoords_.draw(size, in, brushes);
+    // Axes at least ~100 px apart so their titles and ticks stay legible;
+    // many columns (Lightning logs dozens of config values) scroll sideways.
+    const float min_width = 140 + 100 * static_cast<float>(axes_.size() > 1 ? axes_.size() - 1 : 0);
+    const bool scroll = min_width > size.x;
+    if (scroll) {
+      ImGui::BeginChild("##parscroll", size, false, ImGuiWindowFlags_HorizontalScrollbar);
+      r = parcoords_.draw(ImVec2(min_width, ImGui::GetContentRegionAvail().y), in, brushes);
+      ImGui::EndChild();
+    } else {
+      r = parcoords_.draw(size, in, brushes);
+    }
     for (std::size_t i = 0; i < r.axis_lines.size() && i < axes_.size(); ++i)
       info_.axes.push_back({axes_[i].key, r.axis_lines[i].x, r.axis_lines[i].y, r.axis_lines[i].z});
     if (r.brushed_axis >= 0) {
@@ -379,6 +389,7 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
       ImGui::PushID(static_cast<int>(rows_[r]));
       const ImVec2 c = ImGui::GetCursorScreenPos();
       const float h = ImGui::GetTextLineHeight();
+      info_.page.push_back({s.run, c.x + h * 2, c.y + h * 0.5f});
       const std::uint32_t rgb = colors_.empty() ? ctx.run_rgb(s.run) : colors_[rows_[r]];
       ImGui::GetWindowDrawList()->AddRectFilled(
           ImVec2(c.x, c.y + h * 0.2f), ImVec2(c.x + h * 0.6f, c.y + h * 0.8f), rgb_alpha(rgb, 1.0f), 2.0f);

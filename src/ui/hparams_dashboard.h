@@ -29,6 +29,11 @@ struct HparamsViewInfo {
     float x = 0, top = 0, bottom = 0;  // screen position of a parallel-coordinates axis
   };
   std::vector<Axis> axes;
+  struct Row {
+    std::string run;
+    float x = 0, y = 0;  // screen position of the row's run name
+  };
+  std::vector<Row> page;  // the table rows drawn
 };
 
 class HparamsDashboard {

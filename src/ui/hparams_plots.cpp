@@ -114,10 +114,11 @@ HparamsPlotResult ParallelCoordinates::draw(ImVec2 size, const HparamsPlotInput&
       const float y = ay(ticks[k].first);
       dl->AddLine(ImVec2(x - 3, y), ImVec2(x + 3, y), dim);
       const std::string& label = ticks[k].second;
-      const float w = std::min(ImGui::CalcTextSize(label.c_str()).x, std::max(30.0f, spacing * 0.45f));
+      // Right-aligned to the axis; a label too long for the room shows its start.
+      const float tw = ImGui::CalcTextSize(label.c_str()).x;
+      const float w = std::min(tw, std::max(30.0f, spacing * 0.45f));
       dl->PushClipRect(ImVec2(x - w - 6, y - line_h), ImVec2(x - 4, y + line_h), true);
-      dl->AddText(ImVec2(x - 6 - ImGui::CalcTextSize(label.c_str()).x, y - line_h * 0.5f), dim,
-                  label.c_str());
+      dl->AddText(ImVec2(x - 6 - w, y - line_h * 0.5f), dim, label.c_str());
       dl->PopClipRect();
     }
     const float label_w = n > 1 ? std::max(40.0f, spacing - 6) : size.x;

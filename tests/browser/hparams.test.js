@@ -19,16 +19,17 @@ fs.mkdirSync(OUT, { recursive: true });
 const REPO = path.resolve(__dirname, '../..');
 const CORPUS = process.env.EVENTLENS_CORPUS;
 
-const FACTS = fs.readFileSync(path.join(REPO, 'tests/data/hparams_facts.tsv'), 'utf8').trim().split('\n').slice(1)
-  .map((l) => l.split('\t')).filter((r) => r[0] === 'pytorch-small')
-  .map(([, runName, status, hparams, metrics]) => ({ run: runName, status, hparams, metrics }));
+const ALL_FACTS = fs.readFileSync(path.join(REPO, 'tests/data/hparams_facts.tsv'), 'utf8').trim().split('\n').slice(1)
+  .map((l) => l.split('\t'))
+  .map(([root, runName, status, hparams, metrics]) => ({ root, run: runName, status, hparams, metrics }));
+const FACTS = ALL_FACTS.filter((f) => f.root === 'pytorch-small');
 
 const text = (v) => (typeof v === 'boolean' ? String(v) : typeof v === 'number' ? pyFloat(v) : v);
 // Python's repr(float(x)): integers keep a ".0".
 function pyFloat(x) { return Number.isInteger(x) ? x.toFixed(1) : String(x); }
 
-async function open(page, dash) {
-  await page.setInputFiles('#open-folder', path.join(CORPUS, 'pytorch-small'));
+async function open(page, dash, root = 'pytorch-small') {
+  await page.setInputFiles('#open-folder', path.join(CORPUS, root));
   await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length > 0 && !s.loading.active; },
     null, { timeout: 60000 });
   await page.evaluate((d) => window.eventlens.show(d), dash);
@@ -37,12 +38,10 @@ async function open(page, dash) {
   return page.evaluate(() => window.eventlens.state());
 }
 
-test('every session, hparam and metric equals the independent decoder\'s', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/');
-  const state = await open(page, 'hparams');
-  assertEq(FACTS.length, 4, 'sessions in the facts');
-  assertEq(state.hparams.sessions.map((s) => s.run), FACTS.map((f) => f.run), 'sessions');
-  for (const f of FACTS) {
+// state().hparams of one corpus root against the facts: sessions, status, hparams, metrics.
+function checkSessions(state, facts) {
+  assertEq(state.hparams.sessions.map((s) => s.run), facts.map((f) => f.run), 'sessions');
+  for (const f of facts) {
     const s = state.hparams.sessions.find((x) => x.run === f.run);
     assertEq(s.status, f.status, `${f.run} status`);
     const hp = Object.entries(s.hparams).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -51,12 +50,53 @@ test('every session, hparam and metric equals the independent decoder\'s', async
     const m = s.metrics.map((x) => `${x.group}|${x.tag}=${pyFloat(x.last)},${pyFloat(x.min)},${pyFloat(x.max)},${x.points}`).join(';');
     assertEq(m, f.metrics, `${f.run} metrics`);
   }
+}
+
+test('every session, hparam and metric equals the independent decoder\'s', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const state = await open(page, 'hparams');
+  assertEq(FACTS.length, 4, 'sessions in the facts');
+  checkSessions(state, FACTS);
   // Merged experiments: every hparam of the four sessions is a column.
   assertEq(state.hparams.hparams.map((h) => h.name),
     ['lr', 'batch_size', 'optimizer', 'nesterov', 'dropout', 'learning_rate', 'units', 'activation'], 'columns');
   assertEq(state.hparamsView.plot, 'parallel', 'parallel coordinates by default');
   assertEq(state.hparamsView.rows.length, 4, 'rows before filtering');
   await page.screenshot({ path: path.join(OUT, 'hparams-parallel.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
+test('Lightning and TF2 Keras sessions in the page equal the facts too', async (browser) => {
+  for (const root of ['realworld/pytorch-lightning', 'realworld/tf2-keras']) {
+    const { page, context, problems } = await openPage(browser, BASE + '/');
+    const state = await open(page, 'hparams', root);
+    const facts = ALL_FACTS.filter((f) => f.root === root);
+    assert(facts.length > 0, `${root} has sessions in the facts`);
+    checkSessions(state, facts);
+    await page.screenshot({ path: path.join(OUT, `hparams-${path.basename(root)}.png`) });
+    assertEq(problems, [], 'console errors/warnings');
+    await context.close();
+  }
+});
+
+test('double-clicking a session\'s row shows its runs on the Scalars dashboard', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  let state = await open(page, 'hparams');
+  const row = state.hparamsView.page.find((r) => r.run === 'lr_0.1');
+  assert(row, 'the lr_0.1 row is drawn');
+  // A double click at human speed: ImGui 1.86 reads the button once a frame.
+  await page.mouse.move(row.x, row.y);
+  for (let i = 0; i < 2; i++) {
+    await page.mouse.down();
+    await page.waitForTimeout(40);
+    await page.mouse.up();
+    await page.waitForTimeout(40);
+  }
+  await page.waitForFunction(() => window.eventlens.state().dashboard === 'scalars', null, { timeout: 10000 });
+  state = await page.evaluate(() => window.eventlens.state());
+  const others = state.runs.map((r) => r.name).filter((n) => n !== 'lr_0.1');
+  assertEq(state.settings.hiddenRuns, others, 'every run but the session\'s is hidden');
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
 });
