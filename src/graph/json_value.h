@@ -1,0 +1,34 @@
+// A small JSON reader for the Keras model config a graph_keras_model summary
+// holds: the whole document in memory as a tree of values. Errors come back as
+// a message with the byte offset; nesting deeper than 200 levels is refused.
+#pragma once
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace el::graph {
+
+struct JsonValue {
+  enum class Type : unsigned char { kNull, kBool, kNumber, kString, kArray, kObject };
+  Type type = Type::kNull;
+  bool boolean = false;
+  double number = 0;
+  std::string text;  // kString: the decoded string; kNumber: the number as written
+  std::vector<JsonValue> items;                              // kArray
+  std::vector<std::pair<std::string, JsonValue>> members;    // kObject, in document order
+
+  // The member `key` of an object, or nullptr.
+  const JsonValue* get(std::string_view key) const;
+  // The string member `key`, or "" when absent or not a string.
+  std::string_view str(std::string_view key) const;
+  bool is_object() const { return type == Type::kObject; }
+  bool is_array() const { return type == Type::kArray; }
+};
+
+// Parses `text`; false with `error` ("offset N: what") when it is not JSON.
+bool parse_json(std::string_view text, JsonValue& out, std::string& error);
+// A compact one-line rendering (strings quoted), at most `max_chars` long ("…" when cut).
+std::string json_summary(const JsonValue& v, std::size_t max_chars = 120);
+
+}  // namespace el::graph
