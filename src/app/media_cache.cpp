@@ -135,6 +135,18 @@ void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std
   events::BlobDecoder decoder;
   const auto record = std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
   const bool audio = read.kind == events::Kind::kAudio;
+  if (read.kind == events::Kind::kGraphs) {  // the bytes only: the dashboard decodes them
+    const std::string key = key_of(read.ref, read.tag, 0);
+    Entry& e = entries_[key];
+    e.kind = read.kind;
+    if (why.empty() && !decoder.graph(record, read.tag, e.encoded))
+      why = "the record holds no graph for tag '" + read.tag + "'";
+    e.stage = why.empty() ? Stage::kReady : Stage::kError;
+    e.error = why;
+    account(key, e);
+    evict();
+    return;
+  }
   if (read.kind == events::Kind::kPrCurves) {  // one curve per record, decoded at once (it is small)
     const std::string key = key_of(read.ref, read.tag, 0);
     Entry& e = entries_[key];
@@ -383,6 +395,25 @@ ui::PrCurveView MediaCache::pr_curve(const store::Series& s, std::size_t record)
   if (e.stage == Stage::kReady) {
     v.state = ui::MediaState::kReady;
     v.curve = &e.pr;
+  } else if (e.stage == Stage::kError) {
+    v.state = ui::MediaState::kError;
+    v.error = e.error;
+  }
+  evict();
+  return v;
+}
+
+ui::GraphBytesView MediaCache::graph(const store::Series& s, std::size_t record) {
+  ui::GraphBytesView v;
+  if (!store_ || record >= s.blobs.size()) {
+    v.state = ui::MediaState::kError;
+    v.error = "no such record";
+    return v;
+  }
+  const Entry& e = find_or_request(s, record, 0);
+  if (e.stage == Stage::kReady) {
+    v.state = ui::MediaState::kReady;
+    v.bytes = &e.encoded;
   } else if (e.stage == Stage::kError) {
     v.state = ui::MediaState::kError;
     v.error = e.error;

@@ -1,4 +1,4 @@
-// Images, audio and PR curves for the dashboards, read from the event files only when a
+// Images, audio, PR curves and graphs for the dashboards, read from the event files only when a
 // card asks and kept under a memory cap (default 256 MB, least recently used
 // out first). A request becomes a read of the record's bytes (file, offset,
 // length) that the platform carries out, at once (desktop: from disk) or
@@ -83,6 +83,7 @@ class MediaCache final : public ui::MediaProvider {
                       const ui::ImageAdjust& adjust) override;
   ui::AudioView audio(const store::Series& s, std::size_t record, std::uint32_t sample) override;
   ui::PrCurveView pr_curve(const store::Series& s, std::size_t record) override;
+  ui::GraphBytesView graph(const store::Series& s, std::size_t record) override;
   // The curve of record `record` if it is cached and decoded (asks for nothing).
   const events::PrCurve* cached_pr_curve(const store::Series& s, std::size_t record) const;
   void prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) override;
@@ -94,8 +95,8 @@ class MediaCache final : public ui::MediaProvider {
   enum class Stage : std::uint8_t { kReading, kEncoded, kReady, kError };
   struct Entry {
     Stage stage = Stage::kReading;
-    events::Kind kind = events::Kind::kImages;  // images, audio or pr_curves
-    std::string encoded;
+    events::Kind kind = events::Kind::kImages;  // images, audio, pr_curves or graphs
+    std::string encoded;                        // images, audio; graphs: the graph bytes
     const char* mime = "";
     events::DecodedImage image;
     std::uint32_t texture = 0;  // GL name, 0 = none yet

@@ -21,6 +21,7 @@
 #include "cli/commands.h"
 #include "events/media_encode.h"
 #include "proto/event.pb.h"
+#include "cli/synthetic_graph.h"
 #include "proto/graph.pb.h"
 #include "proto/plugins.pb.h"
 #include "record/record_writer.h"
@@ -286,39 +287,6 @@ std::string chirp(int step) {
   return events::encode_wav(rate, s);
 }
 
-// A small two-layer network as a TF GraphDef, with name scopes to fold.
-std::string graph_def() {
-  pb::GraphDef g;
-  auto node = [&](const char* name, const char* op, std::initializer_list<const char*> inputs) {
-    auto* n = g.add_node();
-    n->set_name(name);
-    n->set_op(op);
-    n->set_device("/device:CPU:0");
-    for (const char* in : inputs) n->add_input(in);
-    auto* a = n->add_attr();
-    a->set_key("T");
-    a->mutable_value()->set_type(pb::DT_FLOAT);
-    return n;
-  };
-  node("input", "Placeholder", {});
-  node("labels", "Placeholder", {});
-  node("dense_1/kernel", "VariableV2", {});
-  node("dense_1/bias", "VariableV2", {});
-  node("dense_1/MatMul", "MatMul", {"input", "dense_1/kernel"});
-  node("dense_1/BiasAdd", "BiasAdd", {"dense_1/MatMul", "dense_1/bias"});
-  node("dense_1/Relu", "Relu", {"dense_1/BiasAdd"});
-  node("dense_2/kernel", "VariableV2", {});
-  node("dense_2/bias", "VariableV2", {});
-  node("dense_2/MatMul", "MatMul", {"dense_1/Relu", "dense_2/kernel"});
-  node("dense_2/BiasAdd", "BiasAdd", {"dense_2/MatMul", "dense_2/bias"});
-  node("loss/SoftmaxCrossEntropy", "SoftmaxCrossEntropyWithLogits", {"dense_2/BiasAdd", "labels"});
-  node("loss/Mean", "Mean", {"loss/SoftmaxCrossEntropy"});
-  node("train/gradients", "AddN", {"loss/Mean", "^dense_2/BiasAdd"});
-  node("train/Adam", "ApplyAdam", {"dense_1/kernel", "dense_2/kernel", "train/gradients"});
-  g.mutable_versions()->set_producer(1205);
-  return g.SerializeAsString();
-}
-
 const char* kKerasModel =
     R"({"class_name": "Sequential", "config": {"name": "demo_mlp", "layers": [)"
     R"({"class_name": "InputLayer", "config": {"batch_input_shape": [null, 784], "name": "input"}}, )"
@@ -343,7 +311,7 @@ void write_train(const fs::path& dir) {
     EventFile f(dir, part == 0 ? "demo-host.1000.0" : "demo-host.2000.0", kStartTime + part * 900);
     if (part == 0) {
       pb::Event g = at(0, kStartTime);
-      g.set_graph_def(graph_def());
+      g.set_graph_def(synthetic_graph_def(6));  // 163 nodes: scopes, a series, a library
       f.write(g);
       pb::Event k = at(0, kStartTime);
       auto* v = add_value(k, "keras");

@@ -34,6 +34,9 @@ void usage(std::FILE* out) {
                "  bench --histograms [STEPS BUCKETS]\n"
                "                    time the histogram/distribution aggregation of one synthetic\n"
                "                    series (default 2000 steps x 1000 buckets), as JSON\n"
+               "  bench --graph [NODES]\n"
+               "                    time opening (decode, hierarchy, layout) a synthetic op graph\n"
+               "                    of NODES nodes (default 20000) and expanding its widest group\n"
                "  help              this text\n"
                "\n"
                "PATH is a directory (walked; run names are relative to it) or an event file.\n"
@@ -63,6 +66,8 @@ int main(int argc, char** argv) {
   if (cmd == "export") return el::cli::cmd_export(args);
   if (cmd == "demo") return el::cli::cmd_demo(args);
   if (cmd == "publish") return el::cli::cmd_publish(args);
+  if (cmd == "bench" && !args.empty() && args[0] == "--graph")
+    return el::cli::cmd_bench_graph({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--histograms")
     return el::cli::cmd_bench_histograms({args.begin() + 1, args.end()});
   if (cmd == "bench") return el::cli::cmd_bench(args);

@@ -155,8 +155,8 @@ class Builder {
       if (members.size() < o_.series_min || numbered + 1 < members.size()) continue;
       std::sort(members.begin(), members.end());
       const std::string prefix = id == 0 ? std::string() : h_.items[id].name + "/";
-      const std::string range =
-          key.base + "_[" + std::to_string(members.front().first) + "-" + std::to_string(members.back().first) + "]";
+      const std::string range = key.base + "_[" + std::to_string(members.front().first) + "-" +
+                                std::to_string(members.back().first) + "]";
       const auto sid = static_cast<std::uint32_t>(h_.items.size());
       Item& s = h_.items.emplace_back();
       s.kind = ItemKind::kSeries;
@@ -195,12 +195,14 @@ class Builder {
 
   // [SECTION] edges and auxiliary nodes
   void edges() {
-    std::unordered_map<std::uint64_t, std::uint32_t> child_edge;  // (from child, to child) -> index in its group
+    std::unordered_map<std::uint64_t, std::uint32_t>
+        child_edge;  // (from child, to child) -> index in its group
     for (std::uint32_t to = 0; to < g_.nodes.size(); ++to) {
       for (const OpInput& in : g_.nodes[to].inputs) {
         OpEdge e{in.node, to, in.slot, in.control, -1};
         const OpNode& src = g_.nodes[in.node];
-        if (!in.control && in.slot < src.output_shapes.size()) e.elements = src.output_shapes[in.slot].elements();
+        if (!in.control && in.slot < src.output_shapes.size())
+          e.elements = src.output_shapes[in.slot].elements();
         const auto index = static_cast<std::uint32_t>(h_.edges.size());
         h_.edges.push_back(e);
         std::uint32_t a = h_.item_of_op[e.from], b = h_.item_of_op[e.to];
@@ -235,11 +237,15 @@ class Builder {
       }
       for (std::uint32_t c : group.children) {
         Item& ci = h_.items[c];
-        if (ci.kind != ItemKind::kOp) continue;
-        const std::string& op = g_.nodes[ci.op].op;
+        // An op, or a series of ops (zeros, zeros_1 ... feeding every layer).
+        std::uint32_t op_item = c;
+        if (ci.kind == ItemKind::kSeries && !ci.children.empty()) op_item = ci.children[0];
+        if (h_.items[op_item].kind != ItemKind::kOp) continue;
+        const std::string& op = g_.nodes[h_.items[op_item].op].op;
         const bool candidate = op == "Const" || op == "NoOp" || op == "prim::Constant" || op == "HostConst";
         auto it = neighbours.find(c);
-        if (candidate && it != neighbours.end() && it->second.size() >= o_.auxiliary_degree) ci.auxiliary = true;
+        if (candidate && it != neighbours.end() && it->second.size() >= o_.auxiliary_degree)
+          ci.auxiliary = true;
       }
     }
   }

@@ -1,8 +1,8 @@
 // The name-scope tree of an op graph, as the canvas shows it. "a/b/c" is op c
 // in group b in group a. Within a group, five or more siblings named
 // foo, foo_1 ... foo_n with the same op (or the same inner structure) become
-// one series item; constants and NoOps linked to four or more siblings are
-// auxiliary (drawn aside, their edges left out of the layout). Every op edge
+// one series item; constants and NoOps (or series of them) linked to four or
+// more siblings are auxiliary (drawn aside, their edges left out of the layout). Every op edge
 // is filed under the lowest group holding both ends, between the two children
 // of that group that contain them, so laying out a group needs only its own
 // list.
@@ -36,11 +36,11 @@ struct Item {
   std::string name;   // full path; a series is "scope/foo_[0-9]"
   std::string label;  // what the canvas writes: last path component, or "foo_[1..9] (9)"
   std::uint32_t parent = kNone;
-  std::uint32_t depth = 0;     // root 0
-  std::uint32_t op = kNone;    // kOp: index into OpGraph::nodes
-  std::uint32_t ops = 0;       // op nodes beneath (1 for an op)
-  bool auxiliary = false;      // drawn beside its siblings, out of the layout
-  std::uint64_t structure = 0; // equal for groups with the same inner make-up
+  std::uint32_t depth = 0;              // root 0
+  std::uint32_t op = kNone;             // kOp: index into OpGraph::nodes
+  std::uint32_t ops = 0;                // op nodes beneath (1 for an op)
+  bool auxiliary = false;               // drawn beside its siblings, out of the layout
+  std::uint64_t structure = 0;          // equal for groups with the same inner make-up
   std::vector<std::uint32_t> children;  // groups and series: in name order
   std::vector<ChildEdge> edges;         // groups and series: between children
 };
@@ -54,7 +54,7 @@ struct OpEdge {
 };
 
 struct Hierarchy {
-  std::vector<Item> items;            // items[0] is the root group
+  std::vector<Item> items;                // items[0] is the root group
   std::vector<std::uint32_t> item_of_op;  // op node -> its item
   std::vector<OpEdge> edges;
 
@@ -64,8 +64,8 @@ struct Hierarchy {
 };
 
 struct HierarchyOptions {
-  std::uint32_t series_min = 5;      // siblings needed to form a series
-  std::uint32_t auxiliary_degree = 4; // neighbours a constant or NoOp needs to go aside
+  std::uint32_t series_min = 5;        // siblings needed to form a series
+  std::uint32_t auxiliary_degree = 4;  // neighbours a constant or NoOp needs to go aside
 };
 
 Hierarchy build_hierarchy(const OpGraph& g, const HierarchyOptions& options = {});

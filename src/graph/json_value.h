@@ -14,9 +14,9 @@ struct JsonValue {
   Type type = Type::kNull;
   bool boolean = false;
   double number = 0;
-  std::string text;  // kString: the decoded string; kNumber: the number as written
-  std::vector<JsonValue> items;                              // kArray
-  std::vector<std::pair<std::string, JsonValue>> members;    // kObject, in document order
+  std::string text;              // kString: the decoded string; kNumber: the number as written
+  std::vector<JsonValue> items;  // kArray
+  std::vector<std::pair<std::string, JsonValue>> members;  // kObject, in document order
 
   // The member `key` of an object, or nullptr.
   const JsonValue* get(std::string_view key) const;

@@ -14,8 +14,10 @@ namespace el::graph {
 void LayoutCache::set_expanded(std::uint32_t id, bool on) {
   if (id == 0 || id >= h_.items.size() || h_.items[id].kind == ItemKind::kOp) return;
   if (on == expanded(id)) return;
-  if (on) expanded_.insert(id);
-  else expanded_.erase(id);
+  if (on)
+    expanded_.insert(id);
+  else
+    expanded_.erase(id);
   // The group's size changed: every layout that holds it is stale.
   for (std::uint32_t p = h_.items[id].parent; p != kNone; p = h_.items[p].parent) layouts_.erase(p);
   scene_valid_ = false;
@@ -104,7 +106,7 @@ struct Layered {
   std::vector<std::uint32_t> layer;
   std::vector<std::vector<std::uint32_t>> up, down;  // neighbours in the layer above / below
   std::vector<std::vector<std::uint32_t>> rows;      // per layer, left to right
-  std::vector<std::uint32_t> pos;                     // position within its row
+  std::vector<std::uint32_t> pos;                    // position within its row
 
   std::uint32_t add(float width, float height, std::uint32_t l) {
     w.push_back(width);
@@ -142,7 +144,8 @@ struct Layered {
           for (std::uint32_t u : nb) sum += pos[u];
           // Scaled to this row's positions so nodes without neighbours keep their place.
           const double other = static_cast<double>(rows[downward ? l - 1 : l + 1].size());
-          key = sum / static_cast<double>(nb.size()) * (static_cast<double>(row.size()) / std::max(other, 1.0));
+          key =
+              sum / static_cast<double>(nb.size()) * (static_cast<double>(row.size()) / std::max(other, 1.0));
         }
         keyed.push_back({key, v});
       }
@@ -202,7 +205,8 @@ void LayoutCache::compute(std::uint32_t group, GroupLayout& out) {
         auto& [v, next] = stack.back();
         if (next < out_edges[v].size()) {
           E& e = edges[out_edges[v][next++]];
-          if (state[e.v] == 1) e.reversed = true;
+          if (state[e.v] == 1)
+            e.reversed = true;
           else if (state[e.v] == 0) {
             state[e.v] = 1;
             stack.push_back({e.v, 0});
@@ -404,7 +408,8 @@ void LayoutCache::place(std::uint32_t group, Point origin, Scene& s) {
     const Rect& b = l.boxes[i];
     const std::uint32_t c = g.children[i];
     s.index[c] = static_cast<std::uint32_t>(s.items.size());
-    s.items.push_back({c, {origin.x + b.x, origin.y + b.y, b.w, b.h}, expanded(c) && h_.items[c].kind != ItemKind::kOp});
+    s.items.push_back(
+        {c, {origin.x + b.x, origin.y + b.y, b.w, b.h}, expanded(c) && h_.items[c].kind != ItemKind::kOp});
   }
   for (const Route& r : l.routes) {
     SceneEdge e{group, r.edge, r.points, r.reversed};

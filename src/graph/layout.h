@@ -21,9 +21,9 @@ struct LayoutOptions {
   float char_width = 7.0f;  // label width per character, from the UI's font
   float node_height = 22, group_height = 32;
   float min_width = 40, max_width = 200;
-  float h_gap = 20, v_gap = 40;      // between siblings, between layers
-  float pad = 14, header = 26;       // inside an expanded group: sides, title strip
-  float aux_gap = 48;                // from the layout to the auxiliary column
+  float h_gap = 20, v_gap = 40;  // between siblings, between layers
+  float pad = 14, header = 26;   // inside an expanded group: sides, title strip
+  float aux_gap = 48;            // from the layout to the auxiliary column
 };
 
 struct Point {
@@ -42,8 +42,8 @@ struct Route {
 };
 
 struct GroupLayout {
-  std::vector<Rect> boxes;     // per child, in Item::children order, relative to the content origin
-  std::vector<Route> routes;   // one per edge between non-auxiliary children
+  std::vector<Rect> boxes;    // per child, in Item::children order, relative to the content origin
+  std::vector<Route> routes;  // one per edge between non-auxiliary children
   std::uint32_t layers = 0;
   float width = 0, height = 0;  // content size
 };

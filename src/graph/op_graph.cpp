@@ -58,10 +58,10 @@ std::string Shape::text() const {
 namespace {
 
 const char* dtype_name(int t) {
-  static const char* const kNames[] = {"invalid", "float32", "float64", "int32",     "uint8",    "int16",
-                                       "int8",    "string",  "complex64", "int64",   "bool",     "qint8",
-                                       "quint8",  "qint32",  "bfloat16", "qint16",   "quint16",  "uint16",
-                                       "complex128", "float16", "resource", "variant", "uint32", "uint64"};
+  static const char* const kNames[] = {"invalid",    "float32", "float64",   "int32",   "uint8",   "int16",
+                                       "int8",       "string",  "complex64", "int64",   "bool",    "qint8",
+                                       "quint8",     "qint32",  "bfloat16",  "qint16",  "quint16", "uint16",
+                                       "complex128", "float16", "resource",  "variant", "uint32",  "uint64"};
   if (t > 100) t -= 100;  // reference types (DT_FLOAT_REF = 101...)
   return t >= 0 && t < static_cast<int>(std::size(kNames)) ? kNames[t] : "unknown";
 }
@@ -74,7 +74,8 @@ Shape shape_of(const pb::TensorShapeProto& p) {
 }
 
 bool printable(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20 || c == '\n'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x20 || c == '\n'; });
 }
 
 std::string quoted(const std::string& s) {
@@ -96,12 +97,18 @@ std::string tensor_text(const pb::TensorProto& t) {
   s += ' ';
   s += shape_of(t.tensor_shape()).text();
   // Small constants are worth seeing.
-  if (t.float_val_size() == 1) s += " = " + number(t.float_val(0));
-  else if (t.double_val_size() == 1) s += " = " + number(t.double_val(0));
-  else if (t.int_val_size() == 1) s += " = " + std::to_string(t.int_val(0));
-  else if (t.int64_val_size() == 1) s += " = " + std::to_string(t.int64_val(0));
-  else if (t.bool_val_size() == 1) s += t.bool_val(0) ? " = true" : " = false";
-  else if (t.string_val_size() == 1) s += " = " + quoted(t.string_val(0));
+  if (t.float_val_size() == 1)
+    s += " = " + number(t.float_val(0));
+  else if (t.double_val_size() == 1)
+    s += " = " + number(t.double_val(0));
+  else if (t.int_val_size() == 1)
+    s += " = " + std::to_string(t.int_val(0));
+  else if (t.int64_val_size() == 1)
+    s += " = " + std::to_string(t.int64_val(0));
+  else if (t.bool_val_size() == 1)
+    s += t.bool_val(0) ? " = true" : " = false";
+  else if (t.string_val_size() == 1)
+    s += " = " + quoted(t.string_val(0));
   return s;
 }
 
@@ -175,7 +182,8 @@ void link_inputs(OpGraph& g, const std::vector<std::vector<std::string>>& input_
         if (colon != std::string_view::npos) {
           it = index.find(name.substr(0, colon));
           const std::size_t last = name.rfind(':');
-          in.slot = static_cast<std::uint32_t>(std::strtoul(std::string(name.substr(last + 1)).c_str(), nullptr, 10));
+          in.slot = static_cast<std::uint32_t>(
+              std::strtoul(std::string(name.substr(last + 1)).c_str(), nullptr, 10));
         }
       }
       if (it == index.end()) {
@@ -205,9 +213,12 @@ void append_graph_def(const pb::GraphDef& gd, const std::string& prefix, OpGraph
     g.nodes.back().name.insert(0, prefix);
     auto& ins = inputs.emplace_back();
     for (const auto& raw : nd.input()) {
-      if (prefix.empty()) ins.push_back(raw);
-      else if (!raw.empty() && raw[0] == '^') ins.push_back("^" + prefix + raw.substr(1));
-      else ins.push_back(prefix + raw);
+      if (prefix.empty())
+        ins.push_back(raw);
+      else if (!raw.empty() && raw[0] == '^')
+        ins.push_back("^" + prefix + raw.substr(1));
+      else
+        ins.push_back(prefix + raw);
     }
   }
 }
@@ -339,7 +350,8 @@ bool parse_graph(GraphSource source, std::string_view bytes, OpGraph& out, std::
             if (k == "batch_input_shape" && n.op == "InputLayer" && v.is_array()) {
               Shape s;
               for (const JsonValue& d : v.items)
-                s.dims.push_back(d.type == JsonValue::Type::kNumber ? static_cast<std::int64_t>(d.number) : -1);
+                s.dims.push_back(d.type == JsonValue::Type::kNumber ? static_cast<std::int64_t>(d.number)
+                                                                    : -1);
               n.output_shapes.push_back(s);
             }
           }

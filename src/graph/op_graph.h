@@ -41,11 +41,11 @@ struct OpInput {
 
 struct OpNode {
   std::string name, op, device;
-  std::vector<OpInput> inputs;               // those whose source is in the graph
-  std::vector<std::string> missing_inputs;   // referenced but not in the graph
-  std::vector<Attr> attrs;                   // sorted by key, `_output_shapes` left out
-  std::vector<Shape> output_shapes;          // may be empty (not recorded)
-  std::vector<std::uint32_t> outputs;        // nodes that read this one (with repeats)
+  std::vector<OpInput> inputs;              // those whose source is in the graph
+  std::vector<std::string> missing_inputs;  // referenced but not in the graph
+  std::vector<Attr> attrs;                  // sorted by key, `_output_shapes` left out
+  std::vector<Shape> output_shapes;         // may be empty (not recorded)
+  std::vector<std::uint32_t> outputs;       // nodes that read this one (with repeats)
 };
 
 struct OpGraph {

@@ -183,6 +183,9 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
       } else if (name == "custom_scalars") {
         custom_scalars_.draw(ctx);
         charts_drawn_ = custom_scalars_.charts_drawn();
+      } else if (name == "graphs") {
+        graphs_.draw(ctx);
+        charts_drawn_ = graphs_.charts_drawn();
       } else if (name == "pr_curves") {
         pr_curves_.draw(ctx);
         charts_drawn_ = pr_curves_.charts_drawn();

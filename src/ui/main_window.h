@@ -12,6 +12,7 @@
 #include "ui/audio_dashboard.h"
 #include "ui/custom_scalars_dashboard.h"
 #include "ui/distributions_dashboard.h"
+#include "ui/graph_dashboard.h"
 #include "ui/histograms_dashboard.h"
 #include "ui/hparams_dashboard.h"
 #include "ui/images_dashboard.h"
@@ -78,6 +79,7 @@ class MainWindow {
   // The image and audio cards drawn last frame.
   const std::vector<MediaCardInfo>& media_cards() const { return media_cards_; }
   const HparamsViewInfo& hparams_view() const { return hparams_.info(); }
+  const GraphViewInfo& graph_view() const { return graphs_.info(); }
   const ScalarsDashboard& scalars() const { return scalars_; }
 
  private:
@@ -105,6 +107,7 @@ class MainWindow {
   PrCurvesDashboard pr_curves_;
   HparamsDashboard hparams_;
   CustomScalarsDashboard custom_scalars_;
+  GraphDashboard graphs_;
   std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;
   int charts_drawn_ = 0;  // by the dashboard drawn last frame

@@ -52,6 +52,14 @@ struct PrCurveView {
   std::string error;
 };
 
+// The payload of one graph record: a GraphDef, MetaGraphDef, RunMetadata or
+// Keras JSON, as the record's tag says (graph::source_for).
+struct GraphBytesView {
+  MediaState state = MediaState::kLoading;
+  const std::string* bytes = nullptr;
+  std::string error;
+};
+
 // The one clip that is playing or paused (the app plays one at a time).
 struct Playback {
   const store::Series* series = nullptr;
@@ -72,6 +80,8 @@ class MediaProvider {
   virtual AudioView audio(const store::Series& s, std::size_t record, std::uint32_t sample) = 0;
   // The precision-recall curve of record `record` of a pr_curves series.
   virtual PrCurveView pr_curve(const store::Series& s, std::size_t record) = 0;
+  // The graph bytes of record `record` of a graphs series.
+  virtual GraphBytesView graph(const store::Series& s, std::size_t record) = 0;
   // Reads (and, time permitting, decodes) a record a card will likely show
   // next, so stepping through a series does not wait for the file.
   virtual void prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) = 0;

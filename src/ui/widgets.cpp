@@ -26,6 +26,11 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
 }
 }  // namespace
 
+bool input_string(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags) {
+  return ImGui::InputTextWithHint(id, hint, text.data(), text.capacity() + 1,
+                                  flags | ImGuiInputTextFlags_CallbackResize, resize_callback, &text);
+}
+
 bool regex_input(const char* id, const char* hint, std::string& text, RegexFilter& filter) {
   const bool valid = filter.set(text);
   if (!valid) {

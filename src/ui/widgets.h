@@ -11,6 +11,9 @@ namespace el::ui {
 void tooltip(const char* text);
 // A bold section title with a little space above.
 void section_heading(const Fonts* fonts, const char* text);
+// A text input editing a std::string (ImGui's return value: changed, or
+// Enter pressed with ImGuiInputTextFlags_EnterReturnsTrue).
+bool input_string(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags = 0);
 // A full-width text input for a regular expression, tinted red while invalid.
 // Returns true when the text changed.
 bool regex_input(const char* id, const char* hint, std::string& text, RegexFilter& filter);

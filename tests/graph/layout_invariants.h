@@ -14,7 +14,8 @@ inline void expect_layout_invariants(LayoutCache& cache, std::uint32_t group) {
   for (std::size_t i = 0; i < l.boxes.size(); ++i)
     for (std::size_t j = i + 1; j < l.boxes.size(); ++j)
       EXPECT_FALSE(l.boxes[i].overlaps(l.boxes[j]))
-          << cache.hierarchy().items[g.children[i]].name << " overlaps " << cache.hierarchy().items[g.children[j]].name;
+          << cache.hierarchy().items[g.children[i]].name << " overlaps "
+          << cache.hierarchy().items[g.children[j]].name;
   for (const Route& r : l.routes) {
     ASSERT_GE(r.points.size(), 2u);
     for (std::size_t k = 0; k + 1 < r.points.size(); ++k) {

@@ -1,11 +1,12 @@
 // The graph model on small hand-made graphs whose answers are worked out by
 // hand: scopes, name collisions, series, auxiliary nodes, Keras JSON,
 // function libraries, tensor sizes, and the layered layout.
+#include "graph/layout.h"
+
 #include <gtest/gtest.h>
 
 #include "graph/hierarchy.h"
 #include "graph/json_value.h"
-#include "graph/layout.h"
 #include "graph/layout_invariants.h"
 #include "graph/op_graph.h"
 #include "proto/graph.pb.h"
@@ -39,7 +40,8 @@ std::uint32_t find(const Hierarchy& h, const std::string& name) {
 }
 
 TEST(GraphModel, ScopesBecomeGroupsWithOpCountsAndEdgesFiledAtTheLowestCommonGroup) {
-  const OpGraph g = make({{"a/b/c", "X", {}}, {"a/b/d", "X", {"a/b/c"}}, {"a/e", "Y", {"a/b/c:1"}}, {"f", "Z", {"^a/b/d"}}});
+  const OpGraph g = make(
+      {{"a/b/c", "X", {}}, {"a/b/d", "X", {"a/b/c"}}, {"a/e", "Y", {"a/b/c:1"}}, {"f", "Z", {"^a/b/d"}}});
   EXPECT_EQ(g.data_edges, 2u);
   EXPECT_EQ(g.control_edges, 1u);
   EXPECT_EQ(g.nodes[2].inputs[0].slot, 1u);
@@ -74,7 +76,8 @@ TEST(GraphModel, AnOpNamedLikeAScopeGoesInsideItInParentheses) {
 
 TEST(GraphModel, FiveNumberedSiblingsWithTheSameOpFormASeries) {
   std::vector<Spec> specs = {{"in", "Placeholder", {}}};
-  for (const char* n : {"conv", "conv_1", "conv_2", "conv_3", "conv_4"}) specs.push_back({n, "Conv2D", {"in"}});
+  for (const char* n : {"conv", "conv_1", "conv_2", "conv_3", "conv_4"})
+    specs.push_back({n, "Conv2D", {"in"}});
   specs.push_back({"add_1", "Add", {}});  // a different base: stays
   Hierarchy h = build_hierarchy(make(specs));
   std::uint32_t series = kNone;
@@ -159,7 +162,8 @@ TEST(GraphModel, KerasFunctionalModelWithANestedSequential) {
   ASSERT_EQ(g.nodes[0].output_shapes.size(), 1u);
   EXPECT_EQ(g.nodes[0].output_shapes[0].text(), "[?, 8]");
   bool saw_initializer = false;
-  for (const Attr& a : g.nodes[2].attrs) saw_initializer |= a.key == "kernel_initializer" && a.value == "Zeros";
+  for (const Attr& a : g.nodes[2].attrs)
+    saw_initializer |= a.key == "kernel_initializer" && a.value == "Zeros";
   EXPECT_TRUE(saw_initializer);
   const Hierarchy h = build_hierarchy(g);
   EXPECT_EQ(h.items[find(h, "block")].kind, ItemKind::kGroup) << "a nested model is a group";
@@ -239,8 +243,10 @@ TEST(GraphLayout, ALongEdgeBendsThroughOnePointPerLayerItCrosses) {
 }
 
 TEST(GraphLayout, ACycleHasExactlyOneReversedEdge) {
-  const Hierarchy h = build_hierarchy(
-      make({{"enter", "Enter", {}}, {"merge", "Merge", {"enter", "next"}}, {"add", "Add", {"merge"}}, {"next", "NextIteration", {"add"}}}));
+  const Hierarchy h = build_hierarchy(make({{"enter", "Enter", {}},
+                                            {"merge", "Merge", {"enter", "next"}},
+                                            {"add", "Add", {"merge"}},
+                                            {"next", "NextIteration", {"add"}}}));
   LayoutCache cache(h, {});
   const GroupLayout& l = cache.layout(0);
   int reversed = 0;
@@ -251,8 +257,11 @@ TEST(GraphLayout, ACycleHasExactlyOneReversedEdge) {
 }
 
 TEST(GraphLayout, ExpandingAGroupRedoesOnlyItsAncestorsAndGrowsIt) {
-  const Hierarchy h = build_hierarchy(
-      make({{"in", "X", {}}, {"g/a", "X", {"in"}}, {"g/b", "X", {"g/a"}}, {"g/c", "X", {"g/b"}}, {"h/x", "X", {"g/c"}}}));
+  const Hierarchy h = build_hierarchy(make({{"in", "X", {}},
+                                            {"g/a", "X", {"in"}},
+                                            {"g/b", "X", {"g/a"}},
+                                            {"g/c", "X", {"g/b"}},
+                                            {"h/x", "X", {"g/c"}}}));
   LayoutCache cache(h, {});
   const std::uint32_t g = find(h, "g"), hh = find(h, "h");
   const Point collapsed = cache.size_of(g);

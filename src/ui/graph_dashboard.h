@@ -1,0 +1,95 @@
+// The Graphs dashboard: pick a run and one of its graphs (op graph, meta
+// graph, Keras model, run metadata; a GraphDef's library functions each open
+// as a graph of their own), read lazily from the event file through the media
+// provider and decoded by src/graph. The canvas (ui/graph_canvas) shows the
+// name-scope hierarchy; the side panel holds search results and the details
+// of the selected node (attributes, clickable inputs and outputs). The
+// toolbar searches by name or op (regex), traces a node's inputs, colours by
+// structure or device, and exports the visible graph as PNG or SVG.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "graph/graph_query.h"
+#include "graph/hierarchy.h"
+#include "graph/layout.h"
+#include "graph/op_graph.h"
+#include "ui/graph_canvas.h"
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+// What the dashboard showed last frame (for state() and the browser tests).
+struct GraphViewInfo {
+  struct Box {
+    std::string name, kind;  // kind: "op", "group", "series"
+    bool expanded = false;
+    float x = 0, y = 0, w = 0, h = 0;  // screen rectangle, ImGui coordinates
+  };
+  std::string run, tag, source, function, status, error, note, selected, search;
+  std::size_t nodes = 0, edges = 0, functions = 0, search_total = 0, items_visible = 0, records = 0;
+  std::vector<std::string> expanded;  // expanded groups and series, by name
+  std::vector<std::string> inputs;    // the selected op's inputs, as listed
+  std::vector<Box> boxes;             // items on screen (at most 400)
+  Box search_box;                     // where the search input is
+  Box canvas;                         // where the canvas is
+  float zoom = 1;
+  bool tracing = false;
+  std::string color_by;
+};
+
+class GraphDashboard {
+ public:
+  void draw(const UiContext& ctx);
+  int charts_drawn() const { return charts_drawn_; }
+  const GraphViewInfo& info() const { return info_; }
+
+ private:
+  struct Doc {
+    graph::OpGraph ops;
+    graph::Hierarchy tree;
+    std::unique_ptr<graph::LayoutCache> layout;
+    graph::DeviceColours devices;
+    std::vector<std::uint32_t> structure_fill, device_fill;  // per item, 0xRRGGBB
+    double load_ms = 0;
+  };
+  std::unique_ptr<Doc> make_doc(graph::OpGraph ops) const;
+  void draw_toolbar(const UiContext& ctx, const std::vector<std::pair<std::string, std::string>>& choices);
+  void draw_side_panel(const UiContext& ctx, Doc& d, float width, float height);
+  void draw_details(const UiContext& ctx, Doc& d);
+  void go_to(Doc& d, std::uint32_t item);
+  void toggle(Doc& d, std::uint32_t item);
+  void update_search(Doc& d);
+  void update_trace(Doc& d);
+  void fill_info(const Doc& d);
+  Doc* current();
+
+  // What is shown.
+  std::string run_, tag_, function_;
+  std::size_t record_ = 0;      // index into the series' records
+  bool record_chosen_ = false;  // false: the last record
+  std::string loaded_key_;      // run, tag and record that main_ holds
+  std::unique_ptr<Doc> main_, function_doc_;
+  std::string load_error_;
+  // View state.
+  GraphCanvas canvas_;
+  std::uint32_t selected_ = graph::kNone;
+  bool trace_ = false;
+  bool color_by_device_ = false;
+  std::string search_;
+  std::string searched_;  // the pattern the results are for
+  bool search_valid_ = true;
+  std::vector<std::uint32_t> matches_;  // op indices
+  std::size_t match_total_ = 0, match_cursor_ = 0;
+  std::vector<std::uint8_t> found_items_, lit_items_;
+  std::uint64_t trace_key_ = ~0ull;
+  const Doc* search_doc_ = nullptr;
+  GraphViewInfo::Box search_box_;
+  GraphViewInfo info_;
+  int charts_drawn_ = 0;
+};
+
+}  // namespace el::ui
