@@ -443,6 +443,8 @@ std::string Shell::state_json() const {
     j.key("functions").value(static_cast<double>(g.functions));
     j.key("records").value(static_cast<double>(g.records));
     j.key("searchTotal").value(static_cast<double>(g.search_total));
+    j.key("traced").value(static_cast<double>(g.traced));
+    j.key("expandedCount").value(static_cast<double>(g.expanded_count));
     j.key("itemsVisible").value(static_cast<double>(g.items_visible));
     j.key("zoom")
         .value(static_cast<double>(g.zoom))
@@ -454,9 +456,19 @@ std::string Shell::state_json() const {
     for (const std::string& e : g.expanded) j.value(e);
     j.end_array().key("inputs").begin_array();
     for (const std::string& e : g.inputs) j.value(e);
-    j.end_array().key("searchBox").begin_object();
-    j.key("x").value(static_cast<double>(g.search_box.x)).key("y").value(static_cast<double>(g.search_box.y));
-    j.key("w").value(static_cast<double>(g.search_box.w)).key("h").value(static_cast<double>(g.search_box.h));
+    j.end_array().key("controls").begin_object();
+    for (const auto& c : g.controls)
+      j.key(c.name)
+          .begin_object()
+          .key("x")
+          .value(static_cast<double>(c.x))
+          .key("y")
+          .value(static_cast<double>(c.y))
+          .key("w")
+          .value(static_cast<double>(c.w))
+          .key("h")
+          .value(static_cast<double>(c.h))
+          .end_object();
     j.end_object().key("canvas").begin_object();
     j.key("x").value(static_cast<double>(g.canvas.x)).key("y").value(static_cast<double>(g.canvas.y));
     j.key("w").value(static_cast<double>(g.canvas.w)).key("h").value(static_cast<double>(g.canvas.h));

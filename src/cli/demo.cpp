@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/synthetic_graph.h"
 #include "events/media_encode.h"
 #include "proto/event.pb.h"
-#include "cli/synthetic_graph.h"
 #include "proto/graph.pb.h"
 #include "proto/plugins.pb.h"
 #include "record/record_writer.h"
@@ -639,15 +639,27 @@ bool write_images(const fs::path& root) {
   return f.ok();
 }
 
+// A 20,012-node training graph (869 residual layers), for the graph
+// dashboard's benchmark: opening, expanding and panning must stay fast.
+bool write_big_graph(const fs::path& root) {
+  EventFile f(root / "big_graph", "bench-host.5.0", kStartTime);
+  pb::Event e = at(0, kStartTime);
+  e.set_graph_def(synthetic_graph_def(869));
+  f.write(e);
+  return f.ok();
+}
+
 }  // namespace
 
 // [SECTION] eventlens demo ---------------------------------------------------------------------
 int cmd_demo(const std::vector<std::string>& args) {
   std::string out;
-  bool big = false, million = false, images = false;
+  bool big = false, million = false, images = false, big_graph = false;
   for (const auto& a : args) {
     if (a == "--big")
       big = true;
+    else if (a == "--graph")
+      big_graph = true;
     else if (a == "--images")
       images = true;
     else if (a == "--million")
@@ -659,7 +671,7 @@ int cmd_demo(const std::vector<std::string>& args) {
       out = a;
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million] [--images]\n");
+    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph]\n");
     return 2;
   }
   std::error_code ec;
@@ -669,8 +681,9 @@ int cmd_demo(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    if (big || million || images)
-      return (!big || write_big(out)) && (!million || write_million(out)) && (!images || write_images(out))
+    if (big || million || images || big_graph)
+      return (!big || write_big(out)) && (!million || write_million(out)) && (!images || write_images(out)) &&
+                     (!big_graph || write_big_graph(out))
                  ? 0
                  : 2;
     write_train(fs::path(out) / "train");

@@ -7,8 +7,8 @@ namespace el::graph {
 
 const JsonValue* JsonValue::get(std::string_view key) const {
   if (type != Type::kObject) return nullptr;
-  for (const auto& [k, v] : members)
-    if (k == key) return &v;
+  for (const JsonMember& m : members)
+    if (m.key == key) return &m.value;
   return nullptr;
 }
 
@@ -190,11 +190,11 @@ class Parser {
       space();
       if (i_ >= s_.size() || s_[i_] != '"') return fail("expected a member name");
       v.members.emplace_back();
-      if (!string(v.members.back().first)) return false;
+      if (!string(v.members.back().key)) return false;
       space();
       if (i_ >= s_.size() || s_[i_] != ':') return fail("expected :");
       ++i_;
-      if (!value(v.members.back().second, depth + 1)) return false;
+      if (!value(v.members.back().value, depth + 1)) return false;
       space();
       if (i_ >= s_.size()) return fail("unterminated object");
       if (s_[i_] == ',') {
@@ -240,9 +240,9 @@ void summarize(const JsonValue& v, std::string& out, std::size_t max_chars) {
       out += '{';
       for (std::size_t i = 0; i < v.members.size() && out.size() <= max_chars; ++i) {
         if (i) out += ", ";
-        out += v.members[i].first;
+        out += v.members[i].key;
         out += ": ";
-        summarize(v.members[i].second, out, max_chars);
+        summarize(v.members[i].value, out, max_chars);
       }
       out += '}';
       break;

@@ -9,14 +9,16 @@
 
 namespace el::graph {
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Type : unsigned char { kNull, kBool, kNumber, kString, kArray, kObject };
   Type type = Type::kNull;
   bool boolean = false;
   double number = 0;
-  std::string text;              // kString: the decoded string; kNumber: the number as written
-  std::vector<JsonValue> items;  // kArray
-  std::vector<std::pair<std::string, JsonValue>> members;  // kObject, in document order
+  std::string text;                 // kString: the decoded string; kNumber: the number as written
+  std::vector<JsonValue> items;     // kArray
+  std::vector<JsonMember> members;  // kObject, in document order
 
   // The member `key` of an object, or nullptr.
   const JsonValue* get(std::string_view key) const;
@@ -24,6 +26,11 @@ struct JsonValue {
   std::string_view str(std::string_view key) const;
   bool is_object() const { return type == Type::kObject; }
   bool is_array() const { return type == Type::kArray; }
+};
+
+struct JsonMember {
+  std::string key;
+  JsonValue value;
 };
 
 // Parses `text`; false with `error` ("offset N: what") when it is not JSON.

@@ -19,7 +19,7 @@ namespace {
 using graph::ItemKind;
 using graph::kNone;
 
-constexpr float kMinZoom = 0.01f, kMaxZoom = 4.0f;
+constexpr float kMinZoom = 0.002f, kMaxZoom = 4.0f;
 
 ImU32 rgb(std::uint32_t c, float alpha) {
   return IM_COL32((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, static_cast<int>(alpha * 255));
@@ -242,6 +242,8 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const graph::Scene& s, const graph:
     }
     const ImVec2 a = to_screen(graph::Point{x0, y0}), b = to_screen(graph::Point{x1, y1});
     if (b.x < min_.x - 8 || a.x > max_.x + 8 || b.y < min_.y - 8 || a.y > max_.y + 8) continue;
+    // Level of detail: an edge shorter than a pixel or two is not seen.
+    if (b.x - a.x < 1.5f && b.y - a.y < 1.5f) continue;
     ++edges_drawn_;
     const graph::ChildEdge& ce = h.items[e.group].edges[e.edge];
     bool lit = true;
@@ -252,17 +254,42 @@ void GraphCanvas::draw_edges(ImDrawList* dl, const graph::Scene& s, const graph:
       col = lit ? traced : with_alpha(col, 0.18f);
       if (lit) width += 1;
     }
-    ImVec2 pts[64];
-    const int n = static_cast<int>(std::min<std::size_t>(e.points.size(), 64));
-    for (int i = 0; i < n; ++i) pts[i] = to_screen(e.points[static_cast<std::size_t>(i)]);
-    if (ce.data == 0) {
-      for (int i = 0; i + 1 < n; ++i) dashed(dl, pts[i], pts[i + 1], col, std::max(1.0f, width * 0.8f), 4);
+    // Smooth: each leg a cubic that leaves and arrives vertically, so bends
+    // through a layer read as one flowing line (sampled, then stroked).
+    const std::size_t n = e.points.size();
+    curve_.clear();
+    ImVec2 prev = to_screen(e.points[0]);
+    curve_.push_back(prev);
+    for (std::size_t i = 1; i < n; ++i) {
+      const ImVec2 next = to_screen(e.points[i]);
+      const float dy = (next.y - prev.y) * 0.5f;
+      const ImVec2 c1(prev.x, prev.y + dy), c2(next.x, next.y - dy);
+      // Far out, legs are a few pixels long: straight is as good and much cheaper.
+      const int steps =
+          zoom_ < 0.15f
+              ? 1
+              : std::clamp(static_cast<int>((std::fabs(next.x - prev.x) + std::fabs(next.y - prev.y)) / 12),
+                           1, 16);
+      for (int k = 1; k <= steps; ++k) {
+        const float t = static_cast<float>(k) / static_cast<float>(steps), u = 1 - t;
+        curve_.push_back(
+            ImVec2(u * u * u * prev.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * next.x,
+                   u * u * u * prev.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * next.y));
+      }
+      prev = next;
+    }
+    const int m = static_cast<int>(curve_.size());
+    if (ce.data == 0 && zoom_ >= 0.3f) {
+      for (int i = 0; i + 1 < m; ++i)
+        dashed(dl, curve_[i], curve_[i + 1], col, std::max(1.0f, width * 0.8f), 4);
+    } else if (ce.data == 0) {
+      dl->AddPolyline(curve_.data(), m, with_alpha(col, 0.5f), 0, 1.0f);  // dashes would be sub-pixel
     } else {
-      dl->AddPolyline(pts, n, col, 0, width);
+      dl->AddPolyline(curve_.data(), m, col, 0, width);
     }
     // The arrow at the end, if there is room to see it.
-    if (zoom_ > 0.2f && n >= 2) {
-      const ImVec2 tip = pts[n - 1], from = pts[n - 2];
+    if (zoom_ > 0.2f && m >= 2) {
+      const ImVec2 tip = curve_[m - 1], from = curve_[m - 2];
       const float dx = tip.x - from.x, dy = tip.y - from.y;
       const float len = std::sqrt(dx * dx + dy * dy);
       if (len > 1) {
@@ -301,6 +328,7 @@ void GraphCanvas::draw_items(ImDrawList* dl, const graph::Scene& s, const graph:
         paint.fill && si.item < paint.fill->size() ? (*paint.fill)[si.item] : 0xb8c7de;
     const ImVec2 a(r.x, r.y), b(r.z, r.w);
     const float w = r.z - r.x, hgt = r.w - r.y;
+    if (w < 1 && hgt < 1) continue;  // below a pixel: its parent's fill stands for it
     const bool tiny = w < 3 || hgt < 3;
     if (tiny) {
       dl->AddRectFilled(a, b, rgb(fill_rgb, 0.8f * fade));
@@ -397,7 +425,7 @@ void GraphCanvas::draw_minimap(ImDrawList* dl, const graph::Scene& s, const grap
   dl->PushClipRect(a, b, true);
   // Level of detail: every item bigger than half a minimap pixel.
   for (const graph::SceneItem& si : s.items) {
-    if (si.rect.w * k < 0.5f && si.rect.h * k < 0.5f) continue;
+    if (si.rect.w * k < 0.5f && si.rect.h * k < 0.5f && h.items[si.item].depth > 1) continue;
     const std::uint32_t c = paint.fill && si.item < paint.fill->size() ? (*paint.fill)[si.item] : 0xb8c7de;
     const ImVec2 p = map(si.rect.x, si.rect.y), q = map(si.rect.x + si.rect.w, si.rect.y + si.rect.h);
     if (si.expanded)
@@ -405,7 +433,6 @@ void GraphCanvas::draw_minimap(ImDrawList* dl, const graph::Scene& s, const grap
     else
       dl->AddRectFilled(p, ImVec2(std::max(q.x, p.x + 1), std::max(q.y, p.y + 1)), rgb(c, 0.9f));
   }
-  (void)h;
   const graph::Point v0 = to_canvas(min_), v1 = to_canvas(max_);
   dl->AddRect(map(v0.x, v0.y), map(v1.x, v1.y), IM_COL32(60, 150, 255, 255), 0, 0, 1.5f);
   dl->PopClipRect();

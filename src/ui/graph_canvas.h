@@ -86,6 +86,7 @@ class GraphCanvas {
   ImVec2 anchor_screen_{0, 0};
   bool dragging_minimap_ = false;
   std::size_t items_drawn_ = 0, edges_drawn_ = 0;
+  std::vector<ImVec2> curve_;  // scratch: one edge's sampled curve
 };
 
 }  // namespace el::ui

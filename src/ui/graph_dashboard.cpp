@@ -148,6 +148,11 @@ void GraphDashboard::update_trace(Doc& d) {
 }
 
 // [SECTION] toolbar --------------------------------------------------------------------------------
+void GraphDashboard::note_control(const char* name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), z = ImGui::GetItemRectSize();
+  info_.controls.push_back({name, "control", false, a.x, a.y, z.x, z.y});
+}
+
 void GraphDashboard::draw_toolbar(const UiContext& ctx,
                                   const std::vector<std::pair<std::string, std::string>>& choices) {
   // Run.
@@ -163,12 +168,16 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
       if (ImGui::Selectable(run.c_str(), run == run_)) {
         run_ = run;
         tag_.clear();
+        ctx.settings->graph_run = run;
+        ctx.settings->graph_tag.clear();
         function_.clear();
+        ctx.settings->graph_function.clear();
         record_chosen_ = false;
       }
     }
     ImGui::EndCombo();
   }
+  note_control("run");
   tooltip("The run whose graph is shown. Only runs with a graph are listed.");
   // Graph of the run.
   const store::Series* s = find_series(*ctx.store, run_, tag_);
@@ -182,12 +191,16 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
       const store::Series* c = find_series(*ctx.store, run, tag);
       if (c && ImGui::Selectable(graph_title(*c).c_str(), tag == tag_)) {
         tag_ = tag;
+        ctx.settings->graph_run = run_;
+        ctx.settings->graph_tag = tag;
         function_.clear();
+        ctx.settings->graph_function.clear();
         record_chosen_ = false;
       }
     }
     ImGui::EndCombo();
   }
+  note_control("graph");
   tooltip(
       "Which of the run's graphs: the op graph (graph_def), the meta graph, a Keras model's layers,\n"
       "or the graph of a traced step (run metadata).");
@@ -206,6 +219,7 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
           record_ = i;
           record_chosen_ = true;
           function_.clear();
+          ctx.settings->graph_function.clear();
         }
       }
       ImGui::EndCombo();
@@ -219,14 +233,12 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
     ImGui::SameLine();
     ImGui::SetNextItemWidth(220);
     if (ImGui::BeginCombo("##graph_function", function_.empty() ? "(the main graph)" : function_.c_str())) {
-      if (ImGui::Selectable("(the main graph)", function_.empty())) function_.clear();
+      if (ImGui::Selectable("(the main graph)", function_.empty())) ctx.settings->graph_function.clear();
       for (const std::string& f : main_->ops.functions)
-        if (ImGui::Selectable(f.c_str(), f == function_)) {
-          function_ = f;
-          function_doc_.reset();
-        }
+        if (ImGui::Selectable(f.c_str(), f == function_)) ctx.settings->graph_function = f;
       ImGui::EndCombo();
     }
+    note_control("function");
     tooltip("The graph's function library: each function opens as a graph of its own.");
   }
 
@@ -237,9 +249,11 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
     for (const char* b : {"Fit", "Collapse all", "Expand all", "PNG", "SVG"})
       w += ImGui::CalcTextSize(b).x + 2 * st.FramePadding.x + st.ItemSpacing.x;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();  // a narrow window: a row of their own
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
   }
   if (ImGui::Button("Fit")) canvas_.fit();
+  note_control("Fit");
   tooltip("Zoom and pan so the whole graph is in view.");
   ImGui::SameLine();
   if (ImGui::Button("Collapse all")) {
@@ -250,6 +264,7 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
       canvas_.fit();
     }
   }
+  note_control("Collapse all");
   tooltip("Fold every group back to the top level.");
   ImGui::SameLine();
   if (ImGui::Button("Expand all")) {
@@ -259,6 +274,7 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
       canvas_.fit();
     }
   }
+  note_control("Expand all");
   tooltip("Open every group and series (large graphs get very big).");
   ImGui::SameLine();
   const bool can_png = ctx.capture != nullptr;
@@ -266,17 +282,19 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
     *ctx.capture = PngCapture{canvas_.canvas_min(), canvas_.canvas_max(), "graph-" + run_ + ".png"};
     std::replace(ctx.capture->value().filename.begin(), ctx.capture->value().filename.end(), '/', '_');
   }
+  note_control("PNG");
   tooltip("Save what the canvas shows as a PNG image.");
   ImGui::SameLine();
   if (ImGui::Button("SVG")) {
     if (Doc* d = current(); d && ctx.downloads) {
       graph::SvgStyle style;
-      style.item_fill = color_by_device_ ? d->device_fill : d->structure_fill;
+      style.item_fill = ctx.settings->graph_color_device ? d->device_fill : d->structure_fill;
       std::string name = "graph-" + run_ + (function_.empty() ? "" : "-" + function_) + ".svg";
       std::replace(name.begin(), name.end(), '/', '_');
       ctx.downloads->push_back({name, "image/svg+xml", graph::scene_svg(d->tree, d->layout->scene(), style)});
     }
   }
+  note_control("SVG");
   tooltip("Save the graph as currently expanded as an SVG drawing (sharp at any size).");
   // Second row: search, colour, trace.
   ImGui::SetNextItemWidth(260);
@@ -285,13 +303,7 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
   const bool enter = input_string("##graph_search", "Search nodes (name or op, regex)", search_,
                                   ImGuiInputTextFlags_EnterReturnsTrue);
   if (invalid) ImGui::PopStyleColor();
-  search_box_ = {"search",
-                 "input",
-                 false,
-                 ImGui::GetItemRectMin().x,
-                 ImGui::GetItemRectMin().y,
-                 ImGui::GetItemRectSize().x,
-                 ImGui::GetItemRectSize().y};
+  note_control("search");
   tooltip(
       "A regular expression matched against node names and op types (case-insensitive).\n"
       "Enter goes to the next match: its groups open and the view centres on it.");
@@ -312,13 +324,17 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
   }
   ImGui::TextUnformatted("Colour");
   ImGui::SameLine();
-  if (ImGui::RadioButton("structure", !color_by_device_)) color_by_device_ = false;
+  bool& by_device = ctx.settings->graph_color_device;
+  if (ImGui::RadioButton("structure", !by_device)) by_device = false;
+  note_control("structure");
   tooltip("Groups with the same inner make-up share a colour; unique groups are grey.");
   ImGui::SameLine();
-  if (ImGui::RadioButton("device", color_by_device_)) color_by_device_ = true;
+  if (ImGui::RadioButton("device", by_device)) by_device = true;
+  note_control("device");
   tooltip("Colour by the device each node runs on (a group takes the device most of its nodes use).");
   ImGui::SameLine();
   ImGui::Checkbox("Trace inputs", &trace_);
+  note_control("Trace inputs");
   tooltip("Highlight everything the selected node depends on; the rest fades.");
 }
 
@@ -450,7 +466,7 @@ void GraphDashboard::draw_side_panel(const UiContext& ctx, Doc& d, float width, 
         "Click a node for its details. Double-click a group to open or close it. "
         "Drag to pan, scroll to zoom; the minimap (bottom right) moves the view.");
     ImGui::PopTextWrapPos();
-    if (color_by_device_) {
+    if (ctx.settings->graph_color_device) {
       section_heading(ctx.fonts, "Devices");
       for (std::size_t i = 0; i < d.devices.devices.size(); ++i) {
         const std::uint32_t c = d.devices.devices[i].empty()
@@ -487,6 +503,15 @@ void GraphDashboard::draw(const UiContext& ctx) {
     ImGui::TextDisabled("No graphs in the shown runs.");
     return;
   }
+  // A link's choice (grun=, gtag=) wins while it names a graph that is open.
+  for (const auto& [run, tag] : choices)
+    if (run == ctx.settings->graph_run &&
+        (ctx.settings->graph_tag.empty() || tag == ctx.settings->graph_tag)) {
+      if (run_ != run) tag_.clear();
+      run_ = run;
+      if (!ctx.settings->graph_tag.empty()) tag_ = tag;
+      break;
+    }
   bool run_ok = false, tag_ok = false;
   for (const auto& [run, tag] : choices) {
     run_ok |= run == run_;
@@ -537,6 +562,20 @@ void GraphDashboard::draw(const UiContext& ctx) {
       }
     }
   }
+  // The function shown follows the settings (the combo and links write them).
+  if (main_) {
+    const std::string& want = ctx.settings->graph_function;
+    const bool known = std::binary_search(main_->ops.functions.begin(), main_->ops.functions.end(), want);
+    const std::string next = known ? want : std::string();
+    if (next != function_) {
+      function_ = next;
+      function_doc_.reset();
+      selected_ = kNone;
+      trace_key_ = ~0ull;
+      search_doc_ = nullptr;
+      canvas_.fit();
+    }
+  }
   if (!function_.empty() && !function_doc_ && main_) {
     graph::OpGraph fg;
     std::string error;
@@ -547,6 +586,7 @@ void GraphDashboard::draw(const UiContext& ctx) {
       canvas_.fit();
     } else {
       function_.clear();
+      ctx.settings->graph_function.clear();
     }
   }
 
@@ -555,11 +595,10 @@ void GraphDashboard::draw(const UiContext& ctx) {
   info_.tag = tag_;
   info_.function = function_;
   info_.records = s->blobs.size();
-  info_.search_box = search_box_;
   info_.source = graph::source_name(graph::source_for(tag_, s->metadata.plugin_name));
   info_.search = search_;
   info_.tracing = trace_;
-  info_.color_by = color_by_device_ ? "device" : "structure";
+  info_.color_by = ctx.settings->graph_color_device ? "device" : "structure";
   Doc* d = current();
   if (!d) {
     if (!load_error_.empty()) {
@@ -585,7 +624,7 @@ void GraphDashboard::draw(const UiContext& ctx) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float side = std::clamp(avail.x * 0.28f, 240.0f, 380.0f);
   GraphPaint paint;
-  paint.fill = color_by_device_ ? &d->device_fill : &d->structure_fill;
+  paint.fill = ctx.settings->graph_color_device ? &d->device_fill : &d->structure_fill;
   paint.lit = lit_items_.empty() ? nullptr : &lit_items_;
   paint.found = found_items_.empty() ? nullptr : &found_items_;
   paint.selected = selected_;
@@ -608,6 +647,7 @@ void GraphDashboard::fill_info(const Doc& d) {
   info_.functions = d.ops.functions.size();
   info_.search_total = match_total_;
   info_.zoom = canvas_.zoom();
+  info_.traced = static_cast<std::size_t>(std::count(lit_items_.begin(), lit_items_.end(), 1));
   if (selected_ != kNone && selected_ < d.tree.items.size()) {
     const graph::Item& it = d.tree.items[selected_];
     info_.selected = it.name;
@@ -615,7 +655,12 @@ void GraphDashboard::fill_info(const Doc& d) {
       for (const graph::OpInput& in : d.ops.nodes[it.op].inputs)
         info_.inputs.push_back(d.ops.nodes[in.node].name);
   }
-  for (std::uint32_t id : d.layout->expanded_set()) info_.expanded.push_back(d.tree.items[id].name);
+  // Names of the open groups: the first 500 (a graph opened whole has tens of thousands).
+  info_.expanded_count = d.layout->expanded_set().size();
+  for (std::uint32_t id : d.layout->expanded_set()) {
+    if (info_.expanded.size() >= 500) break;
+    info_.expanded.push_back(d.tree.items[id].name);
+  }
   std::sort(info_.expanded.begin(), info_.expanded.end());
   const graph::Scene& s = d.layout->scene();
   info_.items_visible = s.items.size();

@@ -30,12 +30,14 @@ struct GraphViewInfo {
     float x = 0, y = 0, w = 0, h = 0;  // screen rectangle, ImGui coordinates
   };
   std::string run, tag, source, function, status, error, note, selected, search;
+  std::size_t traced = 0;  // items lit by "Trace inputs"
   std::size_t nodes = 0, edges = 0, functions = 0, search_total = 0, items_visible = 0, records = 0;
-  std::vector<std::string> expanded;  // expanded groups and series, by name
-  std::vector<std::string> inputs;    // the selected op's inputs, as listed
-  std::vector<Box> boxes;             // items on screen (at most 400)
-  Box search_box;                     // where the search input is
-  Box canvas;                         // where the canvas is
+  std::vector<std::string> expanded;  // expanded groups and series, by name (500 at most)
+  std::size_t expanded_count = 0;
+  std::vector<std::string> inputs;  // the selected op's inputs, as listed
+  std::vector<Box> boxes;           // items on screen (at most 400)
+  std::vector<Box> controls;        // toolbar controls by label ("search", "Fit", "device"...)
+  Box canvas;                       // where the canvas is
   float zoom = 1;
   bool tracing = false;
   std::string color_by;
@@ -65,6 +67,7 @@ class GraphDashboard {
   void update_search(Doc& d);
   void update_trace(Doc& d);
   void fill_info(const Doc& d);
+  void note_control(const char* name);  // the last item's rectangle, for tests
   Doc* current();
 
   // What is shown.
@@ -78,7 +81,6 @@ class GraphDashboard {
   GraphCanvas canvas_;
   std::uint32_t selected_ = graph::kNone;
   bool trace_ = false;
-  bool color_by_device_ = false;
   std::string search_;
   std::string searched_;  // the pattern the results are for
   bool search_valid_ = true;
@@ -87,7 +89,6 @@ class GraphDashboard {
   std::vector<std::uint8_t> found_items_, lit_items_;
   std::uint64_t trace_key_ = ~0ull;
   const Doc* search_doc_ = nullptr;
-  GraphViewInfo::Box search_box_;
   GraphViewInfo info_;
   int charts_drawn_ = 0;
 };

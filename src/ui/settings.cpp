@@ -93,6 +93,10 @@ std::string encode_settings(const Settings& s) {
   if (s.text_raw) out += "&raw=1";
   if (s.step >= 0) out += "&step=" + std::to_string(s.step);
   if (s.image_cache_mb != 256) out += "&imgmem=" + std::to_string(s.image_cache_mb);
+  if (!s.graph_run.empty()) out += "&grun=" + escape(s.graph_run);
+  if (!s.graph_tag.empty()) out += "&gtag=" + escape(s.graph_tag);
+  if (!s.graph_function.empty()) out += "&gfn=" + escape(s.graph_function);
+  if (s.graph_color_device) out += "&gcolor=device";
   if (!s.run_filter.empty()) out += "&runs=" + escape(s.run_filter);
   if (!s.tag_filter.empty()) out += "&tags=" + escape(s.tag_filter);
   if (!s.hidden_runs.empty()) {
@@ -190,6 +194,14 @@ void decode_settings(std::string_view text, Settings& s) {
                                         : HparamsPlot::kParallel;
     else if (key == "dash" && !v.empty())
       s.dashboard = v;
+    else if (key == "grun")
+      s.graph_run = v;
+    else if (key == "gtag")
+      s.graph_tag = v;
+    else if (key == "gfn")
+      s.graph_function = v;
+    else if (key == "gcolor" && (v == "device" || v == "structure"))
+      s.graph_color_device = v == "device";
     else if (key == "runs")
       s.run_filter = v;
     else if (key == "tags")

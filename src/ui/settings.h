@@ -44,6 +44,9 @@ struct Settings {
   std::int64_t step = -1;
   int image_cache_mb = 256;
   HparamsPlot hparams_plot = HparamsPlot::kParallel;
+  // The graph shown on the Graphs dashboard (empty: the first run's op graph), and its colouring.
+  std::string graph_run, graph_tag, graph_function;  // graph_function: of the graph's library
+  bool graph_color_device = false;
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
   std::map<std::string, std::vector<std::string>>
       card_overlays;  // 64 .. 4096: decoded images and clips kept (least recently used out)

@@ -28,7 +28,7 @@ const KERAS = 'realworld/tf2-keras/Alwaysproblem__tensorboard-review/logs_grad/s
 const state = (page) => page.evaluate(() => window.eventlens.state());
 
 async function openGraphs(page, dir) {
-  await page.setInputFiles('#open-folder', path.join(CORPUS, dir));
+  await page.setInputFiles('#open-folder', path.isAbsolute(dir) ? dir : path.join(CORPUS, dir));
   await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length > 0 && !s.loading.active; },
     null, { timeout: 60000 });
   await page.evaluate(() => window.eventlens.show('graphs'));
@@ -84,7 +84,7 @@ test('double-clicking a group opens it; search opens the way to a node and centr
 
   // Search: a regex on the op type, Enter goes to the first match.
   await page.evaluate(() => window.eventlens.show('graphs'));
-  const sb = g.searchBox;
+  const sb = g.controls.search;
   await page.mouse.click(sb.x + sb.w / 2, sb.y + sb.h / 2);
   await page.keyboard.type('ApplyGradientDescent|ApplyAdam');
   await page.keyboard.press('Enter');
@@ -114,16 +114,72 @@ test('double-clicking a group opens it; search opens the way to a node and centr
   await context.close();
 });
 
-test('a Keras model shows its layers as nodes with their connections', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE);
-  const s = await openGraphs(page, KERAS);
-  // The run has an op graph and a Keras model: pick the Keras one from the state's choice.
-  let g = s.graphView;
-  assertEq(g.source, 'op graph', 'the op graph first');
-  const f = fact(KERAS, '__run_graph__');
-  assertEq(g.nodes, f.nodes, 'op graph nodes');
-  await page.screenshot({ path: path.join(OUT, 'graphs-keras-opgraph.png') });
+test('a Keras model from a link: layers as nodes, inbound nodes as edges', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/#dash=graphs&grun=.&gtag=keras');
+  const g = (await openGraphs(page, KERAS)).graphView;
+  const f = fact(KERAS, 'keras');
+  assertEq(g.source, 'Keras model', 'the graph_keras_model summary');
+  assertEq(g.tag, 'keras', 'the tag named in the link');
+  assertEq(g.nodes, f.nodes, 'layers');
+  assertEq(g.edges, f.edges, 'connections');
+  assertEq(g.boxes.map((b) => b.name).sort(), ['Inputs', 'dense', 'dense_1'], 'the three layers on screen');
+  const y = Object.fromEntries(g.boxes.map((b) => [b.name, b.y]));
+  assert(y.Inputs < y.dense && y.dense < y.dense_1, 'laid out top to bottom in data order');
+  await page.screenshot({ path: path.join(OUT, 'graphs-keras.png') });
   assertEq(problems, [], 'no console errors');
+  await context.close();
+});
+
+test('trace inputs lights the path; colour by device; SVG and PNG exports of what is shown', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE);
+  let g = (await openGraphs(page, path.dirname(MNIST))).graphView;
+  const click = async (c) => { await page.mouse.click(c.x + c.w / 2, c.y + c.h / 2); await page.waitForTimeout(250); };
+  // Select the loss by searching for it, then trace its inputs.
+  await click(g.controls.search);
+  await page.keyboard.type('^Adam$');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(400);
+  g = (await state(page)).graphView;
+  assertEq(g.selected, 'Adam', 'the Adam op');
+  assert(g.expanded.includes('Adam') && g.inputs.length > 0, 'it sits inside its namesake group, which opened');
+  await click(g.controls['Trace inputs']);
+  g = (await state(page)).graphView;
+  assert(g.tracing, 'tracing on');
+  assert(g.traced > 5 && g.traced < g.nodes, `a part of the graph is lit: ${g.traced}`);
+  await page.screenshot({ path: path.join(OUT, 'graphs-trace.png') });
+  await click(g.controls['Trace inputs']);
+  await click(g.controls.device);
+  g = (await state(page)).graphView;
+  assertEq(g.colorBy, 'device', 'colour by device');
+  await page.screenshot({ path: path.join(OUT, 'graphs-device.png') });
+
+  const svgDownload = page.waitForEvent('download');
+  await click(g.controls.SVG);
+  const svg = fs.readFileSync(await (await svgDownload).path(), 'utf8');
+  assert(svg.startsWith('<?xml') && svg.trimEnd().endsWith('</svg>'), 'an SVG document');
+  assertEq((svg.match(/<title>/g) || []).length, g.itemsVisible, 'one titled shape per visible item');
+  const pngDownload = page.waitForEvent('download');
+  await click(g.controls.PNG);
+  const png = fs.readFileSync(await (await pngDownload).path());
+  assert(Math.abs(png.readUInt32BE(16) - g.canvas.w) <= 1, `PNG width ${png.readUInt32BE(16)} = canvas width ${g.canvas.w}`);
+  assert(Math.abs(png.readUInt32BE(20) - g.canvas.h) <= 1, `PNG height ${png.readUInt32BE(20)} = canvas height ${g.canvas.h}`);
+  assertEq(problems, [], 'no console errors');
+  await context.close();
+});
+
+test('a library function opens as its own graph (demo op graph, from a link)', async (browser) => {
+  const demo = fs.mkdtempSync(path.join(require('os').tmpdir(), 'el-graph-demo-'));
+  require('child_process').execFileSync(path.join(REPO, 'build/native/eventlens'), ['demo', demo]);
+  const { page, context, problems } = await openPage(browser, BASE + '/#dash=graphs&grun=.&gfn=scaled_relu');
+  const g = (await openGraphs(page, path.join(demo, 'train'))).graphView;
+  assertEq(g.function, 'scaled_relu', 'the function named in the link');
+  assertEq(g.functions, 1, 'one function in the library');
+  // x, scale, relu, mul, y; relu <- x, mul <- relu, mul <- scale, y <- mul.
+  assertEq(g.nodes, 5, 'argument, body and result nodes');
+  assertEq(g.edges, 4, 'edges inside the function');
+  await page.screenshot({ path: path.join(OUT, 'graphs-function.png') });
+  assertEq(problems, [], 'no console errors');
+  fs.rmSync(demo, { recursive: true, force: true });
   await context.close();
 });
 

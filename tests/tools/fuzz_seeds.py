@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes fuzzing seeds from the corpus: whole small event files for the reader,
 single record payloads (one per distinct kind of value) for the decoder, and
-the small images and audio clips of summaries for the media decoders.
-Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR"""
+the small images and audio clips of summaries for the media decoders, and
+the graph payloads (a first byte naming their kind, as the graph fuzzer reads).
+Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR"""
 import os
 import sys
 
@@ -10,9 +11,10 @@ sys.path.insert(0, os.path.dirname(__file__))
 from corpus_facts import frame  # noqa: E402
 from audio_facts import clips_of  # noqa: E402
 from image_facts import images_of  # noqa: E402
+from graph_facts import read_graphs  # noqa: E402
 
-corpus, reader_dir, decoder_dir, image_dir = sys.argv[1:5]
-for d in (reader_dir, decoder_dir, image_dir):
+corpus, reader_dir, decoder_dir, image_dir, graph_dir = sys.argv[1:6]
+for d in (reader_dir, decoder_dir, image_dir, graph_dir):
     os.makedirs(d, exist_ok=True)
 n = 0
 for dirpath, _, names in os.walk(corpus):
@@ -37,3 +39,14 @@ for dirpath, _, names in os.walk(corpus):
         if len(blob) <= 64 * 1024:
             open(os.path.join(image_dir, "media%03d" % k), "wb").write(blob)
             k += 1
+
+# Graphs: every non-empty graph payload up to 64 KB, and the small demo-like one
+# a GraphDef's prefix makes. Kinds: 0 GraphDef, 1 MetaGraphDef, 2 RunMetadata, 3 Keras JSON.
+g = 0
+for dirpath, _, names in os.walk(corpus):
+    paths = [os.path.join(dirpath, x) for x in sorted(names) if "tfevents" in x]
+    for tag, (plugin, payload) in sorted(read_graphs(paths).items()):
+        kind = 0 if tag == "__run_graph__" else 1 if tag == "__meta_graph__" else 3 if plugin == "graph_keras_model" else 2
+        if payload and len(payload) <= 64 * 1024:
+            open(os.path.join(graph_dir, "graph%03d" % g), "wb").write(bytes([kind]) + payload)
+            g += 1
