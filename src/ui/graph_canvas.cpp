@@ -179,7 +179,9 @@ GraphCanvasEvents GraphCanvas::draw(graph::LayoutCache& layout, const graph::OpG
     // The minimap maps the scene bounds into its box: centre the view on the mouse.
     const graph::Rect b = s.bounds;
     const float k = std::min(mm_size.x / std::max(b.w, 1.0f), mm_size.y / std::max(b.h, 1.0f));
-    const float cx = b.x + (mouse.x - mm_min.x) / k, cy = b.y + (mouse.y - mm_min.y) / k;
+    // The drawing is centred in the box (see draw_minimap).
+    const float ox = (mm_size.x - b.w * k) / 2, oy = (mm_size.y - b.h * k) / 2;
+    const float cx = b.x + (mouse.x - mm_min.x - ox) / k, cy = b.y + (mouse.y - mm_min.y - oy) / k;
     pan_.x = cx - size.x / 2 / zoom_;
     pan_.y = cy - size.y / 2 / zoom_;
   } else if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2) ||
@@ -391,7 +393,7 @@ void GraphCanvas::draw_items(ImDrawList* dl, const graph::Scene& s, const graph:
         char count[48];
         std::snprintf(count, sizeof count, "%s op%s", format_count(it.ops).c_str(), it.ops == 1 ? "" : "s");
         const ImVec2 cs = font->CalcTextSizeA(text_size * 0.85f, FLT_MAX, 0, count);
-        const ImVec4 clip(a.x + 6, a.y, b.x - cs.x - 10 * zoom_, b.y);
+        const ImVec4 clip(a.x + 2, a.y, b.x - cs.x - 10 * zoom_, b.y);
         const ImU32 dark_text = IM_COL32(20, 24, 32, static_cast<int>(255 * fade));
         dl->AddText(font, text_size, ImVec2(a.x + 8 * zoom_, (a.y + b.y - text_size) / 2), dark_text,
                     it.label.c_str(), nullptr, 0, &clip);
@@ -421,7 +423,8 @@ void GraphCanvas::draw_minimap(ImDrawList* dl, const graph::Scene& s, const grap
   dl->AddRect(a, b, paint.dark ? IM_COL32(90, 98, 112, 255) : IM_COL32(170, 176, 188, 255), 4);
   const graph::Rect bd = s.bounds;
   const float k = std::min(w / std::max(bd.w, 1.0f), hh / std::max(bd.h, 1.0f));
-  auto map = [&](float x, float y) { return ImVec2(a.x + (x - bd.x) * k, a.y + (y - bd.y) * k); };
+  const float ox = (w - bd.w * k) / 2, oy = (hh - bd.h * k) / 2;  // centred in the box
+  auto map = [&](float x, float y) { return ImVec2(a.x + ox + (x - bd.x) * k, a.y + oy + (y - bd.y) * k); };
   dl->PushClipRect(a, b, true);
   // Level of detail: every item bigger than half a minimap pixel.
   for (const graph::SceneItem& si : s.items) {

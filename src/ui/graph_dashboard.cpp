@@ -458,7 +458,8 @@ void GraphDashboard::draw_side_panel(const UiContext& ctx, Doc& d, float width, 
       ImGui::TextDisabled("%s inputs name nodes not in the graph",
                           format_count(d.ops.dangling_inputs).c_str());
     if (!d.ops.functions.empty())
-      ImGui::TextDisabled("%zu library functions (see Function)", d.ops.functions.size());
+      ImGui::TextDisabled("%zu library function%s (see Function)", d.ops.functions.size(),
+                          d.ops.functions.size() == 1 ? "" : "s");
     ImGui::TextDisabled("Decoded and laid out in %.0f ms", d.load_ms);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0);

@@ -10,6 +10,7 @@
 
 #include "cli/disk_blob_source.h"
 #include "cli/loader.h"
+#include "cli/synthetic_graph.h"
 #include "events/blob_decoder.h"
 #include "graph/hierarchy.h"
 #include "graph/layout.h"
@@ -129,6 +130,25 @@ TEST(GraphCorpus, EveryGroupExpandedKeepsTheLayoutInvariantsAndIsDeterministic) 
     }
     ASSERT_EQ(sa.edges.size(), sb.edges.size());
   }
+}
+
+TEST(GraphCorpus, TheDemoGraphMatchesTheIndependentDecoder) {
+  // tests/data/demo_graph_facts.tsv: graph_facts.py on `eventlens demo`, whose op graph is
+  // synthetic_graph_def(6).
+  const auto rows = el::testing::read_tsv(el::testing::test_data_dir() + "/demo_graph_facts.tsv");
+  ASSERT_EQ(rows[0][1], "__run_graph__");
+  OpGraph g;
+  std::string error;
+  ASSERT_TRUE(parse_graph(GraphSource::kGraphDef, cli::synthetic_graph_def(6), g, error)) << error;
+  EXPECT_EQ(g.nodes.size(), std::stoul(rows[0][3]));
+  EXPECT_EQ(g.data_edges, std::stoul(rows[0][4]));
+  EXPECT_EQ(g.control_edges, std::stoul(rows[0][5]));
+  EXPECT_EQ(g.functions.size(), std::stoul(rows[0][7]));
+  // Six residual layers fold into one series under model/.
+  const Hierarchy h = build_hierarchy(g);
+  bool series = false;
+  for (const Item& it : h.items) series |= it.kind == ItemKind::kSeries && it.name == "model/layer_[0-5]";
+  EXPECT_TRUE(series);
 }
 
 }  // namespace
