@@ -218,6 +218,7 @@ bool Shell::frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (act.wants_frame) force_render_ = true;
   if (act.capture) capture_png(*act.capture);  // before the swap: the back buffer holds this frame
   frame_ms_[frame_ % frame_ms_.size()] =
       static_cast<float>(static_cast<double>(SDL_GetPerformanceCounter() - frame_start) * 1000.0 /

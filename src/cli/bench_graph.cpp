@@ -80,14 +80,47 @@ int cmd_bench_graph(const std::vector<std::string>& args) {
   const std::size_t all_items = all.scene().items.size();
   const double all_ms = ms_since(t0);
 
+  // A harder group: 500 ops in one scope, each reading two earlier ones at
+  // random distances (long edges, many crossings), as in a flat traced graph.
+  graph::OpGraph flat;
+  std::vector<std::vector<std::string>> flat_inputs;
+  std::uint64_t lcg = 12345;
+  auto next = [&](std::uint64_t n) {
+    lcg = lcg * 6364136223846793005ull + 1442695040888963407ull;
+    return (lcg >> 33) % n;
+  };
+  for (int i = 0; i < 500; ++i) {
+    flat.nodes.emplace_back();
+    flat.nodes.back().name = "flat/op_" + std::to_string(i) + "x";  // no numbered series
+    flat.nodes.back().op = i % 3 ? "Add" : "MatMul";
+    auto& ins = flat_inputs.emplace_back();
+    for (int k = 0; k < 2 && i > 0; ++k)
+      ins.push_back("flat/op_" + std::to_string(i - 1 - static_cast<int>(next(std::min(i, 60)))) + "x");
+  }
+  graph::link_inputs(flat, flat_inputs);
+  const graph::Hierarchy fh = graph::build_hierarchy(flat);
+  double flat_ms = 1e9;
+  std::size_t flat_layers = 0;
+  for (int rep = 0; rep < 5; ++rep) {
+    graph::LayoutCache cache(fh, {});
+    cache.scene();
+    const auto t1 = clock::now();
+    cache.set_expanded(1, true);  // "flat"
+    cache.scene();
+    flat_ms = std::min(flat_ms, ms_since(t1));
+    flat_layers = cache.layout(1).layers;
+  }
+
   std::printf(
       "{\"nodes\": %zu, \"edges\": %zu, \"items\": %zu, \"top_level_items\": %zu,\n"
       " \"parse_ms\": %.2f, \"hierarchy_ms\": %.2f, \"top_layout_ms\": %.2f, \"open_ms\": %.2f,\n"
       " \"widest_group\": \"%s\", \"widest_children\": %zu, \"expand_widest_ms\": %.2f,\n"
-      " \"expand_all_items\": %zu, \"expand_all_ms\": %.2f}\n",
+      " \"expand_all_items\": %zu, \"expand_all_ms\": %.2f,\n"
+      " \"flat_children\": %zu, \"flat_edges\": %zu, \"flat_layers\": %zu, \"expand_flat_ms\": %.2f}\n",
       g.nodes.size(), g.data_edges + g.control_edges, h.items.size(), top_items, parse_ms, hierarchy_ms,
       layout_ms, parse_ms + hierarchy_ms + layout_ms, h.items[widest].name.c_str(),
-      h.items[widest].children.size(), expand_ms, all_items, all_ms);
+      h.items[widest].children.size(), expand_ms, all_items, all_ms, fh.items[1].children.size(),
+      flat.data_edges, flat_layers, flat_ms);
   return 0;
 }
 

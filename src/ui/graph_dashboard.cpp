@@ -549,7 +549,12 @@ void GraphDashboard::draw(const UiContext& ctx) {
     canvas_.fit();
     if (ctx.media) {
       const GraphBytesView v = ctx.media->graph(*s, record_);
-      if (v.state == MediaState::kReady) {
+      if (v.state == MediaState::kReady && announced_key_ != key) {
+        // Big graphs take a moment to decode and lay out: say so first (one frame).
+        announced_key_ = key;
+        decoding_bytes_ = v.bytes->size();
+        if (ctx.wants_frame) *ctx.wants_frame = true;
+      } else if (v.state == MediaState::kReady) {
         graph::OpGraph ops;
         std::string error;
         if (graph::parse_graph(graph::source_for(tag_, s->metadata.plugin_name), *v.bytes, ops, error))
@@ -610,8 +615,12 @@ void GraphDashboard::draw(const UiContext& ctx) {
       ImGui::PopTextWrapPos();
     } else {
       info_.status = "loading";
-      ImGui::TextDisabled("Reading the graph from %s\xE2\x80\xA6",
-                          ctx.store->files().status(s->blobs[record_].file).path.c_str());
+      if (announced_key_ == key)
+        ImGui::TextDisabled("Decoding and laying out the graph (%s)\xE2\x80\xA6",
+                            format_bytes(decoding_bytes_).c_str());
+      else
+        ImGui::TextDisabled("Reading the graph from %s\xE2\x80\xA6",
+                            ctx.store->files().status(s->blobs[record_].file).path.c_str());
     }
     return;
   }

@@ -75,6 +75,8 @@ class GraphDashboard {
   std::size_t record_ = 0;      // index into the series' records
   bool record_chosen_ = false;  // false: the last record
   std::string loaded_key_;      // run, tag and record that main_ holds
+  std::string announced_key_;   // ... whose decoding was announced (it starts the next frame)
+  std::size_t decoding_bytes_ = 0;
   std::unique_ptr<Doc> main_, function_doc_;
   std::string load_error_;
   // View state.

@@ -324,6 +324,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.media_cards = &media_cards_;
     ctx.open_urls = &act.open_urls;
     ctx.copy_text = &act.copy_text;
+    ctx.wants_frame = &act.wants_frame;
     cache_.sync(*view.store);
     const std::uint64_t problems = problem_count(*view.store);
     if (problems > problems_seen_) show_problems_ = true;  // new problems: show them (not modal)

@@ -57,6 +57,7 @@ struct MainWindowActions {
   std::string copy_text;
   std::vector<Download> downloads;
   std::optional<PngCapture> capture;
+  bool wants_frame = false;  // a dashboard has work for the next frame
 };
 
 // A dashboard tab: the name state() and show() use, its title and help, and

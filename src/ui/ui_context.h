@@ -69,6 +69,7 @@ struct UiContext {
   std::vector<MediaCardInfo>* media_cards = nullptr;  // filled by the media dashboards
   std::vector<std::string>* open_urls = nullptr;      // links clicked (opened in a new tab by the app)
   std::string* copy_text = nullptr;                   // text to put on the clipboard
+  bool* wants_frame = nullptr;                        // set: draw another frame soon (work is pending)
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);
