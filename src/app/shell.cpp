@@ -5,6 +5,7 @@
 #include "app/shell.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "aggregate/histogram_series.h"
@@ -143,7 +144,7 @@ bool Shell::frame() {
   int dw = 0, dh = 0;
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
 
-  if (!queue_.empty()) queue_.pump(store_, ingest_budget_ms);
+  pump(ingest_budget_ms);
   if (settings_.dark != theme_dark_) apply_theme();
 
   // Draw only when something can have changed: input (and half a second
@@ -268,9 +269,28 @@ void Shell::capture_png(const ui::PngCapture& c) {
       events::encode_png(static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h), 4, flipped));
 }
 
+namespace {
+double steady_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
 store::FileId Shell::add_file(std::string path, std::uint64_t size) {
-  if (!loading().active) batch_first_ = static_cast<store::FileId>(store_.files().size());
+  if (!loading().active) {
+    batch_first_ = static_cast<store::FileId>(store_.files().size());
+    batch_started_ms_ = steady_ms();
+    batch_finished_ms_ = -1;
+  }
   return store_.add_file(std::move(path), size);
+}
+
+void Shell::pump(double budget_ms) {
+  if (queue_.empty()) return;
+  queue_.pump(store_, budget_ms);
+  // The batch is done when its last end-of-file marker has been taken.
+  if (queue_.empty() && batch_finished_ms_ < batch_started_ms_ && !loading().active)
+    batch_finished_ms_ = steady_ms();
 }
 
 void Shell::file_problem(store::FileId file, const std::string& message, bool ends) {
@@ -288,6 +308,7 @@ void Shell::path_unreadable(const std::string& path, const std::string& message)
 
 void Shell::close_all() {
   platform_.closed_all();
+  batch_started_ms_ = batch_finished_ms_ = 0;
   queue_.clear();
   media_.clear();
   store_.clear();
@@ -299,6 +320,7 @@ void Shell::cancel_loading() {
   platform_.cancel_loading();
   queue_.clear();
   for (auto id = batch_first_; id < store_.files().size(); ++id) store_.finish(id);
+  batch_started_ms_ = batch_finished_ms_ = 0;  // a cancelled load has no duration to report
 }
 
 ui::LoadingView Shell::loading() const {
@@ -312,6 +334,10 @@ ui::LoadingView Shell::loading() const {
     if (f.finished) ++v.files_done;
   }
   v.active = v.files_done < v.files_total || !queue_.empty();
+  if (!v.active && batch_finished_ms_ >= batch_started_ms_) {
+    v.last_seconds = (batch_finished_ms_ - batch_started_ms_) / 1000.0;
+    v.last_bytes = v.bytes_done;
+  }
   store::FileId current;
   if (queue_.front_file(current)) v.current_file = files_.status(current).path;
   return v;
@@ -335,6 +361,10 @@ std::string Shell::state_json() const {
   j.key("filesDone").value(ld.files_done);
   j.key("filesTotal").value(ld.files_total);
   j.key("currentFile").value(ld.current_file);
+  // The last batch: from its first file's arrival to its last byte ingested
+  // (page clock, performance.now()); finishedMs is -1 while it loads.
+  j.key("startedMs").value(batch_started_ms_);
+  j.key("finishedMs").value(batch_finished_ms_);
   j.end_object();
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());

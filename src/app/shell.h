@@ -67,9 +67,7 @@ class Shell {
   void path_unreadable(const std::string& path, const std::string& message);
   // Ingests queued bytes for up to `budget_ms` outside a frame (the page calls
   // this between animation frames, so ingestion does not wait for rendering).
-  void pump(double budget_ms) {
-    if (!queue_.empty()) queue_.pump(store_, budget_ms);
-  }
+  void pump(double budget_ms);
   void close_all();
   void cancel_loading();
 
@@ -130,7 +128,10 @@ class Shell {
   MediaCache media_{platform_, textures_};
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
-  std::uint64_t frame_ = 0;        // frames drawn
+  // When the current (or last) batch started and finished, in steady-clock
+  // milliseconds (the page's performance.now()); finished < started while loading.
+  double batch_started_ms_ = 0, batch_finished_ms_ = -1;
+  std::uint64_t frame_ = 0;  // frames drawn
   // Frame pacing (see frame()).
   double last_input_ = -1, last_render_ = -1;
   double render_wall_ = 0;  // wall time a drawn frame took, GPU waits included

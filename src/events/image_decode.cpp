@@ -12,6 +12,11 @@
 #define STBI_ONLY_BMP
 #define STBI_MAX_DIMENSIONS (1 << 16)
 #define STB_IMAGE_IMPLEMENTATION
+#ifdef __EMSCRIPTEN__
+// The page has one thread; a thread_local would make wasm-ld demand the
+// atomics feature once bulk memory is on (see CMakeLists.txt).
+#define STBI_NO_THREAD_LOCALS
+#endif
 #if defined(__clang__)
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Weverything"

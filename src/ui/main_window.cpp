@@ -236,6 +236,11 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::Text("%zu run%s, %zu file%s, %s read, %s records", view.store->runs().size(),
                 view.store->runs().size() == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s",
                 format_bytes(view.store->files().total_bytes_read()).c_str(), format_count(records).c_str());
+    if (ld.last_seconds > 0) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("(last load: %s in %.2f s)", format_bytes(ld.last_bytes).c_str(), ld.last_seconds);
+      tooltip("How long the last files opened took to read, from the first file's arrival to the last byte.");
+    }
   }
   if (view.live_active) {
     ImGui::SameLine();

@@ -32,6 +32,8 @@ struct LoadingView {
   std::uint64_t bytes_done = 0, bytes_total = 0;
   std::uint32_t files_done = 0, files_total = 0;
   std::string current_file;
+  double last_seconds = 0;       // the finished batch took this long (0: none yet, or loading)
+  std::uint64_t last_bytes = 0;  // ... to read this many bytes
 };
 
 struct MainWindowView {

@@ -3,6 +3,8 @@
 // Prints, for Chromium on this machine: time to the first chart after opening
 // the ~400 MB logdir, whole-logdir ingest MB/s, UI frame CPU time with 12
 // cards visible, and frame CPU time while panning a 1,000,000-point chart.
+// The ingest time runs from choosing the folder to the engine taking the
+// last byte, both on the page's clock (polling would add its own latency).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -45,13 +47,21 @@ async function openApp(browser, url, viewport) {
     {
       const { page, context } = await openApp(browser, url, { width: 1920, height: 1700 });
       const bytes = du(BIG);
-      const t0 = Date.now();
+      // A person opens a folder a moment after the page has settled.
+      await page.waitForFunction(() => window.eventlens.frame() >= 10);
+      await page.waitForTimeout(1000);
+      // Times on the page's clock (performance.now()): the folder is chosen
+      // at t0; the engine says when the last byte was ingested (finishedMs).
+      const t0 = await page.evaluate(() => performance.now());
       await page.setInputFiles('#open-folder', BIG);
-      await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0, null, { timeout: 120000, polling: "raf" });
-      out.first_chart_ms = Date.now() - t0;
-      await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length && !s.loading.active; },
-        null, { timeout: 300000, polling: 50 });
-      const secs = (Date.now() - t0) / 1000;
+      const tChart = await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0 && performance.now(),
+        null, { timeout: 120000, polling: 'raf' });
+      out.first_chart_ms = Math.round((await tChart.jsonValue()) - t0);
+      const tDone = await page.waitForFunction(() => {
+        const s = window.eventlens.state();
+        return s.runs.length && !s.loading.active && s.loading.finishedMs >= 0 && s.loading.finishedMs;
+      }, null, { timeout: 300000, polling: 100 });
+      const secs = ((await tDone.jsonValue()) - t0) / 1000;
       out.ingest_mb_per_s = +(bytes / 1e6 / secs).toFixed(1);
       out.ingest_seconds = +secs.toFixed(2);
       out.bytes = bytes;

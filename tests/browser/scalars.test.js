@@ -59,12 +59,19 @@ async function expectSameAsExport(page, state, exported) {
 test('a corpus folder opened through #open-folder shows what eventlens export reads', async (browser) => {
   const { page, context, problems } = await openPage(browser, BASE + '/');
   const dir = path.join(CORPUS, 'pytorch-small');
+  const chosenAt = await page.evaluate(() => performance.now());
   await page.setInputFiles('#open-folder', dir);
   const exported = exportScalars([dir]);
   const state = await loaded(page, exported.length);
   const checked = await expectSameAsExport(page, state, exported);
   assert(checked >= 20, `compared ${checked} series`);
   assertEq(state.dashboard, 'scalars', 'the scalars dashboard is shown');
+  // The load is timed on the page's clock: it starts after the folder was
+  // chosen and ends once every byte is in (the status bar reports it).
+  const ld = state.loading;
+  assert(ld.startedMs >= chosenAt && ld.finishedMs >= ld.startedMs && ld.finishedMs <= (await page.evaluate(() => performance.now())),
+    `load timed: chosen at ${chosenAt}, started ${ld.startedMs}, finished ${ld.finishedMs}`);
+  assertEq(ld.bytesDone, ld.bytesTotal, 'every byte read');
   await page.screenshot({ path: path.join(OUT, 'scalars-pytorch-small.png') });
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
