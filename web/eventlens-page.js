@@ -50,6 +50,14 @@
   if (!document.createElement('canvas').getContext('webgl2')) {
     fail('EventLens needs WebGL 2, which this browser does not offer.');
   }
+  // The engine is built with WebAssembly exception handling: probe it with a
+  // one-function module whose body is an empty `try` block.
+  const wasmTry = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0,
+    10, 7, 1, 5, 0, 6, 64, 11, 11]);
+  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(wasmTry)) {
+    fail('EventLens needs a newer browser (WebAssembly exception handling: Chrome or Edge 95+, ' +
+      'Firefox 100+, Safari 15.2+).');
+  }
 
   const api = {
     addFile: (path, size) => Module.ccall('el_add_file', 'number', ['string', 'number'], [path, size]),
