@@ -24,4 +24,52 @@ mergeInto(LibraryManager.library, {
   el_js_copy_link: function () { if (window.eventlensPage) window.eventlensPage.copyLink(); },
   el_js_copy_text: function (text) { if (window.eventlensPage) window.eventlensPage.copyText(UTF8ToString(text)); },
   el_js_open_url: function (url) { if (window.eventlensPage) window.eventlensPage.openLink(UTF8ToString(url)); },
+
+  // [SECTION] GL state the renderer asks for every frame ---------------------------
+  // ImGui's OpenGL backend saves and restores GL state around each frame. In
+  // Chromium, reading the scissor box and the blend state is a synchronous
+  // round trip to the GPU process, which first finishes all queued work: about
+  // 3 ms a frame with a software GPU. Those values change only through the
+  // setters below, so they are kept here, written by the setters and read back
+  // without asking the context. Anything else goes to WebGL as before.
+  $elGlState: {},
+  glGetIntegerv__deps: ['$emscriptenWebGLGet', '$elGlState'],
+  glGetIntegerv: function (name, p) {
+    const v = elGlState[name];
+    if (v !== undefined && p) {
+      for (let i = 0; i < v.length; i++) HEAP32[(p >> 2) + i] = v[i];
+      return;
+    }
+    emscriptenWebGLGet(name, p, {{{ cDefine('EM_FUNC_SIG_PARAM_I') }}});
+  },
+  glScissor__deps: ['$elGlState'],
+  glScissor: function (x, y, w, h) {
+    GLctx.scissor(x, y, w, h);
+    elGlState[0x0C10] = [x, y, w, h];  // SCISSOR_BOX
+  },
+  glBlendFunc__deps: ['$elGlState'],
+  glBlendFunc: function (src, dst) {
+    GLctx.blendFunc(src, dst);
+    elGlState[0x80C9] = elGlState[0x80CB] = [src];  // BLEND_SRC_RGB, BLEND_SRC_ALPHA
+    elGlState[0x80C8] = elGlState[0x80CA] = [dst];  // BLEND_DST_RGB, BLEND_DST_ALPHA
+  },
+  glBlendFuncSeparate__deps: ['$elGlState'],
+  glBlendFuncSeparate: function (srcRgb, dstRgb, srcAlpha, dstAlpha) {
+    GLctx.blendFuncSeparate(srcRgb, dstRgb, srcAlpha, dstAlpha);
+    elGlState[0x80C9] = [srcRgb];
+    elGlState[0x80C8] = [dstRgb];
+    elGlState[0x80CB] = [srcAlpha];
+    elGlState[0x80CA] = [dstAlpha];
+  },
+  glBlendEquation__deps: ['$elGlState'],
+  glBlendEquation: function (mode) {
+    GLctx.blendEquation(mode);
+    elGlState[0x8009] = elGlState[0x883D] = [mode];  // BLEND_EQUATION_RGB, BLEND_EQUATION_ALPHA
+  },
+  glBlendEquationSeparate__deps: ['$elGlState'],
+  glBlendEquationSeparate: function (rgb, alpha) {
+    GLctx.blendEquationSeparate(rgb, alpha);
+    elGlState[0x8009] = [rgb];
+    elGlState[0x883D] = [alpha];
+  },
 });

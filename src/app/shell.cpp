@@ -27,6 +27,14 @@ static_assert(SDL_MAJOR_VERSION == 2, "compiled against SDL2 headers, not Emscri
 
 namespace el::app {
 
+namespace {
+// Steady-clock milliseconds: on the page this is performance.now().
+double steady_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
 // [SECTION] window and ImGui setup ---------------------------------------------
 Shell::~Shell() {
   if (imgui_ready_) {
@@ -165,15 +173,22 @@ bool Shell::frame() {
   const double loading_interval = std::clamp(render_wall_ * 8.0, 0.1, 2.0);
   const bool data_changed = store_.version() != drawn_store_version_;
   const bool no_chart_yet = main_window_.charts_drawn() == 0;
-  const bool loading_now = !queue_.empty() || loading().active;
+  const ui::LoadingView batch = loading();
+  const bool loading_now = !queue_.empty() || batch.active;
+  // Files were announced but no byte is in yet: wait up to a quarter second
+  // for the first slice, so the first picture of a load shows data (with a
+  // software GPU every picture costs the loading a fifth of a second).
+  const bool awaiting_first_bytes =
+      loading_now && batch.bytes_done == 0 && steady_ms() - batch_started_ms_ < 250;
+  const bool data_frame_due = data_changed && !awaiting_first_bytes;
   // (Settling waits while loading: the next data frame comes soon anyway.)
   const bool render =
       frame_ < 10 || force_render_ ||
-      (no_chart_yet && data_changed && now - last_render_ >= std::max(0.1, 2.0 * render_wall_)) ||
+      (no_chart_yet && data_frame_due && now - last_render_ >= std::max(0.1, 2.0 * render_wall_)) ||
       (settle_frames_ > 0 && !loading_now) || now - last_input_ < 0.5 || old_ratio != pixel_ratio_ ||
       media_.wants_frame() || dw != drawn_w_ || dh != drawn_h_ ||
       now - last_render_ >= (loading_now ? 2.0 : 1.0) ||
-      (data_changed && now - last_render_ >= (loading_now ? loading_interval : 0.0));
+      (data_frame_due && now - last_render_ >= (loading_now ? loading_interval : 0.0));
   if (!render) return keep_running;
   // ImGui lays some things out a frame late (new tabs, auto-sized windows):
   // after a change, draw two more frames so the picture settles.
@@ -197,7 +212,7 @@ bool Shell::frame() {
 
   ui::MainWindowView view;
   view.store = &store_;
-  view.loading = loading();
+  view.loading = batch;
   view.fonts = &fonts_;
   view.can_open_dialogs = platform_.can_open_dialogs();
   view.can_copy_link = platform_.can_copy_link();
@@ -268,13 +283,6 @@ void Shell::capture_png(const ui::PngCapture& c) {
       c.filename, "image/png",
       events::encode_png(static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h), 4, flipped));
 }
-
-namespace {
-double steady_ms() {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-}  // namespace
 
 store::FileId Shell::add_file(std::string path, std::uint64_t size) {
   if (!loading().active) {
