@@ -384,8 +384,9 @@ const events::PrCurve* MediaCache::cached_pr_curve(const store::Series& s, std::
   return it != entries_.end() && it->second.stage == Stage::kReady ? &it->second.pr : nullptr;
 }
 
-ui::PrCurveView MediaCache::pr_curve(const store::Series& s, std::size_t record) {
-  ui::PrCurveView v;
+template <class View, class Fill>
+View MediaCache::ready_view(const store::Series& s, std::size_t record, Fill fill) {
+  View v;
   if (!store_ || record >= s.blobs.size()) {
     v.state = ui::MediaState::kError;
     v.error = "no such record";
@@ -394,7 +395,7 @@ ui::PrCurveView MediaCache::pr_curve(const store::Series& s, std::size_t record)
   const Entry& e = find_or_request(s, record, 0);
   if (e.stage == Stage::kReady) {
     v.state = ui::MediaState::kReady;
-    v.curve = &e.pr;
+    fill(v, e);
   } else if (e.stage == Stage::kError) {
     v.state = ui::MediaState::kError;
     v.error = e.error;
@@ -403,23 +404,13 @@ ui::PrCurveView MediaCache::pr_curve(const store::Series& s, std::size_t record)
   return v;
 }
 
+ui::PrCurveView MediaCache::pr_curve(const store::Series& s, std::size_t record) {
+  return ready_view<ui::PrCurveView>(s, record, [](ui::PrCurveView& v, const Entry& e) { v.curve = &e.pr; });
+}
+
 ui::GraphBytesView MediaCache::graph(const store::Series& s, std::size_t record) {
-  ui::GraphBytesView v;
-  if (!store_ || record >= s.blobs.size()) {
-    v.state = ui::MediaState::kError;
-    v.error = "no such record";
-    return v;
-  }
-  const Entry& e = find_or_request(s, record, 0);
-  if (e.stage == Stage::kReady) {
-    v.state = ui::MediaState::kReady;
-    v.bytes = &e.encoded;
-  } else if (e.stage == Stage::kError) {
-    v.state = ui::MediaState::kError;
-    v.error = e.error;
-  }
-  evict();
-  return v;
+  return ready_view<ui::GraphBytesView>(s, record,
+                                        [](ui::GraphBytesView& v, const Entry& e) { v.bytes = &e.encoded; });
 }
 
 // [SECTION] playback --------------------------------------------------------------------------

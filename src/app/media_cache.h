@@ -115,6 +115,10 @@ class MediaCache final : public ui::MediaProvider {
 
   static std::string key_of(const store::BlobRef& ref, std::string_view tag, std::uint32_t sample);
   Entry& find_or_request(const store::Series& s, std::size_t record, std::uint32_t sample);
+  // The view of a record whose ready entry needs no further work (PR curves,
+  // graphs): its state and error; `fill(view, entry)` adds what is ready.
+  template <class View, class Fill>
+  View ready_view(const store::Series& s, std::size_t record, Fill fill);
   bool decode_allowed();
   void decode(Entry& e);
   void upload(Entry& e, const ui::ImageAdjust& adjust);

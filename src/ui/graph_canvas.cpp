@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "ui/format.h"
+#include "ui/plot_frame.h"
 
 // [SECTION] index
 //   view: pan, zoom, fit, anchors
@@ -28,15 +29,6 @@ ImU32 rgb(std::uint32_t c, float alpha) {
 ImU32 with_alpha(ImU32 c, float alpha) {
   const auto a = static_cast<unsigned>(((c >> IM_COL32_A_SHIFT) & 0xff) * alpha);
   return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
-
-float dist_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
-  const float dx = b.x - a.x, dy = b.y - a.y;
-  const float len2 = dx * dx + dy * dy;
-  float t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-  t = std::clamp(t, 0.0f, 1.0f);
-  const float ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
-  return std::sqrt(ex * ex + ey * ey);
 }
 
 void dashed(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float width, float dash) {
@@ -141,7 +133,7 @@ std::int32_t GraphCanvas::edge_at(const graph::Scene& s, ImVec2 screen) const {
       if (screen.x < std::min(a.x, b.x) - best || screen.x > std::max(a.x, b.x) + best ||
           screen.y < std::min(a.y, b.y) - best || screen.y > std::max(a.y, b.y) + best)
         continue;
-      const float d = dist_to_segment(screen, a, b);
+      const float d = segment_distance(screen, a, b);
       if (d < best) {
         best = d;
         found = static_cast<std::int32_t>(i);

@@ -12,16 +12,6 @@ namespace {
 
 float lerp(float a, float b, double t) { return static_cast<float>(a + (b - a) * t); }
 
-// Distance from p to the segment a-b, in pixels.
-float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
-  const float dx = b.x - a.x, dy = b.y - a.y;
-  const float len2 = dx * dx + dy * dy;
-  float t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-  t = std::clamp(t, 0.0f, 1.0f);
-  const float cx = a.x + t * dx - p.x, cy = a.y + t * dy - p.y;
-  return std::sqrt(cx * cx + cy * cy);
-}
-
 // Text clipped to `width`, centred on x.
 void centered_label(ImDrawList* dl, float x, float y, float width, const std::string& text, ImU32 color) {
   const ImVec2 sz = ImGui::CalcTextSize(text.c_str());

@@ -137,4 +137,13 @@ void draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log
   if (fonts && fonts->mono) ImGui::PopFont();
 }
 
+float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
+  const float dx = b.x - a.x, dy = b.y - a.y;
+  const float len2 = dx * dx + dy * dy;
+  float t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+  t = std::clamp(t, 0.0f, 1.0f);
+  const float cx = a.x + t * dx - p.x, cy = a.y + t * dy - p.y;
+  return std::sqrt(cx * cx + cy * cy);
+}
+
 }  // namespace el::ui

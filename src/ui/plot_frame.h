@@ -83,4 +83,7 @@ inline ImU32 rgb_alpha(std::uint32_t rgb, float a) {
   return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, static_cast<int>(a * 255));
 }
 
+// Distance from p to the segment a-b, in pixels (hit-testing lines and edges under the cursor).
+float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b);
+
 }  // namespace el::ui
