@@ -6,11 +6,8 @@
 // (a) the top level, (b) with model/, the layer series and gradients/ open,
 // zoomed out, and (c) with every group open and the whole graph fitted.
 'use strict';
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
-const { chromium } = require('playwright-core');
+const { startBench } = require('./bench_util');
 
 const [SITE, LOGDIR] = process.argv.slice(2);
 const REPO = path.resolve(__dirname, '../..');
@@ -53,14 +50,8 @@ async function pan(page, g) {
 }
 
 (async () => {
-  const portFile = path.join(os.tmpdir(), `el-bench-graph-port-${process.pid}`);
-  const server = spawn('python3', [path.join(REPO, 'scripts/http_server.py'), '--root', SITE, '--port', '0',
-    '--port-file', portFile], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const url = `http://127.0.0.1:${fs.readFileSync(portFile, 'utf8').trim()}/#theme=dark&dashboard=graphs`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const { origin, browser, stop } = await startBench(SITE);
+  const url = `${origin}/#theme=dark&dashboard=graphs`;
   const out = {};
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
@@ -112,9 +103,7 @@ async function pan(page, g) {
     await page.screenshot({ path: path.join(REPO, 'build/shots/bench-graph-all.png') });
     await context.close();
   } finally {
-    await browser.close();
-    server.kill();
-    fs.rmSync(portFile, { force: true });
+    await stop();
   }
   console.log(JSON.stringify(out));
 })();

@@ -6,25 +6,14 @@
 // Prints JSON: the image cache's bytes (peak and cap), the wasm heap and the
 // JS heap at the end, and the time per step.
 'use strict';
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
-const { chromium } = require('playwright-core');
+const { startBench } = require('./bench_util');
 
 const [SITE, LOGDIR, STEPS_ARG] = process.argv.slice(2);
-const REPO = path.resolve(__dirname, '../..');
 
 (async () => {
-  const portFile = path.join(os.tmpdir(), `el-bench-images-port-${process.pid}`);
-  const server = spawn('python3', [path.join(REPO, 'scripts/http_server.py'), '--root', SITE, '--port', '0',
-    '--port-file', portFile], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const url = `http://127.0.0.1:${fs.readFileSync(portFile, 'utf8').trim()}/#dash=images`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--enable-precise-memory-info'] });
+  const { origin, browser, stop } = await startBench(SITE, ['--enable-precise-memory-info']);
+  const url = `${origin}/#dash=images`;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.goto(url);
@@ -70,6 +59,5 @@ const REPO = path.resolve(__dirname, '../..');
     frames_per_step: (end.frame - f0) / Math.max(1, steps - 1), frame_ms: end.frameMs,
     wasm_heap_bytes: end.wasmHeap, js_heap_bytes: end.jsHeap, last_state: end.cards[0].state,
   }));
-  await browser.close();
-  server.kill();
+  await stop();
 })().catch((err) => { console.error(err); process.exit(1); });

@@ -7,10 +7,8 @@
 // last byte, both on the page's clock (polling would add its own latency).
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
-const { chromium } = require('playwright-core');
+const { startBench } = require('./bench_util');
 
 const [SITE, BIG, MILLION] = process.argv.slice(2);
 const REPO = path.resolve(__dirname, '../..');
@@ -40,14 +38,8 @@ async function openApp(browser, url, viewport) {
 }
 
 (async () => {
-  const portFile = path.join(os.tmpdir(), `el-bench-port-${process.pid}`);
-  const server = spawn('python3', [path.join(REPO, 'scripts/http_server.py'), '--root', SITE, '--port', '0',
-    '--port-file', portFile], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const url = `http://127.0.0.1:${fs.readFileSync(portFile, 'utf8').trim()}/#smoothing=0.6&theme=dark`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const { origin, browser, stop } = await startBench(SITE);
+  const url = `${origin}/#smoothing=0.6&theme=dark`;
   const out = {};
   try {
     // 1. Open the big logdir: first chart, then everything.
@@ -112,9 +104,7 @@ async function openApp(browser, url, viewport) {
       await context.close();
     }
   } finally {
-    await browser.close();
-    server.kill();
-    fs.rmSync(portFile, { force: true });
+    await stop();
   }
   console.log(JSON.stringify(out));
 })();
