@@ -10,13 +10,11 @@
 
 namespace el::testing {
 
-// The shared corpus: $EVENTLENS_CORPUS, else the path fixed at configure time.
-inline std::string corpus_dir() {
-  if (const char* env = std::getenv("EVENTLENS_CORPUS")) return env;
-  return EL_CORPUS_DIR;
-}
-
-inline std::string test_data_dir() { return EL_TEST_DATA_DIR; }
+// The shared corpus: $EVENTLENS_CORPUS, else the path fixed at configure time
+// (support/test_paths.cpp).
+std::string corpus_dir();
+// tests/data in the source tree.
+std::string test_data_dir();
 
 inline std::vector<std::uint8_t> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -1,0 +1,17 @@
+// Where the engine tests find their data. The paths are fixed at configure time
+// in this one file only, so the other test files compile to the same objects in
+// any checkout (and ccache shares them between clones).
+#include "support/test_files.h"
+
+#include <cstdlib>
+
+namespace el::testing {
+
+std::string corpus_dir() {
+  if (const char* env = std::getenv("EVENTLENS_CORPUS")) return env;
+  return EL_CORPUS_DIR;
+}
+
+std::string test_data_dir() { return EL_TEST_DATA_DIR; }
+
+}  // namespace el::testing
