@@ -10,9 +10,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <regex>
 
 #include "proto/plugins.pb.h"
-#include "store/export.h"
+#include "store/csv_writer.h"
 #include "store/json_writer.h"
 
 namespace el::aggregate {

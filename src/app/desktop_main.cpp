@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "app/shell.h"
-#include "cli/disk_blob_source.h"
+#include "io/disk_blob_source.h"
 #include "store/run_paths.h"
 
 namespace fs = std::filesystem;
@@ -48,7 +48,7 @@ class DesktopPlatform final : public el::app::Platform {
   // Records read back for image and audio cards: straight from disk.
   void read_blob(std::uint64_t ticket, el::store::FileId file, std::uint64_t offset, std::size_t length,
                  el::record::Compression) override {
-    el::cli::DiskBlobSource source(shell_->store(), paths_);
+    el::io::DiskBlobSource source(shell_->store(), paths_);
     std::string bytes, error;
     if (!source.read(file, offset, length, bytes, error) && error.empty()) error = "cannot read";
     shell_->blob_arrived(ticket, bytes, error);

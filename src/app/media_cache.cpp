@@ -18,10 +18,6 @@ namespace {
 
 constexpr std::size_t kMaxOutstandingReads = 8;  // the rest wait; the newest asks go first
 
-ImTextureID as_texture_id(std::uint32_t gl_name) {
-  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(gl_name));
-}
-
 }  // namespace
 
 MediaCache::~MediaCache() {
@@ -330,7 +326,7 @@ ui::ImageView MediaCache::image(const store::Series& s, std::size_t record, std:
       break;
     case Stage::kReady:
       v.state = ui::MediaState::kReady;
-      v.texture = as_texture_id(e.texture);
+      v.texture = e.texture;
       v.width = e.image.width;
       v.height = e.image.height;
       v.rgba = e.image.rgba.data();

@@ -9,7 +9,6 @@
 #include <cstdio>
 
 #include "aggregate/histogram_series.h"
-#include "aggregate/hparams.h"
 #include "app/fonts.h"
 #include "events/media_encode.h"
 #include "imgui.h"
@@ -377,7 +376,7 @@ std::string Shell::state_json() const {
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());
   j.key("chartsDrawn").value(static_cast<std::int64_t>(main_window_.charts_drawn()));
-  {  // The image and audio cache (bytes under the cap) and the media cards drawn last frame.
+  {  // The image and audio cache (bytes under the cap) and the clip playing.
     const MediaStats m = media_.stats();
     j.key("media").begin_object();
     j.key("bytes").value(static_cast<std::uint64_t>(m.bytes));
@@ -396,27 +395,6 @@ std::string Shell::state_json() const {
     j.key("playing").value(pb.playing).key("position").value(pb.position);
     if (!pb.error.empty()) j.key("error").value(pb.error);
     j.end_object();
-    static const char* kStates[] = {"loading", "ready", "error"};
-    j.key("mediaCards").begin_array();
-    for (const ui::MediaCardInfo& c : main_window_.media_cards()) {
-      j.begin_object();
-      j.key("kind").value(c.kind).key("run").value(c.run).key("tag").value(c.tag);
-      j.key("sample").value(static_cast<std::uint64_t>(c.sample));
-      j.key("position").value(static_cast<std::uint64_t>(c.position));
-      j.key("count").value(static_cast<std::uint64_t>(c.count));
-      j.key("step").value(c.step);
-      j.key("state").value(kStates[static_cast<int>(c.state)]);
-      if (c.kind == "images")
-        j.key("width")
-            .value(static_cast<std::uint64_t>(c.width))
-            .key("height")
-            .value(static_cast<std::uint64_t>(c.height));
-      else
-        j.key("seconds").value(c.seconds);
-      if (!c.error.empty()) j.key("error").value(c.error);
-      j.end_object();
-    }
-    j.end_array();
   }
   {  // CPU time per frame over the last frames (up to 240)
     const std::uint64_t n = std::min<std::uint64_t>(frame_ - frame_stats_from_, frame_ms_.size());
@@ -429,116 +407,7 @@ std::string Shell::state_json() const {
     j.key("frameMs").begin_object().key("p50").value(pct(0.5)).key("p95").value(pct(0.95));
     j.key("max").value(pct(1.0)).key("n").value(static_cast<std::uint64_t>(ms.size())).end_object();
   }
-  {  // The hparams sessions (exact values, as `eventlens export --kind hparams`) and what the dashboard
-     // shows.
-    if (store_.version() != hparams_version_ || store_.generation() != hparams_generation_) {
-      hparams_ = aggregate::build_hparams_table(store_);
-      hparams_version_ = store_.version();
-      hparams_generation_ = store_.generation();
-    }
-    const aggregate::HparamsTable& table = hparams_;
-    if (!table.sessions.empty()) {
-      std::vector<std::uint32_t> all(table.sessions.size());
-      for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-      j.key("hparams");
-      aggregate::write_hparams_json(j, table, all);
-      const ui::HparamsViewInfo& v = main_window_.hparams_view();
-      j.key("hparamsView").begin_object().key("plot").value(v.plot);
-      j.key("hovered").value(v.hovered).key("selected").value(v.selected).key("rows").begin_array();
-      for (const std::string& r : v.rows) j.value(r);
-      j.end_array().key("axes").begin_array();
-      for (const auto& a : v.axes)
-        j.begin_object()
-            .key("key")
-            .value(a.key)
-            .key("x")
-            .value(static_cast<double>(a.x))
-            .key("top")
-            .value(static_cast<double>(a.top))
-            .key("bottom")
-            .value(static_cast<double>(a.bottom))
-            .end_object();
-      j.end_array().key("page").begin_array();
-      for (const auto& r : v.page)
-        j.begin_object()
-            .key("run")
-            .value(r.run)
-            .key("x")
-            .value(static_cast<double>(r.x))
-            .key("y")
-            .value(static_cast<double>(r.y))
-            .end_object();
-      j.end_array().end_object();
-    }
-  }
-  // The graph dashboard as drawn last frame.
-  {
-    const ui::GraphViewInfo& g = main_window_.graph_view();
-    j.key("graphView").begin_object();
-    j.key("run").value(g.run).key("tag").value(g.tag).key("source").value(g.source);
-    j.key("function").value(g.function).key("status").value(g.status).key("error").value(g.error);
-    j.key("note").value(g.note).key("selected").value(g.selected).key("search").value(g.search);
-    j.key("nodes").value(static_cast<double>(g.nodes)).key("edges").value(static_cast<double>(g.edges));
-    j.key("functions").value(static_cast<double>(g.functions));
-    j.key("records").value(static_cast<double>(g.records));
-    j.key("searchTotal").value(static_cast<double>(g.search_total));
-    j.key("traced").value(static_cast<double>(g.traced));
-    j.key("expandedCount").value(static_cast<double>(g.expanded_count));
-    j.key("itemsVisible").value(static_cast<double>(g.items_visible));
-    j.key("zoom")
-        .value(static_cast<double>(g.zoom))
-        .key("tracing")
-        .value(g.tracing)
-        .key("colorBy")
-        .value(g.color_by);
-    j.key("expanded").begin_array();
-    for (const std::string& e : g.expanded) j.value(e);
-    j.end_array().key("inputs").begin_array();
-    for (const std::string& e : g.inputs) j.value(e);
-    j.end_array().key("controls").begin_object();
-    for (const auto& c : g.controls)
-      j.key(c.name)
-          .begin_object()
-          .key("x")
-          .value(static_cast<double>(c.x))
-          .key("y")
-          .value(static_cast<double>(c.y))
-          .key("w")
-          .value(static_cast<double>(c.w))
-          .key("h")
-          .value(static_cast<double>(c.h))
-          .end_object();
-    j.end_object().key("canvas").begin_object();
-    j.key("x").value(static_cast<double>(g.canvas.x)).key("y").value(static_cast<double>(g.canvas.y));
-    j.key("w").value(static_cast<double>(g.canvas.w)).key("h").value(static_cast<double>(g.canvas.h));
-    j.end_object().key("boxes").begin_array();
-    for (const auto& b : g.boxes)
-      j.begin_object()
-          .key("name")
-          .value(b.name)
-          .key("kind")
-          .value(b.kind)
-          .key("expanded")
-          .value(b.expanded)
-          .key("x")
-          .value(static_cast<double>(b.x))
-          .key("y")
-          .value(static_cast<double>(b.y))
-          .key("w")
-          .value(static_cast<double>(b.w))
-          .key("h")
-          .value(static_cast<double>(b.h))
-          .end_object();
-    j.end_array().end_object();
-  }
-  // The scalar cards drawn last frame, with the labels of their lines.
-  j.key("scalarCards").begin_array();
-  for (const auto& [tag, labels] : main_window_.scalars().drawn_cards()) {
-    j.begin_object().key("tag").value(tag).key("lines").begin_array();
-    for (const std::string& l : labels) j.value(l);
-    j.end_array().end_object();
-  }
-  j.end_array();
+  main_window_.write_state(j, store_);
   // Per run, per kind, per tag: the number of points the UI shows.
   j.key("runs").begin_array();
   for (const auto& [name, run] : store_.runs()) {

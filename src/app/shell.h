@@ -11,7 +11,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "aggregate/hparams.h"
 #include "app/gl_textures.h"
 #include "app/ingest_queue.h"
 #include "app/media_cache.h"
@@ -153,9 +152,6 @@ class Shell {
   };
   mutable std::unordered_map<const store::Series*, ShownCount> shown_counts_;
   std::size_t shown_count(const store::Series& s) const;
-  // The hparams sessions for state(), rebuilt only when the store changed.
-  mutable aggregate::HparamsTable hparams_;
-  mutable std::uint64_t hparams_version_ = ~0ull, hparams_generation_ = ~0ull;
 };
 
 }  // namespace el::app

@@ -13,7 +13,7 @@
 
 #include "cli/alloc_counter.h"
 #include "cli/commands.h"
-#include "cli/loader.h"
+#include "io/loader.h"
 #include "record/crc32c.h"
 #include "store/json_writer.h"
 #include "store/run_paths.h"
@@ -42,8 +42,8 @@ int cmd_bench(const std::vector<std::string>& paths) {
     std::fprintf(stderr, "usage: eventlens bench PATH...\n");
     return 2;
   }
-  std::vector<DiskFile> files;
-  if (!list_event_files(paths, files, "eventlens bench")) return 2;
+  std::vector<io::DiskFile> files;
+  if (!io::list_event_files(paths, files, "eventlens bench")) return 2;
   const std::uint64_t memory_before = peak_memory_bytes();
   store::Store store;
   std::vector<char> buf(kSliceBytes);

@@ -7,10 +7,10 @@
 #include <regex>
 #include <vector>
 
-#include "cli/disk_blob_source.h"
-#include "cli/loader.h"
+#include "export/export.h"
+#include "io/disk_blob_source.h"
+#include "io/loader.h"
 #include "record/stream_reader.h"
-#include "store/export.h"
 #include "store/store.h"
 
 namespace el::cli {
@@ -101,7 +101,7 @@ int cmd_info(const std::vector<std::string>& paths) {
     return 2;
   }
   store::Store store;
-  const bool io_ok = load_paths(paths, store);
+  const bool io_ok = io::load_paths(paths, store);
   for (const auto& [name, run] : store.runs()) {
     std::printf("run %s (%zu file%s)\n", name.c_str(), run.files.size(), run.files.size() == 1 ? "" : "s");
     for (int k = 0; k < events::kKindCount; ++k) {
@@ -126,7 +126,7 @@ int cmd_info(const std::vector<std::string>& paths) {
 // eventlens export PATH... [--format json|csv] [--kind K] [--run RE] [--tag RE] [--all-points]
 int cmd_export(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
-  store::ExportOptions o;
+  exporting::ExportOptions o;
   std::string format = "json", kind = "all";
   try {
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -177,12 +177,13 @@ int cmd_export(const std::vector<std::string>& args) {
   }
   store::Store store;
   std::vector<std::string> disk_paths;
-  const bool io_ok = load_paths(paths, store, &disk_paths);
-  DiskBlobSource blobs(store, std::move(disk_paths));
+  const bool io_ok = io::load_paths(paths, store, &disk_paths);
+  io::DiskBlobSource blobs(store, std::move(disk_paths));
   std::vector<std::string> blob_problems;
   o.blobs = &blobs;
   o.problems = &blob_problems;
-  const std::string out = format == "json" ? store::export_json(store, o) : store::export_csv(store, o);
+  const std::string out =
+      format == "json" ? exporting::export_json(store, o) : exporting::export_csv(store, o);
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (format == "json") std::fputc('\n', stdout);
   int problems = report_problems(store, stderr);

@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "cli/loader.h"
 #include "events/event_decoder.h"
+#include "io/loader.h"
 #include "record/record_writer.h"
 #include "record/stream_reader.h"
 #include "store/json_writer.h"
@@ -278,8 +278,8 @@ int cmd_publish(const std::vector<std::string>& args) {
                  "(a folder holding index.html and eventlens.wasm)\n");
     return 2;
   }
-  std::vector<DiskFile> files;
-  if (!list_event_files({logdir}, files, "eventlens publish")) return 2;
+  std::vector<io::DiskFile> files;
+  if (!io::list_event_files({logdir}, files, "eventlens publish")) return 2;
 
   std::error_code ec;
   fs::create_directories(out, ec);
@@ -307,7 +307,7 @@ int cmd_publish(const std::vector<std::string>& args) {
   std::map<std::string, std::vector<std::string>> runs;
   std::uint64_t total = 0;
   std::size_t published = 0, skipped = 0, dropped_values = 0;
-  for (const DiskFile& f : files) {
+  for (const io::DiskFile& f : files) {
     const std::string run = store::run_name_for(f.name);
     if (!run_pattern.empty() && !std::regex_search(run, run_re)) continue;
     std::string bytes;

@@ -7,6 +7,7 @@
 #include "ui/images_dashboard.h"
 #include "ui/markdown_view.h"
 #include "ui/plot_frame.h"
+#include "ui/sidebar_sections.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -114,30 +115,39 @@ void AudioDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, ImV
   }
 }
 
-void AudioDashboard::draw(const UiContext& ctx) {
-  charts_drawn_ = 0;
-  if (!ctx.media) return;
-  records_.sync(*ctx.store);
-  keys_.begin_frame();
-  draw_tag_run_dashboard(
-      ctx, filter_, events::Kind::kAudio, 380, 0.5f,
-      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { draw_card(ctx, card, min, max); },
-      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) {
-        Card& c = cards_[Key{*card.tag, *card.run, card.sample}];
-        const auto& records = records_.get(*card.series, ctx.settings->all_points);
-        if (records.empty()) return;
-        const std::uint32_t rec = records[c.slider.position(records.size())];
-        const AudioView v = ctx.media->audio(*card.series, rec, card.sample);
-        const bool ready = v.encoded && !v.encoded->empty();
-        const std::string name = file_safe(*card.run + "_" + *card.tag) + "_step" +
-                                 std::to_string(card.series->steps[rec]) + ".wav";
-        if (ImGui::MenuItem("Download clip as stored", nullptr, false, ready))
-          ctx.downloads->push_back({name, "audio/wav", *v.encoded});
-        if (ImGui::MenuItem("Save card as PNG"))
-          *ctx.capture = PngCapture{min, max, file_safe(*card.run + "_" + *card.tag) + "_card.png"};
-      },
-      true);
-  keys_.end_frame();
+void AudioDashboard::card_menu(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) {
+  Card& c = cards_[Key{*card.tag, *card.run, card.sample}];
+  const auto& records = records_.get(*card.series, ctx.settings->all_points);
+  if (records.empty()) return;
+  const std::uint32_t rec = records[c.slider.position(records.size())];
+  const AudioView v = ctx.media->audio(*card.series, rec, card.sample);
+  const bool ready = v.encoded && !v.encoded->empty();
+  const std::string name =
+      file_safe(*card.run + "_" + *card.tag) + "_step" + std::to_string(card.series->steps[rec]) + ".wav";
+  if (ImGui::MenuItem("Download clip as stored", nullptr, false, ready))
+    ctx.downloads->push_back({name, "audio/wav", *v.encoded});
+  if (ImGui::MenuItem("Save card as PNG"))
+    *ctx.capture = PngCapture{min, max, file_safe(*card.run + "_" + *card.tag) + "_card.png"};
 }
+
+const DashboardInfo& AudioDashboard::info() const {
+  static const DashboardInfo kInfo{
+      "audio", "Audio",
+      "Each audio tag per run and sample, at any recorded step: listen and see the waveform.",
+      events::Kind::kAudio};
+  return kInfo;
+}
+
+StepCardsDashboard::CardLayout AudioDashboard::card_layout() const {
+  return {.min_width = 380, .aspect = 0.5f, .per_sample = true, .needs_media = true};
+}
+
+void AudioDashboard::draw_sidebar(const UiContext& ctx) {
+  section_heading(ctx.fonts, "Audio settings");
+  ImGui::TextWrapped("Press a card's play button to listen; one clip plays at a time.");
+  draw_restart_checkbox(*ctx.settings);
+}
+
+std::vector<std::string_view> AudioDashboard::link_keys() const { return {"step", "points"}; }
 
 }  // namespace el::ui

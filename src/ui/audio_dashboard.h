@@ -9,16 +9,18 @@
 #include <tuple>
 #include <vector>
 
+#include "ui/step_cards_dashboard.h"
 #include "ui/step_slider.h"
 #include "ui/tag_run_cards.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
 
-class AudioDashboard {
+class AudioDashboard final : public StepCardsDashboard {
  public:
-  void draw(const UiContext& ctx);
-  int charts_drawn() const { return charts_drawn_; }
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  std::vector<std::string_view> link_keys() const override;
 
  private:
   struct Card {
@@ -27,13 +29,11 @@ class AudioDashboard {
     std::vector<float> lows, highs;
   };
   using Key = std::tuple<std::string, std::string, std::uint32_t>;  // tag, run, sample
-  void draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max);
+  CardLayout card_layout() const override;
+  void draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) override;
+  void card_menu(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) override;
 
   std::map<Key, Card> cards_;
-  ShownRecords records_;
-  TagFilterBar filter_;
-  ArrowKeyTarget keys_;
-  int charts_drawn_ = 0;
 };
 
 }  // namespace el::ui

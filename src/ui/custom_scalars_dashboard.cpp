@@ -5,7 +5,8 @@
 #include <set>
 
 #include "imgui.h"
-#include "store/export.h"
+#include "store/csv_writer.h"
+#include "ui/sidebar_sections.h"
 #include "ui/tag_run_cards.h"
 #include "ui/widgets.h"
 
@@ -169,6 +170,19 @@ void CustomScalarsDashboard::draw(const UiContext& ctx) {
     ImGui::Spacing();
   }
   ImGui::EndChild();
+}
+
+const DashboardInfo& CustomScalarsDashboard::info() const {
+  static const DashboardInfo kInfo{"custom_scalars", "Custom scalars",
+                                   "Charts laid out by the run's custom_scalars configuration.",
+                                   events::Kind::kCustomScalars};
+  return kInfo;
+}
+
+void CustomScalarsDashboard::draw_sidebar(const UiContext& ctx) { draw_chart_settings(ctx); }
+
+std::vector<std::string_view> CustomScalarsDashboard::link_keys() const {
+  return {"smoothing", "x", "y", "outliers", "sort", "points"};
 }
 
 }  // namespace el::ui

@@ -7,19 +7,24 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aggregate/custom_layout.h"
+#include "ui/dashboard.h"
 #include "ui/line_chart.h"
 #include "ui/scalar_lines.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
 
-class CustomScalarsDashboard {
+class CustomScalarsDashboard final : public Dashboard {
  public:
-  void draw(const UiContext& ctx);
-  int charts_drawn() const { return charts_drawn_; }
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  void draw(const UiContext& ctx) override;
+  std::vector<std::string_view> link_keys() const override;
+  int charts_drawn() const override { return charts_drawn_; }
 
  private:
   struct Card {

@@ -8,9 +8,10 @@
 
 #include "aggregate/distribution.h"
 #include "aggregate/ticks.h"
-#include "store/export.h"
+#include "store/csv_writer.h"
 #include "store/json_writer.h"
 #include "ui/format.h"
+#include "ui/sidebar_sections.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -202,5 +203,16 @@ void DistributionsDashboard::draw(const UiContext& ctx) {
         if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{min, max, name + ".png"};
       });
 }
+
+const DashboardInfo& DistributionsDashboard::info() const {
+  static const DashboardInfo kInfo{
+      "distributions", "Distributions",
+      "Each histogram tag per run over time: percentile bands around the median.", events::Kind::kHistograms};
+  return kInfo;
+}
+
+void DistributionsDashboard::draw_sidebar(const UiContext& ctx) { draw_histogram_settings(ctx, false); }
+
+std::vector<std::string_view> DistributionsDashboard::link_keys() const { return {"x", "points"}; }
 
 }  // namespace el::ui

@@ -685,4 +685,22 @@ void GraphDashboard::fill_info(const Doc& d) {
   }
 }
 
+const DashboardInfo& GraphDashboard::info() const {
+  static const DashboardInfo kInfo{"graphs", "Graphs", "Model graphs: TensorFlow op graphs and Keras models.",
+                                   events::Kind::kGraphs};
+  return kInfo;
+}
+
+// The canvas has its controls in its toolbar; the sidebar says how to move about.
+void GraphDashboard::draw_sidebar(const UiContext& ctx) {
+  section_heading(ctx.fonts, "Graphs");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped(
+      "Drag to pan, wheel to zoom. Double-click a group to open or close it; click a node for its "
+      "details. Search by name or op with a regular expression; Enter goes to the next match.");
+  ImGui::PopStyleColor();
+}
+
+std::vector<std::string_view> GraphDashboard::link_keys() const { return {"grun", "gtag", "gfn", "gcolor"}; }
+
 }  // namespace el::ui

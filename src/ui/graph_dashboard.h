@@ -11,12 +11,14 @@
 #include <memory>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_query.h"
 #include "graph/hierarchy.h"
 #include "graph/layout.h"
 #include "graph/op_graph.h"
+#include "ui/dashboard.h"
 #include "ui/graph_canvas.h"
 #include "ui/ui_context.h"
 
@@ -43,11 +45,15 @@ struct GraphViewInfo {
   std::string color_by;
 };
 
-class GraphDashboard {
+class GraphDashboard final : public Dashboard {
  public:
-  void draw(const UiContext& ctx);
-  int charts_drawn() const { return charts_drawn_; }
-  const GraphViewInfo& info() const { return info_; }
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  void draw(const UiContext& ctx) override;
+  int charts_drawn() const override { return charts_drawn_; }
+  void write_state(store::JsonWriter& j, const store::Store& store) const override;  // (graph_state.cpp)
+  std::vector<std::string_view> link_keys() const override;
+  const GraphViewInfo& view_info() const { return info_; }
 
  private:
   struct Doc {

@@ -10,8 +10,9 @@
 #include <cstdio>
 
 #include "aggregate/ticks.h"
-#include "store/export.h"
+#include "store/csv_writer.h"
 #include "ui/format.h"
+#include "ui/sidebar_sections.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -316,6 +317,21 @@ void HistogramsDashboard::draw(const UiContext& ctx) {
         if (ImGui::MenuItem("Save as PNG"))
           *ctx.capture = PngCapture{min, max, file_safe(*card.run + "_" + *card.tag) + ".png"};
       });
+}
+
+const DashboardInfo& HistogramsDashboard::info() const {
+  static const DashboardInfo kInfo{
+      "histograms", "Histograms",
+      "Each histogram tag per run: the recorded steps as a ridgeline (or overlaid), re-binned like "
+      "TensorBoard.",
+      events::Kind::kHistograms};
+  return kInfo;
+}
+
+void HistogramsDashboard::draw_sidebar(const UiContext& ctx) { draw_histogram_settings(ctx, true); }
+
+std::vector<std::string_view> HistogramsDashboard::link_keys() const {
+  return {"bins", "hist", "x", "points"};
 }
 
 }  // namespace el::ui

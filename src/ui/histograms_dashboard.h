@@ -10,20 +10,25 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "aggregate/histogram_series.h"
+#include "ui/dashboard.h"
 #include "ui/plot_frame.h"
 #include "ui/tag_run_cards.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
 
-class HistogramsDashboard {
+class HistogramsDashboard final : public Dashboard {
  public:
-  void draw(const UiContext& ctx);
-  int charts_drawn() const { return charts_drawn_; }
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  void draw(const UiContext& ctx) override;
+  std::vector<std::string_view> link_keys() const override;
+  int charts_drawn() const override { return charts_drawn_; }
 
  private:
   struct Card {

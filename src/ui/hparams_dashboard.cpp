@@ -523,4 +523,23 @@ void HparamsDashboard::draw(const UiContext& ctx) {
   info_.plot = plot == HparamsPlot::kNone ? "none" : plot == HparamsPlot::kParallel ? "parallel" : "scatter";
 }
 
+const DashboardInfo& HparamsDashboard::info() const {
+  static const DashboardInfo kInfo{"hparams", "HParams", "Hyperparameters of each run next to its metrics.",
+                                   events::Kind::kHparams};
+  return kInfo;
+}
+
+// The table and plots take the whole tab; the sidebar says how to use them.
+void HparamsDashboard::draw_sidebar(const UiContext& ctx) {
+  section_heading(ctx.fonts, "HParams");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped(
+      "Click a column title to sort. Type in the box under it to filter: a regular expression, or a "
+      "range such as 0.01 .. 0.1 or >= 64. Drag along a parallel-coordinates axis to filter by it. "
+      "Double-click a row to see its runs on Scalars.");
+  ImGui::PopStyleColor();
+}
+
+std::vector<std::string_view> HparamsDashboard::link_keys() const { return {"hplot"}; }
+
 }  // namespace el::ui

@@ -11,9 +11,11 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aggregate/hparams.h"
+#include "ui/dashboard.h"
 #include "ui/hparams_plots.h"
 #include "ui/ui_context.h"
 
@@ -36,11 +38,15 @@ struct HparamsViewInfo {
   std::vector<Row> page;  // the table rows drawn
 };
 
-class HparamsDashboard {
+class HparamsDashboard final : public Dashboard {
  public:
-  void draw(const UiContext& ctx);
-  int charts_drawn() const { return charts_drawn_; }
-  const HparamsViewInfo& info() const { return info_; }
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  void draw(const UiContext& ctx) override;
+  int charts_drawn() const override { return charts_drawn_; }
+  void write_state(store::JsonWriter& j, const store::Store& store) const override;  // (hparams_state.cpp)
+  std::vector<std::string_view> link_keys() const override;
+  const HparamsViewInfo& view_info() const { return info_; }
 
  private:
   struct ColumnState {
@@ -82,6 +88,9 @@ class HparamsDashboard {
   std::vector<HparamsAxis> axes_;
   HparamsViewInfo info_;
   int charts_drawn_ = 0;
+  // Every session, for state() (the table above is filtered), rebuilt when the store changes.
+  mutable aggregate::HparamsTable state_table_;
+  mutable std::uint64_t state_table_version_ = ~0ull, state_table_generation_ = ~0ull;
 };
 
 }  // namespace el::ui

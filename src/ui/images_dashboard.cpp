@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"  // SetItemUsingMouseWheel: the wheel zooms the image, not the page
+#include "ui/sidebar_sections.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -105,7 +106,8 @@ void ImagesDashboard::draw_image(const UiContext& ctx, Card& c, const ImageView&
   dl->PushClipRect(min, max, true);
   draw_checkerboard(dl, ImVec2(std::max(p0.x, min.x), std::max(p0.y, min.y)),
                     ImVec2(std::min(p1.x, max.x), std::min(p1.y, max.y)));
-  dl->AddImage(v.texture, p0, p1);
+  // ImGui's OpenGL backend reads its texture ids as GL texture names.
+  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(v.texture)), p0, p1);
   dl->PopClipRect();
   if (hovered && v.rgba) {
     const int ix = static_cast<int>(std::floor((io.MousePos.x - p0.x) / scale));
@@ -203,16 +205,52 @@ void ImagesDashboard::card_menu(const UiContext& ctx, const TagRunCard& card, Im
 }
 
 // [SECTION] dashboard -------------------------------------------------------------------------
-void ImagesDashboard::draw(const UiContext& ctx) {
-  charts_drawn_ = 0;
-  if (!ctx.media) return;
-  records_.sync(*ctx.store);
-  keys_.begin_frame();
-  draw_tag_run_dashboard(
-      ctx, filter_, events::Kind::kImages, 300, 1.0f,
-      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { draw_card(ctx, card, min, max); },
-      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { card_menu(ctx, card, min, max); }, true);
-  keys_.end_frame();
+const DashboardInfo& ImagesDashboard::info() const {
+  static const DashboardInfo kInfo{
+      "images", "Images", "Each image tag per run and sample, at any recorded step; zoom in to see pixels.",
+      events::Kind::kImages};
+  return kInfo;
+}
+
+StepCardsDashboard::CardLayout ImagesDashboard::card_layout() const {
+  return {.min_width = 300, .aspect = 1.0f, .per_sample = true, .needs_media = true};
+}
+
+void ImagesDashboard::draw_sidebar(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  section_heading(ctx.fonts, "Image settings");
+  ImGui::TextUnformatted("Brightness");
+  ImGui::SetNextItemWidth(-1);
+  float b = static_cast<float>(s.image_brightness);
+  if (ImGui::SliderFloat("##brightness", &b, 0.0f, 2.0f, "%.2f x"))
+    s.image_brightness = std::clamp(b, 0.0f, 2.0f);
+  tooltip("Multiplies every colour (1 = as stored). Ctrl+click to type a value.");
+  ImGui::TextUnformatted("Contrast");
+  ImGui::SetNextItemWidth(-1);
+  float c = static_cast<float>(s.image_contrast);
+  if (ImGui::SliderFloat("##contrast", &c, 0.0f, 5.0f, "%.2f x"))
+    s.image_contrast = std::clamp(c, 0.0f, 5.0f);
+  tooltip("Stretches colours away from mid-grey (1 = as stored, 0 = flat grey).");
+  const bool adjusted = s.image_brightness != 1.0 || s.image_contrast != 1.0;
+  if (!adjusted) ImGui::BeginDisabled();
+  if (ImGui::Button("Reset brightness and contrast")) s.image_brightness = s.image_contrast = 1.0;
+  if (!adjusted) ImGui::EndDisabled();
+  ImGui::Checkbox("Actual size", &s.image_actual_size);
+  tooltip(
+      "Show one image pixel per screen pixel instead of fitting each image to its card.\n"
+      "Either way, the mouse wheel zooms inside a card, dragging pans, double-click resets.");
+  ImGui::TextUnformatted("Memory for images");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::SliderInt("##imgmem", &s.image_cache_mb, 64, 4096, "%d MB", ImGuiSliderFlags_Logarithmic);
+  s.image_cache_mb = std::clamp(s.image_cache_mb, 64, 4096);
+  tooltip(
+      "Decoded images and clips kept ready to show; beyond this the least recently shown are\n"
+      "dropped (and read again from the file when needed). Ctrl+click to type a value.");
+  draw_restart_checkbox(s);
+}
+
+std::vector<std::string_view> ImagesDashboard::link_keys() const {
+  return {"bright", "contrast", "actual", "imgmem", "step", "points"};
 }
 
 }  // namespace el::ui

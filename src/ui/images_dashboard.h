@@ -12,16 +12,18 @@
 #include <string>
 #include <tuple>
 
+#include "ui/step_cards_dashboard.h"
 #include "ui/step_slider.h"
 #include "ui/tag_run_cards.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
 
-class ImagesDashboard {
+class ImagesDashboard final : public StepCardsDashboard {
  public:
-  void draw(const UiContext& ctx);
-  int charts_drawn() const { return charts_drawn_; }
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  std::vector<std::string_view> link_keys() const override;
 
  private:
   struct Card {
@@ -30,15 +32,12 @@ class ImagesDashboard {
     ImVec2 center{-1.0f, -1.0f};  // image coordinate at the view's centre; < 0: the image's middle
   };
   using Key = std::tuple<std::string, std::string, std::uint32_t>;  // tag, run, sample
-  void draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max);
+  CardLayout card_layout() const override;
+  void draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) override;
   void draw_image(const UiContext& ctx, Card& c, const ImageView& v, ImVec2 min, ImVec2 max);
-  void card_menu(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max);
+  void card_menu(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) override;
 
   std::map<Key, Card> cards_;
-  ShownRecords records_;
-  TagFilterBar filter_;
-  ArrowKeyTarget keys_;
-  int charts_drawn_ = 0;
 };
 
 // A tile in place of an image or clip that cannot be shown: a crossed frame

@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/dashboards.h"
 #include "ui/format.h"
 #include "ui/problems_panel.h"
 #include "ui/tags_table.h"
@@ -19,6 +20,16 @@
 namespace el::ui {
 
 // [SECTION] helpers -----------------------------------------------------------
+MainWindow::MainWindow() : dashboards_(make_dashboards()) {}
+
+// The dashboard whose settings the sidebar shows: the one open (the first
+// frames of a link name it before its tab is selected), else Scalars.
+Dashboard* MainWindow::sidebar_dashboard(std::string_view name) const {
+  for (const auto& d : dashboards_)
+    if (name == d->info().name) return d.get();
+  return dashboards_.front().get();
+}
+
 namespace {
 
 constexpr const char* kProductName = "EventLens";
@@ -99,31 +110,6 @@ void MainWindow::draw_empty_state(const MainWindowView& view, MainWindowActions&
   }
 }
 
-const DashboardInfo kDashboards[12] = {
-    {"scalars", "Scalars", "One chart per scalar tag, every shown run overlaid.", events::Kind::kScalars},
-    {"histograms", "Histograms",
-     "Each histogram tag per run: the recorded steps as a ridgeline (or overlaid), re-binned like "
-     "TensorBoard.",
-     events::Kind::kHistograms},
-    {"distributions", "Distributions",
-     "Each histogram tag per run over time: percentile bands around the median.", events::Kind::kHistograms},
-    {"images", "Images", "Each image tag per run and sample, at any recorded step; zoom in to see pixels.",
-     events::Kind::kImages},
-    {"audio", "Audio",
-     "Each audio tag per run and sample, at any recorded step: listen and see the waveform.",
-     events::Kind::kAudio},
-    {"text", "Text", "Text logged at each step: Markdown rendered, tables as tables.", events::Kind::kText},
-    {"graphs", "Graphs", "Model graphs: TensorFlow op graphs and Keras models.", events::Kind::kGraphs},
-    {"hparams", "HParams", "Hyperparameters of each run next to its metrics.", events::Kind::kHparams},
-    {"pr_curves", "PR curves", "Precision-recall curves per tag and run, at any recorded step.",
-     events::Kind::kPrCurves},
-    {"custom_scalars", "Custom scalars", "Charts laid out by the run's custom_scalars configuration.",
-     events::Kind::kCustomScalars},
-    {"mesh", "Mesh", "3D meshes and point clouds.", events::Kind::kMesh},
-    {"tensors", "Tensors", "Tensors of other plugins (or none): listed so nothing is hidden.",
-     events::Kind::kTensors},
-};
-
 // The dashboards as tabs: scalars always, the others when the logs hold
 // their kind. A dashboard asked for by show() or a link is selected once.
 void MainWindow::draw_dashboards(const UiContext& ctx) {
@@ -139,11 +125,12 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
     pending_dashboard_ = settings.dashboard;
     written_dashboard_ = settings.dashboard;
   }
-  if (!std::any_of(std::begin(kDashboards), std::end(kDashboards),
-                   [&](const DashboardInfo& d) { return pending_dashboard_ == d.name; }))
+  if (!std::any_of(dashboards_.begin(), dashboards_.end(),
+                   [&](const auto& d) { return pending_dashboard_ == d->info().name; }))
     pending_dashboard_.clear();
   if (!ImGui::BeginTabBar("##dashboards")) return;
-  for (const DashboardInfo& d : kDashboards) {
+  for (const auto& dashboard : dashboards_) {
+    const DashboardInfo& d = dashboard->info();
     const std::string_view name = d.name;
     if (d.kind != events::Kind::kScalars && !present[static_cast<int>(d.kind)] &&
         settings.dashboard != name && pending_dashboard_ != name)
@@ -159,39 +146,8 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
         written_dashboard_ = d.name;
       }
       ImGui::Spacing();
-      if (name == "scalars") {
-        scalars_.draw(ctx);
-        charts_drawn_ = scalars_.charts_drawn();
-      } else if (name == "histograms") {
-        histograms_.draw(ctx);
-        charts_drawn_ = histograms_.charts_drawn();
-      } else if (name == "distributions") {
-        distributions_.draw(ctx);
-        charts_drawn_ = distributions_.charts_drawn();
-      } else if (name == "images") {
-        images_.draw(ctx);
-        charts_drawn_ = images_.charts_drawn();
-      } else if (name == "audio") {
-        audio_.draw(ctx);
-        charts_drawn_ = audio_.charts_drawn();
-      } else if (name == "text") {
-        text_.draw(ctx);
-        charts_drawn_ = text_.charts_drawn();
-      } else if (name == "hparams") {
-        hparams_.draw(ctx);
-        charts_drawn_ = hparams_.charts_drawn();
-      } else if (name == "custom_scalars") {
-        custom_scalars_.draw(ctx);
-        charts_drawn_ = custom_scalars_.charts_drawn();
-      } else if (name == "graphs") {
-        graphs_.draw(ctx);
-        charts_drawn_ = graphs_.charts_drawn();
-      } else if (name == "pr_curves") {
-        pr_curves_.draw(ctx);
-        charts_drawn_ = pr_curves_.charts_drawn();
-      } else {
-        draw_tags_table(ctx, d.kind);
-      }
+      dashboard->draw(ctx);
+      charts_drawn_ = dashboard->charts_drawn();
       ImGui::EndTabItem();
     }
   }
@@ -338,6 +294,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
         show_problems_ ? std::min(220.0f, ImGui::GetContentRegionAvail().y * 0.35f) : 0.0f;
     const float body_h = ImGui::GetContentRegionAvail().y - problems_h;
     ImGui::BeginChild("##sidebar", ImVec2(290, body_h), true);
+    if (Dashboard* d = sidebar_dashboard(settings.dashboard)) d->draw_sidebar(ctx);
     runs_panel_.draw(ctx, view.live_supported);
     ImGui::EndChild();
     ImGui::SameLine();

@@ -4,24 +4,19 @@
 // comes back as MainWindowActions for the app shell to carry out.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "aggregate/histogram_series.h"
+#include "store/json_writer.h"
 #include "store/store.h"
-#include "ui/audio_dashboard.h"
-#include "ui/custom_scalars_dashboard.h"
-#include "ui/distributions_dashboard.h"
-#include "ui/graph_dashboard.h"
-#include "ui/histograms_dashboard.h"
-#include "ui/hparams_dashboard.h"
-#include "ui/images_dashboard.h"
-#include "ui/pr_curves_dashboard.h"
+#include "ui/dashboard.h"
 #include "ui/runs_panel.h"
-#include "ui/scalars_dashboard.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
-#include "ui/text_dashboard.h"
 #include "ui/theme.h"
 #include "ui/ui_context.h"
 
@@ -62,28 +57,22 @@ struct MainWindowActions {
   bool wants_frame = false;  // a dashboard has work for the next frame
 };
 
-// A dashboard tab: the name state() and show() use, its title and help, and
-// the kind of data it shows (its tab appears when the logs hold that kind).
-struct DashboardInfo {
-  const char* name;
-  const char* title;
-  const char* help;
-  events::Kind kind;
-};
-extern const DashboardInfo kDashboards[12];
-
 class MainWindow {
  public:
+  MainWindow();
   MainWindowActions draw(const MainWindowView& view, Settings& settings);
+  // The main window's and every dashboard's keys of the test hook's state().
+  void write_state(store::JsonWriter& j, const store::Store& store) const;
+  // Every tab, in order (ui/dashboards.cpp).
+  const std::vector<std::unique_ptr<Dashboard>>& dashboards() const { return dashboards_; }
+  // The link keys the main window owns (theme, live reload, dashboard, runs, filters, colours).
+  static std::vector<std::string_view> link_keys();
   const SeriesCache& cache() const { return cache_; }
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
   int charts_drawn() const { return charts_drawn_; }
   // The image and audio cards drawn last frame.
   const std::vector<MediaCardInfo>& media_cards() const { return media_cards_; }
-  const HparamsViewInfo& hparams_view() const { return hparams_.info(); }
-  const GraphViewInfo& graph_view() const { return graphs_.info(); }
-  const ScalarsDashboard& scalars() const { return scalars_; }
 
  private:
   void draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act);
@@ -91,6 +80,7 @@ class MainWindow {
   void draw_dashboards(const UiContext& ctx);
   void draw_status_bar(const MainWindowView& view, MainWindowActions& act);
   void draw_about(const MainWindowView& view);
+  Dashboard* sidebar_dashboard(std::string_view name) const;
 
   bool open_about_ = false;
   bool show_problems_ = false;
@@ -101,16 +91,7 @@ class MainWindow {
   SeriesCache cache_;
   RegexFilter run_filter_;
   RunsPanel runs_panel_;
-  ScalarsDashboard scalars_;
-  HistogramsDashboard histograms_;
-  DistributionsDashboard distributions_;
-  ImagesDashboard images_;
-  AudioDashboard audio_;
-  TextDashboard text_;
-  PrCurvesDashboard pr_curves_;
-  HparamsDashboard hparams_;
-  CustomScalarsDashboard custom_scalars_;
-  GraphDashboard graphs_;
+  std::vector<std::unique_ptr<Dashboard>> dashboards_;
   std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;
   int charts_drawn_ = 0;  // by the dashboard drawn last frame

@@ -8,10 +8,13 @@
 
 #include "events/audio_decode.h"
 #include "events/pr_curve.h"
-#include "imgui.h"
 #include "store/store.h"
 
 namespace el::ui {
+
+// A texture the app uploaded (a GL texture name; 0: none). The UI hands it to
+// ImGui as an ImTextureID; below the UI it is only a number.
+using TextureHandle = std::uint32_t;
 
 enum class MediaState : std::uint8_t {
   kLoading,  // being read or decoded: draw a placeholder
@@ -29,7 +32,7 @@ struct ImageAdjust {
 
 struct ImageView {
   MediaState state = MediaState::kLoading;
-  ImTextureID texture = nullptr;  // the adjusted pixels, nearest-filtered when magnified
+  TextureHandle texture = 0;  // the adjusted pixels, nearest-filtered when magnified
   std::uint32_t width = 0, height = 0;
   const std::uint8_t* rgba = nullptr;    // width * height * 4 bytes as decoded (not adjusted)
   const std::string* encoded = nullptr;  // the image as stored in the event file

@@ -4,8 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "store/export.h"
+#include "store/csv_writer.h"
 #include "ui/images_dashboard.h"
+#include "ui/sidebar_sections.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -106,16 +107,23 @@ void PrCurvesDashboard::card_menu(const UiContext& ctx, const TagRunCard& card, 
   if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{min, max, base + ".png"};
 }
 
-void PrCurvesDashboard::draw(const UiContext& ctx) {
-  charts_drawn_ = 0;
-  if (!ctx.media) return;
-  records_.sync(*ctx.store);
-  keys_.begin_frame();
-  draw_tag_run_dashboard(
-      ctx, filter_, events::Kind::kPrCurves, 380, 0.8f,
-      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { draw_card(ctx, card, min, max); },
-      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { card_menu(ctx, card, min, max); });
-  keys_.end_frame();
+const DashboardInfo& PrCurvesDashboard::info() const {
+  static const DashboardInfo kInfo{"pr_curves", "PR curves",
+                                   "Precision-recall curves per tag and run, at any recorded step.",
+                                   events::Kind::kPrCurves};
+  return kInfo;
 }
+
+StepCardsDashboard::CardLayout PrCurvesDashboard::card_layout() const {
+  return {.min_width = 380, .aspect = 0.8f, .per_sample = false, .needs_media = true};
+}
+
+void PrCurvesDashboard::draw_sidebar(const UiContext& ctx) {
+  section_heading(ctx.fonts, "PR curve settings");
+  ImGui::TextWrapped("Hover a curve for a threshold's precision, recall and counts.");
+  draw_restart_checkbox(*ctx.settings);
+}
+
+std::vector<std::string_view> PrCurvesDashboard::link_keys() const { return {"step", "points"}; }
 
 }  // namespace el::ui

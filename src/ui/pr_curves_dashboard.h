@@ -10,30 +10,29 @@
 #include <utility>
 
 #include "ui/plot_frame.h"
+#include "ui/step_cards_dashboard.h"
 #include "ui/step_slider.h"
 #include "ui/tag_run_cards.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
 
-class PrCurvesDashboard {
+class PrCurvesDashboard final : public StepCardsDashboard {
  public:
-  void draw(const UiContext& ctx);
-  int charts_drawn() const { return charts_drawn_; }
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  std::vector<std::string_view> link_keys() const override;
 
  private:
   struct Card {
     StepSlider slider;
     PlotNavigator nav;
   };
-  void draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max);
-  void card_menu(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max);
+  CardLayout card_layout() const override;
+  void draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) override;
+  void card_menu(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) override;
 
   std::map<std::pair<std::string, std::string>, Card> cards_;  // by (tag, run)
-  ShownRecords records_;
-  TagFilterBar filter_;
-  ArrowKeyTarget keys_;
-  int charts_drawn_ = 0;
 };
 
 }  // namespace el::ui

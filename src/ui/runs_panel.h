@@ -1,6 +1,6 @@
-// The left sidebar: chart settings (smoothing, axes, outliers, restarts,
-// tooltip order, live reload) and the runs list (filter, select all/none, a
-// checkbox and a colour per run).
+// The sidebar's lower part, the same on every dashboard: live reload and the
+// runs list (filter, select all/none, a checkbox and a colour per run). The
+// open dashboard draws its own settings above it (Dashboard::draw_sidebar).
 #pragma once
 #include <string>
 
@@ -14,11 +14,8 @@ class RunsPanel {
   void draw(const UiContext& ctx, bool live_supported);
 
  private:
-  void draw_settings(const UiContext& ctx, bool live_supported);
+  void draw_live_reload(const UiContext& ctx);
   void draw_runs(const UiContext& ctx);
-  void draw_histogram_settings(const UiContext& ctx);
-  void draw_media_settings(const UiContext& ctx);
-  static void restart_checkbox(Settings& s);
   std::string filter_buf_;
   bool filter_synced_ = false;
 };

@@ -10,8 +10,9 @@
 #include <set>
 
 #include "imgui.h"
-#include "store/export.h"
+#include "store/csv_writer.h"
 #include "store/json_writer.h"
+#include "ui/sidebar_sections.h"
 #include "ui/tag_run_cards.h"
 #include "ui/widgets.h"
 
@@ -251,6 +252,28 @@ void ScalarsDashboard::draw(const UiContext& ctx) {
     ImGui::TextDisabled(all.empty() ? "No scalar data in the shown runs." : "No tag matches the tag filter.");
   }
   ImGui::EndChild();
+}
+
+const DashboardInfo& ScalarsDashboard::info() const {
+  static const DashboardInfo kInfo{
+      "scalars", "Scalars", "One chart per scalar tag, every shown run overlaid.", events::Kind::kScalars};
+  return kInfo;
+}
+
+void ScalarsDashboard::draw_sidebar(const UiContext& ctx) { draw_chart_settings(ctx); }
+
+std::vector<std::string_view> ScalarsDashboard::link_keys() const {
+  return {"smoothing", "x", "y", "outliers", "sort", "points", "overlay"};
+}
+
+void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
+  j.key("scalarCards").begin_array();
+  for (const auto& [tag, labels] : drawn_cards_) {
+    j.begin_object().key("tag").value(tag).key("lines").begin_array();
+    for (const std::string& l : labels) j.value(l);
+    j.end_array().end_object();
+  }
+  j.end_array();
 }
 
 }  // namespace el::ui

@@ -5,19 +5,26 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "ui/dashboard.h"
 #include "ui/line_chart.h"
 #include "ui/scalar_lines.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
 
-class ScalarsDashboard {
+class ScalarsDashboard final : public Dashboard {
  public:
-  void draw(const UiContext& ctx);
+  const DashboardInfo& info() const override;
+  void draw_sidebar(const UiContext& ctx) override;
+  void draw(const UiContext& ctx) override;
+  std::vector<std::string_view> link_keys() const override;
+  // scalarCards: the cards drawn last frame with the labels of their lines.
+  void write_state(store::JsonWriter& j, const store::Store& store) const override;
   // Cards drawn with data in the last frame (benchmarks: "first chart drawn").
-  int charts_drawn() const { return charts_drawn_; }
+  int charts_drawn() const override { return charts_drawn_; }
   // The cards drawn in the last frame: (tag, the labels of its lines), for state() and tests.
   const std::vector<std::pair<std::string, std::vector<std::string>>>& drawn_cards() const {
     return drawn_cards_;

@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "ui/format.h"
+#include "ui/widgets.h"
 
 namespace el::ui {
 
@@ -41,6 +42,13 @@ void draw_tags_table(const UiContext& ctx, events::Kind kind) {
     }
   }
   ImGui::EndTable();
+}
+
+void TagsTableDashboard::draw_sidebar(const UiContext& ctx) {
+  section_heading(ctx.fonts, info_.title);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", info_.help);
+  ImGui::PopStyleColor();
 }
 
 }  // namespace el::ui

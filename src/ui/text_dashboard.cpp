@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "ui/markdown_view.h"
+#include "ui/sidebar_sections.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -102,7 +103,7 @@ void TextDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, ImVe
   ImGui::EndChild();
 }
 
-void TextDashboard::card_menu(const UiContext& ctx, const TagRunCard& card) {
+void TextDashboard::card_menu(const UiContext& ctx, const TagRunCard& card, ImVec2, ImVec2) {
   const Card& c = cards_[{*card.tag, *card.run}];
   if (ImGui::MenuItem("Copy text", nullptr, false, !c.raw.empty()) && ctx.copy_text) *ctx.copy_text = c.raw;
   tooltip("The text of the shown step, as stored (Markdown source).");
@@ -114,15 +115,26 @@ void TextDashboard::card_menu(const UiContext& ctx, const TagRunCard& card) {
   }
 }
 
-void TextDashboard::draw(const UiContext& ctx) {
-  charts_drawn_ = 0;
-  records_.sync(*ctx.store);
-  keys_.begin_frame();
-  draw_tag_run_dashboard(
-      ctx, filter_, events::Kind::kText, 420, 0.75f,
-      [&](const TagRunCard& card, ImVec2 min, ImVec2 max) { draw_card(ctx, card, min, max); },
-      [&](const TagRunCard& card, ImVec2, ImVec2) { card_menu(ctx, card); });
-  keys_.end_frame();
+const DashboardInfo& TextDashboard::info() const {
+  static const DashboardInfo kInfo{
+      "text", "Text", "Text logged at each step: Markdown rendered, tables as tables.", events::Kind::kText};
+  return kInfo;
 }
+
+StepCardsDashboard::CardLayout TextDashboard::card_layout() const {
+  return {.min_width = 420, .aspect = 0.75f, .per_sample = false, .needs_media = false};
+}
+
+void TextDashboard::draw_sidebar(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  section_heading(ctx.fonts, "Text settings");
+  ImGui::Checkbox("Raw text", &s.text_raw);
+  tooltip(
+      "Show the strings as they were logged instead of rendered Markdown. The text can then\n"
+      "be selected and copied (Ctrl+C).");
+  draw_restart_checkbox(s);
+}
+
+std::vector<std::string_view> TextDashboard::link_keys() const { return {"raw", "step", "points"}; }
 
 }  // namespace el::ui

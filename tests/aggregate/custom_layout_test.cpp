@@ -9,7 +9,7 @@
 
 #include <set>
 
-#include "cli/loader.h"
+#include "io/loader.h"
 #include "proto/event.pb.h"
 #include "proto/plugins.pb.h"
 #include "record/record_writer.h"
@@ -20,7 +20,7 @@ namespace {
 
 TEST(CustomLayout, CorpusLayoutIsDecodedAndItsPatternsSearchTags) {
   store::Store store;
-  ASSERT_TRUE(cli::load_paths({testing::corpus_dir() + "/pytorch-small/train"}, store, nullptr));
+  ASSERT_TRUE(io::load_paths({testing::corpus_dir() + "/pytorch-small/train"}, store, nullptr));
   const CustomLayout layout = merged_layout(store);
   EXPECT_TRUE(layout.problems.empty());
   ASSERT_EQ(layout.categories.size(), 2u);

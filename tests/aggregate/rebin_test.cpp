@@ -12,7 +12,7 @@
 
 #include "aggregate/distribution.h"
 #include "aggregate/histogram_series.h"
-#include "cli/loader.h"
+#include "io/loader.h"
 #include "store/store.h"
 #include "support/test_files.h"
 
@@ -47,7 +47,7 @@ TEST(Rebin, CorpusHistogramsMatchTheIndependentScript) {
   for (auto& r : rows) by_root[r[0]].push_back(r);
   for (const auto& [root, expected] : by_root) {
     store::Store st;
-    ASSERT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/" + root}, st));
+    ASSERT_TRUE(io::load_paths({el::testing::corpus_dir() + "/" + root}, st));
     for (const auto& r : expected) {
       SCOPED_TRACE(root + " " + r[1] + " / " + r[2]);
       const store::Series& s = st.runs().at(r[1]).tags.at(r[2]);

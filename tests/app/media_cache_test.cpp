@@ -15,10 +15,10 @@
 #include <set>
 
 #include "cli/commands.h"
-#include "cli/disk_blob_source.h"
-#include "cli/loader.h"
 #include "events/image_decode.h"
 #include "events/media_encode.h"
+#include "io/disk_blob_source.h"
+#include "io/loader.h"
 #include "proto/event.pb.h"
 #include "record/record_writer.h"
 #include "support/test_files.h"
@@ -48,7 +48,7 @@ class FakeIo final : public MediaIo {
 
   // Answers every queued read from `disk` (flipping byte `spoil` if >= 0, or
   // failing with `fail` if not empty).
-  void answer(MediaCache& cache, cli::DiskBlobSource& disk, long spoil = -1, const std::string& fail = "") {
+  void answer(MediaCache& cache, io::DiskBlobSource& disk, long spoil = -1, const std::string& fail = "") {
     auto pending = std::move(requests);
     requests.clear();
     for (const Request& r : pending) {
@@ -92,7 +92,7 @@ struct Loaded {
 };
 
 void load(const std::string& path, Loaded& out) {
-  ASSERT_TRUE(cli::load_paths({path}, out.store, &out.disk_paths));
+  ASSERT_TRUE(io::load_paths({path}, out.store, &out.disk_paths));
 }
 
 std::string pixel(const ui::ImageView& v, std::uint32_t x, std::uint32_t y) {
@@ -113,7 +113,7 @@ ui::ImageView frame_image(MediaCache& cache, const store::Series& s, std::size_t
 TEST(MediaCache, ReadsOnlyWhenAskedAndDecodesToTheIndependentFacts) {
   Loaded d;
   load(el::testing::corpus_dir() + "/pytorch-small", d);
-  cli::DiskBlobSource disk(d.store, d.disk_paths);
+  io::DiskBlobSource disk(d.store, d.disk_paths);
   FakeIo io;
   FakeTextures tex;
   MediaCache cache(io, tex);
@@ -143,7 +143,7 @@ TEST(MediaCache, ReadsOnlyWhenAskedAndDecodesToTheIndependentFacts) {
     EXPECT_EQ(pixel(v, v.width / 2, v.height / 2), r[8]);
     EXPECT_EQ(pixel(v, v.width - 1, v.height - 1), r[9]);
     EXPECT_STREQ(v.mime, "image/png");
-    EXPECT_TRUE(tex.live.count(static_cast<std::uint32_t>(reinterpret_cast<std::intptr_t>(v.texture))));
+    EXPECT_TRUE(tex.live.count(v.texture));
     EXPECT_TRUE(io.requests.empty()) << "a cached image is not read again";
     ++compared;
   }
@@ -153,7 +153,7 @@ TEST(MediaCache, ReadsOnlyWhenAskedAndDecodesToTheIndependentFacts) {
 TEST(MediaCache, BrightnessAndContrastReuploadTheAdjustedPixels) {
   Loaded d;
   load(el::testing::corpus_dir() + "/pytorch-small", d);
-  cli::DiskBlobSource disk(d.store, d.disk_paths);
+  io::DiskBlobSource disk(d.store, d.disk_paths);
   FakeIo io;
   FakeTextures tex;
   MediaCache cache(io, tex);
@@ -191,7 +191,7 @@ class MediaCacheDemo : public ::testing::Test {
 };
 
 TEST_F(MediaCacheDemo, SamplesOfOneRecordShareOneRead) {
-  cli::DiskBlobSource disk(d_.store, d_.disk_paths);
+  io::DiskBlobSource disk(d_.store, d_.disk_paths);
   FakeIo io;
   FakeTextures tex;
   MediaCache cache(io, tex);
@@ -217,7 +217,7 @@ TEST_F(MediaCacheDemo, SamplesOfOneRecordShareOneRead) {
 }
 
 TEST_F(MediaCacheDemo, SteppingThroughASeriesStaysUnderTheCap) {
-  cli::DiskBlobSource disk(d_.store, d_.disk_paths);
+  io::DiskBlobSource disk(d_.store, d_.disk_paths);
   FakeIo io;
   FakeTextures tex;
   // Room for about four 64x64 images (16 KiB of RGBA, 21.3 KiB of texture, the PNG).
@@ -245,7 +245,7 @@ TEST_F(MediaCacheDemo, SteppingThroughASeriesStaysUnderTheCap) {
 }
 
 TEST_F(MediaCacheDemo, BadBytesBecomeErrorsThatSayWhere) {
-  cli::DiskBlobSource disk(d_.store, d_.disk_paths);
+  io::DiskBlobSource disk(d_.store, d_.disk_paths);
   FakeIo io;
   FakeTextures tex;
   MediaCache cache(io, tex);
@@ -268,7 +268,7 @@ TEST_F(MediaCacheDemo, BadBytesBecomeErrorsThatSayWhere) {
 }
 
 TEST_F(MediaCacheDemo, AudioDecodesAndPlaysFromWhereItWasPaused) {
-  cli::DiskBlobSource disk(d_.store, d_.disk_paths);
+  io::DiskBlobSource disk(d_.store, d_.disk_paths);
   FakeIo io;
   FakeTextures tex;
   MediaCache cache(io, tex);
@@ -337,7 +337,7 @@ TEST(MediaCache, ACorruptImageIsAnErrorWithTheDecodersReasonAndTheNextStepStillS
   }
   Loaded d;
   load(dir, d);
-  cli::DiskBlobSource disk(d.store, d.disk_paths);
+  io::DiskBlobSource disk(d.store, d.disk_paths);
   FakeIo io;
   FakeTextures tex;
   MediaCache cache(io, tex);

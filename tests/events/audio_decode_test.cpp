@@ -8,9 +8,9 @@
 #include <cstring>
 #include <map>
 
-#include "cli/disk_blob_source.h"
-#include "cli/loader.h"
 #include "events/blob_decoder.h"
+#include "io/disk_blob_source.h"
+#include "io/loader.h"
 #include "store/sha256.h"
 #include "store/store.h"
 #include "support/test_files.h"
@@ -25,8 +25,8 @@ TEST(AudioDecode, CorpusClipsMatchPythonsWaveModule) {
     SCOPED_TRACE(r[0] + " " + r[1] + " / " + r[2]);
     store::Store st;
     std::vector<std::string> disk_paths;
-    ASSERT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/" + r[0]}, st, &disk_paths));
-    cli::DiskBlobSource blobs(st, disk_paths);
+    ASSERT_TRUE(io::load_paths({el::testing::corpus_dir() + "/" + r[0]}, st, &disk_paths));
+    io::DiskBlobSource blobs(st, disk_paths);
     const store::Series& s = st.runs().at(r[1]).tags.at(r[2]);
     const std::uint32_t i = store::visible_indices(s.steps).back();
     EXPECT_EQ(s.steps[i], std::stoll(r[3]));

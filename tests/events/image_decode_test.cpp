@@ -9,10 +9,10 @@
 
 #include <map>
 
-#include "cli/disk_blob_source.h"
-#include "cli/loader.h"
 #include "events/blob_decoder.h"
 #include "events/media_encode.h"
+#include "io/disk_blob_source.h"
+#include "io/loader.h"
 #include "store/sha256.h"
 #include "store/store.h"
 #include "support/test_files.h"
@@ -34,8 +34,8 @@ TEST(ImageDecode, CorpusImagesMatchTheIndependentDecoder) {
   for (const auto& [root, expected] : by_root) {
     store::Store st;
     std::vector<std::string> disk_paths;
-    ASSERT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/" + root}, st, &disk_paths));
-    cli::DiskBlobSource blobs(st, disk_paths);
+    ASSERT_TRUE(io::load_paths({el::testing::corpus_dir() + "/" + root}, st, &disk_paths));
+    io::DiskBlobSource blobs(st, disk_paths);
     for (const auto& r : expected) {
       SCOPED_TRACE(root + " " + r[1] + " / " + r[2]);
       const store::Series& s = st.runs().at(r[1]).tags.at(r[2]);

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "events/fast_parser.h"
+#include "export/export.h"
 #include "proto/event.pb.h"
 #include "record/crc32c.h"
-#include "store/export.h"
 #include "store/store.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,9 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   store.feed(id, rec);
   store.feed(id, rec);  // a second copy exercises "metadata only on the first value"
   store.finish(id);
-  el::store::ExportOptions o;
+  el::exporting::ExportOptions o;
   o.all_points = size % 2;
-  (void)el::store::export_json(store, o);
+  (void)el::exporting::export_json(store, o);
 
   // Differential check: whatever the wire-level fast path accepts must mean
   // the same to protobuf's own parser (same tags and values, in order).

@@ -8,13 +8,13 @@
 #include <memory>
 #include <set>
 
-#include "cli/disk_blob_source.h"
-#include "cli/loader.h"
 #include "cli/synthetic_graph.h"
 #include "events/blob_decoder.h"
 #include "graph/hierarchy.h"
 #include "graph/layout.h"
 #include "graph/layout_invariants.h"
+#include "io/disk_blob_source.h"
+#include "io/loader.h"
 #include "store/blob_source.h"
 #include "store/store.h"
 #include "support/test_files.h"
@@ -24,7 +24,7 @@ namespace {
 
 struct LoadedRoot {
   store::Store store;
-  std::unique_ptr<cli::DiskBlobSource> blobs;
+  std::unique_ptr<io::DiskBlobSource> blobs;
 };
 
 LoadedRoot& root(const std::string& name) {
@@ -33,8 +33,8 @@ LoadedRoot& root(const std::string& name) {
   if (!r) {
     r = std::make_unique<LoadedRoot>();
     std::vector<std::string> disk_paths;
-    EXPECT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/" + name}, r->store, &disk_paths));
-    r->blobs = std::make_unique<cli::DiskBlobSource>(r->store, disk_paths);
+    EXPECT_TRUE(io::load_paths({el::testing::corpus_dir() + "/" + name}, r->store, &disk_paths));
+    r->blobs = std::make_unique<io::DiskBlobSource>(r->store, disk_paths);
   }
   return *r;
 }

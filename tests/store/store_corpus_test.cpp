@@ -12,10 +12,10 @@
 #include <map>
 
 #include "cli/commands.h"
-#include "cli/disk_blob_source.h"
-#include "cli/loader.h"
 #include "events/blob_decoder.h"
 #include "events/media.h"
+#include "io/disk_blob_source.h"
+#include "io/loader.h"
 #include "proto/plugins.pb.h"
 #include "record/crc32c.h"
 #include "record/record_writer.h"
@@ -67,7 +67,7 @@ std::string hparams_summary(const std::string& content) {
   return out;
 }
 
-std::string plugin_summary(const Series& s, const std::string& tag, cli::DiskBlobSource& blobs,
+std::string plugin_summary(const Series& s, const std::string& tag, io::DiskBlobSource& blobs,
                            const Store& store, std::uint32_t i) {
   const std::string& content = s.metadata.plugin_content;
   switch (s.kind) {
@@ -103,8 +103,8 @@ std::string plugin_summary(const Series& s, const std::string& tag, cli::DiskBlo
 }
 
 // "WxH/count/sha256 of the first image" of record i, as event_facts.py prints it.
-std::string image_fact(const Series& s, const std::string& tag, cli::DiskBlobSource& blobs,
-                       const Store& store, std::uint32_t i) {
+std::string image_fact(const Series& s, const std::string& tag, io::DiskBlobSource& blobs, const Store& store,
+                       std::uint32_t i) {
   std::string record, error;
   std::vector<std::string> images;
   events::BlobDecoder dec;
@@ -126,8 +126,8 @@ std::string image_fact(const Series& s, const std::string& tag, cli::DiskBlobSou
 void expect_matches_facts(const std::string& dir, const std::vector<std::vector<std::string>>& expected) {
   Store store;
   std::vector<std::string> disk_paths;
-  ASSERT_TRUE(cli::load_paths({dir}, store, &disk_paths));
-  cli::DiskBlobSource blobs(store, disk_paths);
+  ASSERT_TRUE(io::load_paths({dir}, store, &disk_paths));
+  io::DiskBlobSource blobs(store, disk_paths);
   std::size_t tags_seen = 0;
   for (const auto& [name, run] : store.runs()) tags_seen += run.tags.size();
   EXPECT_EQ(tags_seen, expected.size()) << "number of (run, tag) pairs";
@@ -196,7 +196,7 @@ TEST(Demo, WrittenLogdirMatchesTheIndependentDecoder) {
 
 TEST(StoreCorpus, ProfileEmptyFilesMakeNoRunAndLfsPointerIsAProblem) {
   Store store;
-  ASSERT_TRUE(cli::load_paths({el::testing::corpus_dir() + "/realworld/odd-lfs-pointer"}, store));
+  ASSERT_TRUE(io::load_paths({el::testing::corpus_dir() + "/realworld/odd-lfs-pointer"}, store));
   ASSERT_EQ(store.files().size(), 1u);
   EXPECT_TRUE(store.files().status(0).not_event_file);
   ASSERT_EQ(store.runs().size(), 1u);

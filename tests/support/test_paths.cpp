@@ -1,9 +1,9 @@
 // Where the engine tests find their data. The paths are fixed at configure time
 // in this one file only, so the other test files compile to the same objects in
 // any checkout (and ccache shares them between clones).
-#include "support/test_files.h"
-
 #include <cstdlib>
+
+#include "support/test_files.h"
 
 namespace el::testing {
 

@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-#include "cli/loader.h"
+#include "io/loader.h"
 #include "support/test_files.h"
 
 namespace el::ui {
@@ -15,7 +15,7 @@ namespace {
 
 TEST(HparamsAxis, ScalesPlaceSessionsAndBrushesBecomeFilters) {
   store::Store store;
-  ASSERT_TRUE(cli::load_paths({testing::corpus_dir() + "/pytorch-small"}, store, nullptr));
+  ASSERT_TRUE(io::load_paths({testing::corpus_dir() + "/pytorch-small"}, store, nullptr));
   const aggregate::HparamsTable t = aggregate::build_hparams_table(store);
   ASSERT_EQ(t.sessions.size(), 4u);  // lr_0.001/hparams, lr_0.01/..., lr_0.1, tb_native
   ASSERT_EQ(t.hparams[0].name, "lr");

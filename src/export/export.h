@@ -9,7 +9,10 @@
 #include "store/blob_source.h"
 #include "store/store.h"
 
-namespace el::store {
+namespace el::exporting {
+
+using store::BlobSource;
+using store::Store;
 
 struct ExportOptions {
   bool scalars = true, histograms = true, distributions = true, text = true;
@@ -25,13 +28,8 @@ struct ExportOptions {
   std::regex tag_filter{""};
 };
 
-// CSV pieces shared with the UI's card downloads: a field quoted when needed,
-// and a number in the export's form ("NaN", "Infinity", shortest round trip).
-void append_csv_field(std::string& out, const std::string& s);
-void append_csv_number(std::string& out, double d);
-
 std::string export_json(const Store& store, const ExportOptions& options);
 // Scalars only: header "run,tag,step,wall_time,value".
 std::string export_csv(const Store& store, const ExportOptions& options);
 
-}  // namespace el::store
+}  // namespace el::exporting

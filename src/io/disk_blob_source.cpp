@@ -1,11 +1,11 @@
-#include "cli/disk_blob_source.h"
+#include "io/disk_blob_source.h"
 
 #include <zlib.h>
 
 #include <fstream>
 #include <iterator>
 
-namespace el::cli {
+namespace el::io {
 namespace {
 
 // Inflates a gzip (possibly multi-member) or zlib file into `out`.
@@ -72,4 +72,4 @@ bool DiskBlobSource::read(store::FileId file, std::uint64_t offset, std::size_t 
   return true;
 }
 
-}  // namespace el::cli
+}  // namespace el::io

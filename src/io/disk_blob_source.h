@@ -7,7 +7,7 @@
 
 #include "store/blob_source.h"
 
-namespace el::cli {
+namespace el::io {
 
 class DiskBlobSource final : public store::BlobSource {
  public:
@@ -23,4 +23,4 @@ class DiskBlobSource final : public store::BlobSource {
   std::string inflated_;
 };
 
-}  // namespace el::cli
+}  // namespace el::io

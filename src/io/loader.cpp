@@ -1,4 +1,4 @@
-#include "cli/loader.h"
+#include "io/loader.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -7,7 +7,7 @@
 
 #include "store/run_paths.h"
 
-namespace el::cli {
+namespace el::io {
 namespace {
 constexpr std::size_t kLoadReadBytes = 8u << 20;
 }  // namespace
@@ -68,4 +68,4 @@ bool load_paths(const std::vector<std::string>& paths, store::Store& store,
   return ok;
 }
 
-}  // namespace el::cli
+}  // namespace el::io

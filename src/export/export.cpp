@@ -1,4 +1,4 @@
-#include "store/export.h"
+#include "export/export.h"
 
 #include <cmath>
 #include <cstdio>
@@ -8,14 +8,22 @@
 #include "events/blob_decoder.h"
 #include "events/media.h"
 #include "events/pr_curve.h"
+#include "store/csv_writer.h"
 #include "store/json_writer.h"
 #include "store/sha256.h"
 
-namespace el::store {
+namespace el::exporting {
 namespace {
 
+using store::append_csv_field;
+using store::append_csv_number;
+using store::JsonWriter;
+using store::Run;
+using store::Series;
+using store::Store;
+
 std::vector<std::uint32_t> indices(const Series& s, bool all) {
-  if (!all) return visible_indices(s.steps);
+  if (!all) return store::visible_indices(s.steps);
   std::vector<std::uint32_t> v(s.size());
   for (std::uint32_t i = 0; i < v.size(); ++i) v[i] = i;
   return v;
@@ -95,7 +103,7 @@ std::string export_json(const Store& store, const ExportOptions& o) {
                    j.key("index").value(static_cast<std::int64_t>(k)).key("width").value(std::int64_t{w});
                    j.key("height").value(std::int64_t{h}).key("mime").value(events::sniff_mime(images[k]));
                    j.key("bytes").value(static_cast<std::int64_t>(images[k].size()));
-                   j.key("sha256").value(sha256_hex(images[k])).end_object();
+                   j.key("sha256").value(store::sha256_hex(images[k])).end_object();
                  }
                });
     if (o.pr_curves && o.blobs)
@@ -150,27 +158,6 @@ std::string export_json(const Store& store, const ExportOptions& o) {
   return j.take();
 }
 
-void append_csv_field(std::string& out, const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  out += '"';
-}
-void append_csv_number(std::string& out, double d) {
-  if (std::isnan(d)) {
-    out += "NaN";
-    return;
-  }
-  if (std::isinf(d)) {
-    out += d > 0 ? "Infinity" : "-Infinity";
-    return;
-  }
-  append_shortest_double(out, d);
-}
-
 std::string export_csv(const Store& store, const ExportOptions& o) {
   std::string out = "run,tag,step,wall_time,value\n";
   for (const auto& [name, run] : store.runs()) {
@@ -192,4 +179,4 @@ std::string export_csv(const Store& store, const ExportOptions& o) {
   return out;
 }
 
-}  // namespace el::store
+}  // namespace el::exporting

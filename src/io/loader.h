@@ -5,7 +5,7 @@
 
 #include "store/store.h"
 
-namespace el::cli {
+namespace el::io {
 
 // A directory is walked recursively for event files (names containing
 // "tfevents", not *.profile-empty), named relative to it; a file given by name
@@ -26,4 +26,4 @@ bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFil
 bool load_paths(const std::vector<std::string>& paths, store::Store& store,
                 std::vector<std::string>* disk_paths = nullptr);
 
-}  // namespace el::cli
+}  // namespace el::io

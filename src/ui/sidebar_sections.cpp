@@ -1,0 +1,79 @@
+// The sidebar sections dashboards share: a dashboard's draw_sidebar() is
+// made of these and of its own controls.
+#include "ui/sidebar_sections.h"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "ui/widgets.h"
+
+namespace el::ui {
+
+void draw_restart_checkbox(Settings& s) {
+  ImGui::Checkbox("Show points hidden by restarts", &s.all_points);
+  tooltip(
+      "When a job restarts from a checkpoint, TensorBoard hides earlier points at or after the\n"
+      "restart step. Tick this to show every record that was written.");
+}
+
+void draw_chart_settings(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  section_heading(ctx.fonts, "Chart settings");
+  ImGui::TextUnformatted("Smoothing");
+  ImGui::SetNextItemWidth(-1);
+  float w = static_cast<float>(s.smoothing);
+  if (ImGui::SliderFloat("##smoothing", &w, 0.0f, 0.999f, "%.3f"))
+    s.smoothing = std::clamp(static_cast<double>(w), 0.0, 0.999);
+  tooltip(
+      "Exponential moving average over the whole series, debiased like TensorBoard's.\n"
+      "0 shows the raw values; the raw curve stays visible, faint, behind the smoothed one.\n"
+      "Ctrl+click to type a value.");
+  ImGui::TextUnformatted("Horizontal axis");
+  ImGui::SetNextItemWidth(-1);
+  int x = static_cast<int>(s.x_axis);
+  if (ImGui::Combo("##xaxis", &x, "Step\0Relative time\0Wall time\0")) s.x_axis = static_cast<XAxis>(x);
+  tooltip("Step: the training step. Relative: time since each run's first point. Wall: clock time.");
+  ImGui::Checkbox("Log scale (vertical axis)", &s.log_y);
+  tooltip("Plot values on a logarithmic axis; zero and negative values are not drawn.");
+  ImGui::Checkbox("Ignore outliers in the range", &s.ignore_outliers);
+  tooltip(
+      "Fit the vertical axis to the 5th..95th percentile of the values, so a few spikes\n"
+      "do not flatten the rest. Spikes are still drawn.");
+  draw_restart_checkbox(s);
+  ImGui::TextUnformatted("Tooltip order");
+  ImGui::SetNextItemWidth(-1);
+  int sort = static_cast<int>(s.tooltip_sort);
+  if (ImGui::Combo("##sort", &sort, "Nearest to the cursor\0Highest value first\0Run name\0"))
+    s.tooltip_sort = static_cast<TooltipSort>(sort);
+  tooltip("How runs are ordered in a chart's hover tooltip.");
+}
+
+void draw_histogram_settings(const UiContext& ctx, bool histograms) {
+  Settings& s = *ctx.settings;
+  section_heading(ctx.fonts, histograms ? "Histogram settings" : "Distribution settings");
+  if (histograms) {
+    ImGui::TextUnformatted("Mode");
+    int mode = static_cast<int>(s.histogram_mode);
+    ImGui::RadioButton("Offset", &mode, static_cast<int>(HistogramMode::kOffset));
+    tooltip("A ridgeline: one histogram per step, oldest at the back (top), newest in front.");
+    ImGui::SameLine();
+    ImGui::RadioButton("Overlay", &mode, static_cast<int>(HistogramMode::kOverlay));
+    tooltip("Every step's histogram on one count axis; the newest drawn strongest.");
+    s.histogram_mode = static_cast<HistogramMode>(mode);
+    ImGui::TextUnformatted("Bins");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##bins", &s.histogram_bins, 10, 200, "%d bins");
+    s.histogram_bins = std::clamp(s.histogram_bins, 10, 200);
+    tooltip(
+        "Every step is re-binned into this many equal bins over the range all steps share\n"
+        "(TensorBoard uses 30). Ctrl+click to type a value.");
+  }
+  ImGui::TextUnformatted(histograms ? "Step axis (offset mode)" : "Horizontal axis");
+  ImGui::SetNextItemWidth(-1);
+  int x = static_cast<int>(s.x_axis);
+  if (ImGui::Combo("##xaxis", &x, "Step\0Relative time\0Wall time\0")) s.x_axis = static_cast<XAxis>(x);
+  tooltip("Step: the training step. Relative: time since the series' first record. Wall: clock time.");
+  draw_restart_checkbox(s);
+}
+
+}  // namespace el::ui
