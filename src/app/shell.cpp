@@ -154,50 +154,21 @@ bool Shell::frame() {
   pump(ingest_budget_ms);
   if (settings_.dark != theme_dark_) apply_theme();
 
-  // Draw only when something can have changed: input (and half a second
-  // after, for hover effects to settle), more data (throttled while loading,
-  // below, except until the dashboard shows its first chart: that should
-  // appear as soon as its data does), a resize, or a request. An idle page
-  // costs nothing; at least one frame a second keeps clocks and progress current.
-  const double now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
-  if (had_events) last_input_ = now;
-  // What the last drawn frame really cost, including waiting for the GPU (the
-  // time until the browser called us again). While loading, more data is
-  // drawn at most every 8 frame costs (0.1 s to 2 s), a first chart every 2:
-  // with a fast GPU that is ten pictures a second; with a software GPU, whose
-  // frames block the main thread for up to a third of a second (the picture is
-  // read back for software compositing), it leaves that thread to ingesting.
-  if (rendered_last_) render_wall_ = now - last_render_;
-  rendered_last_ = false;
-  const double loading_interval = std::clamp(render_wall_ * 8.0, 0.1, 2.0);
-  const bool data_changed = store_.version() != drawn_store_version_;
-  const bool no_chart_yet = main_window_.charts_drawn() == 0;
+  // Draw only when something can have changed (app/frame_pacer.h): an idle
+  // page costs nothing.
   const ui::LoadingView batch = loading();
-  const bool loading_now = !queue_.empty() || batch.active;
-  // Files were announced but no byte is in yet: wait up to a quarter second
-  // for the first slice, so the first picture of a load shows data (with a
-  // software GPU every picture costs the loading a fifth of a second).
-  const bool awaiting_first_bytes =
-      loading_now && batch.bytes_done == 0 && steady_ms() - batch_started_ms_ < 250;
-  const bool data_frame_due = data_changed && !awaiting_first_bytes;
-  // (Settling waits while loading: the next data frame comes soon anyway.)
-  const bool render =
-      frame_ < 10 || force_render_ ||
-      (no_chart_yet && data_frame_due && now - last_render_ >= std::max(0.1, 2.0 * render_wall_)) ||
-      (settle_frames_ > 0 && !loading_now) || now - last_input_ < 0.5 || old_ratio != pixel_ratio_ ||
-      media_.wants_frame() || dw != drawn_w_ || dh != drawn_h_ ||
-      now - last_render_ >= (loading_now ? 2.0 : 1.0) ||
-      (data_frame_due && now - last_render_ >= (loading_now ? loading_interval : 0.0));
-  if (!render) return keep_running;
-  // ImGui lays some things out a frame late (new tabs, auto-sized windows):
-  // after a change, draw two more frames so the picture settles.
-  if (force_render_ || data_changed || had_events)
-    settle_frames_ = 2;
-  else if (settle_frames_ > 0)
-    --settle_frames_;
+  FrameInputs in;
+  in.now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+  in.had_input = had_events;
+  in.forced = force_render_;
+  in.data_changed = store_.version() != drawn_store_version_;
+  in.chart_shown = main_window_.charts_drawn() > 0;
+  in.loading = !queue_.empty() || batch.active;
+  in.awaiting_first_bytes = in.loading && batch.bytes_done == 0 && steady_ms() - batch_started_ms_ < 250;
+  in.view_changed = old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_;
+  in.media_wants_frame = media_.wants_frame();
+  if (!pacer_.should_draw(in)) return keep_running;
   force_render_ = false;
-  rendered_last_ = true;
-  last_render_ = now;
   drawn_store_version_ = store_.version();
   drawn_w_ = dw;
   drawn_h_ = dh;

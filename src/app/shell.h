@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/frame_pacer.h"
 #include "app/gl_textures.h"
 #include "app/ingest_queue.h"
 #include "app/media_cache.h"
@@ -132,14 +133,11 @@ class Shell {
   double batch_started_ms_ = 0, batch_finished_ms_ = -1;
   std::uint64_t frame_ = 0;  // frames drawn
   // Frame pacing (see frame()).
-  double last_input_ = -1, last_render_ = -1;
-  double render_wall_ = 0;  // wall time a drawn frame took, GPU waits included
-  bool rendered_last_ = false;
+  FramePacer pacer_;
   std::uint64_t drawn_store_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
   bool force_render_ = true;
   std::vector<SDL_Event> deferred_key_ups_;  // key releases held back a frame (see frame())
-  int settle_frames_ = 0;
   // CPU time of recent frames (ms), for state() and the benchmark page.
   std::vector<float> frame_ms_ = std::vector<float>(240, 0.0f);
   std::uint64_t frame_stats_from_ = 0;  // frame_ at the last reset_frame_stats()
