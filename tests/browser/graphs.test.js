@@ -9,7 +9,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { test, run, assert, assertEq, openPage } = require('./harness');
+const { test, run, assert, assertEq, openPage, doubleClickAt } = require('./harness');
 
 const BASE = process.argv[2];
 const OUT = process.argv[3];
@@ -38,26 +38,8 @@ async function openGraphs(page, dir) {
   return state(page);
 }
 
-// Waits until the app has drawn another frame (ImGui reads the mouse once a frame).
-// One round trip, so two clicks stay within ImGui's double-click time.
-function nextFrame(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const f0 = window.eventlens.frame();
-    const tick = () => (window.eventlens.frame() > f0 ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }));
-}
-
 async function doubleClick(page, box) {
-  const x = box.x + Math.min(40, box.w / 2), y = box.y + box.h / 2;
-  await page.mouse.move(x, y);
-  await nextFrame(page);
-  for (let i = 0; i < 2; i++) {
-    await page.mouse.down();
-    await nextFrame(page);
-    await page.mouse.up();
-    await nextFrame(page);
-  }
+  await doubleClickAt(page, box.x + Math.min(40, box.w / 2), box.y + box.h / 2);
   await page.waitForTimeout(300);
 }
 

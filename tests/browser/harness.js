@@ -107,4 +107,26 @@ function decodePng(buf) {
   return { width, height, channels, pixels: out };
 }
 
-module.exports = { test, run, assert, assertEq, openPage, crc32, decodePng };
+// Waits until the app has drawn another frame (ImGui reads the mouse once a frame).
+// One round trip, so two clicks stay within ImGui's double-click time.
+function nextFrame(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const f0 = window.eventlens.frame();
+    const tick = () => (window.eventlens.frame() > f0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
+}
+
+// A double click at (x, y), each press and release in its own frame.
+async function doubleClickAt(page, x, y) {
+  await page.mouse.move(x, y);
+  await nextFrame(page);
+  for (let i = 0; i < 2; i++) {
+    await page.mouse.down();
+    await nextFrame(page);
+    await page.mouse.up();
+    await nextFrame(page);
+  }
+}
+
+module.exports = { test, run, assert, assertEq, openPage, crc32, decodePng, nextFrame, doubleClickAt };
