@@ -106,21 +106,6 @@ TEST(Rebin, EdgeCasesMatchTheIndependentScript) {
   }
 }
 
-// numpy's pairwise total differs from a running sum for long fractional
-// inputs; it must equal the reference formula (8 interleaved sums per block of
-// 128, halves at multiples of 8) worked here by hand for a small case.
-TEST(Distribution, NumpySumIsPairwise) {
-  std::vector<double> v(20);
-  for (std::size_t i = 0; i < v.size(); ++i) v[i] = 0.1 * static_cast<double>(i + 1);
-  double acc[8];
-  for (int j = 0; j < 8; ++j) acc[j] = v[j] + v[8 + j];
-  double want = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
-  for (std::size_t i = 16; i < 20; ++i) want += v[i];
-  EXPECT_EQ(numpy_sum(v.data(), v.size()), want);
-  const double three[] = {1.5, 2.25, 4.0};
-  EXPECT_EQ(numpy_sum(three, 3), 7.75);
-}
-
 TEST(Rebin, TwoBucketsIntoTwoBins) {
   // [0,1):5 and [1,3):10 over [0,3] in 2 bins of 1.5: bin 0 gets 5 + 10*0.5/2 = 7.5,
   // bin 1 gets 10*1.5/2 = 7.5.

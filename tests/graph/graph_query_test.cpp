@@ -1,33 +1,16 @@
-// Search, input tracing, device colouring and SVG export on a small graph
+// Search, input tracing and device colouring on a small graph
 // whose answers are worked out by hand.
 #include "graph/graph_query.h"
 
 #include <gtest/gtest.h>
 
-#include "graph/layout.h"
-#include "graph/svg_export.h"
+#include "graph/graph_builders.h"
 
 namespace el::graph {
 namespace {
 
-// x -> dense/MatMul -> dense/Relu -> loss ; w -> dense/MatMul ; other -> unrelated
-OpGraph sample() {
-  OpGraph g;
-  const char* names[] = {"x", "w", "dense/MatMul", "dense/Relu", "loss", "other", "unrelated"};
-  const char* ops[] = {"Placeholder", "VariableV2", "MatMul", "Relu", "Mean", "Const", "Identity"};
-  const char* devices[] = {"/cpu:0", "/gpu:0", "/gpu:0", "/gpu:0", "/gpu:0", "", "/cpu:0"};
-  for (int i = 0; i < 7; ++i) {
-    g.nodes.emplace_back();
-    g.nodes.back().name = names[i];
-    g.nodes.back().op = ops[i];
-    g.nodes.back().device = devices[i];
-  }
-  link_inputs(g, {{}, {}, {"x", "w"}, {"dense/MatMul"}, {"dense/Relu", "^other"}, {}, {"other"}});
-  return g;
-}
-
 TEST(GraphQuery, SearchMatchesNamesAndOpTypes) {
-  const OpGraph g = sample();
+  const OpGraph g = sample_query_graph();
   std::size_t total = 0;
   EXPECT_EQ(search_ops(g, std::regex("relu", std::regex::icase), 10, total), (std::vector<std::uint32_t>{3}));
   EXPECT_EQ(total, 1u);
@@ -38,7 +21,7 @@ TEST(GraphQuery, SearchMatchesNamesAndOpTypes) {
 }
 
 TEST(GraphQuery, TracingFollowsDataAndControlInputsUpstreamOnly) {
-  const OpGraph g = sample();
+  const OpGraph g = sample_query_graph();
   const auto up = upstream_ops(g, {3});  // dense/Relu
   EXPECT_EQ(up, (std::vector<std::uint8_t>{1, 1, 1, 1, 0, 0, 0}));
   const auto from_loss = upstream_ops(g, {4});
@@ -54,36 +37,12 @@ TEST(GraphQuery, TracingFollowsDataAndControlInputsUpstreamOnly) {
 }
 
 TEST(GraphQuery, GroupsTakeTheDeviceMostOfTheirOpsUse) {
-  const OpGraph g = sample();
+  const OpGraph g = sample_query_graph();
   const Hierarchy h = build_hierarchy(g);
   const DeviceColours c = device_colours(g, h);
   EXPECT_EQ(c.devices, (std::vector<std::string>{"", "/cpu:0", "/gpu:0"}));
   EXPECT_EQ(c.item_device[0], 2u) << "four of the seven ops are on the GPU";
   EXPECT_EQ(c.item_count[0], 4u);
-}
-
-TEST(GraphExport, SvgHoldsEveryVisibleItemAndEdgeAndEscapesNames) {
-  OpGraph g = sample();
-  g.nodes[5].name = "a<b&c";
-  link_inputs(g, {{}, {}, {"x", "w"}, {"dense/MatMul"}, {"dense/Relu", "^a<b&c"}, {}, {"a<b&c"}});
-  const Hierarchy h = build_hierarchy(g);
-  LayoutCache cache(h, {});
-  const Scene& s = cache.scene();
-  const std::string svg = scene_svg(h, s, {});
-  auto count = [&](const std::string& needle) {
-    std::size_t n = 0;
-    for (std::size_t p = svg.find(needle); p != std::string::npos; p = svg.find(needle, p + 1)) ++n;
-    return n;
-  };
-  // Top level: x, w, dense (collapsed), loss, a<b&c, unrelated.
-  EXPECT_EQ(s.items.size(), 6u);
-  EXPECT_EQ(count("<title>"), 6u);
-  EXPECT_EQ(count("<polyline"), s.edges.size());
-  EXPECT_EQ(count("<ellipse"), 5u);
-  EXPECT_EQ(count("<rect x=\"") - 1, 1u) << "one group box besides the background";
-  EXPECT_NE(svg.find("a&lt;b&amp;c"), std::string::npos);
-  EXPECT_EQ(svg.find("a<b"), std::string::npos);
-  EXPECT_EQ(svg.rfind("</svg>\n"), svg.size() - 7);
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 #include "record/record_reader.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cstring>
 #include <random>
 
+#include "record/collect_records.h"
 #include "record/crc32c.h"
 #include "record/stream_reader.h"
 #include "support/test_files.h"
@@ -15,29 +15,6 @@ namespace {
 
 using el::testing::corpus_dir;
 using el::testing::read_file;
-
-struct Collect final : RecordSink {
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> records;  // offset, crc of data
-  std::vector<Problem> problems;
-  void on_record(std::uint64_t offset, std::span<const std::uint8_t> data) override {
-    records.emplace_back(offset, crc32c(data) ^ static_cast<std::uint32_t>(data.size()));
-  }
-  void on_problem(const Problem& p) override { problems.push_back(p); }
-};
-
-Collect read_in_pieces(const std::vector<std::uint8_t>& bytes, const std::vector<std::size_t>& cuts) {
-  Collect c;
-  StreamReader r(c);
-  std::size_t at = 0;
-  for (std::size_t cut : cuts) {
-    r.feed({bytes.data() + at, cut - at});
-    at = cut;
-  }
-  r.feed({bytes.data() + at, bytes.size() - at});
-  r.end_of_stream();
-  return c;
-}
-Collect read_whole(const std::vector<std::uint8_t>& bytes) { return read_in_pieces(bytes, {}); }
 
 // A small real file: 31 records, 1494 bytes, last record at 1447
 // (tests/data/corpus_records.tsv, derived by tests/tools/corpus_facts.py).
@@ -212,32 +189,6 @@ TEST_F(Corruption, GarbagePrependedKeepsEveryRecord) {
   EXPECT_EQ(c.problems[0].kind, ProblemKind::kBadHeader);
   EXPECT_EQ(c.problems[0].offset, 0u);
   EXPECT_EQ(c.problems[0].length, 57u);
-}
-
-TEST(StreamReader, GzipCompressedFileReadsLikeThePlainOne) {
-  // The gzip bytes are made by the test with zlib, in a 3-member stream.
-  auto plain = read_file(corpus_dir() + kSmall);
-  Collect want = read_whole(plain);
-  std::vector<std::uint8_t> gz;
-  for (std::size_t part = 0; part < 3; ++part) {
-    std::size_t a = plain.size() * part / 3, b = plain.size() * (part + 1) / 3;
-    z_stream zs{};
-    ASSERT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-    std::vector<std::uint8_t> out(deflateBound(&zs, b - a) + 64);
-    zs.next_in = plain.data() + a;
-    zs.avail_in = static_cast<uInt>(b - a);
-    zs.next_out = out.data();
-    zs.avail_out = static_cast<uInt>(out.size());
-    ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-    gz.insert(gz.end(), out.begin(), out.begin() + (out.size() - zs.avail_out));
-    deflateEnd(&zs);
-  }
-  ASSERT_EQ(gz[0], 0x1f);
-  std::vector<std::size_t> cuts;
-  for (std::size_t at = 1; at < gz.size(); at += 7) cuts.push_back(at);
-  Collect got = read_in_pieces(gz, cuts);
-  EXPECT_EQ(got.records, want.records);
-  EXPECT_TRUE(got.problems.empty());
 }
 
 }  // namespace
