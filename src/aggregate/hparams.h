@@ -108,7 +108,7 @@ struct ColumnFilter {
 // A number filter as typed in the table: "" (none), "a..b", ">= a", "> a",
 // "<= b", "< b", or one number (equal). Strict bounds become the next double.
 // Returns false (and leaves lo/hi alone) if the text is none of these.
-bool parse_number_filter(std::string_view text, double& lo, double& hi);
+[[nodiscard]] bool parse_number_filter(std::string_view text, double& lo, double& hi);
 // The same range written back ("a..b", ">= a", "<= b", "" for none).
 std::string format_number_filter(double lo, double hi);
 

@@ -123,11 +123,13 @@ void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std
   wants_frame_ = true;
 
   std::string data, why = error;
-  if (why.empty())
-    store::unframe_blob(*store_, read.ref, bytes, data, why);
-  else
+  if (why.empty()) {
+    if (!store::unframe_blob(*store_, read.ref, bytes, data, why) && why.empty())
+      why = "the record could not be read back";
+  } else {
     why = store_->files().status(read.ref.file).path + " at offset " + std::to_string(read.ref.offset) +
           ": " + why;
+  }
   events::BlobDecoder decoder;
   const auto record = std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
   const bool audio = read.kind == events::Kind::kAudio;
@@ -150,7 +152,8 @@ void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std
     pb::TensorProto t;
     if (why.empty() && !decoder.tensor(record, read.tag, t))
       why = "the record no longer holds tag '" + read.tag + "'";
-    if (why.empty()) events::pr_curve_from_tensor(t, e.pr, why);
+    if (why.empty() && !events::pr_curve_from_tensor(t, e.pr, why) && why.empty())
+      why = "the record's tensor is not a PR curve";
     e.stage = why.empty() ? Stage::kReady : Stage::kError;
     e.error = why;
     account(key, e);

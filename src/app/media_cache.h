@@ -32,7 +32,7 @@ class MediaIo {
   virtual void read_blob(std::uint64_t ticket, store::FileId file, std::uint64_t offset, std::size_t length,
                          record::Compression compression) = 0;
   // Play interleaved float samples from `from` seconds; false with `error` if it cannot.
-  virtual bool play_audio(const events::DecodedAudio& audio, double from, std::string& error) {
+  [[nodiscard]] virtual bool play_audio(const events::DecodedAudio& audio, double from, std::string& error) {
     error = "audio playback is not available here";
     return false;
   }

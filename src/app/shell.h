@@ -49,7 +49,7 @@ class Shell {
   ~Shell();
 
   // Creates the window, GL context and ImGui. Returns false (and logs why) on failure.
-  bool init(const char* title, int width, int height);
+  [[nodiscard]] bool init(const char* title, int width, int height);
   // One frame: events, ingestion for a time budget, UI, present. Returns false to quit.
   bool frame();
 

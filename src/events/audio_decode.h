@@ -20,7 +20,7 @@ struct DecodedAudio {
 
 // False with `error` set ("not a WAV file", "unsupported WAV: ...",
 // "truncated WAV: ...") when the bytes cannot be played.
-bool decode_wav(std::span<const std::uint8_t> bytes, DecodedAudio& out, std::string& error);
+[[nodiscard]] bool decode_wav(std::span<const std::uint8_t> bytes, DecodedAudio& out, std::string& error);
 
 // The lowest and highest sample (over all channels) in each of `columns`
 // equal slices of the clip: what a waveform preview draws.

@@ -22,16 +22,17 @@ class BlobDecoder {
  public:
   // Encoded images of `tag` in the record (legacy image value, or the images
   // plugin's [w, h, img...] string tensor). False if the record has none.
-  bool images(std::span<const std::uint8_t> record, std::string_view tag, std::vector<std::string>& out);
+  [[nodiscard]] bool images(std::span<const std::uint8_t> record, std::string_view tag,
+                            std::vector<std::string>& out);
   // Audio clips of `tag` (legacy audio value, or the audio plugin's [k,2] tensor).
-  bool audio(std::span<const std::uint8_t> record, std::string_view tag, std::vector<AudioClip>& out,
-             double& sample_rate);
+  [[nodiscard]] bool audio(std::span<const std::uint8_t> record, std::string_view tag,
+                           std::vector<AudioClip>& out, double& sample_rate);
   // Graph bytes: a GraphDef for "__run_graph__", a MetaGraphDef for
   // "__meta_graph__", RunMetadata for a tagged run-metadata tag, or the first
   // string of a graph plugin tensor (Keras model JSON).
-  bool graph(std::span<const std::uint8_t> record, std::string_view tag, std::string& out);
+  [[nodiscard]] bool graph(std::span<const std::uint8_t> record, std::string_view tag, std::string& out);
   // The tensor value of `tag` (generic tensors, pr_curves, mesh...).
-  bool tensor(std::span<const std::uint8_t> record, std::string_view tag, pb::TensorProto& out);
+  [[nodiscard]] bool tensor(std::span<const std::uint8_t> record, std::string_view tag, pb::TensorProto& out);
 
  private:
   const pb::Summary::Value* find(std::span<const std::uint8_t> record, std::string_view tag);

@@ -81,7 +81,7 @@ class EventSink {
 class EventDecoder {
  public:
   // Returns false if the bytes are not an Event (the record is then ignored).
-  bool decode(std::span<const std::uint8_t> record, EventSink& sink);
+  [[nodiscard]] bool decode(std::span<const std::uint8_t> record, EventSink& sink);
 
  private:
   bool emit_fast(EventSink& sink);

@@ -34,7 +34,7 @@ class FastEventParser {
  public:
   // True if the record is fully understood (values filled in, possibly none:
   // file_version events). False: use the full parser; nothing here is valid.
-  bool parse(std::span<const std::uint8_t> record);
+  [[nodiscard]] bool parse(std::span<const std::uint8_t> record);
 
   double wall_time = 0;
   std::int64_t step = 0;

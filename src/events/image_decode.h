@@ -21,6 +21,6 @@ struct DecodedImage {
 
 // Decodes `bytes` into `out`; false with `error` set ("not an image", "corrupt
 // image: ...", "too large: W x H") when it cannot.
-bool decode_image(std::span<const std::uint8_t> bytes, DecodedImage& out, std::string& error);
+[[nodiscard]] bool decode_image(std::span<const std::uint8_t> bytes, DecodedImage& out, std::string& error);
 
 }  // namespace el::events

@@ -17,6 +17,6 @@ struct PrCurve {
 };
 
 // False with `error` ("not a [6, T] tensor: ...") if `t` is not a PR curve.
-bool pr_curve_from_tensor(const pb::TensorProto& t, PrCurve& out, std::string& error);
+[[nodiscard]] bool pr_curve_from_tensor(const pb::TensorProto& t, PrCurve& out, std::string& error);
 
 }  // namespace el::events

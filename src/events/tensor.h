@@ -16,11 +16,11 @@ bool is_numeric(pb::DataType dtype);
 
 // Appends every element as a double. Returns false (and appends nothing) for
 // non-numeric dtypes or inconsistent data.
-bool tensor_to_doubles(const pb::TensorProto& t, std::vector<double>& out);
+[[nodiscard]] bool tensor_to_doubles(const pb::TensorProto& t, std::vector<double>& out);
 // The first element as a double (scalar summaries); false if there is none.
-bool tensor_first_double(const pb::TensorProto& t, double& out);
+[[nodiscard]] bool tensor_first_double(const pb::TensorProto& t, double& out);
 // Elements of a DT_STRING tensor, in row-major order.
-bool tensor_strings(const pb::TensorProto& t, std::vector<std::string>& out);
+[[nodiscard]] bool tensor_strings(const pb::TensorProto& t, std::vector<std::string>& out);
 
 float half_to_float(std::uint16_t h);
 

@@ -34,7 +34,7 @@ struct JsonMember {
 };
 
 // Parses `text`; false with `error` ("offset N: what") when it is not JSON.
-bool parse_json(std::string_view text, JsonValue& out, std::string& error);
+[[nodiscard]] bool parse_json(std::string_view text, JsonValue& out, std::string& error);
 // A compact one-line rendering (strings quoted), at most `max_chars` long ("…" when cut).
 std::string json_summary(const JsonValue& v, std::size_t max_chars = 120);
 

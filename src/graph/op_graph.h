@@ -58,10 +58,10 @@ struct OpGraph {
 
 // Decodes `bytes` as `source`. False with `error` (what is wrong, for the
 // user) if they do not parse; an empty but valid graph is true with a note.
-bool parse_graph(GraphSource source, std::string_view bytes, OpGraph& out, std::string& error);
+[[nodiscard]] bool parse_graph(GraphSource source, std::string_view bytes, OpGraph& out, std::string& error);
 // The function `name` of `g`'s library as a graph: its arguments as "_Arg"
 // nodes, its body, its results as "_Retval" nodes.
-bool function_graph(const OpGraph& g, std::string_view name, OpGraph& out, std::string& error);
+[[nodiscard]] bool function_graph(const OpGraph& g, std::string_view name, OpGraph& out, std::string& error);
 
 // Resolves names to indices and fills inputs, outputs and the edge counts.
 // Parsers (and tests building graphs by hand) call it once nodes are named;

@@ -13,8 +13,8 @@ class DiskBlobSource final : public store::BlobSource {
  public:
   DiskBlobSource(const store::Store& store, std::vector<std::string> disk_paths)
       : store_(store), paths_(std::move(disk_paths)) {}
-  bool read(store::FileId file, std::uint64_t offset, std::size_t length, std::string& out,
-            std::string& error) override;
+  [[nodiscard]] bool read(store::FileId file, std::uint64_t offset, std::size_t length, std::string& out,
+                          std::string& error) override;
 
  private:
   const store::Store& store_;

@@ -19,11 +19,11 @@ struct DiskFile {
 };
 // The files load_paths() reads, in the order it reads them. Paths that do not
 // exist are reported on stderr (prefixed with `who`) and make it return false.
-bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFile>& files,
-                      const char* who = "eventlens");
+[[nodiscard]] bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFile>& files,
+                                    const char* who = "eventlens");
 
 // If `disk_paths` is given, (*disk_paths)[file id] is where each file was read.
-bool load_paths(const std::vector<std::string>& paths, store::Store& store,
-                std::vector<std::string>* disk_paths = nullptr);
+[[nodiscard]] bool load_paths(const std::vector<std::string>& paths, store::Store& store,
+                              std::vector<std::string>* disk_paths = nullptr);
 
 }  // namespace el::io

@@ -16,21 +16,21 @@ class BlobSource {
   virtual ~BlobSource() = default;
   // Bytes [offset, offset + length) of the file's (decompressed) stream into
   // `out`. On failure returns false and says why in `error`.
-  virtual bool read(FileId file, std::uint64_t offset, std::size_t length, std::string& out,
-                    std::string& error) = 0;
+  [[nodiscard]] virtual bool read(FileId file, std::uint64_t offset, std::size_t length, std::string& out,
+                                  std::string& error) = 0;
 };
 
 // The data bytes of the record `ref` points at, with its length and both CRCs
 // checked again (the file may have changed since it was read). On failure the
 // message names the file and offset.
-bool read_blob(const Store& store, BlobSource& source, const BlobRef& ref, std::string& data,
-               std::string& error);
+[[nodiscard]] bool read_blob(const Store& store, BlobSource& source, const BlobRef& ref, std::string& data,
+                             std::string& error);
 
 // The bytes to read for `ref`: the record with its length, both CRCs and data.
 inline std::size_t framed_length(const BlobRef& ref) { return std::size_t{ref.length} + 16; }
 // The same checks on `framed` (bytes read asynchronously, e.g. by the page):
 // the data bytes into `data`, or false with `error` naming file and offset.
-bool unframe_blob(const Store& store, const BlobRef& ref, std::string_view framed, std::string& data,
-                  std::string& error);
+[[nodiscard]] bool unframe_blob(const Store& store, const BlobRef& ref, std::string_view framed,
+                                std::string& data, std::string& error);
 
 }  // namespace el::store
