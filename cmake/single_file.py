@@ -9,6 +9,7 @@ and the wasm are the page build's own (eventlens.js, eventlens.wasm): one link
 serves both, instead of a second link of the same program with -sSINGLE_FILE.
 """
 import base64
+import os
 import sys
 
 shell_path, js_path, wasm_path, out_path = sys.argv[1:5]
@@ -35,6 +36,4 @@ loader = (
 )
 with open(out_path + ".tmp", "w", encoding="utf-8") as f:
     f.write(shell.replace("{{{ SCRIPT }}}", loader))
-import os
-
 os.replace(out_path + ".tmp", out_path)
