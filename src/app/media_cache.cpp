@@ -1,24 +1,17 @@
-// [SECTION] keys, reads and arrivals
+// [SECTION] frames, reads and arrivals
 // [SECTION] decoding and textures
 // [SECTION] the cap
-// [SECTION] images and audio for the dashboards
+// [SECTION] views for the dashboards
 // [SECTION] playback
 #include "app/media_cache.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 
-#include "events/blob_decoder.h"
-#include "events/media.h"
+#include "app/image_adjust.h"
+#include "events/audio_decode.h"
 #include "store/blob_source.h"
 
 namespace el::app {
-namespace {
-
-constexpr std::size_t kMaxOutstandingReads = 8;  // the rest wait; the newest asks go first
-
-}  // namespace
 
 MediaCache::~MediaCache() {
   for (auto& [key, e] : entries_) free_texture(e);
@@ -32,148 +25,77 @@ void MediaCache::delete_doomed_textures() {
   doomed_textures_.clear();
 }
 
-// [SECTION] keys, reads and arrivals -----------------------------------------------------
-namespace {
-
-// "file:offset:" (what every key of one record starts with).
-std::string record_prefix(const store::BlobRef& ref) {
-  std::string key = std::to_string(ref.file);
-  key += ':';
-  key += std::to_string(ref.offset);
-  key += ':';
-  return key;
-}
-
-}  // namespace
-
-// "file:offset:sample:tag"
-std::string MediaCache::key_of(const store::BlobRef& ref, std::string_view tag, std::uint32_t sample) {
-  std::string key = record_prefix(ref);
-  key += std::to_string(sample);
-  key += ':';
-  key += tag;
-  return key;
-}
-
+// [SECTION] frames, reads and arrivals --------------------------------------------------------
 void MediaCache::begin_frame(double now_seconds, double decode_budget_ms) {
-  now_ = now_seconds;
   decode_deadline_ = std::chrono::steady_clock::now() +
                      std::chrono::microseconds(static_cast<std::int64_t>(decode_budget_ms * 1000));
   decoded_this_frame_ = false;
   wants_frame_ = false;
-  if (playback_.view.playing) {
-    playback_.view.position = now_ - playback_.started_at;
-    if (playback_.view.position >= playback_.duration) {  // played to the end
-      playback_.view.playing = false;
-      playback_.view.position = 0;
-    }
-  }
+  playback_.tick(now_seconds);
 }
 
 void MediaCache::end_frame() {
   delete_doomed_textures();
-  // Hand the newest reads to the platform first: they are what is on screen now.
-  const std::size_t outstanding = in_flight_.size() - to_issue_.size();
-  std::size_t free_slots = outstanding < kMaxOutstandingReads ? kMaxOutstandingReads - outstanding : 0;
-  std::vector<std::uint64_t> issue;
-  while (free_slots > 0 && !to_issue_.empty()) {
-    issue.push_back(to_issue_.back());
-    to_issue_.pop_back();
-    --free_slots;
-  }
-  for (std::uint64_t ticket : issue) {
-    auto it = in_flight_.find(ticket);
-    if (it == in_flight_.end()) continue;
-    const store::BlobRef ref = it->second.ref;
-    ++reads_;
+  for (const auto& [ticket, read] : reads_.take_due()) {
+    ++reads_issued_;
     // The platform may answer inside this call (desktop); arrived() copes.
-    io_.read_blob(ticket, ref.file, ref.offset, store::framed_length(ref),
-                  store_->files().status(ref.file).compression);
+    io_.read_blob(ticket, read.ref.file, read.ref.offset, store::framed_length(read.ref),
+                  store_->files().status(read.ref.file).compression);
   }
 }
 
 MediaCache::Entry& MediaCache::find_or_request(const store::Series& s, std::size_t record,
-                                               std::uint32_t sample) {
-  const store::BlobRef& ref = s.blobs[record];
-  const std::string key = key_of(ref, s.tag, sample);
+                                               const MediaKey& key) {
   auto [it, inserted] = entries_.try_emplace(key);
   Entry& e = it->second;
   if (inserted) {
     e.kind = s.kind;
-    std::string read_key = record_prefix(ref);
-    read_key += s.tag;
-    if (!reading_.count(read_key)) {
-      const std::uint64_t ticket = next_ticket_++;
-      in_flight_[ticket] = {ref, std::string(s.tag), s.kind};
-      reading_[read_key] = ticket;
-      to_issue_.push_back(ticket);
-    }
+    reads_.request(s.blobs[record], key.record, s.kind);
   }
   lru_.touch(key, e.bytes);
   return e;
 }
 
 void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error) {
-  auto it = in_flight_.find(ticket);
-  if (it == in_flight_.end()) return;  // cleared meanwhile
-  const Read read = std::move(it->second);
-  in_flight_.erase(it);
-  const std::string prefix = record_prefix(read.ref);
-  reading_.erase(prefix + read.tag);
+  const std::optional<MediaRead> read = reads_.answered(ticket);
+  if (!read) return;  // cleared meanwhile
   wants_frame_ = true;
-
-  std::string data, why = error;
-  if (why.empty()) {
-    if (!store::unframe_blob(*store_, read.ref, bytes, data, why) && why.empty())
-      why = "the record could not be read back";
+  RecordMedia media;
+  if (!error.empty()) {
+    media.error = store_->files().status(read->ref.file).path + " at offset " +
+                  std::to_string(read->ref.offset) + ": " + error;
   } else {
-    why = store_->files().status(read.ref.file).path + " at offset " + std::to_string(read.ref.offset) +
-          ": " + why;
+    std::string data;
+    if (!store::unframe_blob(*store_, read->ref, bytes, data, media.error)) {
+      if (media.error.empty()) media.error = "the record could not be read back";
+    } else {
+      media = split_record(read->kind, read->key.tag,
+                           std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()));
+    }
   }
-  events::BlobDecoder decoder;
-  const auto record = std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
-  const bool audio = read.kind == events::Kind::kAudio;
-  if (read.kind == events::Kind::kGraphs) {  // the bytes only: the dashboard decodes them
-    const std::string key = key_of(read.ref, read.tag, 0);
+  fill(*read, std::move(media));
+  evict();
+}
+
+void MediaCache::fill(const MediaRead& read, RecordMedia media) {
+  const std::string& why = media.error;
+  if (read.kind == events::Kind::kGraphs || read.kind == events::Kind::kPrCurves) {  // one value per record
+    const MediaKey key{read.key, 0};
     Entry& e = entries_[key];
     e.kind = read.kind;
-    if (why.empty() && !decoder.graph(record, read.tag, e.encoded))
-      why = "the record holds no graph for tag '" + read.tag + "'";
+    e.encoded = std::move(media.graph);
+    e.pr = std::move(media.pr);
     e.stage = why.empty() ? Stage::kReady : Stage::kError;
     e.error = why;
     account(key, e);
-    evict();
     return;
   }
-  if (read.kind == events::Kind::kPrCurves) {  // one curve per record, decoded at once (it is small)
-    const std::string key = key_of(read.ref, read.tag, 0);
-    Entry& e = entries_[key];
-    e.kind = read.kind;
-    pb::TensorProto t;
-    if (why.empty() && !decoder.tensor(record, read.tag, t))
-      why = "the record no longer holds tag '" + read.tag + "'";
-    if (why.empty() && !events::pr_curve_from_tensor(t, e.pr, why) && why.empty())
-      why = "the record's tensor is not a PR curve";
-    e.stage = why.empty() ? Stage::kReady : Stage::kError;
-    e.error = why;
-    account(key, e);
-    evict();
-    return;
-  }
-  std::vector<std::string> images;
-  std::vector<events::AudioClip> clips;
-  double sample_rate = 0;
-  if (why.empty()) {
-    const bool found = audio ? decoder.audio(record, read.tag, clips, sample_rate)
-                             : decoder.images(record, read.tag, images);
-    if (!found) why = "the record no longer holds tag '" + read.tag + "'";
-  }
-  const std::size_t n = audio ? clips.size() : images.size();
   // Fill every sample of the record: cards of the other samples want them too.
+  const std::size_t n = media.samples.size();
   for (std::uint32_t i = 0; i < std::max<std::size_t>(n, 1); ++i) {
-    const std::string key = key_of(read.ref, read.tag, i);
-    auto [eit, inserted] = entries_.try_emplace(key);
-    Entry& e = eit->second;
+    const MediaKey key{read.key, i};
+    auto [it, inserted] = entries_.try_emplace(key);
+    Entry& e = it->second;
     if (!inserted && e.stage != Stage::kReading) continue;
     e.kind = read.kind;
     if (!why.empty() || i >= n) {
@@ -181,33 +103,26 @@ void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std
       e.error = why.empty() ? "no such sample in the record" : why;
     } else {
       e.stage = Stage::kEncoded;
-      e.encoded = audio ? std::move(clips[i].wav) : std::move(images[i]);
-      if (audio) e.label = std::move(clips[i].label);
-      e.mime = events::sniff_mime(e.encoded);
+      e.encoded = std::move(media.samples[i].encoded);
+      e.label = std::move(media.samples[i].label);
+      e.mime = media.samples[i].mime;
     }
     account(key, e);
   }
   // Sample indices the record lacks (asked for by a card of a longer step).
   for (auto& [key, e] : entries_) {
-    if (e.stage != Stage::kReading) continue;
-    if (key.rfind(prefix, 0) != 0) continue;
-    const auto sample = std::strtoul(key.c_str() + prefix.size(), nullptr, 10);
-    if (key != key_of(read.ref, read.tag, static_cast<std::uint32_t>(sample))) continue;  // another tag
+    if (e.stage != Stage::kReading || !(key.record == read.key)) continue;
     e.stage = Stage::kError;
     e.error = why.empty() ? "this step has fewer samples" : why;
   }
-  evict();
 }
 
 void MediaCache::clear() {
   for (auto& [key, e] : entries_) free_texture(e);
   entries_.clear();
-  lru_ = ui::LruBudget<std::string>(lru_.budget());
-  in_flight_.clear();
-  reading_.clear();
-  to_issue_.clear();
-  if (playback_.view.playing) io_.stop_audio();
-  playback_ = {};
+  lru_ = ui::LruBudget<MediaKey, MediaKeyHash>(lru_.budget());
+  reads_.clear();
+  playback_.reset();
 }
 
 // [SECTION] decoding and textures -----------------------------------------------------------
@@ -239,34 +154,20 @@ void MediaCache::free_texture(Entry& e) {
   e.texture = 0;
 }
 
-// Uploads the decoded pixels with `adjust` applied (CSS filter order:
-// brightness, then contrast).
 void MediaCache::upload(Entry& e, const ui::ImageAdjust& adjust) {
-  const std::vector<std::uint8_t>* pixels = &e.image.rgba;
-  std::vector<std::uint8_t> adjusted;
-  if (!(adjust == ui::ImageAdjust{})) {
-    std::uint8_t lut[256];
-    for (int v = 0; v < 256; ++v) {
-      const float b = static_cast<float>(v) / 255.0f * adjust.brightness;
-      const float c = (b - 0.5f) * adjust.contrast + 0.5f;
-      lut[v] = static_cast<std::uint8_t>(std::lround(std::clamp(c, 0.0f, 1.0f) * 255.0f));
-    }
-    adjusted = e.image.rgba;
-    for (std::size_t i = 0; i < adjusted.size(); i += 4) {
-      adjusted[i] = lut[adjusted[i]];
-      adjusted[i + 1] = lut[adjusted[i + 1]];
-      adjusted[i + 2] = lut[adjusted[i + 2]];
-    }
-    pixels = &adjusted;
+  if (adjust == ui::ImageAdjust{}) {
+    e.texture = textures_.upload(e.texture, e.image.width, e.image.height, e.image.rgba.data());
+  } else {
+    const std::vector<std::uint8_t> pixels = adjusted_rgba(e.image.rgba, adjust);
+    e.texture = textures_.upload(e.texture, e.image.width, e.image.height, pixels.data());
   }
-  e.texture = textures_.upload(e.texture, e.image.width, e.image.height, pixels->data());
   e.texture_adjust = adjust;
 }
 
 // [SECTION] the cap ------------------------------------------------------------------------
 // What an entry holds: the stored bytes, the decoded pixels or samples, and
 // its texture (RGBA plus a third for the mipmaps).
-void MediaCache::account(const std::string& key, Entry& e) {
+void MediaCache::account(const MediaKey& key, Entry& e) {
   std::size_t bytes = e.encoded.capacity() + e.image.rgba.capacity() +
                       e.clip.samples.capacity() * sizeof(float) +
                       6 * e.pr.precision.capacity() * sizeof(double);
@@ -276,9 +177,9 @@ void MediaCache::account(const std::string& key, Entry& e) {
 }
 
 void MediaCache::evict() {
-  std::vector<std::string> out;
+  std::vector<MediaKey> out;
   lru_.trim(out);
-  for (const std::string& key : out) {
+  for (const MediaKey& key : out) {
     auto it = entries_.find(key);
     if (it == entries_.end()) continue;
     free_texture(it->second);
@@ -295,14 +196,14 @@ MediaStats MediaCache::stats() const {
   s.budget = lru_.budget();
   s.entries = entries_.size();
   for (const auto& [key, e] : entries_) s.textures += e.texture != 0;
-  s.reads = reads_;
+  s.reads = reads_issued_;
   s.decodes = decodes_;
   s.evictions = evictions_;
-  s.reads_waiting = in_flight_.size();
+  s.reads_waiting = reads_.waiting();
   return s;
 }
 
-// [SECTION] images and audio for the dashboards ---------------------------------------------
+// [SECTION] views for the dashboards -------------------------------------------------------
 ui::ImageView MediaCache::image(const store::Series& s, std::size_t record, std::uint32_t sample,
                                 const ui::ImageAdjust& adjust) {
   ui::ImageView v;
@@ -311,8 +212,8 @@ ui::ImageView MediaCache::image(const store::Series& s, std::size_t record, std:
     v.error = "no such record";
     return v;
   }
-  const std::string key = key_of(s.blobs[record], s.tag, sample);
-  Entry& e = find_or_request(s, record, sample);
+  const MediaKey key{record_key(s.blobs[record], s.tag), sample};
+  Entry& e = find_or_request(s, record, key);
   if (e.stage == Stage::kEncoded && decode_allowed()) decode(e);
   if (e.stage == Stage::kReady && (!e.texture || !(e.texture_adjust == adjust))) {
     upload(e, adjust);
@@ -346,8 +247,8 @@ ui::AudioView MediaCache::audio(const store::Series& s, std::size_t record, std:
     v.error = "no such record";
     return v;
   }
-  const std::string key = key_of(s.blobs[record], s.tag, sample);
-  Entry& e = find_or_request(s, record, sample);
+  const MediaKey key{record_key(s.blobs[record], s.tag), sample};
+  Entry& e = find_or_request(s, record, key);
   if (e.stage == Stage::kEncoded && decode_allowed()) {
     decode(e);
     account(key, e);
@@ -368,8 +269,8 @@ ui::AudioView MediaCache::audio(const store::Series& s, std::size_t record, std:
 
 void MediaCache::prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) {
   if (!store_ || record >= s.blobs.size()) return;
-  const std::string key = key_of(s.blobs[record], s.tag, sample);
-  Entry& e = find_or_request(s, record, sample);
+  const MediaKey key{record_key(s.blobs[record], s.tag), sample};
+  Entry& e = find_or_request(s, record, key);
   if (e.stage == Stage::kEncoded && decode_allowed()) {
     decode(e);
     account(key, e);
@@ -379,7 +280,7 @@ void MediaCache::prefetch(const store::Series& s, std::size_t record, std::uint3
 
 const events::PrCurve* MediaCache::cached_pr_curve(const store::Series& s, std::size_t record) const {
   if (record >= s.blobs.size()) return nullptr;
-  auto it = entries_.find(key_of(s.blobs[record], s.tag, 0));
+  auto it = entries_.find(MediaKey{record_key(s.blobs[record], s.tag), 0});
   return it != entries_.end() && it->second.stage == Stage::kReady ? &it->second.pr : nullptr;
 }
 
@@ -391,7 +292,7 @@ View MediaCache::ready_view(const store::Series& s, std::size_t record, Fill fil
     v.error = "no such record";
     return v;
   }
-  const Entry& e = find_or_request(s, record, 0);
+  const Entry& e = find_or_request(s, record, MediaKey{record_key(s.blobs[record], s.tag), 0});
   if (e.stage == Stage::kReady) {
     v.state = ui::MediaState::kReady;
     fill(v, e);
@@ -415,36 +316,11 @@ ui::GraphBytesView MediaCache::graph(const store::Series& s, std::size_t record)
 // [SECTION] playback --------------------------------------------------------------------------
 void MediaCache::play(const store::Series& s, std::size_t record, std::uint32_t sample, double from) {
   if (record >= s.blobs.size()) return;
-  const std::string key = key_of(s.blobs[record], s.tag, sample);
-  auto it = entries_.find(key);
+  auto it = entries_.find(MediaKey{record_key(s.blobs[record], s.tag), sample});
   if (it == entries_.end() || it->second.stage != Stage::kReady) return;
-  const events::DecodedAudio& clip = it->second.clip;
-  if (playback_.view.playing) io_.stop_audio();
-  playback_.key = key;
-  playback_.view = {};
-  playback_.view.series = &s;
-  playback_.view.record = record;
-  playback_.view.sample = sample;
-  playback_.duration = clip.seconds();
-  from = std::clamp(from, 0.0, std::max(0.0, playback_.duration));
-  if (from >= playback_.duration - 1e-3) from = 0;  // at the end: start over
-  std::string error;
-  if (!io_.play_audio(clip, from, error)) {
-    playback_.view.error = error;
-    return;
-  }
-  playback_.view.playing = true;
-  playback_.view.position = from;
-  playback_.started_at = now_ - from;
+  playback_.play(it->second.clip, s, record, sample, from);
 }
 
-void MediaCache::pause() {
-  if (!playback_.view.playing) return;
-  io_.stop_audio();
-  playback_.view.playing = false;
-  playback_.view.position = std::clamp(now_ - playback_.started_at, 0.0, playback_.duration);
-}
-
-ui::Playback MediaCache::playback() const { return playback_.view; }
+void MediaCache::pause() { playback_.pause(); }
 
 }  // namespace el::app

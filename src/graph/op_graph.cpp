@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <unordered_map>
 
 #include "graph/json_value.h"
@@ -36,10 +37,14 @@ const char* source_name(GraphSource s) {
 // [SECTION] shapes and attribute formatting ------------------------------------------------
 std::int64_t Shape::elements() const {
   if (unknown_rank) return -1;
+  for (std::int64_t d : dims)
+    if (d < 0) return -1;
+  if (std::find(dims.begin(), dims.end(), 0) != dims.end()) return 0;
   std::int64_t n = 1;
   for (std::int64_t d : dims) {
-    if (d < 0) return -1;
-    n *= d;
+    // A hand-made or corrupt shape can claim more elements than int64 holds; say "as many as
+    // can be counted" rather than wrap to a negative (unknown) or a small count.
+    if (__builtin_mul_overflow(n, d, &n)) return std::numeric_limits<std::int64_t>::max();
   }
   return n;
 }

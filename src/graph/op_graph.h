@@ -28,7 +28,7 @@ struct Attr {
 struct Shape {
   std::vector<std::int64_t> dims;  // -1: unknown size
   bool unknown_rank = false;
-  // Number of elements, or -1 when a size is unknown.
+  // Number of elements, or -1 when a size is unknown; INT64_MAX when the product overflows.
   std::int64_t elements() const;
   std::string text() const;  // "[?, 28, 28, 1]", "<unknown>", "[]" for a scalar
 };

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "graph/graph_builders.h"
 #include "graph/json_value.h"
 #include "proto/graph.pb.h"
@@ -19,6 +21,20 @@ TEST(OpGraph, OutputShapesGiveEdgesTheirTensorSize) {
   EXPECT_EQ(h.edges[1].elements, -1) << "an unknown size";
   EXPECT_EQ(g.nodes[0].output_shapes[1].text(), "[?, 3]");
   EXPECT_EQ(Shape{}.text(), "[]");
+}
+
+TEST(OpGraph, AShapeTooLargeToCountSaturatesInsteadOfOverflowing) {
+  // 2^62 * 4 = 2^64 does not fit int64; the count saturates and still reads as "huge".
+  const std::int64_t big = std::int64_t{1} << 62;
+  EXPECT_EQ((Shape{{big, 4}, false}.elements()), std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ((Shape{{big, 2}, false}.elements()), std::numeric_limits<std::int64_t>::max())
+      << "2^63 is one more than int64 holds";
+  EXPECT_EQ((Shape{{std::int64_t{1} << 31, std::int64_t{1} << 31}, false}.elements()), big)
+      << "2^62 still fits";
+  EXPECT_EQ((Shape{{big, 0, 4}, false}.elements()), 0) << "a zero dimension: no elements";
+  EXPECT_EQ((Shape{{big, 4, 0}, false}.elements()), 0) << "even after a product that overflows";
+  EXPECT_EQ((Shape{{big, -1}, false}.elements()), -1) << "an unknown size wins over a huge one";
+  EXPECT_EQ((Shape{{}, true}.elements()), -1) << "unknown rank";
 }
 
 TEST(OpGraph, DanglingInputsAreCountedNotLinked) {

@@ -1,0 +1,32 @@
+// One record's value for one tag, taken apart into what the media cache
+// keeps: the encoded samples of images and audio (decoded later, within a
+// frame's budget), a PR curve (small: decoded at once), or a graph's bytes
+// (the graph dashboard decodes them).
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "events/event_decoder.h"
+#include "events/pr_curve.h"
+
+namespace el::app {
+
+struct RecordMedia {
+  struct Sample {
+    std::string encoded;  // a PNG/JPEG/GIF/BMP image or a WAV clip, as stored
+    std::string label;    // audio: the clip's markdown label
+    const char* mime = "";
+  };
+  std::string error;            // empty: the record held what its kind needs
+  std::vector<Sample> samples;  // images, audio
+  events::PrCurve pr;           // pr_curves
+  std::string graph;            // graphs: a GraphDef, MetaGraphDef, RunMetadata or Keras JSON
+};
+
+// `record` is the serialized Event as stored (checked against its CRCs already).
+RecordMedia split_record(events::Kind kind, std::string_view tag, std::span<const std::uint8_t> record);
+
+}  // namespace el::app
