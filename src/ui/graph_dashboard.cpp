@@ -1,18 +1,15 @@
 #include "ui/graph_dashboard.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <map>
 
 #include "graph/svg_export.h"
 #include "ui/format.h"
-#include "ui/palette.h"
 #include "ui/widgets.h"
 
 // [SECTION] index
-//   choices: runs, graphs, records, functions
-//   decoding a graph into a document
+//   a document sized by the UI font
 //   toolbar
 //   side panel: search results and details
 //   draw
@@ -24,79 +21,20 @@ namespace {
 using graph::ItemKind;
 using graph::kNone;
 
-// [SECTION] choices: runs, graphs, records, functions
-std::string graph_title(const store::Series& s) {
-  const std::string tag(s.tag);
-  if (tag == events::kRunGraphTag) return "Op graph";
-  if (tag == events::kMetaGraphTag) return "Meta graph";
-  if (s.metadata.plugin_name == "graph_keras_model") return "Keras model (" + tag + ")";
-  return "Run metadata: " + tag;
-}
-
-// Which graph of a run to show first: the op graph, then a Keras model, then the rest.
-int graph_rank(const store::Series& s) {
-  if (s.tag == events::kRunGraphTag) return 0;
-  if (s.metadata.plugin_name == "graph_keras_model") return 1;
-  if (s.tag == events::kMetaGraphTag) return 2;
-  return 3;
-}
-
-const store::Series* find_series(const store::Store& st, const std::string& run, const std::string& tag) {
-  auto r = st.runs().find(run);
-  if (r == st.runs().end()) return nullptr;
-  auto t = r->second.tags.find(tag);
-  return t == r->second.tags.end() || t->second.kind != events::Kind::kGraphs ? nullptr : &t->second;
-}
-
-std::uint32_t lighten(std::uint32_t c, float k) {
-  auto ch = [&](int shift) {
-    const float v = static_cast<float>((c >> shift) & 0xff);
-    return static_cast<std::uint32_t>(v + (255 - v) * k) << shift;
-  };
-  return ch(16) | ch(8) | ch(0);
-}
-
 const char* kind_name(ItemKind k) {
   return k == ItemKind::kOp ? "op" : k == ItemKind::kGroup ? "group" : "series";
 }
 
 }  // namespace
 
-// [SECTION] decoding a graph into a document --------------------------------------------------
+// [SECTION] a document sized by the UI font --------------------------------------------------
 std::unique_ptr<GraphDashboard::Doc> GraphDashboard::make_doc(graph::OpGraph ops) const {
-  const auto t0 = std::chrono::steady_clock::now();
-  auto d = std::make_unique<Doc>();
-  d->ops = std::move(ops);
-  d->tree = graph::build_hierarchy(d->ops);
   graph::LayoutOptions o;
   o.char_width = ImGui::CalcTextSize("abcdefghijklmnopqrstuvwxyz_0123").x / 31.0f;
   o.node_height = ImGui::GetFontSize() + 8;
   o.group_height = ImGui::GetFontSize() + 18;
   o.header = ImGui::GetFontSize() + 12;
-  d->layout = std::make_unique<graph::LayoutCache>(d->tree, o);
-  d->devices = graph::device_colours(d->ops, d->tree);
-  // Structure: groups that share their make-up with another group share a colour.
-  std::map<std::uint64_t, int> seen;
-  for (const graph::Item& it : d->tree.items)
-    if (it.kind != ItemKind::kOp) ++seen[it.structure];
-  const std::size_t n = d->tree.items.size();
-  d->structure_fill.assign(n, 0xc3cede);
-  d->device_fill.assign(n, 0xc3cede);
-  for (std::size_t i = 0; i < n; ++i) {
-    const graph::Item& it = d->tree.items[i];
-    if (it.kind == ItemKind::kOp) {
-      d->structure_fill[i] = 0x8fa3c0;
-    } else if (seen[it.structure] > 1) {
-      d->structure_fill[i] = lighten(palette_color(static_cast<int>(it.structure % kPaletteSize)), 0.45f);
-    }
-    const std::uint32_t dev = d->devices.item_device[i];
-    d->device_fill[i] = d->devices.devices[dev].empty()
-                            ? 0xc8c8c8
-                            : lighten(palette_color(static_cast<int>(dev % kPaletteSize)), 0.3f);
-  }
-  d->layout->scene();  // the top level, now, so the timing covers opening
-  d->load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  return d;
+  return make_graph_document(std::move(ops), o);
 }
 
 GraphDashboard::Doc* GraphDashboard::current() {
@@ -107,44 +45,13 @@ GraphDashboard::Doc* GraphDashboard::current() {
 void GraphDashboard::go_to(Doc& d, std::uint32_t item) {
   if (item == kNone || item >= d.tree.items.size()) return;
   d.layout->reveal(item);
-  selected_ = item;
+  sel_.selected = item;
   canvas_.center_on(item);
 }
 
 void GraphDashboard::toggle(Doc& d, std::uint32_t item) {
   canvas_.anchor(*d.layout, item);
   d.layout->set_expanded(item, !d.layout->expanded(item));
-}
-
-void GraphDashboard::update_search(Doc& d) {
-  if (searched_ == search_ && search_doc_ == &d) return;
-  searched_ = search_;
-  search_doc_ = &d;
-  matches_.clear();
-  match_total_ = match_cursor_ = 0;
-  found_items_.clear();
-  search_valid_ = true;
-  if (search_.empty()) return;
-  try {
-    const std::regex re(search_, std::regex::ECMAScript | std::regex::icase);
-    matches_ = graph::search_ops(d.ops, re, 500, match_total_);
-  } catch (const std::regex_error&) {
-    search_valid_ = false;
-    return;
-  }
-  std::vector<std::uint8_t> flags(d.ops.nodes.size(), 0);
-  for (std::uint32_t op : matches_) flags[op] = 1;
-  found_items_ = graph::items_holding(d.tree, flags);
-}
-
-void GraphDashboard::update_trace(Doc& d) {
-  const std::uint64_t key =
-      trace_ && selected_ != kNone ? (static_cast<std::uint64_t>(selected_) << 1) | 1 : 0;
-  if (key == trace_key_) return;
-  trace_key_ = key;
-  lit_items_.clear();
-  if (!key) return;
-  lit_items_ = graph::items_holding(d.tree, graph::upstream_ops(d.ops, graph::ops_under(d.tree, selected_)));
 }
 
 // [SECTION] toolbar --------------------------------------------------------------------------------
@@ -180,7 +87,7 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
   note_control("run");
   tooltip("The run whose graph is shown. Only runs with a graph are listed.");
   // Graph of the run.
-  const store::Series* s = find_series(*ctx.store, run_, tag_);
+  const store::Series* s = find_graph_series(*ctx.store, run_, tag_);
   ImGui::SameLine();
   ImGui::TextUnformatted("Graph");
   ImGui::SameLine();
@@ -188,7 +95,7 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
   if (ImGui::BeginCombo("##graph_tag", s ? graph_title(*s).c_str() : "")) {
     for (const auto& [run, tag] : choices) {
       if (run != run_) continue;
-      const store::Series* c = find_series(*ctx.store, run, tag);
+      const store::Series* c = find_graph_series(*ctx.store, run, tag);
       if (c && ImGui::Selectable(graph_title(*c).c_str(), tag == tag_)) {
         tag_ = tag;
         ctx.settings->graph_run = run_;
@@ -298,9 +205,9 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
   tooltip("Save the graph as currently expanded as an SVG drawing (sharp at any size).");
   // Second row: search, colour, trace.
   ImGui::SetNextItemWidth(260);
-  const bool invalid = !search_valid_;
+  const bool invalid = !sel_.search_valid();
   if (invalid) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(140, 40, 40, 200));
-  const bool enter = input_string("##graph_search", "Search nodes (name or op, regex)", search_,
+  const bool enter = input_string("##graph_search", "Search nodes (name or op, regex)", sel_.search,
                                   ImGuiInputTextFlags_EnterReturnsTrue);
   if (invalid) ImGui::PopStyleColor();
   note_control("search");
@@ -308,18 +215,16 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
       "A regular expression matched against node names and op types (case-insensitive).\n"
       "Enter goes to the next match: its groups open and the view centres on it.");
   if (Doc* d = current()) {
-    update_search(*d);
-    if (enter && !matches_.empty()) {
-      go_to(*d, d->tree.item_of_op[matches_[match_cursor_ % matches_.size()]]);
-      ++match_cursor_;
-    }
+    sel_.update_search(*d);
+    if (enter) go_to(*d, sel_.next_match(*d));
   }
   ImGui::SameLine();
-  if (!search_.empty()) {
-    if (!search_valid_)
+  if (!sel_.search.empty()) {
+    if (!sel_.search_valid())
       ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "invalid pattern");
     else
-      ImGui::TextDisabled("%s match%s", format_count(match_total_).c_str(), match_total_ == 1 ? "" : "es");
+      ImGui::TextDisabled("%s match%s", format_count(sel_.match_total()).c_str(),
+                          sel_.match_total() == 1 ? "" : "es");
     ImGui::SameLine();
   }
   ImGui::TextUnformatted("Colour");
@@ -333,14 +238,14 @@ void GraphDashboard::draw_toolbar(const UiContext& ctx,
   note_control("device");
   tooltip("Colour by the device each node runs on (a group takes the device most of its nodes use).");
   ImGui::SameLine();
-  ImGui::Checkbox("Trace inputs", &trace_);
+  ImGui::Checkbox("Trace inputs", &sel_.trace);
   note_control("Trace inputs");
   tooltip("Highlight everything the selected node depends on; the rest fades.");
 }
 
 // [SECTION] side panel: search results and details ---------------------------------------------
 void GraphDashboard::draw_details(const UiContext& ctx, Doc& d) {
-  const graph::Item& it = d.tree.items[selected_];
+  const graph::Item& it = d.tree.items[sel_.selected];
   section_heading(ctx.fonts, it.kind == ItemKind::kOp      ? "Node"
                              : it.kind == ItemKind::kGroup ? "Group"
                                                            : "Series");
@@ -361,10 +266,10 @@ void GraphDashboard::draw_details(const UiContext& ctx, Doc& d) {
   };
   if (it.kind != ItemKind::kOp) {
     ImGui::Text("%s ops inside, %zu children", format_count(it.ops).c_str(), it.children.size());
-    if (ImGui::Button(d.layout->expanded(selected_) ? "Collapse" : "Expand")) toggle(d, selected_);
+    if (ImGui::Button(d.layout->expanded(sel_.selected) ? "Collapse" : "Expand")) toggle(d, sel_.selected);
     // The op types inside, most frequent first.
     std::map<std::string, int> kinds;
-    for (std::uint32_t op : graph::ops_under(d.tree, selected_)) ++kinds[d.ops.nodes[op].op];
+    for (std::uint32_t op : graph::ops_under(d.tree, sel_.selected)) ++kinds[d.ops.nodes[op].op];
     std::vector<std::pair<int, std::string>> sorted;
     for (auto& [k, n] : kinds) sorted.push_back({-n, k});
     std::sort(sorted.begin(), sorted.end());
@@ -430,23 +335,24 @@ void GraphDashboard::draw_details(const UiContext& ctx, Doc& d) {
 
 void GraphDashboard::draw_side_panel(const UiContext& ctx, Doc& d, float width, float height) {
   ImGui::BeginChild("##graph_side", ImVec2(width, height), true);
-  if (!search_.empty() && search_valid_) {
+  const std::vector<std::uint32_t>& matches = sel_.matches();
+  if (!sel_.search.empty() && sel_.search_valid()) {
     section_heading(ctx.fonts, "Search results");
-    if (matches_.empty()) ImGui::TextDisabled("No node's name or op matches.");
-    for (std::size_t i = 0; i < matches_.size() && i < 100; ++i) {
-      const graph::OpNode& n = d.ops.nodes[matches_[i]];
+    if (matches.empty()) ImGui::TextDisabled("No node's name or op matches.");
+    for (std::size_t i = 0; i < matches.size() && i < 100; ++i) {
+      const graph::OpNode& n = d.ops.nodes[matches[i]];
       ImGui::PushID(static_cast<int>(i));
-      const std::uint32_t item = d.tree.item_of_op[matches_[i]];
-      if (ImGui::Selectable(n.name.c_str(), item == selected_)) go_to(d, item);
+      const std::uint32_t item = d.tree.item_of_op[matches[i]];
+      if (ImGui::Selectable(n.name.c_str(), item == sel_.selected)) go_to(d, item);
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s\nClick to open its groups and centre it.", n.op.c_str());
       ImGui::PopID();
     }
-    if (match_total_ > 100)
-      ImGui::TextDisabled("%s more: refine the pattern", format_count(match_total_ - 100).c_str());
+    if (sel_.match_total() > 100)
+      ImGui::TextDisabled("%s more: refine the pattern", format_count(sel_.match_total() - 100).c_str());
     ImGui::Separator();
   }
-  if (selected_ != kNone && selected_ < d.tree.items.size()) {
+  if (sel_.selected != kNone && sel_.selected < d.tree.items.size()) {
     draw_details(ctx, d);
   } else {
     section_heading(ctx.fonts, "This graph");
@@ -470,9 +376,7 @@ void GraphDashboard::draw_side_panel(const UiContext& ctx, Doc& d, float width, 
     if (ctx.settings->graph_color_device) {
       section_heading(ctx.fonts, "Devices");
       for (std::size_t i = 0; i < d.devices.devices.size(); ++i) {
-        const std::uint32_t c = d.devices.devices[i].empty()
-                                    ? 0xc8c8c8
-                                    : lighten(palette_color(static_cast<int>(i % kPaletteSize)), 0.3f);
+        const std::uint32_t c = device_fill_colour(d.devices, i);
         ImGui::ColorButton(
             ("##dev" + std::to_string(i)).c_str(),
             ImVec4(((c >> 16) & 0xff) / 255.0f, ((c >> 8) & 0xff) / 255.0f, (c & 0xff) / 255.0f, 1),
@@ -490,16 +394,7 @@ void GraphDashboard::draw_side_panel(const UiContext& ctx, Doc& d, float width, 
 void GraphDashboard::draw(const UiContext& ctx) {
   charts_drawn_ = 0;
   info_ = GraphViewInfo();
-  // Every (run, graph tag) of the shown runs, runs in name order, best graph first.
-  std::vector<std::pair<std::string, std::string>> choices;
-  for (const auto& [name, run] : ctx.store->runs()) {
-    if (!ctx.run_shown(name)) continue;
-    std::vector<const store::Series*> gs;
-    for (const auto& [tag, s] : run.tags)
-      if (s.kind == events::Kind::kGraphs && !s.blobs.empty()) gs.push_back(&s);
-    std::stable_sort(gs.begin(), gs.end(), [](auto* a, auto* b) { return graph_rank(*a) < graph_rank(*b); });
-    for (const store::Series* s : gs) choices.emplace_back(name, std::string(s->tag));
-  }
+  const auto choices = graph_choices(*ctx.store, [&](const std::string& run) { return ctx.run_shown(run); });
   if (choices.empty()) {
     ImGui::TextDisabled("No graphs in the shown runs.");
     return;
@@ -531,7 +426,7 @@ void GraphDashboard::draw(const UiContext& ctx) {
     record_chosen_ = false;
     function_.clear();
   }
-  const store::Series* s = find_series(*ctx.store, run_, tag_);
+  const store::Series* s = find_graph_series(*ctx.store, run_, tag_);
   if (!s) return;
   if (!record_chosen_ || record_ >= s->blobs.size()) record_ = s->blobs.size() - 1;
 
@@ -543,9 +438,7 @@ void GraphDashboard::draw(const UiContext& ctx) {
     main_.reset();
     function_doc_.reset();
     load_error_.clear();
-    selected_ = kNone;
-    trace_key_ = ~0ull;
-    search_doc_ = nullptr;
+    sel_.reset();
     canvas_.fit();
     if (ctx.media) {
       const GraphBytesView v = ctx.media->graph(*s, record_);
@@ -576,9 +469,7 @@ void GraphDashboard::draw(const UiContext& ctx) {
     if (next != function_) {
       function_ = next;
       function_doc_.reset();
-      selected_ = kNone;
-      trace_key_ = ~0ull;
-      search_doc_ = nullptr;
+      sel_.reset();
       canvas_.fit();
     }
   }
@@ -587,8 +478,7 @@ void GraphDashboard::draw(const UiContext& ctx) {
     std::string error;
     if (graph::function_graph(main_->ops, function_, fg, error)) {
       function_doc_ = make_doc(std::move(fg));
-      selected_ = kNone;
-      trace_key_ = ~0ull;
+      sel_.reset();
       canvas_.fit();
     } else {
       function_.clear();
@@ -602,8 +492,8 @@ void GraphDashboard::draw(const UiContext& ctx) {
   info_.function = function_;
   info_.records = s->blobs.size();
   info_.source = graph::source_name(graph::source_for(tag_, s->metadata.plugin_name));
-  info_.search = search_;
-  info_.tracing = trace_;
+  info_.search = sel_.search;
+  info_.tracing = sel_.trace;
   info_.color_by = ctx.settings->graph_color_device ? "device" : "structure";
   Doc* d = current();
   if (!d) {
@@ -630,21 +520,21 @@ void GraphDashboard::draw(const UiContext& ctx) {
     ImGui::TextDisabled("%s", d->ops.note.c_str());
     return;
   }
-  update_trace(*d);
+  sel_.update_trace(*d);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float side = std::clamp(avail.x * 0.28f, 240.0f, 380.0f);
   GraphPaint paint;
   paint.fill = ctx.settings->graph_color_device ? &d->device_fill : &d->structure_fill;
-  paint.lit = lit_items_.empty() ? nullptr : &lit_items_;
-  paint.found = found_items_.empty() ? nullptr : &found_items_;
-  paint.selected = selected_;
+  paint.lit = sel_.lit_items().empty() ? nullptr : &sel_.lit_items();
+  paint.found = sel_.found_items().empty() ? nullptr : &sel_.found_items();
+  paint.selected = sel_.selected;
   paint.dark = ctx.settings->dark;
   const GraphCanvasEvents ev = canvas_.draw(*d->layout, d->ops, paint, ctx.fonts,
                                             ImVec2(std::max(100.0f, avail.x - side - 8), avail.y));
   charts_drawn_ = 1;
   if (ev.double_clicked != kNone) toggle(*d, ev.double_clicked);
-  if (ev.clicked != kNone) selected_ = ev.clicked;
-  if (ev.background_clicked) selected_ = kNone;
+  if (ev.clicked != kNone) sel_.selected = ev.clicked;
+  if (ev.background_clicked) sel_.selected = kNone;
   ImGui::SameLine();
   draw_side_panel(ctx, *d, side, avail.y);
   fill_info(*d);
@@ -655,11 +545,12 @@ void GraphDashboard::fill_info(const Doc& d) {
   info_.nodes = d.ops.nodes.size();
   info_.edges = d.ops.data_edges + d.ops.control_edges;
   info_.functions = d.ops.functions.size();
-  info_.search_total = match_total_;
+  info_.search_total = sel_.match_total();
   info_.zoom = canvas_.zoom();
-  info_.traced = static_cast<std::size_t>(std::count(lit_items_.begin(), lit_items_.end(), 1));
-  if (selected_ != kNone && selected_ < d.tree.items.size()) {
-    const graph::Item& it = d.tree.items[selected_];
+  const std::vector<std::uint8_t>& lit = sel_.lit_items();
+  info_.traced = static_cast<std::size_t>(std::count(lit.begin(), lit.end(), 1));
+  if (sel_.selected != kNone && sel_.selected < d.tree.items.size()) {
+    const graph::Item& it = d.tree.items[sel_.selected];
     info_.selected = it.name;
     if (it.kind == ItemKind::kOp)
       for (const graph::OpInput& in : d.ops.nodes[it.op].inputs)

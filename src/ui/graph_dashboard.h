@@ -9,17 +9,13 @@
 #pragma once
 #include <cstdint>
 #include <memory>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "graph/graph_query.h"
-#include "graph/hierarchy.h"
-#include "graph/layout.h"
-#include "graph/op_graph.h"
 #include "ui/dashboard.h"
 #include "ui/graph_canvas.h"
+#include "ui/graph_document.h"
 #include "ui/ui_context.h"
 
 namespace el::ui {
@@ -56,22 +52,13 @@ class GraphDashboard final : public Dashboard {
   const GraphViewInfo& view_info() const { return info_; }
 
  private:
-  struct Doc {
-    graph::OpGraph ops;
-    graph::Hierarchy tree;
-    std::unique_ptr<graph::LayoutCache> layout;
-    graph::DeviceColours devices;
-    std::vector<std::uint32_t> structure_fill, device_fill;  // per item, 0xRRGGBB
-    double load_ms = 0;
-  };
-  std::unique_ptr<Doc> make_doc(graph::OpGraph ops) const;
+  using Doc = GraphDocument;
+  std::unique_ptr<Doc> make_doc(graph::OpGraph ops) const;  // layout sized by the UI font
   void draw_toolbar(const UiContext& ctx, const std::vector<std::pair<std::string, std::string>>& choices);
   void draw_side_panel(const UiContext& ctx, Doc& d, float width, float height);
   void draw_details(const UiContext& ctx, Doc& d);
   void go_to(Doc& d, std::uint32_t item);
   void toggle(Doc& d, std::uint32_t item);
-  void update_search(Doc& d);
-  void update_trace(Doc& d);
   void fill_info(const Doc& d);
   void note_control(const char* name);  // the last item's rectangle, for tests
   Doc* current();
@@ -87,16 +74,7 @@ class GraphDashboard final : public Dashboard {
   std::string load_error_;
   // View state.
   GraphCanvas canvas_;
-  std::uint32_t selected_ = graph::kNone;
-  bool trace_ = false;
-  std::string search_;
-  std::string searched_;  // the pattern the results are for
-  bool search_valid_ = true;
-  std::vector<std::uint32_t> matches_;  // op indices
-  std::size_t match_total_ = 0, match_cursor_ = 0;
-  std::vector<std::uint8_t> found_items_, lit_items_;
-  std::uint64_t trace_key_ = ~0ull;
-  const Doc* search_doc_ = nullptr;
+  GraphSelection sel_;
   GraphViewInfo info_;
   int charts_drawn_ = 0;
 };
