@@ -1,10 +1,10 @@
-# cmake -DWEB=<web dir> -DOUT=<shell.html> -P single_shell.cmake
+# cmake -DWEB=<web dir> -DPAGE_JS=<bundled page script> -DOUT=<shell.html> -P single_shell.cmake
 # Turns web/index.html into an Emscripten shell for the single-file build: the
-# page's stylesheet and script are inlined, and the eventlens.js tag becomes
+# page's stylesheet and script (web/js bundled by cmake/bundle_page_js.py) are inlined, and the eventlens.js tag becomes
 # {{{ SCRIPT }}} (where emcc puts the runtime with the wasm embedded).
 file(READ "${WEB}/index.html" html)
 file(READ "${WEB}/eventlens.css" css)
-file(READ "${WEB}/eventlens-page.js" js)
+file(READ "${PAGE_JS}" js)
 # A page from file:// with everything inline cannot carry the site's CSP.
 string(REGEX REPLACE "<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n?" "" html "${html}")
 string(REPLACE "<link rel=\"stylesheet\" href=\"eventlens.css\">" "<style>\n${css}</style>" html "${html}")

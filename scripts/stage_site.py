@@ -21,7 +21,7 @@ os.makedirs(site, exist_ok=True)
 sources = {
     "eventlens.js": os.path.join(build, "eventlens.js"),
     "eventlens.wasm": os.path.join(build, "eventlens.wasm"),
-    "eventlens-page.js": os.path.join(web, "eventlens-page.js"),
+    "eventlens-page.js": os.path.join(build, "eventlens-page.js"),  # web/js bundled by the build
     "eventlens.css": os.path.join(web, "eventlens.css"),
 }
 hashed = {}

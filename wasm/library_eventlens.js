@@ -1,5 +1,5 @@
 // JS functions the C++ shell calls in the page. Each forwards to the page
-// script (web/eventlens-page.js), which owns pickers, reading and storage.
+// script (web/js, bundled as eventlens-page.js), which owns pickers, reading and storage.
 mergeInto(LibraryManager.library, {
   el_js_open_files: function () { if (window.eventlensPage) window.eventlensPage.openFiles(); },
   el_js_open_folder: function () { if (window.eventlensPage) window.eventlensPage.openFolder(); },
@@ -13,8 +13,8 @@ mergeInto(LibraryManager.library, {
     const data = HEAPU8.slice(bytes, bytes + size);
     if (window.eventlensPage) window.eventlensPage.download(UTF8ToString(filename), UTF8ToString(mime), data);
   },
-  el_js_read_blob: function (ticket, file, offset, length, compression) {
-    if (window.eventlensPage) window.eventlensPage.readBlob(ticket, file, offset, length, compression);
+  el_js_read_blob: function (ticket, file, offset, length, format) {
+    if (window.eventlensPage) window.eventlensPage.readBlob(ticket, file, offset, length, UTF8ToString(format));
     else Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, 'no page to read from']);
   },
   el_js_play_audio: function (samples, frames, channels, rate, from) {

@@ -11,7 +11,7 @@ void el_js_cancel_loading();
 void el_js_closed_all();
 void el_js_settings_changed(const char* text);
 void el_js_download(const char* filename, const char* mime, const void* bytes, unsigned size);
-void el_js_read_blob(double ticket, unsigned file, double offset, double length, int compression);
+void el_js_read_blob(double ticket, unsigned file, double offset, double length, const char* format);
 int el_js_play_audio(const float* samples, double frames, int channels, double rate, double from);
 void el_js_stop_audio();
 void el_js_copy_link();
@@ -34,11 +34,15 @@ class WebPlatform final : public el::app::Platform {
     el_js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<unsigned>(bytes.size()));
   }
   // The page reads the slice from the File (or URL) and answers with
-  // el_blob_arrived / el_blob_failed (wasm/web_api.cpp).
+  // el_blob_arrived / el_blob_failed (wasm/web_api.cpp). A compressed file is
+  // named by its DecompressionStream format, so the page knows no C++ enum.
   void read_blob(std::uint64_t ticket, el::store::FileId file, std::uint64_t offset, std::size_t length,
                  el::record::Compression compression) override {
+    const char* format = compression == el::record::Compression::kGzip   ? "gzip"
+                         : compression == el::record::Compression::kZlib ? "deflate"
+                                                                          : "";
     el_js_read_blob(static_cast<double>(ticket), file, static_cast<double>(offset),
-                    static_cast<double>(length), static_cast<int>(compression));
+                    static_cast<double>(length), format);
   }
   bool play_audio(const el::events::DecodedAudio& a, double from, std::string& error) override {
     if (el_js_play_audio(a.samples.data(), static_cast<double>(a.frames()), a.channels, a.sample_rate, from))

@@ -1,0 +1,103 @@
+// The engine bridge: every call from the page into the wasm engine, and the
+// pump that ingests queued bytes between animation frames. The page never
+// parses event files; it hands bytes over here.
+//
+// [SECTION] state shared by the page's modules
+// [SECTION] engine calls
+// [SECTION] ingesting between frames
+// [SECTION] audio (the engine decodes, the page plays)
+
+// [SECTION] state shared by the page's modules ----------------------------------------
+// `ready`: the engine has started (main() ran); nothing is pushed before.
+export const page = { ready: false };
+
+// [SECTION] engine calls ------------------------------------------------------------------
+const cstr = (ptr) => Module.UTF8ToString(ptr);
+
+export const engine = {
+  addFile: (path, size) => Module.ccall('el_add_file', 'number', ['string', 'number'], [path, size]),
+  endFile: (id) => Module._el_end_file(id),
+  queuedBytes: () => Module._el_queued_bytes(),
+  state: () => JSON.parse(cstr(Module._el_state_json())),
+  series: (run, tag) => JSON.parse(cstr(Module.ccall('el_series_json', 'number', ['string', 'string'], [run, tag]))),
+  applySettings: (text) => Module.ccall('el_apply_settings', null, ['string'], [text]),
+  show: (name) => Module.ccall('el_show', null, ['string'], [name]),
+  setLive: (supported, on) => Module._el_set_live(supported ? 1 : 0, on ? 1 : 0),
+  setChecksums: (on) => Module._el_set_checksums(on ? 1 : 0),
+  frameCount: () => Module._el_frame_count(),
+  resetFrameStats: () => Module._el_reset_frame_stats(),
+  // Problems, each shown in the Problems panel under the file or address they concern.
+  fileFailed: (id, why) => Module.ccall('el_file_failed', null, ['number', 'string'], [id, why]),
+  fileNote: (id, note) => Module.ccall('el_file_note', null, ['number', 'string'], [id, note]),
+  pathFailed: (path, why) => Module.ccall('el_path_failed', null, ['string', 'string'], [path, why]),
+  // The answer to a read the engine asked for (el_js_read_blob).
+  blobArrived(ticket, bytes) {
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);  // the engine frees it
+    Module._el_blob_arrived(ticket, ptr, bytes.length);
+  },
+  blobFailed: (ticket, why) => Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, why]),
+};
+
+// [SECTION] ingesting between frames ----------------------------------------------------
+// Each frame ingests for ~8 ms; between frames the page ingests too, in
+// 12 ms pieces, so a slow renderer does not slow loading and input and
+// animation frames still get their turn. A MessageChannel schedules the
+// pieces without setTimeout's 4 ms clamp.
+const PUMP_MS = 12;
+const pumpChannel = new MessageChannel();
+let pumping = false;
+pumpChannel.port1.onmessage = () => {
+  Module._el_pump(PUMP_MS);
+  if (engine.queuedBytes() > 0) pumpChannel.port2.postMessage(0); else pumping = false;
+};
+function pumpSoon() {
+  if (pumping) return;
+  pumping = true;
+  pumpChannel.port2.postMessage(0);
+}
+
+// Copies bytes of file `id` into the wasm heap and queues them for ingestion.
+export function pushBytes(id, bytes) {
+  const ptr = Module._malloc(bytes.length);
+  Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
+  Module._el_push(id, ptr, bytes.length);
+  pumpSoon();
+}
+
+// [SECTION] audio (the engine decodes, the page plays) --------------------------------
+// The engine decodes the WAV (the same way natively); the page plays the
+// interleaved samples through Web Audio.
+let audioContext = null, audioSource = null;
+
+export function stopAudio() {
+  if (audioSource) {
+    try { audioSource.stop(); } catch (err) { /* already ended */ }
+    audioSource.disconnect();
+  }
+  audioSource = null;
+}
+
+// Plays `frames` frames of `channels` interleaved floats at heap address `ptr`
+// from `from` seconds; 1 if it started, 0 if the browser refused.
+export function playAudio(ptr, frames, channels, rate, from) {
+  try {
+    if (!audioContext) audioContext = new AudioContext();
+    if (audioContext.state === 'suspended') audioContext.resume();
+    const buffer = audioContext.createBuffer(channels, Math.max(1, frames), rate);
+    const samples = Module.HEAPF32.subarray(ptr >> 2, (ptr >> 2) + frames * channels);
+    for (let c = 0; c < channels; c++) {
+      const out = buffer.getChannelData(c);
+      for (let i = 0; i < frames; i++) out[i] = samples[i * channels + c];
+    }
+    stopAudio();
+    audioSource = audioContext.createBufferSource();
+    audioSource.buffer = buffer;
+    audioSource.connect(audioContext.destination);
+    audioSource.start(0, from);
+    return 1;
+  } catch (err) {
+    console.log('[eventlens] cannot play audio: ' + err);
+    return 0;
+  }
+}

@@ -1,0 +1,287 @@
+// Reading: event files in slices (File slices, HTTP ranges) pushed into the
+// engine round robin with back-pressure, and single records read back when
+// the engine asks for an image, a clip or a graph.
+//
+// [SECTION] fetching with errors people can act on
+// [SECTION] slices of a source (File slices in a worker, HTTP ranges)
+// [SECTION] the read queue
+// [SECTION] servers without Range support
+// [SECTION] records read back
+
+import { engine, page, pushBytes } from './engine.js';
+
+const SLICE_BYTES = 32 << 20;       // read files in 32 MiB slices (fewer, larger reads are faster)
+const FIRST_SLICE_BYTES = 4 << 20;  // but start each file small, so every run shows early
+const MAX_QUEUED_BYTES = 64 << 20;  // wait for the engine beyond this backlog
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const messageOf = (err) => (err && err.message ? err.message : String(err));
+
+// [SECTION] fetching with errors people can act on -------------------------------------------
+function httpProblem(res) {
+  const what = { 401: 'needs a login', 403: 'access denied', 404: 'no file at this address',
+    410: 'gone', 500: 'server error', 503: 'server unavailable' }[res.status];
+  return `HTTP ${res.status}${what ? ' (' + what + ')' : res.statusText ? ' (' + res.statusText + ')' : ''}`;
+}
+
+// fetch() whose errors say the HTTP status, or why the browser refused.
+export async function fetchOrExplain(url, init) {
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (err) {
+    const cross = new URL(url, location.href).origin !== location.origin;
+    throw new Error(cross
+      ? 'cannot fetch it: the server is unreachable, or it does not let other sites read it (it must send ' +
+        'Access-Control-Allow-Origin for this page; GitHub Pages does)'
+      : 'cannot fetch it: the server is unreachable (' + messageOf(err) + ')');
+  }
+  if (!res.ok) throw new Error(httpProblem(res));
+  return res;
+}
+
+// [SECTION] slices of a source (File slices in a worker, HTTP ranges) ------------------------
+// A source is {file: File} or {url: string} (noRange: the server sends no
+// size, so one plain download).
+//
+// File slices are read in a worker: the browser hands file bytes over in many
+// small pieces, and taking them on the main thread cost as much time as
+// ingesting them. The worker's ArrayBuffers are transferred, not copied.
+// Where workers cannot start (a strict page policy), files are read here.
+function fileSliceWorkerMain() {
+  self.onmessage = async (ev) => {
+    const { n, file, at, end } = ev.data;
+    try {
+      const buf = await file.slice(at, end).arrayBuffer();
+      self.postMessage({ n, buf }, [buf]);
+    } catch (err) {
+      self.postMessage({ n, error: String(err && err.message ? err.message : err), name: err && err.name });
+    }
+  };
+}
+
+let sliceWorker = null;
+const sliceWaiting = new Map();  // request number -> {resolve, reject}
+let sliceNext = 0;
+try {
+  const code = `(${fileSliceWorkerMain.toString()})();`;
+  sliceWorker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  sliceWorker.onmessage = (ev) => {
+    const w = sliceWaiting.get(ev.data.n);
+    sliceWaiting.delete(ev.data.n);
+    if (ev.data.error === undefined) {
+      w.resolve(new Uint8Array(ev.data.buf));
+    } else {
+      const err = new Error(ev.data.error);
+      if (ev.data.name) err.name = ev.data.name;  // e.g. NotReadableError: the file changed
+      w.reject(err);
+    }
+  };
+  sliceWorker.onerror = (ev) => {
+    ev.preventDefault();
+    console.log('[eventlens] reader worker failed (' + (ev.message || 'unknown') + '); reading on the page');
+    sliceWorker = null;
+    for (const w of sliceWaiting.values()) w.reject(new Error('reader worker failed'));
+    sliceWaiting.clear();
+  };
+} catch (err) {
+  sliceWorker = null;
+}
+
+function fileSlice(file, at, end) {
+  if (!sliceWorker) return file.slice(at, end).arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const n = sliceNext++;
+    sliceWaiting.set(n, { resolve, reject });
+    sliceWorker.postMessage({ n, file, at, end });
+  });
+}
+
+// Bytes [at, end) of a source, as a Uint8Array. URL sources ask for an HTTP
+// Range; a server that ignores Range answers with the whole file, which is
+// returned as {whole: response} for the caller to stream (at 0 only).
+async function readSlice(source, at, end) {
+  if (source.file) return fileSlice(source.file, at, end);
+  const res = await fetchOrExplain(source.url, source.noRange ? { cache: 'no-store' }
+    : { headers: { Range: `bytes=${at}-${end - 1}` }, cache: 'no-store' });
+  if (res.status !== 206) {
+    if (at === 0) return { whole: res };
+    res.body && res.body.cancel();
+    throw new Error('the server stopped answering byte ranges');
+  }
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+// [SECTION] the read queue ------------------------------------------------------------------------
+// Files are announced first (so progress knows the total), then read a slice
+// at a time, round robin, so every run starts to show early instead of
+// waiting behind the largest file.
+let generation = 0;       // bumped by cancel/close: stale reads stop
+let reading = false;
+const pending = [];       // reads to do: {source, path, k, from, to}
+const known = new Map();  // path -> {id, queued, read}: bytes asked for and bytes pushed, per file
+const sourceById = new Map();  // engine file id -> newest source: records are read back from it
+
+// Reads what is new in `entries` ({source, path, size?}): new files, and the
+// grown part of files read before.
+export function enqueue(entries) {
+  if (!page.ready || entries.length === 0) return;
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const e of entries) {
+    const size = e.size !== undefined ? e.size : e.source.file.size;
+    let k = known.get(e.path);
+    if (!k) {
+      k = { id: engine.addFile(e.path, size), queued: 0, read: 0 };
+      known.set(e.path, k);
+    } else if (size <= k.queued) {
+      continue;  // nothing new
+    }
+    sourceById.set(k.id, e.source);
+    pending.push({ source: e.source, path: e.path, k, from: k.queued, to: size });
+    k.queued = size;
+  }
+  if (!reading) readLoop();
+}
+
+// Stops reading; a later enqueue() continues where each file stopped.
+export function cancelReads() {
+  generation++;
+  pending.length = 0;
+  for (const k of known.values()) k.queued = k.read;
+}
+
+// The engine forgot every file: so does the reader.
+export function forgetFiles() {
+  cancelReads();
+  known.clear();
+  sourceById.clear();
+}
+
+function fileFailed(e, err) {
+  const why = messageOf(err);
+  console.log('[eventlens] cannot read ' + e.path + ': ' + why);
+  e.k.queued = e.k.read;
+  engine.fileFailed(e.k.id, 'cannot read it: ' + why);
+}
+
+async function readLoop() {
+  reading = true;
+  const gen = generation;
+  try {
+    while (pending.length && gen === generation) {
+      const e = pending.shift();
+      // Back-pressure: wait for the engine (ingesting between frames) to catch up.
+      while (engine.queuedBytes() > MAX_QUEUED_BYTES && gen === generation) await sleep(2);
+      if (gen !== generation) break;
+      const at = e.from, end = Math.min(e.to, at + (at === 0 ? FIRST_SLICE_BYTES : SLICE_BYTES));
+      let buf = null;
+      try {
+        if (end > at) buf = await readSlice(e.source, at, end);
+        if (buf && buf.whole) {
+          await streamWhole(e, buf.whole, gen);
+          continue;
+        }
+      } catch (err) {
+        if (gen === generation) fileFailed(e, err);
+        continue;
+      }
+      if (gen !== generation) break;
+      if (buf && buf.length) pushBytes(e.k.id, buf);
+      e.k.read = at + (buf ? buf.length : 0);
+      e.from = e.k.read;
+      if (buf && buf.length === end - at && end < e.to) {
+        pending.push(e);  // more to read: back of the line
+      } else {
+        if (e.from < e.to) e.k.queued = e.k.read;  // shorter than announced, or unreadable
+        engine.endFile(e.k.id);
+      }
+    }
+  } finally {
+    reading = false;
+    if (gen !== generation && pending.length) readLoop();
+  }
+}
+
+// [SECTION] servers without Range support -------------------------------------------------------
+// The one response is read as it streams in and pushed ~4 MiB at a time, with
+// the same back-pressure as slices.
+async function streamWhole(e, res, gen) {
+  if (!e.source.noRange) {
+    engine.fileNote(e.k.id, 'the server ignores HTTP Range requests, so this file is read in one download (no resuming)');
+  }
+  const reader = res.body.getReader();
+  let parts = [], partBytes = 0, pos = 0;
+  const flush = () => {
+    if (!partBytes) return;
+    const all = new Uint8Array(partBytes);
+    let o = 0;
+    for (const p of parts) { all.set(p, o); o += p.length; }
+    pushBytes(e.k.id, all);
+    parts = [];
+    partBytes = 0;
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (gen !== generation) { reader.cancel(); return; }
+    if (done) break;
+    // Skip what was read before (a re-check of a grown file).
+    const skip = Math.max(0, Math.min(value.length, e.from - pos));
+    pos += value.length;
+    if (skip < value.length) { parts.push(value.subarray(skip)); partBytes += value.length - skip; }
+    if (partBytes >= FIRST_SLICE_BYTES) {
+      flush();
+      while (engine.queuedBytes() > MAX_QUEUED_BYTES && gen === generation) await sleep(2);
+    }
+  }
+  flush();
+  e.k.read = e.k.queued = Math.max(pos, e.from);
+  engine.endFile(e.k.id);
+}
+
+// [SECTION] records read back ---------------------------------------------------------------------
+// The engine keeps only (file, offset, length) of images, audio and graphs
+// and asks for a record's bytes when a card shows it. A compressed file is
+// inflated from its start up to the record (rare: TensorFlow writes plain files).
+async function readInflated(source, format, at, end) {
+  const raw = source.file ? source.file.stream() : (await fetchOrExplain(source.url, { cache: 'no-store' })).body;
+  const reader = raw.pipeThrough(new DecompressionStream(format)).getReader();
+  const out = new Uint8Array(end - at);
+  let pos = 0, got = 0;
+  while (got < out.length) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const from = Math.max(at, pos), to = Math.min(end, pos + value.length);
+    if (to > from) {
+      out.set(value.subarray(from - pos, to - pos), from - at);
+      got += to - from;
+    }
+    pos += value.length;
+  }
+  reader.cancel().catch(() => {});
+  return out.subarray(0, got);
+}
+
+// Reads bytes [offset, offset + length) of file `id`'s stream; `format` is
+// the DecompressionStream format of a compressed file ('gzip', 'deflate') or ''.
+export async function readBlob(ticket, id, offset, length, format) {
+  const source = sourceById.get(id);
+  try {
+    if (!source) throw new Error('the file is no longer open');
+    let bytes;
+    if (format) {
+      bytes = await readInflated(source, format, offset, offset + length);
+    } else if (source.noRange) {  // no ranges from this server: the whole file, cut
+      const res = await fetchOrExplain(source.url, { cache: 'no-store' });
+      bytes = new Uint8Array(await res.arrayBuffer()).subarray(offset, offset + length);
+    } else {
+      bytes = await readSlice(source, offset, offset + length);
+      if (bytes.whole) bytes = new Uint8Array(await bytes.whole.arrayBuffer()).subarray(offset, offset + length);
+    }
+    engine.blobArrived(ticket, bytes);
+  } catch (err) {
+    const why = err && err.name === 'NotReadableError'
+      ? 'the file changed or went away since it was opened; open it again to see this'
+      : 'cannot read it again: ' + messageOf(err);
+    engine.blobFailed(ticket, why);
+  }
+}

@@ -1,0 +1,225 @@
+// Where event files come from: the file and folder pickers, drag and drop,
+// addresses (?manifest=, #url=, eventlens.open), a served logdir's
+// manifest.json, and the live re-checks of opened folders and manifests.
+//
+// [SECTION] event files in a folder
+// [SECTION] pickers and drops
+// [SECTION] addresses and manifests
+// [SECTION] live re-checks
+
+import { engine, page } from './engine.js';
+import { enqueue, fetchOrExplain } from './reader.js';
+
+// [SECTION] event files in a folder -------------------------------------------------------------
+// In a log directory only event files count (TensorBoard's rule).
+const isEventFile = (name) => name.includes('tfevents') && !name.endsWith('.profile-empty');
+
+// Paths inside an opened folder are relative to it (run names as TensorBoard's logdir).
+function relativeToFolder(entries) {
+  const first = entries.length ? entries[0].path.split('/')[0] : '';
+  if (entries.length && entries.every((e) => e.path.startsWith(first + '/'))) {
+    for (const e of entries) e.path = e.path.slice(first.length + 1);
+  }
+  return entries;
+}
+
+function fromFileList(list, folder) {
+  const entries = Array.from(list).map((f) => ({ source: { file: f }, path: f.webkitRelativePath || f.name }));
+  if (!folder) return entries;
+  return relativeToFolder(entries.filter((e) => isEventFile(e.path.split('/').pop())));
+}
+
+// Walks a directory handle (File System Access API) into file entries.
+async function walkHandle(dir, prefix, out) {
+  for await (const [name, handle] of dir.entries()) {
+    if (handle.kind === 'file') {
+      if (isEventFile(name)) out.push({ source: { file: await handle.getFile() }, path: prefix + name });
+    } else {
+      await walkHandle(handle, prefix + name + '/', out);
+    }
+  }
+  return out;
+}
+
+// Walks a dropped folder (webkitGetAsEntry) into file entries.
+function readAllEntries(reader) {
+  return new Promise((resolve, reject) => {
+    const all = [];
+    const more = () => reader.readEntries((batch) => {
+      if (batch.length === 0) resolve(all); else { all.push(...batch); more(); }
+    }, reject);
+    more();
+  });
+}
+async function walkEntry(entry, out, inFolder) {
+  if (entry.isFile) {
+    if (!inFolder || isEventFile(entry.name)) {
+      const file = await new Promise((res, rej) => entry.file(res, rej));
+      out.push({ source: { file }, path: entry.fullPath.replace(/^\//, '') });
+    }
+  } else if (entry.isDirectory) {
+    for (const child of await readAllEntries(entry.createReader())) await walkEntry(child, out, true);
+  }
+  return out;
+}
+
+// [SECTION] pickers and drops ------------------------------------------------------------------
+const filesInput = document.getElementById('open-files');
+const folderInput = document.getElementById('open-folder');
+filesInput.addEventListener('change', () => { enqueue(fromFileList(filesInput.files, false)); filesInput.value = ''; });
+folderInput.addEventListener('change', () => { enqueue(fromFileList(folderInput.files, true)); folderInput.value = ''; });
+
+export function pickFiles() { filesInput.click(); }
+
+// A folder picked with the File System Access API is re-checked while the
+// page is open; browsers without it get the classic folder input.
+export async function pickFolder() {
+  if (!window.showDirectoryPicker) {
+    folderInput.click();
+    return;
+  }
+  try {
+    const dir = await window.showDirectoryPicker({ mode: 'read' });
+    liveSources.push({ kind: 'handle', dir });
+    enqueue(await walkHandle(dir, '', []));
+    updateLive();
+  } catch (err) {
+    if (err && err.name !== 'AbortError') console.log('[eventlens] folder picker: ' + err);
+  }
+}
+
+let dragDepth = 0;
+document.addEventListener('dragenter', (ev) => { ev.preventDefault(); dragDepth++; document.body.classList.add('dragging'); });
+document.addEventListener('dragleave', () => { if (--dragDepth <= 0) { dragDepth = 0; document.body.classList.remove('dragging'); } });
+document.addEventListener('dragover', (ev) => { ev.preventDefault(); if (ev.dataTransfer) ev.dataTransfer.dropEffect = 'copy'; });
+document.addEventListener('drop', async (ev) => {
+  ev.preventDefault();
+  dragDepth = 0;
+  document.body.classList.remove('dragging');
+  const dt = ev.dataTransfer;
+  if (!dt) return;
+  let entries = [];
+  const items = dt.items ? Array.from(dt.items).filter((i) => i.kind === 'file') : [];
+  const fsEntries = items.map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
+  if (fsEntries.length && fsEntries.every((e) => e)) {
+    for (const e of fsEntries) await walkEntry(e, entries, false);
+    // One dropped folder is a logdir: its runs are named relative to it.
+    if (fsEntries.length === 1 && fsEntries[0].isDirectory) entries = relativeToFolder(entries);
+  } else {
+    entries.push(...fromFileList(dt.files, false));
+  }
+  enqueue(entries);
+});
+
+// [SECTION] addresses and manifests -------------------------------------------------------------
+// scripts/serve (and a static site) lists its event files in manifest.json:
+// {"files": [{"path": "train/events...", "url": "data/0/train/events...", "size": N}]}.
+// `explain`: errors are thrown with their reason (an address the user gave);
+// otherwise a missing manifest is simply no files.
+async function manifestEntries(url, explain) {
+  let res;
+  if (explain) {
+    res = await fetchOrExplain(url, { cache: 'no-store' });
+  } else {
+    res = await fetch(url, { cache: 'no-store' });
+    if (!res.ok) return [];
+  }
+  let m;
+  try {
+    m = await res.json();
+  } catch (err) {
+    throw new Error('not a manifest: the response is not JSON');
+  }
+  if (!m || !Array.isArray(m.files)) throw new Error('not a manifest: it has no "files" list');
+  return m.files.map((f) => ({ source: { url: new URL(f.url, res.url).href }, path: f.path, size: f.size }));
+}
+
+// Addresses opened so far: kept in the address bar's hash, so a copied link opens them again.
+export const openedUrls = [];
+
+// A manifest (.json, as `eventlens publish` writes) or one event file,
+// relative to this page or absolute (another origin needs CORS).
+export async function openUrl(raw) {
+  let url;
+  try {
+    url = new URL(raw, location.href).href;
+  } catch (err) {
+    engine.pathFailed(String(raw), 'not a valid address');
+    return;
+  }
+  if (!openedUrls.includes(raw)) openedUrls.push(raw);
+  try {
+    const path = new URL(url).pathname;
+    if (/\.json$/i.test(path)) {
+      const entries = await manifestEntries(url, true);
+      liveSources.push({ kind: 'manifest', url });
+      enqueue(entries);
+      updateLive();
+      return;
+    }
+    // One event file: its size first (HEAD; Content-Length is readable across origins).
+    const head = await fetchOrExplain(url, { method: 'HEAD', cache: 'no-store' });
+    const size = +(head.headers.get('content-length') || 0);
+    const name = decodeURIComponent(path.split('/').pop() || 'events');
+    // Without a size (compressed transfer), one plain download.
+    enqueue([{ source: size ? { url } : { url, noRange: true }, path: name, size: size || 1 }]);
+  } catch (err) {
+    engine.pathFailed(url, err && err.message ? err.message : String(err));
+  }
+}
+
+// The page's own manifest.json, if it is served with one (scripts/serve, a published site).
+export async function openServedManifest() {
+  if (location.protocol === 'file:') return;
+  try {
+    const entries = await manifestEntries('manifest.json', false);
+    if (!entries.length) return;
+    liveSources.push({ kind: 'manifest', url: 'manifest.json' });
+    enqueue(entries);
+    updateLive();
+  } catch (err) {
+    // No manifest: a plain page waiting for files.
+  }
+}
+
+// [SECTION] live re-checks ----------------------------------------------------------------------
+// Opened directory handles and served manifests are re-read every few
+// seconds: grown files continue where they stopped, new files are added.
+const liveSources = [];  // {kind: 'handle', dir} | {kind: 'manifest', url}
+let live = { on: true, seconds: 5 };
+let liveTimer = null;
+
+function updateLive() {
+  const supported = liveSources.length > 0;
+  if (page.ready) engine.setLive(supported, supported && live.on);
+  if (liveTimer) clearTimeout(liveTimer);
+  liveTimer = null;
+  if (supported && live.on) liveTimer = setTimeout(recheck, live.seconds * 1000);
+}
+
+export async function recheck() {
+  liveTimer = null;
+  try {
+    for (const src of liveSources) {
+      if (src.kind === 'handle') enqueue(await walkHandle(src.dir, '', []));
+      else enqueue(await manifestEntries(src.url, false));
+    }
+  } catch (err) {
+    console.log('[eventlens] re-check failed: ' + err);
+  }
+  updateLive();
+}
+
+// Nothing is re-checked any more (loading was cancelled, or everything closed).
+export function stopLive() {
+  liveSources.length = 0;
+  updateLive();
+}
+
+// The settings text's live=off|N (seconds) switches and paces the re-checks.
+export function applyLiveSetting(text) {
+  const m = /(?:^|&)live=([^&]*)/.exec(text);
+  if (!m) return;
+  live = m[1] === 'off' ? { on: false, seconds: live.seconds } : { on: true, seconds: Math.max(1, +m[1] || 5) };
+  updateLive();
+}

@@ -1,0 +1,24 @@
+// window.eventlens: the test and automation hook (docs/architecture.md,
+// "Test hook"). Browser tests and benchmarks drive the page through it.
+
+import { engine, page } from './engine.js';
+import { openUrl, recheck } from './sources.js';
+
+export function installTestHook() {
+  window.eventlens = {
+    // What the shell shows, as JSON (app/shell_state.cpp and the dashboards' write_state).
+    state: () => engine.state(),
+    // One series' points as stored (run, tag).
+    series: (run, tag) => engine.series(run, tag),
+    // Switches to a dashboard by name ("scalars", "images"...).
+    show: (name) => engine.show(name),
+    // Opens a manifest (.json) or an event file by URL, relative or absolute.
+    open: (url) => openUrl(url),
+    isReady: () => page.ready,
+    frame: () => (page.ready ? engine.frameCount() : 0),
+    // For benchmarks: frame-time statistics in state() start over.
+    resetFrameStats: () => engine.resetFrameStats(),
+    // For tests: re-check opened folders and served manifests now.
+    recheck: () => recheck(),
+  };
+}
