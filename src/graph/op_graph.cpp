@@ -354,9 +354,11 @@ bool parse_graph(GraphSource source, std::string_view bytes, OpGraph& out, std::
             n.attrs.push_back({k, json_summary(v)});
             if (k == "batch_input_shape" && n.op == "InputLayer" && v.is_array()) {
               Shape s;
+              // null (the batch) and anything not a size int64 can hold is unknown.
               for (const JsonValue& d : v.items)
-                s.dims.push_back(d.type == JsonValue::Type::kNumber ? static_cast<std::int64_t>(d.number)
-                                                                    : -1);
+                s.dims.push_back(d.type == JsonValue::Type::kNumber && d.number >= 0 && d.number < 9.2e18
+                                     ? static_cast<std::int64_t>(d.number)
+                                     : -1);
               n.output_shapes.push_back(s);
             }
           }

@@ -37,6 +37,22 @@ TEST(OpGraph, AShapeTooLargeToCountSaturatesInsteadOfOverflowing) {
   EXPECT_EQ((Shape{{}, true}.elements()), -1) << "unknown rank";
 }
 
+TEST(OpGraph, KerasShapesBeyondInt64AreUnknownAndTheirProductSaturates) {
+  // A hand-edited model: sizes int64 cannot hold, a negative one, and sizes whose product overflows.
+  const std::string json = R"({"class_name": "Sequential", "config": {"name": "m", "layers": [
+    {"class_name": "InputLayer", "config": {"name": "a", "batch_input_shape": [1e30, -3, 2.5]}},
+    {"class_name": "InputLayer", "config": {"name": "b", "batch_input_shape": [4611686018427387904, 4]}}]}})";
+  OpGraph g;
+  std::string error;
+  ASSERT_TRUE(parse_graph(GraphSource::kKerasJson, json, g, error)) << error;
+  ASSERT_EQ(g.nodes.size(), 2u);
+  ASSERT_EQ(g.nodes[0].output_shapes.size(), 1u);
+  EXPECT_EQ(g.nodes[0].output_shapes[0].text(), "[?, ?, 2]");
+  EXPECT_EQ(g.nodes[0].output_shapes[0].elements(), -1);
+  ASSERT_EQ(g.nodes[1].output_shapes.size(), 1u);
+  EXPECT_EQ(g.nodes[1].output_shapes[0].elements(), std::numeric_limits<std::int64_t>::max()) << "2^62 * 4";
+}
+
 TEST(OpGraph, DanglingInputsAreCountedNotLinked) {
   const OpGraph g = make({{"a", "X", {"missing", "^gone"}}, {"b", "X", {"a"}}});
   EXPECT_EQ(g.dangling_inputs, 2u);
