@@ -7,8 +7,11 @@
 #include <regex>
 #include <vector>
 
+#include "embed/discovery.h"
+#include "export/embeddings_export.h"
 #include "export/export.h"
 #include "io/disk_blob_source.h"
+#include "io/disk_files.h"
 #include "io/loader.h"
 #include "record/stream_reader.h"
 #include "store/store.h"
@@ -118,7 +121,21 @@ int cmd_info(const std::vector<std::string>& paths) {
       }
     }
   }
-  const int problems = report_problems(store, stdout);
+  int problems = report_problems(store, stdout);
+  // Embeddings live in their own files (projector configs, TSVs, checkpoints).
+  for (const std::string& path : paths) {
+    io::DiskFiles files(path);
+    const embed::Discovery d = embed::discover_embeddings(files);
+    if (d.embeddings.empty() && d.problems.empty()) continue;
+    std::printf("embeddings under %s: %zu\n", path.c_str(), d.embeddings.size());
+    for (const embed::Embedding& e : d.embeddings)
+      std::printf(
+          "  %-40s run %s, %s %s\n", e.name.c_str(), e.run.c_str(), exporting::tensor_source_name(e.source),
+          (e.source == embed::TensorSource::kCheckpoint ? e.checkpoint_prefix : e.tensor_path).c_str());
+    for (const embed::EmbeddingProblem& p : d.problems)
+      std::printf("  problem: %s: %s\n", p.path.c_str(), p.problem.c_str());
+    problems += static_cast<int>(d.problems.size());
+  }
   if (!io_ok) return 2;
   return problems ? 1 : 0;
 }
@@ -157,9 +174,25 @@ int cmd_export(const std::vector<std::string>& args) {
   if (paths.empty() || (format != "json" && format != "csv")) {
     std::fprintf(stderr,
                  "usage: eventlens export PATH... [--format json|csv] [--kind "
-                 "scalars|histograms|distributions|images|text|pr_curves|hparams|all]\n"
+                 "scalars|histograms|distributions|images|text|pr_curves|hparams|embeddings|all]\n"
                  "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
     return 2;
+  }
+  if (kind == "embeddings") {  // not in event files: the projector's own files under the folder
+    if (format != "json" || paths.size() != 1) {
+      std::fprintf(stderr, "eventlens export --kind embeddings: one PATH (a folder), JSON only\n");
+      return 2;
+    }
+    io::DiskFiles files(paths[0]);
+    if (!files.error().empty()) {
+      std::fprintf(stderr, "%s\n", files.error().c_str());
+      return 2;
+    }
+    int problems = 0;
+    const std::string out = exporting::export_embeddings_json(files, problems);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fputc('\n', stdout);
+    return problems ? 1 : 0;
   }
   if (kind != "all") {
     if (kind != "scalars" && kind != "histograms" && kind != "distributions" && kind != "images" &&

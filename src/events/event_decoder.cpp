@@ -47,9 +47,6 @@ std::uint32_t parse_dim(const std::string& s) {
   return v;
 }
 
-// Legacy HistogramProto -> (left, right, count) rows, as TensorBoard migrates
-// it: bucket i covers (limit[i-1], limit[i]]; empty buckets at both ends are
-// dropped; the first kept bucket starts at `min`, the last ends at `max`.
 // Legacy HistogramProto -> touching buckets, as TensorBoard migrates it:
 // bucket i covers (limit[i-1], limit[i]]; empty buckets at both ends are
 // dropped; the first kept bucket starts at `min`, the last ends at `max`.

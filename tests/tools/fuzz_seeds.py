@@ -2,8 +2,9 @@
 """Writes fuzzing seeds from the corpus: whole small event files for the reader,
 single record payloads (one per distinct kind of value) for the decoder, and
 the small images and audio clips of summaries for the media decoders, and
-the graph payloads (a first byte naming their kind, as the graph fuzzer reads).
-Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR"""
+the graph payloads (a first byte naming their kind, as the graph fuzzer reads),
+and the projector's files (a first byte naming their kind, as the embed fuzzer reads).
+Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR EMBED_DIR"""
 import os
 import sys
 
@@ -13,8 +14,8 @@ from audio_facts import clips_of  # noqa: E402
 from image_facts import images_of  # noqa: E402
 from graph_facts import read_graphs  # noqa: E402
 
-corpus, reader_dir, decoder_dir, image_dir, graph_dir = sys.argv[1:6]
-for d in (reader_dir, decoder_dir, image_dir, graph_dir):
+corpus, reader_dir, decoder_dir, image_dir, graph_dir, embed_dir = sys.argv[1:7]
+for d in (reader_dir, decoder_dir, image_dir, graph_dir, embed_dir):
     os.makedirs(d, exist_ok=True)
 n = 0
 for dirpath, _, names in os.walk(corpus):
@@ -50,3 +51,20 @@ for dirpath, _, names in os.walk(corpus):
         if payload and len(payload) <= 64 * 1024:
             open(os.path.join(graph_dir, "graph%03d" % g), "wb").write(bytes([kind]) + payload)
             g += 1
+
+# Projector files. Kinds: 0 text format (configs, `checkpoint`), 1 tensors.tsv,
+# 2 metadata.tsv, 4 checkpoint index. Big files are cut to their first 16 KB.
+e = 0
+for dirpath, _, names in sorted(os.walk(corpus)):
+    for name in sorted(names):
+        kind = (0 if name in ("projector_config.pbtxt", "checkpoint") else 1 if name == "tensors.tsv"
+                else 2 if name.endswith(".tsv") else 4 if name.endswith(".index") else None)
+        if kind is None:
+            continue
+        data = open(os.path.join(dirpath, name), "rb").read()
+        if kind == 4 and len(data) > 64 * 1024:
+            continue
+        if kind != 4:
+            data = data[:16 * 1024]
+        open(os.path.join(embed_dir, "embed%03d" % e), "wb").write(bytes([kind]) + data)
+        e += 1
