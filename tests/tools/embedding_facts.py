@@ -221,12 +221,12 @@ def row(case, name, rows, dims, raw, meta):
     return f"{case}\t{name}\t{rows}\t{dims}\t{hashlib.sha256(raw).hexdigest()}\t{cols}\t{n}"
 
 
-def facts(corpus, case):
-    out = []
+def embeddings(corpus, case):
+    """(name, rows, dims, float32 bytes, (metadata columns, rows)) of each embedding of a case."""
     for config_dir, _, files in sorted(os.walk(os.path.join(corpus, case))):
         if "projector_config.pbtxt" not in files:
             continue
-        top, embeddings = parse_config(open(os.path.join(config_dir, "projector_config.pbtxt")).read())
+        top, named = parse_config(open(os.path.join(config_dir, "projector_config.pbtxt")).read())
         ckpt = None
         for d in [config_dir] + [os.path.join(config_dir, x) for x in sorted(os.listdir(config_dir))]:
             if os.path.isfile(os.path.join(d, "checkpoint")):
@@ -235,24 +235,28 @@ def facts(corpus, case):
                 if m:
                     ckpt = read_bundle(os.path.join(d, m.group(1)))
                     break
-        for name, e in sorted(embeddings.items()):
+        for name, e in sorted(named.items()):
             meta = read_metadata(os.path.join(config_dir, e["metadata_path"]) if "metadata_path" in e else None)
             if "tensor_path" in e:
                 rows, dims, raw = tsv_floats(os.path.join(config_dir, e["tensor_path"]))
-                out.append(row(case, name, rows, dims, raw, meta))
+                yield name, rows, dims, raw, meta
             elif ckpt is not None:
                 key = name[:-2] if name.endswith(":0") else name
                 dtype, shape, raw = ckpt[key]
-                out.append(row(case, name, shape[0], shape[1], raw, meta))
-    return out
+                yield name, shape[0], shape[1], raw, meta
+
+
+CASES = ["projector/pytorch-sprite", "projector/pytorch-two-tags", "projector/tensorboardx-appended",
+         "projector/tf1-saver-checkpoint", "keras-embedding-and-profile"]
 
 
 def main():
     corpus = sys.argv[1]
     print("case\tname\trows\tdims\tsha256\tmetadata_columns\tmetadata_rows")
     for case in sys.argv[2:]:
-        for line in facts(corpus, case):
-            print(line)
+        for name, rows, dims, raw, meta in embeddings(corpus, case):
+            print(row(case, name, rows, dims, raw, meta))
 
 
-main()
+if __name__ == "__main__":
+    main()
