@@ -40,7 +40,7 @@ class WebPlatform final : public el::app::Platform {
                  el::record::Compression compression) override {
     const char* format = compression == el::record::Compression::kGzip   ? "gzip"
                          : compression == el::record::Compression::kZlib ? "deflate"
-                                                                          : "";
+                                                                         : "";
     el_js_read_blob(static_cast<double>(ticket), file, static_cast<double>(offset),
                     static_cast<double>(length), format);
   }

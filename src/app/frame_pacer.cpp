@@ -40,4 +40,6 @@ bool FramePacer::should_draw(const FrameInputs& in) {
   return true;
 }
 
+double FramePacer::double_click_seconds() const { return std::clamp(0.30 + 2.0 * draw_wall_, 0.30, 1.0); }
+
 }  // namespace el::app

@@ -27,6 +27,12 @@ class FramePacer {
   bool should_draw(const FrameInputs& in);
   // Frames drawn so far.
   std::uint64_t frames_drawn() const { return drawn_; }
+  // The double-click window for ImGui. ImGui times clicks by frames, and the
+  // two presses of a double click land at least two frames apart (press,
+  // release, press); with 150 ms frames (a software GPU, a busy machine) a
+  // quick double click would fall outside a fixed 0.3 s. The window is 0.3 s
+  // plus two frame costs (at most 1 s).
+  double double_click_seconds() const;
 
  private:
   std::uint64_t drawn_ = 0;

@@ -177,6 +177,7 @@ bool Shell::frame() {
   // Two frames can share a timestamp (headless browsers, virtual time), and
   // ImGui asserts on a zero delta.
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1e-4f;
+  ImGui::GetIO().MouseDoubleClickTime = static_cast<float>(pacer_.double_click_seconds());
   ImGui::NewFrame();
 
   ui::MainWindowView view;

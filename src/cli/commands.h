@@ -13,6 +13,7 @@ int cmd_demo(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
 int cmd_bench_histograms(const std::vector<std::string>& args);
 int cmd_bench_graph(const std::vector<std::string>& args);
+int cmd_bench_embedding(const std::vector<std::string>& args);
 int cmd_publish(const std::vector<std::string>& args);
 
 }  // namespace el::cli

@@ -18,7 +18,8 @@ void usage(std::FILE* out) {
                "commands:\n"
                "  info PATH...      runs; tags per kind with counts and step ranges; per-file problems\n"
                "  export PATH... [--format json|csv]\n"
-               "                 [--kind scalars|histograms|distributions|images|text|pr_curves|all]\n"
+               "                 [--kind scalars|histograms|distributions|images|text|pr_curves|hparams|\n"
+               "                         embeddings|all]\n"
                "                 [--run REGEX] [--tag REGEX] [--all-points]\n"
                "                    the data as JSON (or scalars as CSV); TensorBoard's restart rule\n"
                "                    applies unless --all-points\n"
@@ -38,6 +39,9 @@ void usage(std::FILE* out) {
                "  bench --graph [NODES]\n"
                "                    time opening (decode, hierarchy, layout) a synthetic op graph\n"
                "                    of NODES nodes (default 20000) and expanding its widest group\n"
+               "  bench --embedding [ROWS DIMS]\n"
+               "                    the projector on a synthetic embedding (default 100000 x 128):\n"
+               "                    tensors.tsv and checkpoint parsing, PCA, nearest neighbours\n"
                "  help              this text\n"
                "\n"
                "PATH is a directory (walked; run names are relative to it) or an event file.\n"
@@ -67,6 +71,8 @@ int main(int argc, char** argv) {
   if (cmd == "export") return el::cli::cmd_export(args);
   if (cmd == "demo") return el::cli::cmd_demo(args);
   if (cmd == "publish") return el::cli::cmd_publish(args);
+  if (cmd == "bench" && !args.empty() && args[0] == "--embedding")
+    return el::cli::cmd_bench_embedding({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--graph")
     return el::cli::cmd_bench_graph({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--histograms")

@@ -1,7 +1,8 @@
 #include "embed/tsv.h"
 
-#include <cstdlib>
 #include <cstring>
+
+#include "embed/float_parse.h"
 
 namespace el::embed {
 namespace {
@@ -21,19 +22,6 @@ bool blank(std::string_view line) {
   return true;
 }
 
-// A decimal number as strtod reads it (correctly rounded), the whole field.
-bool parse_number(std::string_view field, double& out) {
-  while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
-  while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
-  char buf[64];
-  if (field.empty() || field.size() >= sizeof buf) return false;
-  std::memcpy(buf, field.data(), field.size());
-  buf[field.size()] = 0;
-  char* end = nullptr;
-  out = std::strtod(buf, &end);
-  return end == buf + field.size();
-}
-
 }  // namespace
 
 bool parse_tensors_tsv(std::string_view text, Matrix& out, std::string& error) {
@@ -48,19 +36,22 @@ bool parse_tensors_tsv(std::string_view text, Matrix& out, std::string& error) {
       const std::size_t tab = line.find('\t', start);
       const std::string_view field =
           line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
-      double v = 0;
-      if (!parse_number(field, v)) {
+      float v = 0;
+      if (!parse_float32(field, v)) {
         error = "line " + std::to_string(line_no) + ", column " + std::to_string(column + 1) + ": '" +
                 std::string(field.substr(0, 40)) + "' is not a number";
         return false;
       }
-      out.values.push_back(static_cast<float>(v));
+      out.values.push_back(v);
       ++column;
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
     if (out.rows == 0) {
       out.dims = column;
+      // Room for the rest, guessed from the first line's length: growing a
+      // 100 MB vector by doubling would copy it several times.
+      out.values.reserve(text.size() / (line.size() + 1) * column * 9 / 8 + column);
     } else if (column != out.dims) {
       error = "line " + std::to_string(line_no) + " has " + std::to_string(column) +
               " values, the lines before it " + std::to_string(out.dims);

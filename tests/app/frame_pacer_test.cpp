@@ -126,5 +126,19 @@ TEST(FramePacer, WhileLoadingAFrameComesAtLeastEveryTwoSeconds) {
   EXPECT_TRUE(p.should_draw(in));
 }
 
+TEST(FramePacer, TheDoubleClickWindowGrowsWithTheFrameCost) {
+  FramePacer p;
+  double t = 0;
+  start(p, t);
+  FrameInputs clicking;
+  clicking.had_input = true;
+  run(p, clicking, t, 0.5);  // fast frames: one tick each
+  EXPECT_DOUBLE_EQ(p.double_click_seconds(), 0.30 + 2 * kTick);
+  run(p, clicking, t, 1.0, 0.25);  // each picture takes a quarter second
+  EXPECT_DOUBLE_EQ(p.double_click_seconds(), 0.80) << "0.3 + 2 x 0.25";
+  run(p, clicking, t, 3.0, 0.75);
+  EXPECT_DOUBLE_EQ(p.double_click_seconds(), 1.0) << "at most a second";
+}
+
 }  // namespace
 }  // namespace el::app
