@@ -16,15 +16,6 @@ namespace el::embed {
 namespace {
 
 // [SECTION] paths ------------------------------------------------------------------------------
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string file_name(std::string_view path) {
-  const std::size_t slash = path.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 // `rel` (relative to folder `dir`, unless it is absolute) as a path under the root.
 std::string resolve(const std::string& dir, const std::string& rel) {
   if (rel.empty()) return "";
@@ -152,7 +143,7 @@ void from_config(const std::string& path, FileAccess& files, const std::set<std:
     if (!info.tensor_path.empty()) {
       e.tensor_path = resolve(dir, info.tensor_path);
       e.tensor_shape = info.tensor_shape;
-      e.source = ends_with(e.tensor_path, ".tsv") ? TensorSource::kTsv : TensorSource::kRawFloat32;
+      e.source = e.tensor_path.ends_with(".tsv") ? TensorSource::kTsv : TensorSource::kRawFloat32;
       // <step>/<tag>/tensors.tsv: the step is the folder two above the file.
       const std::string tag_dir = folder_of(e.tensor_path);
       e.step = step_of(file_name(folder_of(tag_dir)));
@@ -176,7 +167,7 @@ void from_config(const std::string& path, FileAccess& files, const std::set<std:
         continue;
       }
       std::string key = e.name;
-      if (ends_with(key, ":0")) key.resize(key.size() - 2);  // a graph tensor name: the variable's
+      if (key.ends_with(":0")) key.resize(key.size() - 2);  // a graph tensor name: the variable's
       const BundleEntry* entry = k->index.find(key);
       if (!entry) {
         out.problems.push_back({path, "'" + e.name + "' is not in the checkpoint " + k->prefix +
@@ -213,34 +204,6 @@ void from_config(const std::string& path, FileAccess& files, const std::set<std:
 
 }  // namespace
 
-std::string normalize_path(std::string_view path) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t slash = path.find('/', start);
-    const std::string_view part =
-        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += '/';
-    out += parts[i];
-  }
-  return out;
-}
-
-std::string folder_of(std::string_view path) {
-  const std::size_t slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
-}
-
 Discovery discover_embeddings(FileAccess& files) {
   Discovery out;
   const std::set<std::string> paths(files.paths().begin(), files.paths().end());
@@ -249,7 +212,7 @@ Discovery discover_embeddings(FileAccess& files) {
   for (const std::string& p : paths) {
     const std::string name = file_name(p);
     if (name == "projector_config.pbtxt") from_config(p, files, paths, checkpoints, named_tsvs, out);
-    if (ends_with(name, ".weights.h5") || ends_with(name, ".keras"))
+    if (name.ends_with(".weights.h5") || name.ends_with(".keras"))
       out.problems.push_back({p,
                               "a Keras 3 weights file (HDF5) is not read: EventLens reads TensorFlow "
                               "checkpoints (.index + .data) and tensors.tsv"});

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "embed/paths.h"
 #include "embed/projector_config.h"
 #include "embed/tensor_bundle.h"
 #include "embed/tsv.h"
@@ -68,9 +69,5 @@ Discovery discover_embeddings(FileAccess& files);
 // rows do not match the points (shown with the points, not instead of them).
 [[nodiscard]] bool load_metadata(FileAccess& files, const Embedding& e, std::size_t points,
                                  MetadataTable& out, std::string& note, std::string& error);
-
-// "a/b/../c" -> "a/c"; the folder part of a path ("" for a file at the root).
-std::string normalize_path(std::string_view path);
-std::string folder_of(std::string_view path);
 
 }  // namespace el::embed

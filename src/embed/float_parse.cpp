@@ -52,34 +52,24 @@ bool parse_float32(std::string_view field, float& out) {
   std::uint64_t mantissa = 0;
   int digits = 0, exp10 = 0;
   bool any = false, truncated = false;
-  for (; p < end && is_digit(*p); ++p) {
+  // Up to 19 significant digits go into the mantissa; later ones only move
+  // the exponent (integer part) or are dropped (fraction), noting if nonzero.
+  auto take = [&](int d, bool fraction) {
     any = true;
-    const int d = *p - '0';
     if (digits < 19) {
       if (mantissa || d) {
         mantissa = mantissa * 10 + static_cast<std::uint64_t>(d);
         ++digits;
       }
+      if (fraction) --exp10;
     } else {
-      ++exp10;
+      if (!fraction) ++exp10;
       truncated |= d != 0;
     }
-  }
-  if (p < end && *p == '.') {
-    for (++p; p < end && is_digit(*p); ++p) {
-      any = true;
-      const int d = *p - '0';
-      if (digits < 19) {
-        if (mantissa || d) {
-          mantissa = mantissa * 10 + static_cast<std::uint64_t>(d);
-          ++digits;
-        }
-        --exp10;
-      } else {
-        truncated |= d != 0;
-      }
-    }
-  }
+  };
+  for (; p < end && is_digit(*p); ++p) take(*p - '0', false);
+  if (p < end && *p == '.')
+    for (++p; p < end && is_digit(*p); ++p) take(*p - '0', true);
   if (!any) return parse_float32_strtod(s, out);  // "nan", "inf", "." ...
   if (p < end && (*p == 'e' || *p == 'E')) {
     ++p;

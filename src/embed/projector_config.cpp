@@ -3,6 +3,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "embed/paths.h"
 #include "embed/text_format.h"
 
 namespace el::embed {
@@ -12,11 +13,6 @@ std::uint32_t to_u32(const std::string& s) {
   std::uint32_t v = 0;
   std::from_chars(s.data(), s.data() + s.size(), v);
   return v;
-}
-
-std::string file_name(std::string_view path) {
-  const std::size_t slash = path.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
 EmbeddingInfo embedding_of(const TextField& f) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 
 #include "proto/tensor_bundle.pb.h"
 #include "record/crc32c.h"
@@ -242,11 +243,8 @@ bool is_embedding_candidate(const BundleEntry& e) {
   if (e.name.find(".OPTIMIZER_SLOT") != std::string::npos) return false;
   static const char* const kSlotSuffixes[] = {"/Adam",    "/Adam_1", "/Momentum", "/RMSProp",  "/RMSProp_1",
                                               "/Adagrad", "/Ftrl",   "/Ftrl_1",   "/Adadelta", "/Adadelta_1"};
-  for (const char* s : kSlotSuffixes) {
-    const std::size_t n = std::strlen(s);
-    if (e.name.size() > n && e.name.compare(e.name.size() - n, n, s) == 0) return false;
-  }
-  return true;
+  return std::none_of(std::begin(kSlotSuffixes), std::end(kSlotSuffixes),
+                      [&](const char* s) { return e.name.ends_with(s); });
 }
 
 }  // namespace el::embed

@@ -166,12 +166,5 @@ TEST_F(DiscoveryDir, ACheckpointTensorThatIsNotThereListsTheOnesThatAre) {
   EXPECT_EQ(all.embeddings[2].name, "embed2");
 }
 
-TEST(DiscoveryPaths, Normalize) {
-  EXPECT_EQ(normalize_path("a/./b/../c//d"), "a/c/d");
-  EXPECT_EQ(normalize_path("../x"), "x") << "nothing above the root";
-  EXPECT_EQ(folder_of("a/b/c.tsv"), "a/b");
-  EXPECT_EQ(folder_of("c.tsv"), "");
-}
-
 }  // namespace
 }  // namespace el::embed
