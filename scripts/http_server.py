@@ -7,7 +7,9 @@ HTTP Range requests (206 Partial Content), loopback only.
 
 --port 0 picks a free port; the chosen port is printed and written to --port-file.
 With mounts, /manifest.json lists their event files (walked on every request,
-so files that appear or grow are seen): {"files": [{"path", "url", "size"}]}.
+so files that appear or grow are seen): {"files": [{"path", "url", "size"}]},
+and the files an embedding can be made of with "other": true (the rule of
+embed::is_embedding_file in src/embed/paths.cpp).
 The page reads it to open served log directories, and re-reads it to follow
 them live. One mount: paths are relative to it (TensorBoard run names); several:
 prefixed with each mount's directory name.
@@ -38,6 +40,15 @@ MIME = {
 }
 
 
+EMBEDDING_EXTENSIONS = {"pbtxt", "tsv", "index", "png", "jpg", "jpeg", "json", "h5", "bytes"}
+
+
+def is_embedding_file(name):
+    if name == "checkpoint" or ".data-" in name:
+        return True
+    return "." in name and name.rsplit(".", 1)[1].lower() in EMBEDDING_EXTENSIONS
+
+
 def manifest(mounts):
     files = []
     for prefix, d in mounts:
@@ -49,12 +60,16 @@ def manifest(mounts):
         for dirpath, dirnames, names in os.walk(d):
             dirnames.sort()
             for n in sorted(names):
-                if "tfevents" not in n or n.endswith(".profile-empty"):
+                event = "tfevents" in n and not n.endswith(".profile-empty")
+                if not event and not is_embedding_file(n):
                     continue
                 full = os.path.join(dirpath, n)
                 rel = os.path.relpath(full, d).replace(os.sep, "/")
-                files.append({"path": label + rel, "url": prefix.lstrip("/") + "/" + urllib.parse.quote(rel),
-                              "size": os.path.getsize(full)})
+                entry = {"path": label + rel, "url": prefix.lstrip("/") + "/" + urllib.parse.quote(rel),
+                         "size": os.path.getsize(full)}
+                if not event:
+                    entry["other"] = True
+                files.append(entry)
     return json.dumps({"files": files}).encode()
 
 

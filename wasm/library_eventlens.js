@@ -17,6 +17,10 @@ mergeInto(LibraryManager.library, {
     if (window.eventlensPage) window.eventlensPage.readBlob(ticket, file, offset, length, UTF8ToString(format));
     else Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, 'no page to read from']);
   },
+  el_js_read_file: function (ticket, path, offset, size, whole) {
+    if (window.eventlensPage) window.eventlensPage.readFile(ticket, UTF8ToString(path), offset, size, whole !== 0);
+    else Module.ccall('el_file_read_failed', null, ['number', 'string'], [ticket, 'no page to read from']);
+  },
   el_js_play_audio: function (samples, frames, channels, rate, from) {
     return window.eventlensPage ? window.eventlensPage.playAudio(samples, frames, channels, rate, from) : 0;
   },

@@ -16,6 +16,26 @@ EL_EXPORT unsigned el_add_file(const char* path, double size) {
 }
 
 // Takes ownership of `bytes` (from _malloc).
+// Announces a file that is not an event file (a projector config, TSV,
+// checkpoint, sprite sheet): it is read only when the Projector asks.
+EL_EXPORT void el_add_other_file(const char* path, double size) {
+  el::web::shell().add_other_file(path ? path : "", static_cast<std::uint64_t>(size));
+}
+
+// The page's answer to el_js_read_file: the bytes (from _malloc; freed here).
+EL_EXPORT void el_file_read(double ticket, std::uint8_t* bytes, double size) {
+  el::web::shell().file_read_arrived(
+      static_cast<std::uint64_t>(ticket),
+      std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)), "");
+  std::free(bytes);
+}
+
+// ... or why it could not be read.
+EL_EXPORT void el_file_read_failed(double ticket, const char* message) {
+  el::web::shell().file_read_arrived(static_cast<std::uint64_t>(ticket), {},
+                                     message && *message ? message : "cannot read");
+}
+
 EL_EXPORT void el_push(unsigned file, std::uint8_t* bytes, unsigned size) {
   el::web::shell().push_bytes(file, bytes, size);
 }

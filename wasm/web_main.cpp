@@ -12,6 +12,7 @@ void el_js_closed_all();
 void el_js_settings_changed(const char* text);
 void el_js_download(const char* filename, const char* mime, const void* bytes, unsigned size);
 void el_js_read_blob(double ticket, unsigned file, double offset, double length, const char* format);
+void el_js_read_file(double ticket, const char* path, double offset, double size, int whole);
 int el_js_play_audio(const float* samples, double frames, int channels, double rate, double from);
 void el_js_stop_audio();
 void el_js_copy_link();
@@ -43,6 +44,13 @@ class WebPlatform final : public el::app::Platform {
                                                                          : "";
     el_js_read_blob(static_cast<double>(ticket), file, static_cast<double>(offset),
                     static_cast<double>(length), format);
+  }
+  // The Projector's files: the page reads them and answers with
+  // el_file_read / el_file_read_failed.
+  void read_file(std::uint64_t ticket, const std::string& path, std::uint64_t offset, std::uint64_t size,
+                 bool whole) override {
+    el_js_read_file(static_cast<double>(ticket), path.c_str(), static_cast<double>(offset),
+                    static_cast<double>(size), whole ? 1 : 0);
   }
   bool play_audio(const el::events::DecodedAudio& a, double from, std::string& error) override {
     if (el_js_play_audio(a.samples.data(), static_cast<double>(a.frames()), a.channels, a.sample_rate, from))

@@ -9,11 +9,13 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "app/shell.h"
+#include "embed/paths.h"
 #include "io/disk_blob_source.h"
 #include "store/run_paths.h"
 
@@ -52,6 +54,24 @@ class DesktopPlatform final : public el::app::Platform {
     std::string bytes, error;
     if (!source.read(file, offset, length, bytes, error) && error.empty()) error = "cannot read";
     shell_->blob_arrived(ticket, bytes, error);
+  }
+  // The Projector's files: straight from disk, answered at once.
+  void read_file(std::uint64_t ticket, const std::string& path, std::uint64_t offset, std::uint64_t size,
+                 bool whole) override {
+    auto it = other_paths_.find(path);
+    std::string bytes, error;
+    if (it == other_paths_.end()) {
+      error = "no such file";
+    } else {
+      std::ifstream in(it->second, std::ios::binary);
+      if (!whole) in.seekg(static_cast<std::streamoff>(offset));
+      bytes.resize(size);
+      in.read(bytes.data(), static_cast<std::streamsize>(size));
+      bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+      if (!in && bytes.size() != size)
+        error = "cannot read it (" + std::to_string(bytes.size()) + " of " + std::to_string(size) + " bytes)";
+    }
+    shell_->file_read_arrived(ticket, bytes, error);
   }
   // Audio through SDL: one device opened per clip, fed the whole clip at once.
   bool play_audio(const el::events::DecodedAudio& a, double from, std::string& error) override {
@@ -95,9 +115,17 @@ class DesktopPlatform final : public el::app::Platform {
       const fs::path base = p;
       std::vector<fs::path> found;
       for (const auto& e :
-           fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec))
-        if (e.is_regular_file(ec) && el::store::is_event_file_path(e.path().filename().string()))
+           fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec)) {
+        if (!e.is_regular_file(ec)) continue;
+        const std::string name = e.path().filename().string();
+        if (el::store::is_event_file_path(name)) {
           found.push_back(e.path());
+        } else if (el::embed::is_embedding_file(name)) {
+          const std::string rel = fs::relative(e.path(), base, ec).generic_string();
+          other_paths_[rel] = e.path().string();
+          shell.add_other_file(rel, e.file_size(ec));
+        }
+      }
       std::sort(found.begin(), found.end());
       for (const auto& f : found) add_file(shell, f, fs::relative(f, base, ec).generic_string());
     } else {
@@ -133,7 +161,8 @@ class DesktopPlatform final : public el::app::Platform {
     pending.push_back({id, p});
   }
   el::app::Shell* shell_ = nullptr;
-  std::vector<std::string> paths_;  // by file id, for reading records back
+  std::map<std::string, std::string> other_paths_;  // the Projector's files: relative path -> on disk
+  std::vector<std::string> paths_;                  // by file id, for reading records back
   SDL_AudioDeviceID audio_device_ = 0;
   std::deque<Pending> pending;
   std::unique_ptr<std::ifstream> open;

@@ -62,7 +62,7 @@ bool Shell::init(const char* title, int width, int height) {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
 #endif
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);  // 3-D views (ui/point_renderer.h)
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
   window_ = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
@@ -165,7 +165,8 @@ bool Shell::frame() {
   in.loading = !queue_.empty() || batch.active;
   in.awaiting_first_bytes = in.loading && batch.bytes_done == 0 && steady_ms() - batch_started_ms_ < 250;
   in.view_changed = old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_;
-  in.media_wants_frame = media_.wants_frame();
+  embeddings_.update();
+  in.media_wants_frame = media_.wants_frame() || embeddings_.busy();
   if (!pacer_.should_draw(in)) return keep_running;
   force_render_ = false;
   drawn_store_version_ = store_.version();
@@ -191,6 +192,9 @@ bool Shell::frame() {
   view.live_active = live_active_ && settings_.live_reload;
   view.now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
   view.media = &media_;
+  view.embeddings = &embeddings_;
+  view.points = &points_;
+  points_.begin_frame();
   // Decoding images and clips gets a share of the frame; the rest waits a frame.
   media_.set_budget(static_cast<std::size_t>(settings_.image_cache_mb) << 20);
   media_.begin_frame(view.now, 10.0);
@@ -289,6 +293,7 @@ void Shell::close_all() {
   batch_started_ms_ = batch_finished_ms_ = 0;
   queue_.clear();
   media_.clear();
+  embeddings_.clear();
   store_.clear();
   shown_counts_.clear();
   batch_first_ = 0;

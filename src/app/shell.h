@@ -11,7 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/embedding_loader.h"
 #include "app/frame_pacer.h"
+#include "app/gl_points.h"
 #include "app/gl_textures.h"
 #include "app/ingest_queue.h"
 #include "app/media_cache.h"
@@ -21,8 +23,9 @@
 
 namespace el::app {
 
-// What only the platform can do (MediaIo: reading records back, playing audio).
-class Platform : public MediaIo {
+// What only the platform can do (MediaIo: reading records back, playing
+// audio; FileReadIo: reading the Projector's files).
+class Platform : public MediaIo, public FileReadIo {
  public:
   virtual ~Platform() = default;
   virtual bool can_open_dialogs() const = 0;
@@ -59,6 +62,18 @@ class Shell {
     queue_.push(file, malloced, size);
   }
   void end_file(store::FileId file) { queue_.push_end(file); }
+  // A file that is not an event file (projector configs, TSVs, checkpoints,
+  // sprite sheets): announced here, read only when the Projector needs it.
+  void add_other_file(const std::string& path, std::uint64_t size) {
+    embeddings_.add_file(path, size);
+    force_render_ = true;
+  }
+  // The platform's answer to FileReadIo::read_file (bytes, or an error message).
+  void file_read_arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error) {
+    embeddings_.arrived(ticket, bytes, error);
+    force_render_ = true;
+  }
+  const EmbeddingLoader& embeddings() const { return embeddings_; }
   // The platform could not read (more of) `file`: the Problems panel says
   // why; with `ends`, nothing more of it will come.
   void file_problem(store::FileId file, const std::string& message, bool ends);
@@ -126,6 +141,8 @@ class Shell {
   store::Store store_;
   GlTextures textures_;
   MediaCache media_{platform_, textures_};
+  EmbeddingLoader embeddings_{platform_, textures_};
+  GlPoints points_;
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
   // When the current (or last) batch started and finished, in steady-clock

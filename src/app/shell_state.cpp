@@ -108,6 +108,16 @@ std::string Shell::state_json() const {
       j.end_object();
     }
   }
+  if (!embeddings_.discovering()) {
+    for (const embed::EmbeddingProblem& p : embeddings_.discovery().problems) {
+      j.begin_object();
+      j.key("file").value(p.path);
+      j.key("offset").value(std::uint64_t{0});
+      j.key("kind").value("embedding");
+      j.key("message").value(p.problem);
+      j.end_object();
+    }
+  }
   j.end_array();
   const ui::Settings& s = settings_;
   j.key("settings").begin_object();

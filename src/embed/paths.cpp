@@ -37,4 +37,15 @@ std::string file_name(std::string_view path) {
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+bool is_embedding_file(std::string_view name) {
+  if (name == "checkpoint" || name.find(".data-") != std::string_view::npos) return true;
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(name.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const char* e : {"pbtxt", "tsv", "index", "png", "jpg", "jpeg", "json", "h5", "bytes"})
+    if (ext == e) return true;
+  return false;
+}
+
 }  // namespace el::embed

@@ -19,16 +19,20 @@ namespace el::ui {
 
 // What the tab bar, show(name) and links need to know of a dashboard.
 struct DashboardInfo {
-  const char* name;   // state().dashboard, show(name), the link's dashboard=
-  const char* title;  // the tab's label
-  const char* help;   // the tab's tooltip: what the dashboard shows, for a newcomer
-  events::Kind kind;  // its tab appears when the logs hold this kind (scalars: always)
+  const char* name;       // state().dashboard, show(name), the link's dashboard=
+  const char* title;      // the tab's label
+  const char* help;       // the tab's tooltip: what the dashboard shows, for a newcomer
+  events::Kind kind;      // its tab appears when the logs hold this kind (scalars: always)
+  bool own_data = false;  // its tab appears by has_data() alone (kind unused)
 };
 
 class Dashboard {
  public:
   virtual ~Dashboard() = default;
   virtual const DashboardInfo& info() const = 0;
+  // Whether its tab is offered besides the logs holding info().kind (the
+  // Projector: embeddings found among the other files).
+  virtual bool has_data(const UiContext& ctx) const { return false; }
   // The sidebar's top while this tab is open: the settings that change what it
   // shows, under a heading. The runs list is drawn below it by the main window.
   virtual void draw_sidebar(const UiContext& ctx) = 0;

@@ -8,6 +8,7 @@
 #include "ui/hparams_dashboard.h"
 #include "ui/images_dashboard.h"
 #include "ui/pr_curves_dashboard.h"
+#include "ui/projector_dashboard.h"
 #include "ui/scalars_dashboard.h"
 #include "ui/tags_table.h"
 #include "ui/text_dashboard.h"
@@ -34,6 +35,7 @@ std::vector<std::unique_ptr<Dashboard>> make_dashboards() {
   d.push_back(std::make_unique<HparamsDashboard>());
   d.push_back(std::make_unique<PrCurvesDashboard>());
   d.push_back(std::make_unique<CustomScalarsDashboard>());
+  d.push_back(std::make_unique<ProjectorDashboard>());
   d.push_back(std::make_unique<TagsTableDashboard>(kMeshInfo));
   d.push_back(std::make_unique<TagsTableDashboard>(kTensorsInfo));
   return d;

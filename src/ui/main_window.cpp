@@ -121,6 +121,10 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
   // A dashboard asked for from outside (show(), a link, saved settings) takes
   // a frame to become the selected tab; until then the open tab must not
   // write itself back over the request.
+  // Only embeddings were opened (no event files): the Projector is what there is to see.
+  if (ctx.store->files().size() == 0 && settings.dashboard == "scalars" && ctx.embeddings &&
+      !ctx.embeddings->discovery().embeddings.empty())
+    settings.dashboard = "projector";
   if (settings.dashboard != written_dashboard_) {
     pending_dashboard_ = settings.dashboard;
     written_dashboard_ = settings.dashboard;
@@ -132,9 +136,9 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
   for (const auto& dashboard : dashboards_) {
     const DashboardInfo& d = dashboard->info();
     const std::string_view name = d.name;
-    if (d.kind != events::Kind::kScalars && !present[static_cast<int>(d.kind)] &&
-        settings.dashboard != name && pending_dashboard_ != name)
-      continue;
+    const bool offered = d.own_data ? dashboard->has_data(ctx)
+                                    : d.kind == events::Kind::kScalars || present[static_cast<int>(d.kind)];
+    if (!offered && settings.dashboard != name && pending_dashboard_ != name) continue;
     const bool select = pending_dashboard_ == name;
     const bool open = ImGui::BeginTabItem(d.title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", d.help);
@@ -212,7 +216,7 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::TextColored(ImVec4(0.35f, 0.8f, 0.45f, 1.0f), "Live");
     tooltip("The opened folder is re-checked for new data (see Live reload in the sidebar).");
   }
-  const std::uint64_t problems = view.store ? problem_count(*view.store) : 0;
+  const std::uint64_t problems = view.store ? problem_count(*view.store, view.embeddings) : 0;
   if (problems) {
     ImGui::SameLine();
     char label[48];
@@ -266,7 +270,8 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##content", nullptr, flags);
   ImGui::PopStyleVar();
-  if (!view.store || view.store->files().size() == 0) {
+  const bool other_files = view.embeddings && view.embeddings->files() > 0;
+  if (!view.store || (view.store->files().size() == 0 && !other_files)) {
     draw_empty_state(view, act);
   } else {
     UiContext ctx;
@@ -281,13 +286,15 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.downloads = &act.downloads;
     ctx.capture = &act.capture;
     ctx.media = view.media;
+    ctx.embeddings = view.embeddings;
+    ctx.points = view.points;
     media_cards_.clear();
     ctx.media_cards = &media_cards_;
     ctx.open_urls = &act.open_urls;
     ctx.copy_text = &act.copy_text;
     ctx.wants_frame = &act.wants_frame;
     cache_.sync(*view.store);
-    const std::uint64_t problems = problem_count(*view.store);
+    const std::uint64_t problems = problem_count(*view.store, view.embeddings);
     if (problems > problems_seen_) show_problems_ = true;  // new problems: show them (not modal)
     problems_seen_ = problems;
     const float problems_h =

@@ -35,13 +35,15 @@ struct MainWindowView {
   const store::Store* store = nullptr;
   LoadingView loading;
   const Fonts* fonts = nullptr;
-  bool can_open_dialogs = true;     // the platform has file/folder pickers
-  bool can_copy_link = false;       // the view can be shared as a link (the page)
-  const char* drop_hint = nullptr;  // extra line for the empty state, platform specific
-  bool live_supported = false;      // an opened folder can be re-checked
-  bool live_active = false;         // ... and is being re-checked now
-  double now = 0;                   // seconds
-  MediaProvider* media = nullptr;   // images and audio, read lazily
+  bool can_open_dialogs = true;             // the platform has file/folder pickers
+  bool can_copy_link = false;               // the view can be shared as a link (the page)
+  const char* drop_hint = nullptr;          // extra line for the empty state, platform specific
+  bool live_supported = false;              // an opened folder can be re-checked
+  bool live_active = false;                 // ... and is being re-checked now
+  double now = 0;                           // seconds
+  MediaProvider* media = nullptr;           // images and audio, read lazily
+  EmbeddingProvider* embeddings = nullptr;  // the Projector's files
+  PointRenderer* points = nullptr;          // GPU point clouds
 };
 
 struct MainWindowActions {

@@ -5,8 +5,9 @@
 
 namespace el::ui {
 
-std::uint64_t problem_count(const store::Store& store) {
+std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* embeddings) {
   std::uint64_t n = 0;
+  if (embeddings && !embeddings->discovering()) n += embeddings->discovery().problems.size();
   for (store::FileId id = 0; id < store.files().size(); ++id) n += store.files().status(id).problems.size();
   return n;
 }
@@ -16,7 +17,7 @@ bool draw_problems_panel(const UiContext& ctx) {
   const store::FileTable& files = ctx.store->files();
   ImGui::AlignTextToFramePadding();
   if (ctx.fonts && ctx.fonts->heading) ImGui::PushFont(ctx.fonts->heading);
-  ImGui::Text("Problems (%llu)", static_cast<unsigned long long>(problem_count(*ctx.store)));
+  ImGui::Text("Problems (%llu)", static_cast<unsigned long long>(problem_count(*ctx.store, ctx.embeddings)));
   if (ctx.fonts && ctx.fonts->heading) ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextDisabled("Damaged parts are skipped; everything else is shown.");
@@ -42,6 +43,18 @@ bool draw_problems_panel(const UiContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.45f, 0.35f, 1.0f));
         ImGui::TextWrapped("%s", p.message.c_str());
+        ImGui::PopStyleColor();
+      }
+    }
+    if (ctx.embeddings && !ctx.embeddings->discovering()) {
+      for (const embed::EmbeddingProblem& p : ctx.embeddings->discovery().problems) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.path.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.45f, 0.35f, 1.0f));
+        ImGui::TextWrapped("%s", p.problem.c_str());
         ImGui::PopStyleColor();
       }
     }

@@ -8,7 +8,9 @@
 
 namespace el::ui {
 
-std::uint64_t problem_count(const store::Store& store);
+// The event files' problems, and (given `embeddings`) those of the Projector's
+// files once their discovery is done.
+std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* embeddings = nullptr);
 // Returns false when the user closed the panel.
 bool draw_problems_panel(const UiContext& ctx);
 

@@ -97,6 +97,18 @@ std::string encode_settings(const Settings& s) {
   if (!s.graph_tag.empty()) out += "&gtag=" + escape(s.graph_tag);
   if (!s.graph_function.empty()) out += "&gfn=" + escape(s.graph_function);
   if (s.graph_color_device) out += "&gcolor=device";
+  if (!s.projector_embedding.empty()) out += "&pemb=" + escape(s.projector_embedding);
+  const int* pc = s.projector_components;
+  if (pc[0] != 0 || pc[1] != 1 || pc[2] != 2)
+    out += "&ppc=" + std::to_string(pc[0]) + "," + std::to_string(pc[1]) + "," + std::to_string(pc[2]);
+  if (!s.projector_3d) out += "&pdim=2";
+  if (s.projector_sphereize >= 0) out += s.projector_sphereize ? "&psphere=1" : "&psphere=0";
+  if (!s.projector_colour.empty()) out += "&pcolor=" + escape(s.projector_colour);
+  if (!s.projector_label.empty()) out += "&plabel=" + escape(s.projector_label);
+  if (!s.projector_search.empty()) out += "&psearch=" + escape(s.projector_search);
+  if (s.projector_search_regex) out += "&pregex=1";
+  if (s.projector_neighbours != 10) out += "&pk=" + std::to_string(s.projector_neighbours);
+  if (s.projector_euclidean) out += "&pdist=euclidean";
   if (!s.run_filter.empty()) out += "&runs=" + escape(s.run_filter);
   if (!s.tag_filter.empty()) out += "&tags=" + escape(s.tag_filter);
   if (!s.hidden_runs.empty()) {
@@ -202,6 +214,33 @@ void decode_settings(std::string_view text, Settings& s) {
       s.graph_function = v;
     else if (key == "gcolor" && (v == "device" || v == "structure"))
       s.graph_color_device = v == "device";
+    else if (key == "pemb")
+      s.projector_embedding = v;
+    else if (key == "ppc") {
+      int c[3] = {-1, -1, -1}, k = 0;
+      split(raw, ',', [&](std::string_view part) {
+        double x;
+        if (k < 3 && parse_double(std::string(part), x) && x >= 0 && x < 10) c[k] = static_cast<int>(x);
+        ++k;
+      });
+      if (k == 3 && c[0] >= 0 && c[1] >= 0 && c[2] >= 0)
+        for (int i = 0; i < 3; ++i) s.projector_components[i] = c[i];
+    } else if (key == "pdim" && (v == "2" || v == "3"))
+      s.projector_3d = v == "3";
+    else if (key == "psphere" && (v == "0" || v == "1"))
+      s.projector_sphereize = v == "1";
+    else if (key == "pcolor")
+      s.projector_colour = v;
+    else if (key == "plabel")
+      s.projector_label = v;
+    else if (key == "psearch")
+      s.projector_search = v;
+    else if (key == "pregex" && (v == "1" || v == "0"))
+      s.projector_search_regex = v == "1";
+    else if (key == "pk" && parse_double(v, d) && d >= 1 && d <= 1000)
+      s.projector_neighbours = static_cast<int>(d);
+    else if (key == "pdist" && (v == "cosine" || v == "euclidean"))
+      s.projector_euclidean = v == "euclidean";
     else if (key == "runs")
       s.run_filter = v;
     else if (key == "tags")

@@ -47,6 +47,18 @@ struct Settings {
   // The graph shown on the Graphs dashboard (empty: the first run's op graph), and its colouring.
   std::string graph_run, graph_tag, graph_function;  // graph_function: of the graph's library
   bool graph_color_device = false;
+  // The Projector: the embedding (ui::embedding_key, empty: the first), the
+  // PCA components on x, y (and z), 2-D or 3-D, sphereize (-1: TensorBoard's
+  // default, on from 50 dims), the metadata columns to colour, label and search
+  // by (names; empty: none / the first), the search, and neighbours.
+  std::string projector_embedding;
+  int projector_components[3] = {0, 1, 2};
+  bool projector_3d = true;
+  int projector_sphereize = -1;
+  std::string projector_colour, projector_label, projector_search;
+  bool projector_search_regex = false;
+  int projector_neighbours = 10;     // 1 .. 1000
+  bool projector_euclidean = false;  // neighbours by euclidean distance (else cosine)
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
   std::map<std::string, std::vector<std::string>>
       card_overlays;  // 64 .. 4096: decoded images and clips kept (least recently used out)

@@ -10,7 +10,9 @@
 #include "aggregate/histogram_series.h"
 #include "imgui.h"
 #include "store/store.h"
+#include "ui/embedding_provider.h"
 #include "ui/media_provider.h"
+#include "ui/point_renderer.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
@@ -66,6 +68,8 @@ struct UiContext {
   std::vector<Download>* downloads = nullptr;
   std::optional<PngCapture>* capture = nullptr;
   MediaProvider* media = nullptr;                     // images and audio, read lazily
+  EmbeddingProvider* embeddings = nullptr;            // the Projector's files (null: none)
+  PointRenderer* points = nullptr;                    // GPU point clouds (null: cannot draw them)
   std::vector<MediaCardInfo>* media_cards = nullptr;  // filled by the media dashboards
   std::vector<std::string>* open_urls = nullptr;      // links clicked (opened in a new tab by the app)
   std::string* copy_text = nullptr;                   // text to put on the clipboard

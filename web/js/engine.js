@@ -37,6 +37,14 @@ export const engine = {
     Module._el_blob_arrived(ticket, ptr, bytes.length);
   },
   blobFailed: (ticket, why) => Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, why]),
+  // Files that are not event files (the Projector's), and the answers to its reads (el_js_read_file).
+  addOtherFile: (path, size) => Module.ccall('el_add_other_file', null, ['string', 'number'], [path, size]),
+  fileRead(ticket, bytes) {
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);  // the engine frees it
+    Module._el_file_read(ticket, ptr, bytes.length);
+  },
+  fileReadFailed: (ticket, why) => Module.ccall('el_file_read_failed', null, ['number', 'string'], [ticket, why]),
 };
 
 // [SECTION] ingesting between frames ----------------------------------------------------

@@ -15,7 +15,7 @@
 // [SECTION] offline: the service worker
 
 import { engine, page, playAudio, stopAudio } from './engine.js';
-import { cancelReads, forgetFiles, readBlob } from './reader.js';
+import { cancelReads, forgetFiles, readBlob, readFile } from './reader.js';
 import { applyLiveSetting, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive } from './sources.js';
 import { installTestHook } from './test_hook.js';
 
@@ -111,6 +111,7 @@ window.eventlensPage = {
     applyLiveSetting(text);
   },
   readBlob,
+  readFile,
   playAudio,
   stopAudio,
   copyLink: () => copyText(location.href, 'link'),

@@ -122,13 +122,24 @@ const pending = [];       // reads to do: {source, path, k, from, to}
 const known = new Map();  // path -> {id, queued, read}: bytes asked for and bytes pushed, per file
 const sourceById = new Map();  // engine file id -> newest source: records are read back from it
 
-// Reads what is new in `entries` ({source, path, size?}): new files, and the
-// grown part of files read before.
+// Files that are not event files (the Projector's): announced to the engine,
+// read only when it asks (readFile), by path.
+const otherSources = new Map();  // path -> {source, size}
+
+// Reads what is new in `entries` ({source, path, size?, other?}): new files,
+// and the grown part of files read before. `other` files are only announced.
 export function enqueue(entries) {
   if (!page.ready || entries.length === 0) return;
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const e of entries) {
     const size = e.size !== undefined ? e.size : e.source.file.size;
+    if (e.other) {
+      const o = otherSources.get(e.path);
+      if (o && o.size === size) continue;
+      otherSources.set(e.path, { source: e.source, size });
+      engine.addOtherFile(e.path, size);
+      continue;
+    }
     let k = known.get(e.path);
     if (!k) {
       k = { id: engine.addFile(e.path, size), queued: 0, read: 0 };
@@ -154,6 +165,7 @@ export function cancelReads() {
 export function forgetFiles() {
   cancelReads();
   known.clear();
+  otherSources.clear();
   sourceById.clear();
 }
 
@@ -283,5 +295,25 @@ export async function readBlob(ticket, id, offset, length, format) {
       ? 'the file changed or went away since it was opened; open it again to see this'
       : 'cannot read it again: ' + messageOf(err);
     engine.blobFailed(ticket, why);
+  }
+}
+
+// Bytes [offset, offset + size) of a file announced with `other` (whole: all of it).
+export async function readFile(ticket, path, offset, size, whole) {
+  const o = otherSources.get(path);
+  try {
+    if (!o) throw new Error('the file is no longer open');
+    const at = whole ? 0 : offset, end = at + size;
+    let bytes = new Uint8Array(0);
+    if (end > at) {
+      bytes = await readSlice(o.source, at, end);
+      if (bytes.whole) bytes = new Uint8Array(await bytes.whole.arrayBuffer()).subarray(at, end);
+    }
+    engine.fileRead(ticket, bytes);
+  } catch (err) {
+    const why = err && err.name === 'NotReadableError'
+      ? 'the file changed or went away since it was opened; open it again'
+      : 'cannot read it: ' + messageOf(err);
+    engine.fileReadFailed(ticket, why);
   }
 }

@@ -11,8 +11,23 @@ import { engine, page } from './engine.js';
 import { enqueue, fetchOrExplain } from './reader.js';
 
 // [SECTION] event files in a folder -------------------------------------------------------------
-// In a log directory only event files count (TensorBoard's rule).
+// In a log directory event files are read (TensorBoard's rule); files an
+// embedding can be made of are announced to the Projector, which reads what it
+// needs. The same rule as embed::is_embedding_file (src/embed/paths.cpp).
 const isEventFile = (name) => name.includes('tfevents') && !name.endsWith('.profile-empty');
+const EMBEDDING_EXTENSIONS = new Set(['pbtxt', 'tsv', 'index', 'png', 'jpg', 'jpeg', 'json', 'h5', 'bytes']);
+export function isEmbeddingFile(name) {
+  if (name === 'checkpoint' || name.includes('.data-')) return true;
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && EMBEDDING_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+}
+// Whether a file is read as an event file, announced as another file, or left alone.
+// Files picked one by one are event files unless their name says otherwise.
+function classify(name, inFolder) {
+  if (isEventFile(name)) return 'event';
+  if (isEmbeddingFile(name)) return 'other';
+  return inFolder ? null : 'event';
+}
 
 // Paths inside an opened folder are relative to it (run names as TensorBoard's logdir).
 function relativeToFolder(entries) {
@@ -24,16 +39,20 @@ function relativeToFolder(entries) {
 }
 
 function fromFileList(list, folder) {
-  const entries = Array.from(list).map((f) => ({ source: { file: f }, path: f.webkitRelativePath || f.name }));
-  if (!folder) return entries;
-  return relativeToFolder(entries.filter((e) => isEventFile(e.path.split('/').pop())));
+  const entries = [];
+  for (const f of Array.from(list)) {
+    const kind = classify(f.name, folder);
+    if (kind) entries.push({ source: { file: f }, path: f.webkitRelativePath || f.name, other: kind === 'other' });
+  }
+  return folder ? relativeToFolder(entries) : entries;
 }
 
 // Walks a directory handle (File System Access API) into file entries.
 async function walkHandle(dir, prefix, out) {
   for await (const [name, handle] of dir.entries()) {
     if (handle.kind === 'file') {
-      if (isEventFile(name)) out.push({ source: { file: await handle.getFile() }, path: prefix + name });
+      const kind = classify(name, true);
+      if (kind) out.push({ source: { file: await handle.getFile() }, path: prefix + name, other: kind === 'other' });
     } else {
       await walkHandle(handle, prefix + name + '/', out);
     }
@@ -53,9 +72,10 @@ function readAllEntries(reader) {
 }
 async function walkEntry(entry, out, inFolder) {
   if (entry.isFile) {
-    if (!inFolder || isEventFile(entry.name)) {
+    const kind = classify(entry.name, inFolder);
+    if (kind) {
       const file = await new Promise((res, rej) => entry.file(res, rej));
-      out.push({ source: { file }, path: entry.fullPath.replace(/^\//, '') });
+      out.push({ source: { file }, path: entry.fullPath.replace(/^\//, ''), other: kind === 'other' });
     }
   } else if (entry.isDirectory) {
     for (const child of await readAllEntries(entry.createReader())) await walkEntry(child, out, true);
@@ -131,7 +151,9 @@ async function manifestEntries(url, explain) {
     throw new Error('not a manifest: the response is not JSON');
   }
   if (!m || !Array.isArray(m.files)) throw new Error('not a manifest: it has no "files" list');
-  return m.files.map((f) => ({ source: { url: new URL(f.url, res.url).href }, path: f.path, size: f.size }));
+  // Entries with "other": true are the Projector's files (configs, TSVs, checkpoints, sprites).
+  return m.files.map((f) => ({ source: { url: new URL(f.url, res.url).href }, path: f.path, size: f.size,
+                               other: !!f.other }));
 }
 
 // Addresses opened so far: kept in the address bar's hash, so a copied link opens them again.

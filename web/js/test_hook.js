@@ -10,6 +10,8 @@ export function installTestHook() {
     state: () => engine.state(),
     // One series' points as stored (run, tag).
     series: (run, tag) => engine.series(run, tag),
+    // Applies settings in their link form ("pcolor=label&psearch=cat"), as a link would.
+    settings: (text) => engine.applySettings(text),
     // Switches to a dashboard by name ("scalars", "images"...).
     show: (name) => engine.show(name),
     // Opens a manifest (.json) or an event file by URL, relative or absolute.

@@ -1,0 +1,188 @@
+// Browser tests of the Projector:
+//   node projector.test.js BASE_URL OUT_DIR SITE_DIR
+// Opens each corpus folder of embeddings (PyTorch with a sprite sheet and no
+// event file, two tags with metadata, tensorboardX's appended config, a TF1
+// Saver checkpoint with a mismatched word list, a tf.keras checkpoint) and
+// checks shapes against tests/data/embedding_facts.tsv and the PCA's variance
+// shares against tests/data/pca_facts.tsv (both from independent decoders);
+// then colours by a column, searches, hovers and clicks a point (its
+// neighbours equal a brute-force computation here), and saves and reloads
+// bookmarks. Screenshots are saved to look at.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { test, run, assert, assertEq, openPage } = require('./harness');
+
+const BASE = process.argv[2];
+const OUT = process.argv[3];
+fs.mkdirSync(OUT, { recursive: true });
+const REPO = path.resolve(__dirname, '../..');
+const CORPUS = process.env.EVENTLENS_CORPUS;
+
+const tsv = (file) => fs.readFileSync(path.join(REPO, 'tests/data', file), 'utf8').trim().split('\n').slice(1)
+  .map((l) => l.split('\t'));
+const FACTS = tsv('embedding_facts.tsv').map(([dir, name, rows, dims]) => ({ dir, name, rows: +rows, dims: +dims }));
+const PCA = tsv('pca_facts.tsv').map(([dir, name, sphereize, k, shares]) =>
+  ({ dir, name, sphereize: sphereize === '1', shares: shares.split(',').map(Number) }));
+
+const state = (page) => page.evaluate(() => window.eventlens.state());
+const projector = async (page) => (await state(page)).projector;
+
+async function openFolder(page, dir) {
+  await page.setInputFiles('#open-folder', dir);
+  await page.evaluate(() => window.eventlens.show('projector'));
+  await page.waitForFunction(() => {
+    const p = window.eventlens.state().projector;
+    return p && (p.status === 'ready' || p.status === 'error') && p.drawn >= 0;
+  }, null, { timeout: 60000 });
+  await page.waitForTimeout(300);
+  return projector(page);
+}
+
+async function settings(page, text) {
+  await page.evaluate((t) => window.eventlens.settings(t), text);
+  await page.waitForTimeout(250);
+  return projector(page);
+}
+
+async function pick(page, embedding) {
+  const p = await settings(page, 'pemb=' + encodeURIComponent(embedding));
+  await page.waitForFunction((k) => { const q = window.eventlens.state().projector; return q.embedding === k && q.status === 'ready'; },
+    embedding, { timeout: 60000 });
+  await page.waitForTimeout(200);
+  return projector(page);
+}
+
+const click = async (page, c) => { await page.mouse.click(c.x + c.w / 2, c.y + c.h / 2); await page.waitForTimeout(250); };
+const control = (p, name) => { const c = p.controls.find((x) => x.name === name); assert(c, `control ${name}`); return c; };
+
+test('every corpus folder shows its embeddings with the shapes and PCA of the independent decoders', async (browser) => {
+  const dirs = [...new Set(FACTS.map((f) => f.dir))];
+  for (const dir of dirs) {
+    const { page, context, problems } = await openPage(browser, BASE);
+    let p = await openFolder(page, path.join(CORPUS, dir));
+    const facts = FACTS.filter((f) => f.dir === dir);
+    console.log('  # ' + dir + ': ' + JSON.stringify(p.list) + ' ' + p.status);
+    assertEq(p.embeddings, facts.length, `${dir}: embeddings listed`);
+    for (const f of facts) {
+      // Keys are run\tname\tstep.
+      const wanted = p.list.find((k) => k.split('\t')[1] === f.name);
+      assert(wanted, `${f.name} is listed`);
+      if (wanted !== p.embedding) p = await pick(page, wanted);
+      assertEq(p.status, 'ready', `${dir} ${f.name}: ${p.error}`);
+      assertEq([p.points, p.dims], [f.rows, f.dims], `${dir} ${f.name}: shape`);
+      assertEq(p.drawn, f.rows, 'every point drawn');
+      const pca = PCA.find((x) => x.dir === dir && x.name === f.name && x.sphereize === p.sphereized);
+      if (pca) {
+        assertEq(p.variance.length, pca.shares.length, 'components');
+        p.variance.forEach((v, i) => assert(Math.abs(v - pca.shares[i]) < 1e-4, `share ${i}: ${v} vs ${pca.shares[i]}`));
+      }
+      if (dir === 'projector/tf1-saver-checkpoint') assert(p.note.includes('88588'), `the word list mismatch is said: ${p.note}`);
+    }
+    await page.screenshot({ path: path.join(OUT, `projector-${dir.split('/').pop()}.png`) });
+    const s = await state(page);
+    assertEq(s.problems.filter((x) => x.kind === 'embedding'), [], `${dir}: no problems`);
+    assertEq(problems, [], 'no console errors');
+    await context.close();
+  }
+});
+
+// Brute-force cosine neighbours over the TSV, as the test reads it.
+function cosineNeighbours(rows, i, k) {
+  const norm = (v) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  const a = rows[i], na = norm(a);
+  return rows.map((b, j) => ({ index: j, distance: 1 - a.reduce((s, x, d) => s + x * b[d], 0) / (na * norm(b)) }))
+    .filter((n) => n.index !== i).sort((x, y) => x.distance - y.distance || x.index - y.index).slice(0, k);
+}
+
+test('colour by a column, search, hover and click a point: its neighbours are the brute-force ones', async (browser) => {
+  const dir = path.join(CORPUS, 'projector/tensorboardx-appended');
+  const { page, context, problems } = await openPage(browser, BASE);
+  let p = await openFolder(page, dir);
+  assertEq(p.embedding.split('\t')[1], 'default:00001', 'the first embedding');
+  p = await settings(page, 'pcolor=label&plabel=label');
+  assertEq(p.colorBy, 'label', 'coloured by the label column');
+  assertEq(p.legend, 10, 'ten digits in the legend');
+  p = await settings(page, 'psearch=' + encodeURIComponent('tensor(3)'));
+  assertEq(p.matches, 20, 'grep -c "tensor(3)" metadata.tsv');
+  assertEq(p.selected.length, 20, 'search selects what it finds');
+  await page.screenshot({ path: path.join(OUT, 'projector-search.png') });
+  p = await settings(page, 'psearch=');
+  assertEq(p.selected.length, 0, 'clearing the search clears the selection');
+
+  // A point standing apart on screen (no other within 10 px): hover, then click it.
+  const xy = [];
+  for (let i = 0; i < p.points; i++) xy.push([p.screen[2 * i], p.screen[2 * i + 1]]);
+  const alone = xy.findIndex(([x, y], i) => x > p.view[0] + 20 && y > p.view[1] + 20 &&
+    xy.every(([u, v], j) => j === i || Math.hypot(u - x, v - y) > 10));
+  assert(alone >= 0, 'some point stands apart');
+  await page.mouse.move(xy[alone][0], xy[alone][1]);
+  await page.waitForTimeout(300);
+  p = await projector(page);
+  assertEq(p.hovered, alone, 'the point under the mouse');
+  const labels = fs.readFileSync(path.join(dir, '00001/default/metadata.tsv'), 'utf8').split('\n');
+  assertEq(p.hoveredRow.label, labels[alone], 'its metadata row');
+  await page.mouse.click(xy[alone][0], xy[alone][1]);
+  await page.waitForTimeout(300);
+  p = await projector(page);
+  assertEq(p.selected, [alone], 'clicked point selected');
+  const rows = fs.readFileSync(path.join(dir, '00001/default/tensors.tsv'), 'utf8').trim().split('\n')
+    .map((l) => l.split('\t').map(Number));
+  const want = cosineNeighbours(rows, alone, 10);
+  assertEq(p.neighbors.map((n) => n.index), want.map((n) => n.index), 'the 10 nearest by cosine');
+  p.neighbors.forEach((n, k) => assert(Math.abs(n.distance - want[k].distance) < 1e-4, `distance ${k}`));
+  await page.screenshot({ path: path.join(OUT, 'projector-neighbours.png') });
+  // A neighbour in the list is a link to it.
+  await click(page, control(p, 'neighbor ' + want[0].index));
+  p = await projector(page);
+  assertEq(p.selected, [want[0].index], 'clicking a neighbour selects it');
+  // Euclidean neighbours from the link.
+  p = await settings(page, 'pdist=euclidean&pk=5');
+  assertEq(p.neighbors.length, 5, 'k = 5');
+  assertEq(problems, [], 'no console errors');
+  await context.close();
+});
+
+test('bookmarks: saved in TensorBoard\'s format, loaded from a config\'s bookmarks_path, restored by a click', async (browser) => {
+  const src = path.join(CORPUS, 'projector/tensorboardx-appended/00001/default');
+  const { page, context, problems } = await openPage(browser, BASE);
+  let p = await openFolder(page, path.dirname(path.dirname(src)));
+  p = await settings(page, 'pcolor=label&psearch=' + encodeURIComponent('tensor(6)'));
+  assertEq(p.selected.length, 18, 'tensor(6) selected');
+  await click(page, control(p, 'add bookmark'));
+  p = await projector(page);
+  assertEq(p.bookmarks, 1, 'one bookmark');
+  const download = page.waitForEvent('download');
+  await click(page, control(p, 'save bookmarks'));
+  const json = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
+  assertEq(json.length, 1, 'one state');
+  assertEq(json[0].selectedProjection, 'pca', 'projection');
+  assertEq(json[0].pcaComponentDimensions, [0, 1, 2], 'components');
+  assertEq(json[0].selectedPoints.length, 18, 'selection kept');
+  assertEq(json[0].selectedColorOptionName, 'label', 'colouring kept');
+  assertEq(json[0].projections.length, 256, 'coordinates for every point');
+  assertEq(Object.keys(json[0].projections[0]), ['pca-0', 'pca-1', 'pca-2'], 'named as TensorBoard names them');
+  await context.close();
+
+  // A folder whose config names that file: the bookmark is listed, and a click restores the selection.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'el-bookmarks-'));
+  for (const f of ['tensors.tsv', 'metadata.tsv']) fs.copyFileSync(path.join(src, f), path.join(dir, f));
+  fs.writeFileSync(path.join(dir, 'bookmarks.json'), JSON.stringify(json));
+  fs.writeFileSync(path.join(dir, 'projector_config.pbtxt'),
+    'embeddings {\n  tensor_name: "digits"\n  tensor_path: "tensors.tsv"\n  metadata_path: "metadata.tsv"\n  bookmarks_path: "bookmarks.json"\n}\n');
+  const second = await openPage(browser, BASE);
+  p = await openFolder(second.page, dir);
+  assertEq(p.bookmarks, 1, 'the bookmark file was read');
+  assertEq(p.selected.length, 0, 'nothing selected before');
+  await click(second.page, control(p, 'bookmark 0'));
+  p = await projector(second.page);
+  assertEq(p.selected.slice().sort((a, b) => a - b), json[0].selectedPoints.slice().sort((a, b) => a - b), 'selection restored');
+  assertEq(p.colorBy, 'label', 'colouring restored');
+  await second.page.screenshot({ path: path.join(OUT, 'projector-bookmark.png') });
+  assertEq(problems.concat(second.problems), [], 'no console errors');
+  await second.context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+run();
