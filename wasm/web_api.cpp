@@ -22,12 +22,14 @@ EL_EXPORT void el_add_other_file(const char* path, double size) {
   el::web::shell().add_other_file(path ? path : "", static_cast<std::uint64_t>(size));
 }
 
-// The page's answer to el_js_read_file: the bytes (from _malloc; freed here).
-EL_EXPORT void el_file_read(double ticket, std::uint8_t* bytes, double size) {
-  el::web::shell().file_read_arrived(
-      static_cast<std::uint64_t>(ticket),
-      std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)), "");
-  std::free(bytes);
+// The page's answer to el_js_read_file: a buffer of `size` bytes to write the
+// file's bytes into, then el_file_read(ticket) when they are there.
+EL_EXPORT char* el_file_buffer(double ticket, double size) {
+  return el::web::shell().file_buffer(static_cast<std::uint64_t>(ticket), static_cast<std::size_t>(size));
+}
+
+EL_EXPORT void el_file_read(double ticket) {
+  el::web::shell().file_buffer_done(static_cast<std::uint64_t>(ticket));
 }
 
 // ... or why it could not be read.

@@ -25,6 +25,14 @@ void EmbeddingLoader::arrived(std::uint64_t ticket, std::string_view bytes, cons
   out_.erase(it);
 }
 
+void EmbeddingLoader::arrived(std::uint64_t ticket, std::string&& bytes) {
+  auto it = out_.find(ticket);
+  if (it == out_.end()) return;
+  loaded_.bytes_read += bytes.size();
+  files_.put(it->second, std::move(bytes));
+  out_.erase(it);
+}
+
 void EmbeddingLoader::clear() {
   files_.clear();
   out_.clear();  // late answers are ignored
@@ -101,6 +109,7 @@ void EmbeddingLoader::load_step() {
   const embed::Embedding& e = loading_;
   std::string error;
   if (!points_done_) {
+    const auto t0 = std::chrono::steady_clock::now();
     if (!embed::load_points(files_, e, loaded_.points, error)) {
       if (request_misses()) return;
       loaded_.state = ui::EmbeddingState::kError;
@@ -108,6 +117,8 @@ void EmbeddingLoader::load_step() {
       return;
     }
     points_done_ = true;
+    loaded_.parse_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     files_.drop(e.tensor_path);  // parsed: the text or raw bytes are not needed again
     if (e.source == embed::TensorSource::kCheckpoint) files_.drop_ranges();
   }

@@ -36,6 +36,8 @@ class EmbeddingLoader final : public ui::EmbeddingProvider {
   void add_file(const std::string& path, std::uint64_t size);
   // The platform's answer to read_file(): the bytes, or an error message.
   void arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error);
+  // ... the bytes, handed over (no copy).
+  void arrived(std::uint64_t ticket, std::string&& bytes);
   // Runs discovery and loading as far as the files allow, and hands new reads
   // to the platform. Call once a frame (and after answers arrive).
   void update();

@@ -73,6 +73,20 @@ class Shell {
     embeddings_.arrived(ticket, bytes, error);
     force_render_ = true;
   }
+  // The page writes a file's bytes straight into a buffer the loader then
+  // takes over (one copy from JS, none in C++): file_buffer, then file_buffer_done.
+  char* file_buffer(std::uint64_t ticket, std::size_t size) {
+    std::string& b = incoming_[ticket];
+    b.resize(size);
+    return b.data();
+  }
+  void file_buffer_done(std::uint64_t ticket) {
+    auto it = incoming_.find(ticket);
+    if (it == incoming_.end()) return;
+    embeddings_.arrived(ticket, std::move(it->second));
+    incoming_.erase(it);
+    force_render_ = true;
+  }
   const EmbeddingLoader& embeddings() const { return embeddings_; }
   // The platform could not read (more of) `file`: the Problems panel says
   // why; with `ends`, nothing more of it will come.
@@ -142,6 +156,7 @@ class Shell {
   GlTextures textures_;
   MediaCache media_{platform_, textures_};
   EmbeddingLoader embeddings_{platform_, textures_};
+  std::unordered_map<std::uint64_t, std::string> incoming_;  // file_buffer()s being filled
   GlPoints points_;
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch

@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "embed/paths.h"
 #include "events/event_decoder.h"
+#include "io/disk_files.h"
 #include "io/loader.h"
 #include "record/record_writer.h"
 #include "record/stream_reader.h"
@@ -197,7 +199,8 @@ const char* kSiteReadme =
     "- `index.html` and `eventlens.*`: the EventLens web app.\n"
     "- `eventlens.html`: the same app in one file; it also works when opened straight from disk\n"
     "  (drop event files onto it).\n"
-    "- `data/`: the event files, as TensorBoard reads them (`events.out.tfevents.*`).\n"
+    "- `data/`: the event files, as TensorBoard reads them (`events.out.tfevents.*`), and the\n"
+    "  Projector's files (projector configs, TSVs, checkpoints, sprite sheets).\n"
     "- `manifest.json`: runs and files, with sizes and SHA-256 checksums.\n"
     "\n"
     "To publish on GitHub Pages, push this folder to a `gh-pages` branch (or let a workflow\n"
@@ -212,7 +215,8 @@ int publish_usage() {
       "[--site DIR]\n"
       "  --run REGEX      only runs whose name matches (ECMAScript regex, searched)\n"
       "  --kinds LIST     keep only these kinds, comma-separated (scalars,histograms,images,\n"
-      "                   audio,text,graphs,hparams,pr_curves,custom_scalars,mesh,tensors)\n"
+      "                   audio,text,graphs,hparams,pr_curves,custom_scalars,mesh,tensors,\n"
+      "                   projector: the embedding files)\n"
       "  --max-size BYTES leave out files larger than this (GitHub Pages refuses files over 100 MB)\n"
       "  --site DIR       the built web app (default: build/site, see scripts/build-web)\n");
   return 2;
@@ -253,12 +257,17 @@ int cmd_publish(const std::vector<std::string>& args) {
     return 2;
   }
   std::set<events::Kind> kinds;
+  bool projector = kinds_arg.empty();  // the Projector's files (configs, TSVs, checkpoints, sprites)
   if (!kinds_arg.empty()) {
     std::size_t start = 0;
     while (start <= kinds_arg.size()) {
       const std::size_t comma = std::min(kinds_arg.find(',', start), kinds_arg.size());
       const std::string name = kinds_arg.substr(start, comma - start);
       bool found = false;
+      if (name == "projector") {
+        projector = true;
+        found = true;
+      }
       for (int k = 0; k < events::kKindCount; ++k)
         if (name == events::kind_name(static_cast<events::Kind>(k))) {
           kinds.insert(static_cast<events::Kind>(k));
@@ -337,6 +346,39 @@ int cmd_publish(const std::vector<std::string>& args) {
     total += bytes.size();
     ++published;
   }
+  // The Projector's files, byte for byte, marked "other": the page announces
+  // them and reads only what the Projector asks for.
+  std::size_t others = 0;
+  if (projector && fs::is_directory(logdir, ec)) {
+    io::DiskFiles disk(logdir);
+    for (const std::string& rel : disk.paths()) {
+      if (!embed::is_embedding_file(embed::file_name(rel))) continue;
+      std::string bytes;
+      if (!read_whole((fs::path(logdir) / rel).string(), bytes)) {
+        std::fprintf(stderr, "eventlens publish: cannot read %s\n", rel.c_str());
+        return 2;
+      }
+      if (max_size && bytes.size() > max_size) {
+        std::fprintf(stderr, "eventlens publish: left out %s: %zu bytes is over --max-size %llu\n",
+                     rel.c_str(), bytes.size(), static_cast<unsigned long long>(max_size));
+        ++skipped;
+        continue;
+      }
+      if (!write_whole(out / "data" / rel, bytes)) {
+        std::fprintf(stderr, "eventlens publish: cannot write %s\n", (out / "data" / rel).string().c_str());
+        return 2;
+      }
+      j.begin_object();
+      j.key("path").value(rel);
+      j.key("url").value("data/" + url_path(rel));
+      j.key("other").value(true);
+      j.key("size").value(static_cast<std::uint64_t>(bytes.size()));
+      j.key("sha256").value(store::sha256_hex(bytes));
+      j.end_object();
+      total += bytes.size();
+      ++others;
+    }
+  }
   j.end_array();
   j.key("runs").begin_object();
   for (const auto& [run, paths] : runs) {
@@ -352,10 +394,11 @@ int cmd_publish(const std::vector<std::string>& args) {
   }
   std::printf("published %zu file%s of %zu run%s (%.1f MB) to %s", published, published == 1 ? "" : "s",
               runs.size(), runs.size() == 1 ? "" : "s", total / 1e6, out.string().c_str());
+  if (others) std::printf(", and %zu file%s of embeddings", others, others == 1 ? "" : "s");
   if (!kinds.empty()) std::printf(", %zu values of other kinds left out", dropped_values);
   if (skipped) std::printf(", %zu file%s over --max-size left out", skipped, skipped == 1 ? "" : "s");
   std::printf("\n");
-  return published ? 0 : 1;
+  return published || others ? 0 : 1;
 }
 
 }  // namespace el::cli

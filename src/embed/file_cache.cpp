@@ -67,7 +67,13 @@ void FileCache::clear() {
 
 bool FileCache::answer(const FileRequest& r, std::string& out, std::string& error) {
   if (auto it = bytes_.find(r); it != bytes_.end()) {
-    out = it->second;
+    if (r.whole && it->second.size() >= kHandOverBytes) {
+      bytes_held_ -= it->second.size();
+      out = std::move(it->second);
+      bytes_.erase(it);
+    } else {
+      out = it->second;
+    }
     return true;
   }
   if (auto it = errors_.find(r); it != errors_.end()) {

@@ -26,6 +26,11 @@ struct FileRequest {
 
 class FileCache final : public FileAccess {
  public:
+  // Whole files at least this large are handed over by the first read (moved,
+  // not copied) and forgotten: tensor files are parsed once, and a second copy
+  // of 100 MB of text would double the peak memory. A later read asks again.
+  static constexpr std::uint64_t kHandOverBytes = 8u << 20;
+
   // A file that exists (its bytes are read on request). Adding a known path
   // again with another size forgets the bytes held for it (it changed).
   void add(const std::string& path, std::uint64_t size);

@@ -36,6 +36,7 @@ struct LoadedEmbedding {
   std::uint64_t bytes_to_read = 0, bytes_read = 0;  // kLoading: progress
   std::string reading;                              // kLoading: the file being read
   double load_ms = 0;                               // reading and parsing took this long
+  double parse_ms = 0;                              // ... of which parsing the points
   std::uint64_t generation = 0;                     // changes whenever another embedding is loaded
 };
 

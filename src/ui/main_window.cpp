@@ -187,8 +187,12 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) act.cancel_loading = true;
     tooltip("Stop reading; what has arrived so far stays open.");
-  } else if (nfiles == 0) {
+  } else if (nfiles == 0 && !(view.embeddings && view.embeddings->files())) {
     ImGui::TextDisabled("Ready. No files open.");
+  } else if (nfiles == 0) {
+    const std::size_t n = view.embeddings->discovery().embeddings.size();
+    ImGui::Text("%zu embedding%s in %zu other files (no event files)", n, n == 1 ? "" : "s",
+                view.embeddings->files());
   } else {
     std::uint64_t records = 0;
     for (std::size_t i = 0; i < nfiles; ++i)

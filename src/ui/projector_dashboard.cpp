@@ -582,19 +582,32 @@ void ProjectorDashboard::draw(const UiContext& ctx) {
     const auto& g = e->sprite_grid;
     const float sw = static_cast<float>(e->sprite_width), sh = static_cast<float>(e->sprite_height);
     std::size_t shown_sprites = 0;
+    // With a selection, the others fade and the selected (and neighbours) get a frame.
+    const bool fading = !selected_.empty();
+    const ImU32 faded = IM_COL32(255, 255, 255, 60);
+    auto draw_sprite = [&](std::size_t i, ImVec2 p, ImU32 tint, ImU32 frame) {
+      const ImVec2 uv0(g.x(i) / sw, g.y(i) / sh),
+          uv1((g.x(i) + g.tile_width) / sw, (g.y(i) + g.tile_height) / sh);
+      const ImVec2 a(p.x - tile / 2, p.y - tile / 2), b(p.x + tile / 2, p.y + tile / 2);
+      dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(e->sprite_texture)), a, b, uv0,
+                   uv1, tint);
+      if (frame) dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), frame, 0, 0, 2.0f);
+    };
     for (std::size_t k = 0; k < drawn && shown_sprites < 5000; ++k) {
       const float x = sc[k * 2], y = sc[k * 2 + 1];
       if (!(x >= -tile && y >= -tile && x <= view_.max().x - view_.min().x + tile &&
             y <= view_.max().y - view_.min().y + tile))
         continue;
       const std::size_t i = view_.shown().empty() ? k : view_.shown()[k];
-      const ImVec2 p(view_.min().x + x, view_.min().y + y);
-      const ImVec2 uv0(g.x(i) / sw, g.y(i) / sh),
-          uv1((g.x(i) + g.tile_width) / sw, (g.y(i) + g.tile_height) / sh);
-      dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(e->sprite_texture)),
-                   ImVec2(p.x - tile / 2, p.y - tile / 2), ImVec2(p.x + tile / 2, p.y + tile / 2), uv0, uv1);
+      draw_sprite(i, ImVec2(view_.min().x + x, view_.min().y + y), fading ? faded : IM_COL32_WHITE, 0);
       ++shown_sprites;
     }
+    ImVec2 p;
+    for (const embed::Neighbor& nb : neighbors_)
+      if (view_.screen_of(nb.index, p)) draw_sprite(nb.index, p, IM_COL32_WHITE, IM_COL32(250, 200, 90, 255));
+    for (std::size_t k = 0; k < selected_.size() && k < 5000; ++k)
+      if (view_.screen_of(selected_[k], p))
+        draw_sprite(selected_[k], p, IM_COL32_WHITE, IM_COL32(255, 120, 60, 255));
   } else if (drawn <= 300 && !e->metadata.columns.empty()) {
     const ImU32 c = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     for (std::size_t k = 0; k < drawn; ++k) label_at(view_.shown().empty() ? k : view_.shown()[k], c);
@@ -655,6 +668,7 @@ void ProjectorDashboard::draw(const UiContext& ctx) {
   info_.bookmarks = bookmarks_.size();
   info_.note = e->note;
   info_.load_ms = e->load_ms;
+  info_.parse_ms = e->parse_ms;
   info_.pca_ms = pca_ms_;
   info_.view[0] = view_.min().x;
   info_.view[1] = view_.min().y;
@@ -701,7 +715,7 @@ void ProjectorDashboard::draw_inspector(const UiContext& ctx, const LoadedEmbedd
     ImGui::Text("Point %zu: %s", p, point_label(e.metadata, label_col, p).c_str());
     row_table(p);
     section_heading(ctx.fonts, "Nearest neighbours");
-    ImGui::SetNextItemWidth(80);
+    ImGui::SetNextItemWidth(130);
     ImGui::InputInt("neighbours", &s.projector_neighbours, 1, 10);
     s.projector_neighbours = std::clamp(s.projector_neighbours, 1, 1000);
     tooltip("How many of the nearest points to list, measured in the original space (not the projection).");
@@ -926,6 +940,7 @@ void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) 
   for (float f : v.screen) j.value(static_cast<double>(f));
   j.end_array();
   j.key("loadMs").value(v.load_ms);
+  j.key("parseMs").value(v.parse_ms);
   j.key("pcaMs").value(v.pca_ms);
   j.end_object();
 }

@@ -12,10 +12,12 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { execFileSync, spawn } = require('child_process');
 const { test, run, assert, assertEq, openPage } = require('./harness');
 
 const BASE = process.argv[2];
 const OUT = process.argv[3];
+const SITE = process.argv[4];
 fs.mkdirSync(OUT, { recursive: true });
 const REPO = path.resolve(__dirname, '../..');
 const CORPUS = process.env.EVENTLENS_CORPUS;
@@ -183,6 +185,39 @@ test('bookmarks: saved in TensorBoard\'s format, loaded from a config\'s bookmar
   assertEq(problems.concat(second.problems), [], 'no console errors');
   await second.context.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// A static server for `dir` on a free port, answering other origins (as GitHub Pages does).
+async function serve(dir) {
+  const portFile = path.join(os.tmpdir(), `el-projector-port-${process.pid}`);
+  fs.rmSync(portFile, { force: true });
+  const proc = spawn('python3', [path.join(REPO, 'scripts/http_server.py'), '--root', dir, '--port', '0',
+    '--port-file', portFile, '--cors'], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !fs.existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
+  return { url: `http://127.0.0.1:${fs.readFileSync(portFile, 'utf8').trim()}`, stop: () => proc.kill() };
+}
+
+test('a published site carries the embeddings: the page opens them from its manifest, over HTTP', async (browser) => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'el-published-'));
+  const said = execFileSync(path.join(REPO, 'build/native/eventlens'),
+    ['publish', path.join(CORPUS, 'projector/pytorch-sprite'), site, '--site', SITE]).toString();
+  assert(/and 3 files of embeddings/.test(said), `publish said: ${said}`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(site, 'manifest.json'), 'utf8'));
+  assertEq(manifest.files.filter((f) => f.other).map((f) => f.path).sort(),
+    ['00000/default/sprite.png', '00000/default/tensors.tsv', 'projector_config.pbtxt'], 'the Projector\'s files, marked');
+  const host = await serve(site);
+  const { page, context, problems } = await openPage(browser, `${BASE}/?manifest=${encodeURIComponent(host.url + '/manifest.json')}`);
+  await page.waitForFunction(() => { const p = window.eventlens.state().projector; return p && p.status === 'ready'; },
+    null, { timeout: 60000 });
+  const s = await state(page);
+  assertEq(s.dashboard, 'projector', 'with no event files, the Projector is what opens');
+  assertEq([s.projector.points, s.projector.dims], [500, 32], 'tests/data/embedding_facts.tsv');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, 'projector-published.png') });
+  assertEq(problems, [], 'no console errors');
+  await context.close();
+  host.stop();
+  fs.rmSync(site, { recursive: true, force: true });
 });
 
 run();

@@ -37,7 +37,11 @@ TEST(ProjectorColours, TheTensorboardXLabelsAreTenCategoriesMostFrequentFirst) {
 TEST(ProjectorColours, ManyNumbersAreAGradientAndManyWordsAreNotColoured) {
   embed::MetadataTable m;
   m.columns = {"value", "word"};
-  for (int i = 0; i < 60; ++i) m.rows.push_back({std::to_string(i * 2), "w" + std::to_string(i)});
+  for (int i = 0; i < 60; ++i) {
+    std::string word = "w";
+    word += std::to_string(i);
+    m.rows.push_back({std::to_string(i * 2), word});
+  }
   PointColours g = colour_by_column(m, 0, 60);
   ASSERT_EQ(g.kind, PointColours::Kind::kGradient);
   EXPECT_EQ(g.low, 0);

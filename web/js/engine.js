@@ -40,9 +40,9 @@ export const engine = {
   // Files that are not event files (the Projector's), and the answers to its reads (el_js_read_file).
   addOtherFile: (path, size) => Module.ccall('el_add_other_file', null, ['string', 'number'], [path, size]),
   fileRead(ticket, bytes) {
-    const ptr = Module._malloc(Math.max(1, bytes.length));
-    Module.HEAPU8.set(bytes, ptr);  // the engine frees it
-    Module._el_file_read(ticket, ptr, bytes.length);
+    const ptr = Module._el_file_buffer(ticket, bytes.length);  // the engine's own buffer: one copy
+    Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after the call: memory may have grown
+    Module._el_file_read(ticket);
   },
   fileReadFailed: (ticket, why) => Module.ccall('el_file_read_failed', null, ['number', 'string'], [ticket, why]),
 };

@@ -1,0 +1,128 @@
+// The Projector benchmark (run by scripts/bench, not a test):
+//   node bench_projector.js SITE_DIR WORK_DIR
+// Writes two embeddings into WORK_DIR (once): 100,000 x 128 as a PyTorch-style
+// tensors.tsv (~100 MB, 5 significant digits), and 1,000,000 x 3 as raw
+// float32 named by a projector config. In headless Chromium it prints: the
+// time from choosing the folder to the PCA view drawn (reading the file,
+// parsing, PCA of every point), and frame CPU time while orbiting the
+// million points.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { startBench } = require('./bench_util');
+
+const [SITE, WORK] = process.argv.slice(2);
+const REPO = path.resolve(__dirname, '../..');
+const state = (page) => page.evaluate(() => window.eventlens.state());
+
+// A deterministic generator (xorshift), so every run reads the same numbers.
+function rng(seed) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
+function writeTsv(dir, rows, dims) {
+  fs.mkdirSync(path.join(dir, '00000/default'), { recursive: true });
+  const r = rng(7);
+  const fd = fs.openSync(path.join(dir, '00000/default/tensors.tsv'), 'w');
+  let chunk = [];
+  for (let i = 0; i < rows; i++) {
+    const cluster = i % 10;
+    const row = [];
+    for (let d = 0; d < dims; d++) row.push(((d % 10 === cluster ? 2 : 0) + r() - 0.5).toPrecision(5));
+    chunk.push(row.join('\t'));
+    if (chunk.length === 5000) { fs.writeSync(fd, chunk.join('\n') + '\n'); chunk = []; }
+  }
+  if (chunk.length) fs.writeSync(fd, chunk.join('\n') + '\n');
+  fs.closeSync(fd);
+  const meta = ['digit'];
+  for (let i = 0; i < rows; i++) meta.push(String(i % 10));
+  // One column with a header needs a tab on the first line; a single column has none.
+  fs.writeFileSync(path.join(dir, '00000/default/metadata.tsv'), meta.slice(1).join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'projector_config.pbtxt'),
+    'embeddings {\n  tensor_name: "bench:00000"\n  tensor_path: "00000/default/tensors.tsv"\n  metadata_path: "00000/default/metadata.tsv"\n}\n');
+}
+
+function writeMillion(dir, rows) {
+  fs.mkdirSync(dir, { recursive: true });
+  const r = rng(11);
+  const data = new Float32Array(rows * 3);
+  for (let i = 0; i < rows; i++) {
+    // A spiral galaxy: points along arms, with noise.
+    const t = r() * 12, arm = (i % 3) * 2.094;
+    data[i * 3] = t * Math.cos(t + arm) + (r() - 0.5);
+    data[i * 3 + 1] = t * Math.sin(t + arm) + (r() - 0.5);
+    data[i * 3 + 2] = (r() - 0.5) * 2;
+  }
+  fs.writeFileSync(path.join(dir, 'points.bytes'), Buffer.from(data.buffer));
+  fs.writeFileSync(path.join(dir, 'projector_config.pbtxt'),
+    `embeddings {\n  tensor_name: "million"\n  tensor_path: "points.bytes"\n  tensor_shape: ${rows}\n  tensor_shape: 3\n}\n`);
+}
+
+async function openAndDraw(browser, origin, dir) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${origin}/#dash=projector`);
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady() && window.eventlens.frame() > 5);
+  const t0 = Date.now();
+  await page.setInputFiles('#open-folder', dir);
+  await page.waitForFunction(() => { const p = window.eventlens.state().projector; return p && p.status === 'ready' && p.drawn > 0; },
+    null, { timeout: 300000, polling: 50 });
+  return { page, context, ms: Date.now() - t0 };
+}
+
+async function orbit(page) {
+  const p = (await state(page)).projector;
+  const cx = p.view[0] + p.view[2] / 2, cy = p.view[1] + p.view[3] / 2;
+  await page.mouse.move(cx, cy);
+  await page.evaluate(() => window.eventlens.resetFrameStats());
+  await page.mouse.down();
+  for (let i = 0; i < 120; i++) {
+    await page.mouse.move(cx + 200 * Math.sin(i / 15), cy + 80 * Math.cos(i / 20));
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const s = await state(page);
+  return { p50: +s.frameMs.p50.toFixed(2), p95: +s.frameMs.p95.toFixed(2), frames: s.frameMs.n };
+}
+
+(async () => {
+  const tsvDir = path.join(WORK, 'tsv-100k'), millionDir = path.join(WORK, 'million');
+  if (!fs.existsSync(path.join(WORK, '.complete'))) {
+    fs.rmSync(WORK, { recursive: true, force: true });
+    writeTsv(tsvDir, 100000, 128);
+    writeMillion(millionDir, 1000000);
+    fs.writeFileSync(path.join(WORK, '.complete'), '');
+  }
+  const { origin, browser, stop } = await startBench(SITE);
+  const out = {};
+  try {
+    let { page, context, ms } = await openAndDraw(browser, origin, tsvDir);
+    let p = (await state(page)).projector;
+    out.tsv_mb = fs.statSync(path.join(tsvDir, '00000/default/tensors.tsv')).size / 1e6;
+    out.tsv_open_ms = ms;
+    out.tsv_load_ms = p.loadMs;
+    out.tsv_parse_ms = p.parseMs;
+    out.pca_ms = p.pcaMs;
+    out.points = p.points;
+    out.dims = p.dims;
+    // Neighbours of one point: click one, time until listed.
+    await page.screenshot({ path: path.join(REPO, 'build/shots/bench-projector-100k.png') });
+    await context.close();
+
+    ({ page, context, ms } = await openAndDraw(browser, origin, millionDir));
+    p = (await state(page)).projector;
+    out.million_open_ms = ms;
+    out.million_points = p.drawn;
+    await page.waitForTimeout(500);
+    out.orbit = await orbit(page);
+    await page.screenshot({ path: path.join(REPO, 'build/shots/bench-projector-million.png') });
+    await context.close();
+  } finally {
+    await stop();
+  }
+  console.log(JSON.stringify(out));
+})();
