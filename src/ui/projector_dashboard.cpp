@@ -613,7 +613,10 @@ void ProjectorDashboard::draw(const UiContext& ctx) {
     for (std::size_t k = 0; k < drawn; ++k) label_at(view_.shown().empty() ? k : view_.shown()[k], c);
   }
   const ImU32 strong = ImGui::GetColorU32(ImGuiCol_Text);
-  for (std::size_t k = 0; k < selected_.size() && k < 50; ++k) label_at(selected_[k], strong);
+  // Labels for a few selected points (a search selecting hundreds would bury the view in text; the
+  // inspector lists them).
+  if (selected_.size() <= 12)
+    for (std::uint32_t p : selected_) label_at(p, strong);
   for (const embed::Neighbor& nb : neighbors_) label_at(nb.index, ImGui::GetColorU32(ImGuiCol_TextDisabled));
   if (hovered_ >= 0) {
     ImVec2 p;
@@ -747,8 +750,10 @@ void ProjectorDashboard::draw_inspector(const UiContext& ctx, const LoadedEmbedd
     ImGui::Text("%s points selected", format_count(selected_.size()).c_str());
     for (std::size_t k = 0; k < selected_.size() && k < 200; ++k) {
       ImGui::PushID(static_cast<int>(k));
-      const std::string text = point_label(e.metadata, label_col, selected_[k]);
-      if (ImGui::Selectable(text.empty() ? "(empty)" : text.c_str())) select({selected_[k]});
+      const std::string text =
+          "#" + std::to_string(selected_[k]) + "  " + point_label(e.metadata, label_col, selected_[k]);
+      if (ImGui::Selectable(text.c_str())) select({selected_[k]});
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select only this point (and list its neighbours)");
       ImGui::PopID();
     }
     if (selected_.size() > 200) ImGui::TextDisabled("... and %zu more", selected_.size() - 200);
