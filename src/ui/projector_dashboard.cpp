@@ -140,6 +140,7 @@ void ProjectorDashboard::reset_for(const LoadedEmbedding& e) {
   norms_.clear();
   custom_xy_.clear();
   custom_error_.clear();
+  custom_key_.clear();
   hovered_ = -1;
   bookmarks_.clear();
   bookmarks_error_.clear();
@@ -165,8 +166,31 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
   }
   const int ncomp = static_cast<int>(pca_.components);
   for (int& c : s.projector_components) c = std::clamp(c, 0, std::max(0, ncomp - 1));
-  const bool three_d = s.projector_3d && !custom_ && ncomp >= 3;
-  std::string key = std::to_string(custom_) + "/" + std::to_string(three_d) + "/" +
+  const bool custom = s.projector_custom_mode;
+  if (custom) {
+    // Axes between label centroids, recomputed when the patterns or the labels change.
+    const int col = label_column(e, s);
+    std::string ckey = std::to_string(col) + "/" + std::to_string(s.projector_custom_regex);
+    for (const std::string& c : s.projector_custom) ckey += "\t" + c;
+    if (ckey != custom_key_) {
+      custom_key_ = ckey;
+      custom_error_.clear();
+      custom_xy_.clear();
+      std::vector<std::string> labels(m.rows);
+      for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = point_label(e.metadata, col, i);
+      embed::CustomProjection out;
+      const embed::CustomAxis x{s.projector_custom[0], s.projector_custom[1]};
+      const embed::CustomAxis y{s.projector_custom[2], s.projector_custom[3]};
+      if (std::all_of(std::begin(s.projector_custom), std::end(s.projector_custom),
+                      [](const std::string& c) { return c.empty(); }))
+        custom_error_ = "Type a label (or a pattern) for each end of both axes.";
+      else if (embed::custom_projection(m, labels, x, y, s.projector_custom_regex, out, custom_error_))
+        custom_xy_ = std::move(out.xy);
+      projection_key_.clear();
+    }
+  }
+  const bool three_d = s.projector_3d && !custom && ncomp >= 3;
+  std::string key = std::to_string(custom) + "/" + std::to_string(three_d) + "/" +
                     std::to_string(s.projector_components[0]) + "," +
                     std::to_string(s.projector_components[1]) + "," +
                     std::to_string(s.projector_components[2]) + "/" + std::to_string(sphere) + "/" +
@@ -175,7 +199,7 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
   const bool dims_changed = view_.camera.three_d != three_d;
   projection_key_ = key;
   std::vector<float> fitted;
-  if (custom_ && !custom_xy_.empty()) {
+  if (custom && !custom_xy_.empty()) {
     coords_ = custom_xy_;
     fitted = fit_positions(coords_, 2);
   } else if (ncomp >= 2) {
@@ -309,14 +333,14 @@ void ProjectorDashboard::draw_sidebar(const UiContext& ctx) {
   if (!e || e->state != EmbeddingState::kReady) return;
 
   section_heading(ctx.fonts, "Projection");
-  int mode = custom_ ? 1 : 0;
+  int mode = s.projector_custom_mode ? 1 : 0;
   ImGui::RadioButton("PCA", &mode, 0);
   tooltip("Principal components of every point (no sampling).");
   ImGui::SameLine();
   ImGui::RadioButton("Custom", &mode, 1);
   tooltip("Two axes, each from the centroid of the points whose label matches one text to that of another.");
-  custom_ = mode == 1;
-  if (!custom_) {
+  s.projector_custom_mode = mode == 1;
+  if (!s.projector_custom_mode) {
     const int ncomp = static_cast<int>(pca_.components);
     const std::vector<double> shares = pca_.shares();
     auto comp_combo = [&](const char* label, int& c) {
@@ -358,29 +382,19 @@ void ProjectorDashboard::draw_sidebar(const UiContext& ctx) {
       }
     }
   } else {
-    bool changed = false;
     ImGui::TextDisabled("Horizontal axis: from  ->  to");
     ImGui::SetNextItemWidth(-1);
-    changed |= input_string("##xl", "left (text or regex)", custom_x_.from);
+    input_string("##xl", "left: a label (text or regex)", s.projector_custom[0]);
+    tooltip("The points whose label matches this are the axis' left end (their centroid).");
     ImGui::SetNextItemWidth(-1);
-    changed |= input_string("##xr", "right", custom_x_.to);
+    input_string("##xr", "right", s.projector_custom[1]);
     ImGui::TextDisabled("Vertical axis: from  ->  to");
     ImGui::SetNextItemWidth(-1);
-    changed |= input_string("##yd", "down", custom_y_.from);
+    input_string("##yd", "down", s.projector_custom[2]);
     ImGui::SetNextItemWidth(-1);
-    changed |= input_string("##yu", "up", custom_y_.to);
-    changed |= ImGui::Checkbox("Regex##custom", &custom_regex_);
-    if (changed || (custom_xy_.empty() && custom_error_.empty())) {
-      std::vector<std::string> labels(e->points.rows);
-      const int col = label_column(*e, s);
-      for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = point_label(e->metadata, col, i);
-      embed::CustomProjection out;
-      custom_error_.clear();
-      custom_xy_.clear();
-      if (embed::custom_projection(e->points, labels, custom_x_, custom_y_, custom_regex_, out,
-                                   custom_error_))
-        custom_xy_ = std::move(out.xy);
-    }
+    input_string("##yu", "up", s.projector_custom[3]);
+    ImGui::Checkbox("Regex##custom", &s.projector_custom_regex);
+    tooltip("Match labels as regular expressions (case-insensitive); off: as text they contain.");
     if (!custom_error_.empty()) ImGui::TextWrapped("%s", custom_error_.c_str());
   }
 
@@ -466,7 +480,12 @@ void ProjectorDashboard::draw_toolbar(const UiContext& ctx, const LoadedEmbeddin
   note_control("fit");
   tooltip("Frame every point again, from the starting angle.");
   ImGui::SameLine();
-  if (ImGui::Button("Download")) ImGui::OpenPopup("##pdownload");
+  if (ImGui::Button("Download")) {
+    ImGui::OpenPopup("##pdownload");
+    if (ctx.wants_frame)
+      *ctx.wants_frame = true;  // the menu appears a frame later: draw it without waiting for input
+  }
+  note_control("download");
   tooltip("Save the projected coordinates with the metadata (TSV), the selection, or a picture of the view.");
   if (ImGui::BeginPopup("##pdownload")) {
     std::string base = e.key;
@@ -475,11 +494,14 @@ void ProjectorDashboard::draw_toolbar(const UiContext& ctx, const LoadedEmbeddin
     if (ImGui::MenuItem("Coordinates and metadata (TSV)") && ctx.downloads)
       ctx.downloads->push_back(
           {"projection-" + base + ".tsv", "text/tab-separated-values", coordinates_tsv(e, false)});
+    note_control("download tsv");
     if (ImGui::MenuItem("Selected points (TSV)", nullptr, false, !selected_.empty()) && ctx.downloads)
       ctx.downloads->push_back(
           {"selection-" + base + ".tsv", "text/tab-separated-values", coordinates_tsv(e, true)});
+    note_control("download selection");
     if (ImGui::MenuItem("Picture of the view (PNG)") && ctx.capture)
       *ctx.capture = PngCapture{view_.min(), view_.max(), "projector-" + base + ".png"};
+    note_control("download png");
     ImGui::EndPopup();
   }
   if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive() && !selected_.empty()) {
@@ -650,7 +672,8 @@ void ProjectorDashboard::draw(const UiContext& ctx) {
   info_.points = e->points.rows;
   info_.dims = e->points.dims;
   info_.drawn = drawn;
-  info_.projection = custom_ ? "custom" : "pca";
+  info_.projection = ctx.settings->projector_custom_mode ? "custom" : "pca";
+  info_.custom_error = custom_error_;
   for (int k = 0; k < 3; ++k) info_.components[k] = ctx.settings->projector_components[k];
   info_.three_d = view_.camera.three_d;
   info_.sphereized = pca_sphereize_ == 1;
@@ -767,29 +790,29 @@ Bookmark ProjectorDashboard::bookmark_now(const UiContext& ctx, const LoadedEmbe
   const Settings& s = *ctx.settings;
   Bookmark b;
   b.label = "Bookmark " + std::to_string(bookmarks_.size() + 1);
-  b.projection = custom_ ? "custom" : "pca";
+  b.projection = s.projector_custom_mode ? "custom" : "pca";
   b.pca_components = {s.projector_components[0], s.projector_components[1]};
   if (view_.camera.three_d) b.pca_components.push_back(s.projector_components[2]);
   b.selected = selected_;
   b.colour_by = s.projector_colour;
   b.label_by = s.projector_label;
-  b.custom_x_left = custom_x_.from;
-  b.custom_x_right = custom_x_.to;
-  b.custom_y_down = custom_y_.from;
-  b.custom_y_up = custom_y_.to;
-  b.custom_regex = custom_regex_;
+  b.custom_x_left = s.projector_custom[0];
+  b.custom_x_right = s.projector_custom[1];
+  b.custom_y_down = s.projector_custom[2];
+  b.custom_y_up = s.projector_custom[3];
+  b.custom_regex = s.projector_custom_regex;
   return b;
 }
 
 void ProjectorDashboard::apply_bookmark(const UiContext& ctx, const Bookmark& b, const LoadedEmbedding& e) {
   Settings& s = *ctx.settings;
-  custom_ = b.projection == "custom";
-  if (custom_) {
-    custom_x_ = {b.custom_x_left, b.custom_x_right};
-    custom_y_ = {b.custom_y_down, b.custom_y_up};
-    custom_regex_ = b.custom_regex;
-    custom_xy_.clear();
-    custom_error_.clear();
+  s.projector_custom_mode = b.projection == "custom";
+  if (s.projector_custom_mode) {
+    s.projector_custom[0] = b.custom_x_left;
+    s.projector_custom[1] = b.custom_x_right;
+    s.projector_custom[2] = b.custom_y_down;
+    s.projector_custom[3] = b.custom_y_up;
+    s.projector_custom_regex = b.custom_regex;
   }
   if (b.pca_components.size() >= 2) {
     for (std::size_t k = 0; k < b.pca_components.size() && k < 3; ++k)
@@ -882,7 +905,8 @@ std::string ProjectorDashboard::coordinates_tsv(const LoadedEmbedding& e, bool s
 
 // [SECTION] state and link --------------------------------------------------------------------
 std::vector<std::string_view> ProjectorDashboard::link_keys() const {
-  return {"pemb", "ppc", "pdim", "psphere", "pcolor", "plabel", "psearch", "pregex", "pk", "pdist"};
+  return {"pemb", "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex",
+          "pk",   "pdist", "pproj", "pxl",     "pxr",    "pyd",    "pyu",     "pcregex"};
 }
 
 void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
@@ -900,6 +924,7 @@ void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) 
   j.key("dims").value(static_cast<std::uint64_t>(v.dims));
   j.key("drawn").value(static_cast<std::uint64_t>(v.drawn));
   j.key("projection").value(v.projection);
+  j.key("customError").value(v.custom_error);
   j.key("components").begin_array();
   for (int c : v.components) j.value(c);
   j.end_array();

@@ -24,7 +24,7 @@ namespace el::ui {
 
 // What the Projector showed last frame (state() and the browser tests).
 struct ProjectorViewInfo {
-  std::string embedding, status, error, note, projection;
+  std::string embedding, status, error, note, projection, custom_error;
   std::vector<std::string> keys;  // every embedding listed
   std::size_t embeddings = 0, points = 0, dims = 0, drawn = 0;
   int components[3] = {0, 1, 2};
@@ -87,9 +87,7 @@ class ProjectorDashboard final : public Dashboard {
   int pca_sphereize_ = -2;  // the choice pca_ was computed with (-2: none yet)
   std::string pca_error_;
   double pca_ms_ = 0;
-  bool custom_ = false;  // custom projection instead of PCA
-  embed::CustomAxis custom_x_{"", ""}, custom_y_{"", ""};
-  bool custom_regex_ = false;
+  std::string custom_key_;  // what custom_xy_ was computed from
   std::string custom_error_;
   std::vector<float> custom_xy_;
   std::vector<float> coords_;  // the projection before fitting: n x components (2 or 3)

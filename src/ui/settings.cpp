@@ -109,6 +109,12 @@ std::string encode_settings(const Settings& s) {
   if (s.projector_search_regex) out += "&pregex=1";
   if (s.projector_neighbours != 10) out += "&pk=" + std::to_string(s.projector_neighbours);
   if (s.projector_euclidean) out += "&pdist=euclidean";
+  if (s.projector_custom_mode) out += "&pproj=custom";
+  const char* custom_keys[4] = {"pxl", "pxr", "pyd", "pyu"};
+  for (int i = 0; i < 4; ++i)
+    if (!s.projector_custom[i].empty())
+      out += std::string("&") + custom_keys[i] + "=" + escape(s.projector_custom[i]);
+  if (s.projector_custom_regex) out += "&pcregex=1";
   if (!s.run_filter.empty()) out += "&runs=" + escape(s.run_filter);
   if (!s.tag_filter.empty()) out += "&tags=" + escape(s.tag_filter);
   if (!s.hidden_runs.empty()) {
@@ -241,6 +247,18 @@ void decode_settings(std::string_view text, Settings& s) {
       s.projector_neighbours = static_cast<int>(d);
     else if (key == "pdist" && (v == "cosine" || v == "euclidean"))
       s.projector_euclidean = v == "euclidean";
+    else if (key == "pproj" && (v == "custom" || v == "pca"))
+      s.projector_custom_mode = v == "custom";
+    else if (key == "pxl")
+      s.projector_custom[0] = v;
+    else if (key == "pxr")
+      s.projector_custom[1] = v;
+    else if (key == "pyd")
+      s.projector_custom[2] = v;
+    else if (key == "pyu")
+      s.projector_custom[3] = v;
+    else if (key == "pcregex" && (v == "1" || v == "0"))
+      s.projector_custom_regex = v == "1";
     else if (key == "runs")
       s.run_filter = v;
     else if (key == "tags")

@@ -59,6 +59,10 @@ struct Settings {
   bool projector_search_regex = false;
   int projector_neighbours = 10;     // 1 .. 1000
   bool projector_euclidean = false;  // neighbours by euclidean distance (else cosine)
+  // The custom projection instead of PCA, and its axes' ends: left, right, down, up (labels).
+  bool projector_custom_mode = false;
+  std::string projector_custom[4];
+  bool projector_custom_regex = false;
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
   std::map<std::string, std::vector<std::string>>
       card_overlays;  // 64 .. 4096: decoded images and clips kept (least recently used out)

@@ -187,6 +187,43 @@ test('bookmarks: saved in TensorBoard\'s format, loaded from a config\'s bookmar
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('downloads: the projected coordinates with the metadata, the selection, a PNG; a custom projection from a link', async (browser) => {
+  const dir = path.join(CORPUS, 'projector/tensorboardx-appended');
+  const { page, context, problems } = await openPage(browser, BASE);
+  let p = await openFolder(page, dir);
+  p = await settings(page, 'psearch=' + encodeURIComponent('tensor(0)'));
+  assertEq(p.selected.length, 17, 'tensor(0) selected');
+  const fetchDownload = async (item) => {
+    await click(page, control(await projector(page), 'download'));
+    const d = page.waitForEvent('download');
+    await click(page, control(await projector(page), item));
+    return fs.readFileSync(await (await d).path());
+  };
+  const labels = fs.readFileSync(path.join(dir, '00001/default/metadata.tsv'), 'utf8').trim().split('\n');
+  const all = (await fetchDownload('download tsv')).toString().trim().split('\n').map((l) => l.split('\t'));
+  assertEq(all[0], ['x', 'y', 'z', 'index', 'label'], 'header: the three shown components, then the metadata');
+  assertEq(all.length, 257, 'every point');
+  all.slice(1).forEach((r, i) => { assertEq(+r[3], i, 'index'); assertEq(r[4], labels[i], 'label'); });
+  const sel = (await fetchDownload('download selection')).toString().trim().split('\n').slice(1);
+  assertEq(sel.map((r) => r.split('\t')[4]), Array(17).fill('tensor(0)'), 'the selected rows');
+  p = await projector(page);
+  const png = await fetchDownload('download png');
+  assertEq(png.readUInt32BE(0), 0x89504e47, 'a PNG');
+  assert(Math.abs(png.readUInt32BE(16) - p.view[2]) <= 1, `PNG width ${png.readUInt32BE(16)} = view width ${p.view[2]}`);
+  assert(Math.abs(png.readUInt32BE(20) - p.view[3]) <= 1, `PNG height ${png.readUInt32BE(20)} = view height ${p.view[3]}`);
+
+  // Custom axes from a link: 0s on the left, 1s on the right; 2s down, 3s up.
+  p = await settings(page, 'psearch=&pproj=custom&pxl=' + encodeURIComponent('tensor(0)') + '&pxr=' +
+    encodeURIComponent('tensor(1)') + '&pyd=' + encodeURIComponent('tensor(2)') + '&pyu=' + encodeURIComponent('tensor(3)'));
+  assertEq([p.projection, p.customError, p.threeD], ['custom', '', false], 'a 2-D custom projection');
+  const xs = (want) => labels.map((l, i) => [l, p.screen[2 * i]]).filter(([l]) => l === want).map(([, x]) => x);
+  const mean = (a) => a.reduce((s, v) => s + v, 0) / a.length;
+  assert(mean(xs('tensor(0)')) < mean(xs('tensor(1)')), 'the 0s are left of the 1s');
+  await page.screenshot({ path: path.join(OUT, 'projector-custom.png') });
+  assertEq(problems, [], 'no console errors');
+  await context.close();
+});
+
 // A static server for `dir` on a free port, answering other origins (as GitHub Pages does).
 async function serve(dir) {
   const portFile = path.join(os.tmpdir(), `el-projector-port-${process.pid}`);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace el::ui {
 namespace {
 
@@ -59,6 +61,58 @@ TEST(Settings, RoundTripThroughText) {
   EXPECT_TRUE(back.text_raw);
   EXPECT_EQ(back.card_overlays, s.card_overlays);
   EXPECT_EQ(back.hparams_plot, HparamsPlot::kScatter);
+}
+
+TEST(Settings, TheProjectorsViewRoundTrips) {
+  Settings s;
+  s.projector_embedding = "runs/a\tword:0\t-1";
+  s.projector_components[0] = 3;
+  s.projector_components[1] = 0;
+  s.projector_components[2] = 9;
+  s.projector_3d = false;
+  s.projector_sphereize = 0;
+  s.projector_colour = "class & kind";
+  s.projector_label = "word";
+  s.projector_search = "^a.*b$";
+  s.projector_search_regex = true;
+  s.projector_neighbours = 250;
+  s.projector_euclidean = true;
+  s.projector_custom_mode = true;
+  s.projector_custom[0] = "man";
+  s.projector_custom[1] = "woman";
+  s.projector_custom[3] = "big, bigger";
+  s.projector_custom_regex = true;
+  Settings back;
+  decode_settings(encode_settings(s), back);
+  EXPECT_EQ(back.projector_embedding, s.projector_embedding);
+  EXPECT_EQ((std::vector<int>(back.projector_components, back.projector_components + 3)),
+            (std::vector<int>{3, 0, 9}));
+  EXPECT_FALSE(back.projector_3d);
+  EXPECT_EQ(back.projector_sphereize, 0);
+  EXPECT_EQ(back.projector_colour, "class & kind");
+  EXPECT_EQ(back.projector_label, "word");
+  EXPECT_EQ(back.projector_search, "^a.*b$");
+  EXPECT_TRUE(back.projector_search_regex);
+  EXPECT_EQ(back.projector_neighbours, 250);
+  EXPECT_TRUE(back.projector_euclidean);
+  EXPECT_TRUE(back.projector_custom_mode);
+  EXPECT_EQ(back.projector_custom[0], "man");
+  EXPECT_EQ(back.projector_custom[1], "woman");
+  EXPECT_EQ(back.projector_custom[2], "");
+  EXPECT_EQ(back.projector_custom[3], "big, bigger");
+  EXPECT_TRUE(back.projector_custom_regex);
+  // Defaults write nothing; out-of-range values are ignored.
+  const std::string defaults = encode_settings(Settings{});
+  for (const char* k : {"pemb", "ppc", "pdim", "psphere", "pcolor", "plabel", "psearch", "pregex", "pk",
+                        "pdist", "pproj", "pxl", "pxr", "pyd", "pyu", "pcregex"})
+    EXPECT_EQ(defaults.find(std::string("&") + k + "="), std::string::npos) << k;
+  Settings bad;
+  decode_settings("ppc=1,2&pk=0&pk=5000&pdim=4&psphere=2", bad);
+  EXPECT_EQ((std::vector<int>(bad.projector_components, bad.projector_components + 3)),
+            (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(bad.projector_neighbours, 10);
+  EXPECT_TRUE(bad.projector_3d);
+  EXPECT_EQ(bad.projector_sphereize, -1);
 }
 
 TEST(Settings, BadValuesAreIgnored) {
