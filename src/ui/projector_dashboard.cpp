@@ -10,6 +10,7 @@
 
 // [SECTION] index
 //   the embedding and its derived data
+//   t-SNE between frames
 //   sidebar
 //   toolbar
 //   body: the view, labels and sprites
@@ -131,6 +132,9 @@ void ProjectorDashboard::reset_for(const LoadedEmbedding& e) {
   pca_error_.clear();
   projection_key_.clear();
   colour_key_.clear();
+  colour_source_.clear();
+  highlight_points_.clear();
+  highlight_colours_.clear();
   search_key_.clear();
   neighbor_key_.clear();
   searched_.clear();
@@ -166,7 +170,8 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
   }
   const int ncomp = static_cast<int>(pca_.components);
   for (int& c : s.projector_components) c = std::clamp(c, 0, std::max(0, ncomp - 1));
-  const bool custom = s.projector_custom_mode;
+  const bool tsne = s.projector_method == 1, custom = s.projector_method == 2;
+  if (tsne) run_tsne(ctx, e);
   if (custom) {
     // Axes between label centroids, recomputed when the patterns or the labels change.
     const int col = label_column(e, s);
@@ -189,9 +194,10 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
       projection_key_.clear();
     }
   }
-  const bool three_d = s.projector_3d && !custom && ncomp >= 3;
-  std::string key = std::to_string(custom) + "/" + std::to_string(three_d) + "/" +
-                    std::to_string(s.projector_components[0]) + "," +
+  const bool three_d = tsne ? s.projector_tsne_dims == 3 : s.projector_3d && !custom && ncomp >= 3;
+  const int tsne_iteration = tsne && tsne_ && tsne_->prepared() ? tsne_->iteration() : -1;
+  std::string key = std::to_string(s.projector_method) + "/" + std::to_string(tsne_iteration) + "/" +
+                    std::to_string(three_d) + "/" + std::to_string(s.projector_components[0]) + "," +
                     std::to_string(s.projector_components[1]) + "," +
                     std::to_string(s.projector_components[2]) + "/" + std::to_string(sphere) + "/" +
                     std::to_string(custom_xy_.size()) + "/" + std::to_string(isolate_ ? selected_.size() : 0);
@@ -199,9 +205,18 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
   const bool dims_changed = view_.camera.three_d != three_d;
   projection_key_ = key;
   std::vector<float> fitted;
-  if (custom && !custom_xy_.empty()) {
+  if (tsne) {
+    coords_.clear();
+    if (tsne_iteration >= 0) {
+      const std::vector<double>& y = tsne_->coordinates();
+      coords_.assign(y.begin(), y.end());
+      fitted = fit_positions(coords_, static_cast<std::size_t>(tsne_->dims()));
+    }
+  } else if (custom && !custom_xy_.empty()) {
     coords_ = custom_xy_;
     fitted = fit_positions(coords_, 2);
+  } else if (custom) {
+    coords_.clear();
   } else if (ncomp >= 2) {
     std::vector<std::size_t> which{static_cast<std::size_t>(s.projector_components[0]),
                                    static_cast<std::size_t>(s.projector_components[1])};
@@ -216,7 +231,8 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
   view_.set_points(*ctx.points, fitted, isolate_ ? selected_ : std::vector<std::uint32_t>{});
   if (dims_changed || first) view_.fit();
   fitted_once_ = true;
-  colour_key_.clear();  // colours are gathered for the points shown
+  // The highlighted points follow the new positions (colours stay on the GPU).
+  view_.set_highlight(*ctx.points, highlight_points_, highlight_colours_);
 }
 
 void ProjectorDashboard::update_colours(const UiContext& ctx, const LoadedEmbedding& e) {
@@ -224,13 +240,16 @@ void ProjectorDashboard::update_colours(const UiContext& ctx, const LoadedEmbedd
   const std::uint32_t bg = frame_bg_rgb();
   const std::string key = s.projector_colour + "/" + std::to_string(selected_.size()) + "/" +
                           std::to_string(neighbors_.size()) + "/" + std::to_string(bg) + "/" +
-                          projection_key_ + "/" +
+                          std::to_string(view_.drawn()) + "/" + std::to_string(isolate_) + "/" +
                           (selected_.empty() ? "" : std::to_string(selected_.front()));
   if (key == colour_key_) return;
   colour_key_ = key;
   const std::size_t n = e.points.rows;
-  if (colours_.rgb.size() != n || colours_.legend.size() == 0 || true)
+  const std::string source = std::to_string(e.generation) + "/" + s.projector_colour;
+  if (source != colour_source_) {
+    colour_source_ = source;
     colours_ = colour_by_column(e.metadata, column_index(e, s.projector_colour), n);
+  }
   // With a selection, everything else fades toward the background.
   const bool fading = !selected_.empty();
   std::vector<std::uint32_t> rgba(n);
@@ -249,7 +268,9 @@ void ProjectorDashboard::update_colours(const UiContext& ctx, const LoadedEmbedd
     points.push_back(nb.index);
     colours.push_back(to_im(fade(colours_.rgb[nb.index], 0xffffff, 0.7f)));
   }
-  view_.set_highlight(*ctx.points, points, colours);
+  highlight_points_ = std::move(points);
+  highlight_colours_ = std::move(colours);
+  view_.set_highlight(*ctx.points, highlight_points_, highlight_colours_);
 }
 
 void ProjectorDashboard::update_search(const UiContext& ctx, const LoadedEmbedding& e) {
@@ -289,6 +310,117 @@ void ProjectorDashboard::update_neighbors(const UiContext& ctx, const LoadedEmbe
 void ProjectorDashboard::select(std::vector<std::uint32_t> points) {
   selected_ = std::move(points);
   if (selected_.empty()) isolate_ = false;
+}
+
+// [SECTION] t-SNE between frames -------------------------------------------------------------
+// First the neighbours (a slice of rows per frame),
+// then gradient steps, each frame spending about kTsneBudgetMs.
+void ProjectorDashboard::run_tsne(const UiContext& ctx, const LoadedEmbedding& e) {
+  constexpr double kTsneBudgetMs = 10;
+  Settings& s = *ctx.settings;
+  char key[160];
+  std::snprintf(key, sizeof key, "%llu/%d/%g/%g/%d", static_cast<unsigned long long>(e.generation),
+                s.projector_tsne_dims, s.projector_perplexity, s.projector_learning_rate, s.projector_seed);
+  if (key != tsne_key_) {
+    tsne_key_ = key;
+    tsne_ = std::make_unique<embed::Tsne>();
+    embed::TsneOptions o;
+    o.dims = s.projector_tsne_dims;
+    o.perplexity = s.projector_perplexity;
+    o.learning_rate = s.projector_learning_rate;
+    o.seed = static_cast<std::uint64_t>(s.projector_seed);
+    tsne_error_.clear();
+    if (!tsne_->begin(e.points, o, tsne_error_)) tsne_.reset();
+    tsne_paused_ = false;
+    tsne_rows_per_call_ = 4;
+    fitted_once_ = false;
+  }
+  tsne_running_ = false;
+  if (!tsne_) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  if (!tsne_->prepared()) {
+    // Rows per call grow or shrink so that one call takes about a millisecond.
+    while (!tsne_->prepared() && ms_since(t0) < kTsneBudgetMs) {
+      const auto c0 = std::chrono::steady_clock::now();
+      tsne_->prepare(tsne_rows_per_call_);
+      const double took = ms_since(c0);
+      if (took < 0.5) tsne_rows_per_call_ *= 2;
+      if (took > 2 && tsne_rows_per_call_ > 1) tsne_rows_per_call_ /= 2;
+    }
+    tsne_running_ = true;
+  } else if (!tsne_paused_ && (s.projector_iterations == 0 || tsne_->iteration() < s.projector_iterations)) {
+    do {
+      tsne_->step(1);
+    } while (ms_since(t0) < kTsneBudgetMs &&
+             (s.projector_iterations == 0 || tsne_->iteration() < s.projector_iterations));
+    tsne_running_ = true;
+  }
+  tsne_ms_ = ms_since(t0);
+  // Still going after this frame's share: draw another frame.
+  tsne_running_ =
+      !tsne_->prepared() ||
+      (!tsne_paused_ && (s.projector_iterations == 0 || tsne_->iteration() < s.projector_iterations));
+  if (tsne_running_ && ctx.wants_frame) *ctx.wants_frame = true;
+}
+
+void ProjectorDashboard::draw_tsne_settings(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  bool three = s.projector_tsne_dims == 3;
+  if (ImGui::Checkbox("3-D##tsne", &three)) s.projector_tsne_dims = three ? 3 : 2;
+  tooltip("Lay the points out in three dimensions (drag to orbit) or two.");
+  ImGui::SetNextItemWidth(-110);
+  float perplexity = static_cast<float>(s.projector_perplexity > 0 ? s.projector_perplexity
+                                        : tsne_                    ? tsne_->options().perplexity
+                                                                   : 5);
+  if (ImGui::InputFloat("Perplexity", &perplexity, 1, 10, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue))
+    s.projector_perplexity = std::clamp(static_cast<double>(perplexity), 1.0, 1000.0);
+  tooltip(
+      "About how many neighbours each point keeps close (TensorBoard's default: max(5, sqrt(n) / 4)). "
+      "Enter applies it and starts over.");
+  ImGui::SetNextItemWidth(-110);
+  float rate = static_cast<float>(s.projector_learning_rate > 0 ? s.projector_learning_rate
+                                  : tsne_                       ? tsne_->options().learning_rate
+                                                                : 200);
+  if (ImGui::InputFloat("Learning rate", &rate, 10, 100, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue))
+    s.projector_learning_rate = std::clamp(static_cast<double>(rate), 1.0, 1e6);
+  tooltip("The step size of the layout (default: max(200, n / 12)). Enter applies it and starts over.");
+  ImGui::SetNextItemWidth(-110);
+  ImGui::InputInt("Seed", &s.projector_seed, 1, 10);
+  s.projector_seed = std::max(0, s.projector_seed);
+  tooltip("The random start: the same seed gives the same layout.");
+  ImGui::SetNextItemWidth(-110);
+  ImGui::InputInt("Iterations", &s.projector_iterations, 100, 1000);
+  s.projector_iterations = std::max(0, s.projector_iterations);
+  tooltip("Stop after this many steps (0: run until paused).");
+  if (!tsne_error_.empty()) ImGui::TextWrapped("%s", tsne_error_.c_str());
+  if (!tsne_) return;
+  if (!tsne_->prepared()) {
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "neighbours: %.0f%%", tsne_->prepared_share() * 100);
+    ImGui::ProgressBar(static_cast<float>(tsne_->prepared_share()), ImVec2(-1, 0), overlay);
+    tooltip("Finding each point's nearest neighbours in the original space (every pair of points).");
+    return;
+  }
+  ImGui::Text("Iteration %d", tsne_->iteration());
+  ImGui::SameLine();
+  ImGui::TextDisabled("KL %.4f", tsne_->kl_divergence());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "The KL divergence between the neighbourhoods in the data and in the layout: lower is better. It "
+        "jumps "
+        "when the early exaggeration ends (iteration %d), then falls.",
+        tsne_->options().exaggeration_iterations);
+  if (!tsne_running_ && !tsne_paused_) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("Done.");
+    tooltip("The iterations asked for have run: raise Iterations (or 0: no limit) to go on.");
+  } else {
+    if (ImGui::Button(tsne_paused_ ? "Resume" : "Pause")) tsne_paused_ = !tsne_paused_;
+    tooltip(tsne_paused_ ? "Go on improving the layout." : "Stop improving the layout (the view stays).");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Restart")) tsne_key_.clear();
+  tooltip("Start over from the seed's random start.");
 }
 
 // [SECTION] sidebar --------------------------------------------------------------------------
@@ -333,14 +465,19 @@ void ProjectorDashboard::draw_sidebar(const UiContext& ctx) {
   if (!e || e->state != EmbeddingState::kReady) return;
 
   section_heading(ctx.fonts, "Projection");
-  int mode = s.projector_custom_mode ? 1 : 0;
-  ImGui::RadioButton("PCA", &mode, 0);
+  ImGui::RadioButton("PCA", &s.projector_method, 0);
   tooltip("Principal components of every point (no sampling).");
   ImGui::SameLine();
-  ImGui::RadioButton("Custom", &mode, 1);
+  ImGui::RadioButton("t-SNE", &s.projector_method, 1);
+  tooltip(
+      "t-SNE of every point (no sampling): neighbours stay together. It runs between frames; "
+      "the view moves as the layout improves.");
+  ImGui::SameLine();
+  ImGui::RadioButton("Custom", &s.projector_method, 2);
   tooltip("Two axes, each from the centroid of the points whose label matches one text to that of another.");
-  s.projector_custom_mode = mode == 1;
-  if (!s.projector_custom_mode) {
+  if (s.projector_method == 1) {
+    draw_tsne_settings(ctx);
+  } else if (s.projector_method == 0) {
     const int ncomp = static_cast<int>(pca_.components);
     const std::vector<double> shares = pca_.shares();
     auto comp_combo = [&](const char* label, int& c) {
@@ -672,7 +809,13 @@ void ProjectorDashboard::draw(const UiContext& ctx) {
   info_.points = e->points.rows;
   info_.dims = e->points.dims;
   info_.drawn = drawn;
-  info_.projection = ctx.settings->projector_custom_mode ? "custom" : "pca";
+  info_.projection = ctx.settings->projector_method == 1   ? "tsne"
+                     : ctx.settings->projector_method == 2 ? "custom"
+                                                           : "pca";
+  info_.tsne_iteration = tsne_ && tsne_->prepared() ? tsne_->iteration() : -1;
+  info_.tsne_kl = tsne_ ? tsne_->kl_divergence() : 0;
+  info_.tsne_prepared = tsne_ ? tsne_->prepared_share() : 0;
+  info_.tsne_running = tsne_running_;
   info_.custom_error = custom_error_;
   for (int k = 0; k < 3; ++k) info_.components[k] = ctx.settings->projector_components[k];
   info_.three_d = view_.camera.three_d;
@@ -773,8 +916,10 @@ void ProjectorDashboard::draw_inspector(const UiContext& ctx, const LoadedEmbedd
     ImGui::Text("%s points selected", format_count(selected_.size()).c_str());
     for (std::size_t k = 0; k < selected_.size() && k < 200; ++k) {
       ImGui::PushID(static_cast<int>(k));
-      const std::string text =
-          "#" + std::to_string(selected_[k]) + "  " + point_label(e.metadata, label_col, selected_[k]);
+      char index[24];
+      std::snprintf(index, sizeof index, "#%u  ", selected_[k]);
+      std::string text = index;
+      text += point_label(e.metadata, label_col, selected_[k]);
       if (ImGui::Selectable(text.c_str())) select({selected_[k]});
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select only this point (and list its neighbours)");
       ImGui::PopID();
@@ -790,7 +935,7 @@ Bookmark ProjectorDashboard::bookmark_now(const UiContext& ctx, const LoadedEmbe
   const Settings& s = *ctx.settings;
   Bookmark b;
   b.label = "Bookmark " + std::to_string(bookmarks_.size() + 1);
-  b.projection = s.projector_custom_mode ? "custom" : "pca";
+  b.projection = s.projector_method == 1 ? "tsne" : s.projector_method == 2 ? "custom" : "pca";
   b.pca_components = {s.projector_components[0], s.projector_components[1]};
   if (view_.camera.three_d) b.pca_components.push_back(s.projector_components[2]);
   b.selected = selected_;
@@ -806,8 +951,8 @@ Bookmark ProjectorDashboard::bookmark_now(const UiContext& ctx, const LoadedEmbe
 
 void ProjectorDashboard::apply_bookmark(const UiContext& ctx, const Bookmark& b, const LoadedEmbedding& e) {
   Settings& s = *ctx.settings;
-  s.projector_custom_mode = b.projection == "custom";
-  if (s.projector_custom_mode) {
+  s.projector_method = b.projection == "custom" ? 2 : 0;
+  if (s.projector_method == 2) {
     s.projector_custom[0] = b.custom_x_left;
     s.projector_custom[1] = b.custom_x_right;
     s.projector_custom[2] = b.custom_y_down;
@@ -905,8 +1050,9 @@ std::string ProjectorDashboard::coordinates_tsv(const LoadedEmbedding& e, bool s
 
 // [SECTION] state and link --------------------------------------------------------------------
 std::vector<std::string_view> ProjectorDashboard::link_keys() const {
-  return {"pemb", "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex",
-          "pk",   "pdist", "pproj", "pxl",     "pxr",    "pyd",    "pyu",     "pcregex"};
+  return {"pemb",   "ppc",     "pdim",  "psphere", "pcolor", "plabel", "psearch",
+          "pregex", "pk",      "pdist", "pproj",   "pxl",    "pxr",    "pyd",
+          "pyu",    "pcregex", "ptdim", "pperp",   "plr",    "pseed",  "piter"};
 }
 
 void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
@@ -925,6 +1071,12 @@ void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) 
   j.key("drawn").value(static_cast<std::uint64_t>(v.drawn));
   j.key("projection").value(v.projection);
   j.key("customError").value(v.custom_error);
+  j.key("tsne").begin_object();
+  j.key("iteration").value(static_cast<std::int64_t>(v.tsne_iteration));
+  j.key("kl").value(v.tsne_kl);
+  j.key("prepared").value(v.tsne_prepared);
+  j.key("running").value(v.tsne_running);
+  j.end_object();
   j.key("components").begin_array();
   for (int c : v.components) j.value(c);
   j.end_array();

@@ -109,7 +109,19 @@ std::string encode_settings(const Settings& s) {
   if (s.projector_search_regex) out += "&pregex=1";
   if (s.projector_neighbours != 10) out += "&pk=" + std::to_string(s.projector_neighbours);
   if (s.projector_euclidean) out += "&pdist=euclidean";
-  if (s.projector_custom_mode) out += "&pproj=custom";
+  if (s.projector_method == 1) out += "&pproj=tsne";
+  if (s.projector_method == 2) out += "&pproj=custom";
+  if (s.projector_tsne_dims != 3) out += "&ptdim=2";
+  if (s.projector_perplexity > 0) {
+    std::snprintf(num, sizeof num, "%g", s.projector_perplexity);
+    out += "&pperp=" + std::string(num);
+  }
+  if (s.projector_learning_rate > 0) {
+    std::snprintf(num, sizeof num, "%g", s.projector_learning_rate);
+    out += "&plr=" + std::string(num);
+  }
+  if (s.projector_seed != 1) out += "&pseed=" + std::to_string(s.projector_seed);
+  if (s.projector_iterations != 1000) out += "&piter=" + std::to_string(s.projector_iterations);
   const char* custom_keys[4] = {"pxl", "pxr", "pyd", "pyu"};
   for (int i = 0; i < 4; ++i)
     if (!s.projector_custom[i].empty())
@@ -247,8 +259,18 @@ void decode_settings(std::string_view text, Settings& s) {
       s.projector_neighbours = static_cast<int>(d);
     else if (key == "pdist" && (v == "cosine" || v == "euclidean"))
       s.projector_euclidean = v == "euclidean";
-    else if (key == "pproj" && (v == "custom" || v == "pca"))
-      s.projector_custom_mode = v == "custom";
+    else if (key == "pproj" && (v == "custom" || v == "pca" || v == "tsne"))
+      s.projector_method = v == "tsne" ? 1 : v == "custom" ? 2 : 0;
+    else if (key == "ptdim" && (v == "2" || v == "3"))
+      s.projector_tsne_dims = v == "2" ? 2 : 3;
+    else if (key == "pperp" && parse_double(v, d) && d >= 1 && d <= 1000)
+      s.projector_perplexity = d;
+    else if (key == "plr" && parse_double(v, d) && d > 0 && d <= 1e6)
+      s.projector_learning_rate = d;
+    else if (key == "pseed" && parse_double(v, d) && d >= 0 && d <= 2e9)
+      s.projector_seed = static_cast<int>(d);
+    else if (key == "piter" && parse_double(v, d) && d >= 0 && d <= 1e6)
+      s.projector_iterations = static_cast<int>(d);
     else if (key == "pxl")
       s.projector_custom[0] = v;
     else if (key == "pxr")

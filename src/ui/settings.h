@@ -59,8 +59,15 @@ struct Settings {
   bool projector_search_regex = false;
   int projector_neighbours = 10;     // 1 .. 1000
   bool projector_euclidean = false;  // neighbours by euclidean distance (else cosine)
-  // The custom projection instead of PCA, and its axes' ends: left, right, down, up (labels).
-  bool projector_custom_mode = false;
+  // How points are placed: 0 PCA, 1 t-SNE, 2 the custom projection.
+  int projector_method = 0;
+  // t-SNE: 2-D or 3-D (TensorBoard's default), perplexity and learning rate (0:
+  // the defaults of embed/tsne.h), seed, and iterations to run (0: until paused).
+  int projector_tsne_dims = 3;
+  double projector_perplexity = 0, projector_learning_rate = 0;
+  int projector_seed = 1;
+  int projector_iterations = 1000;
+  // The custom projection's axes' ends: left, right, down, up (labels).
   std::string projector_custom[4];
   bool projector_custom_regex = false;
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.

@@ -224,6 +224,48 @@ test('downloads: the projected coordinates with the metadata, the selection, a P
   await context.close();
 });
 
+test('t-SNE runs between frames: progress in state(), the clusters of digits come apart, pause holds it', async (browser) => {
+  const dir = path.join(CORPUS, 'projector/tensorboardx-appended');
+  const { page, context, problems } = await openPage(browser, BASE);
+  await openFolder(page, dir);
+  let p = await settings(page, 'pproj=tsne&ptdim=2&pseed=3&piter=600&pcolor=label');
+  assertEq(p.projection, 'tsne', 't-SNE chosen from the link');
+  // It advances over frames: some iterations now, more a moment later.
+  await page.waitForFunction(() => window.eventlens.state().projector.tsne.iteration > 20, null, { timeout: 60000 });
+  const early = (await projector(page)).tsne.iteration;
+  await page.waitForFunction((n) => window.eventlens.state().projector.tsne.iteration > n + 50, early, { timeout: 60000 });
+  await page.waitForFunction(() => window.eventlens.state().projector.tsne.iteration >= 600, null, { timeout: 120000 });
+  p = await projector(page);
+  assertEq(p.tsne.iteration, 600, 'stops at the iteration count');
+  assertEq(p.tsne.running, false, 'and stops running');
+  assert(p.tsne.kl > 0 && p.tsne.kl < 3, `a KL divergence is reported: ${p.tsne.kl}`);
+  assertEq(p.threeD, false, '2-D from the link');
+  // Digits of a kind sit together: a 10-nearest-neighbour vote on the screen positions is mostly right.
+  const labels = fs.readFileSync(path.join(dir, '00001/default/metadata.tsv'), 'utf8').trim().split('\n');
+  const xy = labels.map((_, i) => [p.screen[2 * i], p.screen[2 * i + 1]]);
+  let right = 0;
+  xy.forEach(([x, y], i) => {
+    const near = xy.map(([u, v], j) => [Math.hypot(u - x, v - y), j]).filter(([, j]) => j !== i)
+      .sort((a, b) => a[0] - b[0]).slice(0, 10);
+    const votes = {};
+    for (const [, j] of near) votes[labels[j]] = (votes[labels[j]] || 0) + 1;
+    const best = Object.entries(votes).sort((a, b) => b[1] - a[1])[0][0];
+    if (best === labels[i]) right++;
+  });
+  assert(right / labels.length > 0.8, `digits cluster in the layout: ${right} of ${labels.length} by their neighbours`);
+  await page.screenshot({ path: path.join(OUT, 'projector-tsne.png') });
+  // The same seed from the link gives the same layout.
+  const first = p.screen.slice(0, 40);
+  p = await settings(page, 'pseed=4');
+  p = await settings(page, 'pseed=3');
+  await page.waitForFunction(() => window.eventlens.state().projector.tsne.iteration >= 600, null, { timeout: 120000 });
+  await page.waitForTimeout(300);
+  p = await projector(page);
+  assertEq(p.screen.slice(0, 40), first, 'same seed, same layout');
+  assertEq(problems, [], 'no console errors');
+  await context.close();
+});
+
 // A static server for `dir` on a free port, answering other origins (as GitHub Pages does).
 async function serve(dir) {
   const portFile = path.join(os.tmpdir(), `el-projector-port-${process.pid}`);

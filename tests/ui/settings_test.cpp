@@ -77,7 +77,12 @@ TEST(Settings, TheProjectorsViewRoundTrips) {
   s.projector_search_regex = true;
   s.projector_neighbours = 250;
   s.projector_euclidean = true;
-  s.projector_custom_mode = true;
+  s.projector_method = 2;
+  s.projector_tsne_dims = 2;
+  s.projector_perplexity = 30;
+  s.projector_learning_rate = 500;
+  s.projector_seed = 7;
+  s.projector_iterations = 0;
   s.projector_custom[0] = "man";
   s.projector_custom[1] = "woman";
   s.projector_custom[3] = "big, bigger";
@@ -95,7 +100,12 @@ TEST(Settings, TheProjectorsViewRoundTrips) {
   EXPECT_TRUE(back.projector_search_regex);
   EXPECT_EQ(back.projector_neighbours, 250);
   EXPECT_TRUE(back.projector_euclidean);
-  EXPECT_TRUE(back.projector_custom_mode);
+  EXPECT_EQ(back.projector_method, 2);
+  EXPECT_EQ(back.projector_tsne_dims, 2);
+  EXPECT_EQ(back.projector_perplexity, 30);
+  EXPECT_EQ(back.projector_learning_rate, 500);
+  EXPECT_EQ(back.projector_seed, 7);
+  EXPECT_EQ(back.projector_iterations, 0);
   EXPECT_EQ(back.projector_custom[0], "man");
   EXPECT_EQ(back.projector_custom[1], "woman");
   EXPECT_EQ(back.projector_custom[2], "");
@@ -103,8 +113,9 @@ TEST(Settings, TheProjectorsViewRoundTrips) {
   EXPECT_TRUE(back.projector_custom_regex);
   // Defaults write nothing; out-of-range values are ignored.
   const std::string defaults = encode_settings(Settings{});
-  for (const char* k : {"pemb", "ppc", "pdim", "psphere", "pcolor", "plabel", "psearch", "pregex", "pk",
-                        "pdist", "pproj", "pxl", "pxr", "pyd", "pyu", "pcregex"})
+  for (const char* k :
+       {"pemb", "ppc", "pdim", "psphere", "pcolor",  "plabel", "psearch", "pregex", "pk",    "pdist", "pproj",
+        "pxl",  "pxr", "pyd",  "pyu",     "pcregex", "ptdim",  "pperp",   "plr",    "pseed", "piter"})
     EXPECT_EQ(defaults.find(std::string("&") + k + "="), std::string::npos) << k;
   Settings bad;
   decode_settings("ppc=1,2&pk=0&pk=5000&pdim=4&psphere=2", bad);

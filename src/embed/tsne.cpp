@@ -1,0 +1,346 @@
+#include "embed/tsne.h"
+
+#include <algorithm>
+#include <cmath>
+
+// [SECTION] index
+//   portable arithmetic
+//   input affinities
+//   the Barnes-Hut tree
+//   gradient steps
+
+namespace el::embed {
+
+// [SECTION] portable arithmetic ----------------------------------------------------------------
+double default_perplexity(std::size_t n) {
+  return std::max(5.0, std::ceil(std::sqrt(static_cast<double>(n)) / 4));
+}
+
+double portable_exp(double x) {
+  if (x != x) return x;
+  if (x > 709) return INFINITY;
+  if (x < -745) return 0;
+  // x = k ln2 + r with |r| <= ln2 / 2; e^r by its Taylor series, then scaled by 2^k.
+  constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
+  const double kd = x >= 0 ? static_cast<double>(static_cast<long long>(x * 1.4426950408889634 + 0.5))
+                           : static_cast<double>(static_cast<long long>(x * 1.4426950408889634 - 0.5));
+  const double r = (x - kd * kLn2Hi) - kd * kLn2Lo;
+  double term = 1, sum = 1;
+  for (int i = 1; i <= 14; ++i) {
+    term = term * r / i;
+    sum += term;
+  }
+  // 2^k by repeated halving or doubling (exact).
+  long long k = static_cast<long long>(kd);
+  while (k > 0) {
+    sum *= 2;
+    --k;
+  }
+  while (k < 0) {
+    sum *= 0.5;
+    ++k;
+  }
+  return sum;
+}
+
+namespace {
+
+// splitmix64: a fixed sequence per seed on every platform.
+std::uint64_t next_random(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+// [SECTION] input affinities ---------------------------------------------------------------------
+// The Gaussian over one point's neighbours (squared distances `d`, ascending)
+// whose perplexity is `perplexity`, by bisection on its precision beta.
+void conditional_p(const std::vector<double>& d, double perplexity, std::vector<double>& p) {
+  const std::size_t k = d.size();
+  p.assign(k, 0);
+  double beta = 1, lo = 0, hi = INFINITY;
+  const double d0 = d.empty() ? 0 : d[0];
+  for (int it = 0; it < 200; ++it) {
+    double sum = 0, mean = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      p[j] = portable_exp(-beta * (d[j] - d0));
+      sum += p[j];
+    }
+    for (std::size_t j = 0; j < k; ++j) mean += p[j] * (d[j] - d0);
+    mean /= sum;
+    // The perplexity e^H, H = ln(sum) + beta * mean, compared without a log.
+    const double perp = sum * portable_exp(beta * mean);
+    if (std::fabs(perp / perplexity - 1) < 1e-5) break;
+    if (perp > perplexity) {  // too flat: narrow it
+      lo = beta;
+      beta = hi == INFINITY ? beta * 2 : (beta + hi) / 2;
+    } else {
+      hi = beta;
+      beta = (beta + lo) / 2;
+    }
+  }
+  double sum = 0;
+  for (double v : p) sum += v;
+  for (double& v : p) v /= sum;
+}
+
+}  // namespace
+
+bool Tsne::begin(const Matrix& points, const TsneOptions& options, std::string& error) {
+  options_ = options;
+  points_ = &points;
+  n_ = points.rows;
+  dims_ = options.dims == 3 ? 3 : 2;
+  iteration_ = 0;
+  kl_ = 0;
+  next_row_ = 0;
+  prepared_ = false;
+  y_.clear();
+  if (n_ < 4) {
+    error = "t-SNE needs at least 4 points";
+    return false;
+  }
+  double perplexity = options.perplexity > 0 ? options.perplexity : default_perplexity(n_);
+  perplexity = std::min(perplexity, (n_ - 1) / 3.0);
+  options_.perplexity = perplexity;
+  if (options_.learning_rate <= 0) options_.learning_rate = std::max(200.0, n_ / 12.0);
+  k_ = std::min<std::size_t>(n_ - 1, static_cast<std::size_t>(3 * perplexity));
+  cond_.assign(n_, {});
+  return true;
+}
+
+bool Tsne::init(const Matrix& points, const TsneOptions& options, std::string& error) {
+  if (!begin(points, options, error)) return false;
+  prepare(n_);
+  return true;
+}
+
+bool Tsne::prepare(std::size_t rows) {
+  if (prepared_ || !points_) return prepared_;
+  const Matrix& points = *points_;
+  // Exact nearest neighbours (squared euclidean distances in doubles), ties by index.
+  std::vector<std::pair<double, std::uint32_t>> all(n_);
+  std::vector<double> d(k_), p;
+  const std::size_t end = std::min(n_, next_row_ + rows);
+  for (std::size_t i = next_row_; i < end; ++i) {
+    const float* a = points.row(i);
+    for (std::size_t j = 0; j < n_; ++j) {
+      const float* b = points.row(j);
+      double s = 0;
+      for (std::size_t c = 0; c < points.dims; ++c) {
+        const double t = static_cast<double>(a[c]) - b[c];
+        s += t * t;
+      }
+      all[j] = {j == i ? INFINITY : s, static_cast<std::uint32_t>(j)};
+    }
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k_), all.end());
+    for (std::size_t j = 0; j < k_; ++j) d[j] = all[j].first;
+    conditional_p(d, options_.perplexity, p);
+    cond_[i].resize(k_);
+    for (std::size_t j = 0; j < k_; ++j) cond_[i][j] = {all[j].second, p[j]};
+  }
+  next_row_ = end;
+  if (next_row_ == n_) finish_affinities();
+  return prepared_;
+}
+
+void Tsne::finish_affinities() {
+  // Symmetrise: p_ij = (p_j|i + p_i|j) / 2n, as a sparse matrix in row order.
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> sym(n_);
+  for (std::size_t i = 0; i < n_; ++i)
+    for (const auto& [j, v] : cond_[i]) {
+      sym[i].push_back({j, v});
+      sym[j].push_back({static_cast<std::uint32_t>(i), v});
+    }
+  cond_.clear();
+  cond_.shrink_to_fit();
+  rows_.assign(n_ + 1, 0);
+  cols_.clear();
+  p_.clear();
+  for (std::size_t i = 0; i < n_; ++i) {
+    auto& r = sym[i];
+    std::sort(r.begin(), r.end());
+    for (std::size_t a = 0; a < r.size();) {
+      std::size_t b = a;
+      double v = 0;
+      while (b < r.size() && r[b].first == r[a].first) v += r[b++].second;
+      cols_.push_back(r[a].first);
+      p_.push_back(v / (2.0 * static_cast<double>(n_)));
+      a = b;
+    }
+    rows_[i + 1] = cols_.size();
+  }
+  // A tiny random start (uniform, so no transcendental function is involved).
+  std::uint64_t state = options_.seed;
+  y_.resize(n_ * dims_);
+  for (double& v : y_) v = (static_cast<double>(next_random(state) >> 11) * 0x1p-53 * 2 - 1) * 1e-4;
+  update_.assign(y_.size(), 0);
+  gains_.assign(y_.size(), 1);
+  prepared_ = true;
+}
+
+// [SECTION] the Barnes-Hut tree -------------------------------------------------------------------
+namespace {
+
+struct Cell {
+  double centre[3] = {0, 0, 0};
+  double half = 0;            // half the cell's side
+  double sum[3] = {0, 0, 0};  // of the points inside (their centre of mass is sum / count)
+  std::uint32_t count = 0;
+  std::int32_t first_child = -1;  // 2^dims children from here; -1: a leaf
+  std::int32_t point = -1;        // a leaf's one point (-1: empty, or several at the depth limit)
+};
+
+class Tree {
+ public:
+  Tree(const std::vector<double>& y, std::size_t n, int dims) : y_(y), dims_(dims) {
+    double lo[3] = {INFINITY, INFINITY, INFINITY}, hi[3] = {-INFINITY, -INFINITY, -INFINITY};
+    for (std::size_t i = 0; i < n; ++i)
+      for (int c = 0; c < dims; ++c) {
+        lo[c] = std::min(lo[c], y[i * dims + c]);
+        hi[c] = std::max(hi[c], y[i * dims + c]);
+      }
+    Cell root;
+    for (int c = 0; c < dims; ++c) {
+      root.centre[c] = (lo[c] + hi[c]) / 2;
+      root.half = std::max(root.half, (hi[c] - lo[c]) / 2);
+    }
+    root.half = root.half * 1.000001 + 1e-12;
+    cells_.reserve(n * 2 + 1);
+    cells_.push_back(root);
+    for (std::size_t i = 0; i < n; ++i) insert(static_cast<std::int32_t>(i));
+  }
+
+  // Sum over cells far enough away of q * count (into z) and q^2 * count * (y_i - com) (into f).
+  void repel(std::size_t i, double theta2, double* f, double& z) const {
+    const double* yi = &y_[i * dims_];
+    std::int32_t stack[64 * 8];
+    int top = 0;
+    stack[top++] = 0;
+    while (top) {
+      const Cell& c = cells_[stack[--top]];
+      if (!c.count || (c.first_child < 0 && c.point == static_cast<std::int32_t>(i))) continue;
+      double diff[3], d2 = 0;
+      for (int k = 0; k < dims_; ++k) {
+        diff[k] = yi[k] - c.sum[k] / c.count;
+        d2 += diff[k] * diff[k];
+      }
+      if (c.first_child < 0 || 4 * c.half * c.half < theta2 * d2) {
+        const double q = 1 / (1 + d2), m = c.count * q;
+        z += m;
+        for (int k = 0; k < dims_; ++k) f[k] += m * q * diff[k];
+      } else {
+        for (int k = (1 << dims_) - 1; k >= 0; --k) stack[top++] = c.first_child + k;
+      }
+    }
+  }
+
+ private:
+  int child_index(const Cell& c, const double* p) const {
+    int idx = 0;
+    for (int k = 0; k < dims_; ++k)
+      if (p[k] >= c.centre[k]) idx |= 1 << k;
+    return idx;
+  }
+  void split(std::int32_t at) {
+    const std::int32_t first = static_cast<std::int32_t>(cells_.size());
+    for (int k = 0; k < (1 << dims_); ++k) {
+      Cell ch;
+      ch.half = cells_[at].half / 2;
+      for (int c = 0; c < dims_; ++c)
+        ch.centre[c] = cells_[at].centre[c] + ((k >> c) & 1 ? ch.half : -ch.half);
+      cells_.push_back(ch);
+    }
+    cells_[at].first_child = first;
+  }
+  void insert(std::int32_t i) {
+    const double* p = &y_[static_cast<std::size_t>(i) * dims_];
+    std::int32_t at = 0;
+    for (int depth = 0;; ++depth) {
+      Cell& c = cells_[at];
+      for (int k = 0; k < dims_; ++k) c.sum[k] += p[k];
+      ++c.count;
+      if (c.first_child < 0) {
+        if (c.count == 1) {
+          c.point = i;
+          return;
+        }
+        if (depth >= 48) {  // identical points: several in one leaf
+          c.point = -1;
+          return;
+        }
+        // Move the point already here one level down, then go on with `i`.
+        const std::int32_t old = c.point;
+        c.point = -1;
+        split(at);
+        Cell& again = cells_[at];
+        const double* q = &y_[static_cast<std::size_t>(old) * dims_];
+        Cell& ch = cells_[again.first_child + child_index(again, q)];
+        for (int k = 0; k < dims_; ++k) ch.sum[k] += q[k];
+        ch.count = 1;
+        ch.point = old;
+      }
+      at = cells_[at].first_child + child_index(cells_[at], p);
+    }
+  }
+
+  const std::vector<double>& y_;
+  int dims_;
+  std::vector<Cell> cells_;
+};
+
+}  // namespace
+
+// [SECTION] gradient steps -----------------------------------------------------------------------
+void Tsne::step(int iterations) {
+  if (!prepared_) return;
+  const int d = dims_;
+  std::vector<double> grad(y_.size());
+  for (int it = 0; it < iterations; ++it) {
+    const bool early = iteration_ < options_.exaggeration_iterations;
+    const double exaggeration = early ? options_.exaggeration : 1.0;
+    // Repulsion over the tree, normalised by Z.
+    std::vector<double> rep(y_.size(), 0);
+    double z = 0;
+    const Tree tree(y_, n_, d);
+    const double theta2 = options_.theta * options_.theta;
+    for (std::size_t i = 0; i < n_; ++i) tree.repel(i, theta2, &rep[i * d], z);
+    // Attraction along the affinities; the KL divergence on the way.
+    double kl = 0;
+    for (std::size_t i = 0; i < n_; ++i) {
+      double attr[3] = {0, 0, 0};
+      for (std::size_t e = rows_[i]; e < rows_[i + 1]; ++e) {
+        const std::size_t j = cols_[e];
+        double diff[3], d2 = 0;
+        for (int k = 0; k < d; ++k) {
+          diff[k] = y_[i * d + k] - y_[j * d + k];
+          d2 += diff[k] * diff[k];
+        }
+        const double q = 1 / (1 + d2);
+        for (int k = 0; k < d; ++k) attr[k] += p_[e] * q * diff[k];
+        kl += p_[e] * std::log(p_[e] / (q / z));  // shown only: never feeds the layout
+      }
+      for (int k = 0; k < d; ++k) grad[i * d + k] = 4 * (exaggeration * attr[k] - rep[i * d + k] / z);
+    }
+    kl_ = kl;
+    // Momentum and per-coordinate gains (Jacobs 1988), as in the reference implementation.
+    const double momentum = early ? 0.5 : 0.8;
+    for (std::size_t c = 0; c < y_.size(); ++c) {
+      const bool same = (grad[c] > 0) == (update_[c] > 0);
+      gains_[c] = same ? std::max(0.01, gains_[c] * 0.8) : gains_[c] + 0.2;
+      update_[c] = momentum * update_[c] - options_.learning_rate * gains_[c] * grad[c];
+      y_[c] += update_[c];
+    }
+    // Centre the layout.
+    for (int k = 0; k < d; ++k) {
+      double mean = 0;
+      for (std::size_t i = 0; i < n_; ++i) mean += y_[i * d + k];
+      mean /= static_cast<double>(n_);
+      for (std::size_t i = 0; i < n_; ++i) y_[i * d + k] -= mean;
+    }
+    ++iteration_;
+  }
+}
+
+}  // namespace el::embed

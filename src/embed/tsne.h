@@ -1,0 +1,81 @@
+// t-SNE (van der Maaten and Hinton; Barnes-Hut gradients, van der Maaten
+// 2014) of every point of an embedding, in steps: the caller runs a few
+// iterations per frame and draws the layout as it improves. Input affinities
+// come from each point's 3 x perplexity nearest neighbours (exact here), with
+// the Gaussian's width found by bisection to the perplexity; the repulsion is
+// summed over a 2-D quadtree or 3-D octree with opening angle theta.
+//
+// The same seed gives the same layout byte for byte, natively and in wasm:
+// the arithmetic is IEEE doubles with +, -, *, / and sqrt only (exp is our
+// own, below), and the order of every sum is fixed.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "embed/tsv.h"
+
+namespace el::embed {
+
+struct TsneOptions {
+  int dims = 2;                       // 2 or 3
+  double perplexity = 0;              // 0: TensorBoard's max(5, ceil(sqrt(n) / 4))
+  double learning_rate = 0;           // 0: max(200, n / 12) (Belkina et al. 2019)
+  int exaggeration_iterations = 250;  // early exaggeration lasts this long...
+  double exaggeration = 12;           // ... at this factor
+  double theta = 0.5;                 // Barnes-Hut opening angle (0: exact repulsion)
+  std::uint64_t seed = 1;
+};
+
+// TensorBoard's default perplexity for n points.
+double default_perplexity(std::size_t n);
+// e^x to within a few ulps, from + - * / only (so every platform agrees).
+double portable_exp(double x);
+
+class Tsne {
+ public:
+  // Starts over on `points` (which must outlive prepare()); false with `error`
+  // for fewer than 4 points.
+  [[nodiscard]] bool begin(const Matrix& points, const TsneOptions& options, std::string& error);
+  // Finds the neighbours and affinities of up to `rows` more points (the
+  // slow part: n^2 distances), so the caller can spread it over frames.
+  // Returns true once every point's are done and step() can run.
+  bool prepare(std::size_t rows);
+  bool prepared() const { return prepared_; }
+  double prepared_share() const { return n_ ? static_cast<double>(next_row_) / n_ : 0; }
+  // begin() and prepare() of every point at once.
+  [[nodiscard]] bool init(const Matrix& points, const TsneOptions& options, std::string& error);
+  // Runs `iterations` gradient steps.
+  void step(int iterations = 1);
+  int iteration() const { return iteration_; }
+  // KL(P || Q) at the last step (Q from the Barnes-Hut normalisation; P without exaggeration).
+  double kl_divergence() const { return kl_; }
+  // n x dims.
+  const std::vector<double>& coordinates() const { return y_; }
+  std::size_t points() const { return n_; }
+  int dims() const { return dims_; }
+  const TsneOptions& options() const { return options_; }
+
+ private:
+  void repulsion(std::vector<double>& force, double& z) const;
+
+  void finish_affinities();
+
+  TsneOptions options_;
+  const Matrix* points_ = nullptr;
+  std::size_t k_ = 0, next_row_ = 0;
+  bool prepared_ = false;
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> cond_;  // p_j|i while preparing
+  std::size_t n_ = 0;
+  int dims_ = 2;
+  // Symmetric affinities, row by row (CSR): p_ij for j in cols_[rows_[i] .. rows_[i+1]).
+  std::vector<std::size_t> rows_;
+  std::vector<std::uint32_t> cols_;
+  std::vector<double> p_;
+  std::vector<double> y_, update_, gains_;
+  int iteration_ = 0;
+  double kl_ = 0;
+};
+
+}  // namespace el::embed

@@ -1,0 +1,140 @@
+// embed/tsne: layouts that keep known clusters apart, a KL divergence that
+// falls once the early exaggeration ends, the same layout for the same seed,
+// and an exp every platform computes alike.
+#include "embed/tsne.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <random>
+
+namespace el::embed {
+namespace {
+
+// `clusters` Gaussian blobs (unit spread) around centres 10 apart, in `dims` dimensions.
+Matrix blobs(std::size_t n, std::size_t dims, int clusters, std::vector<int>& label, unsigned seed) {
+  std::mt19937 gen(seed);
+  std::normal_distribution<float> noise(0, 1);
+  std::vector<std::vector<float>> centres(clusters, std::vector<float>(dims));
+  for (auto& c : centres)
+    for (float& v : c) v = noise(gen) * 10;
+  Matrix m;
+  m.rows = n;
+  m.dims = dims;
+  label.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    label[i] = static_cast<int>(i % clusters);
+    for (std::size_t d = 0; d < dims; ++d) m.values.push_back(centres[label[i]][d] + noise(gen));
+  }
+  return m;
+}
+
+// Leave-one-out 10-nearest-neighbour vote on the layout: the share classified right.
+double knn_accuracy(const Tsne& t, const std::vector<int>& label) {
+  const auto& y = t.coordinates();
+  const int d = t.dims();
+  std::size_t right = 0;
+  for (std::size_t i = 0; i < t.points(); ++i) {
+    std::vector<std::pair<double, int>> near;
+    for (std::size_t j = 0; j < t.points(); ++j) {
+      if (j == i) continue;
+      double s = 0;
+      for (int k = 0; k < d; ++k) s += (y[i * d + k] - y[j * d + k]) * (y[i * d + k] - y[j * d + k]);
+      near.push_back({s, label[j]});
+    }
+    std::partial_sort(near.begin(), near.begin() + 10, near.end());
+    std::map<int, int> votes;
+    for (int k = 0; k < 10; ++k) ++votes[near[k].second];
+    const int best = std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) {
+                       return a.second < b.second;
+                     })->first;
+    right += best == label[i];
+  }
+  return static_cast<double>(right) / t.points();
+}
+
+TEST(Tsne, PortableExpAgreesWithTheLibraryToAFewUlps) {
+  for (double x = -700; x <= 700; x += 0.37) {
+    const double want = std::exp(x), got = portable_exp(x);
+    EXPECT_NEAR(got / want, 1.0, 4e-15) << x;
+  }
+  EXPECT_EQ(portable_exp(0), 1.0);
+  EXPECT_EQ(portable_exp(-800), 0.0);
+  EXPECT_TRUE(std::isinf(portable_exp(800)));
+}
+
+TEST(Tsne, TensorBoardsDefaultPerplexity) {
+  EXPECT_EQ(default_perplexity(100), 5);      // ceil(10 / 4) = 3, at least 5
+  EXPECT_EQ(default_perplexity(10000), 25);   // ceil(100 / 4)
+  EXPECT_EQ(default_perplexity(100000), 80);  // ceil(316.2 / 4)
+}
+
+TEST(Tsne, TenClustersIn50DimensionsStaySeparableAndTheKlFalls) {
+  std::vector<int> label;
+  const Matrix m = blobs(1000, 50, 10, label, 7);
+  Tsne t;
+  std::string error;
+  TsneOptions o;
+  o.seed = 42;
+  ASSERT_TRUE(t.init(m, o, error)) << error;
+  t.step(o.exaggeration_iterations);
+  std::vector<double> kl;
+  for (int i = 0; i < 5; ++i) {
+    t.step(50);
+    kl.push_back(t.kl_divergence());
+  }
+  EXPECT_EQ(t.iteration(), 500);
+  for (std::size_t i = 1; i < kl.size(); ++i) EXPECT_LE(kl[i], kl[i - 1]) << "step " << i;
+  EXPECT_GT(kl.back(), 0);
+  EXPECT_GE(knn_accuracy(t, label), 0.95);
+}
+
+TEST(Tsne, TheSameSeedGivesTheSameLayoutAndAnotherSeedAnother) {
+  std::vector<int> label;
+  const Matrix m = blobs(300, 20, 5, label, 3);
+  auto run = [&](std::uint64_t seed, int dims) {
+    Tsne t;
+    std::string error;
+    TsneOptions o;
+    o.seed = seed;
+    o.dims = dims;
+    EXPECT_TRUE(t.init(m, o, error));
+    t.step(120);
+    return t.coordinates();
+  };
+  const auto a = run(5, 2), b = run(5, 2), c = run(6, 2);
+  ASSERT_EQ(a.size(), 600u);
+  EXPECT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(double)), 0);
+  EXPECT_NE(std::memcmp(a.data(), c.data(), a.size() * sizeof(double)), 0);
+  // Preparing a few rows at a time (as the page does between frames) changes nothing.
+  Tsne slow;
+  std::string error;
+  TsneOptions o;
+  o.seed = 5;
+  ASSERT_TRUE(slow.begin(m, o, error));
+  int calls = 0;
+  while (!slow.prepare(37)) ++calls;
+  EXPECT_EQ(calls, 8);  // 300 rows: 8 calls of 37, the 9th ends it
+  EXPECT_EQ(slow.prepared_share(), 1.0);
+  slow.step(120);
+  EXPECT_EQ(std::memcmp(a.data(), slow.coordinates().data(), a.size() * sizeof(double)), 0);
+  const auto three = run(5, 3);
+  EXPECT_EQ(three.size(), 900u);
+  for (double v : three) EXPECT_TRUE(std::isfinite(v));
+}
+
+TEST(Tsne, TooFewPointsIsAnError) {
+  Matrix m;
+  m.rows = 3;
+  m.dims = 2;
+  m.values = {0, 0, 1, 1, 2, 2};
+  Tsne t;
+  std::string error;
+  EXPECT_FALSE(t.init(m, {}, error));
+  EXPECT_EQ(error, "t-SNE needs at least 4 points");
+}
+
+}  // namespace
+}  // namespace el::embed
