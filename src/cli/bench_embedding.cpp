@@ -13,6 +13,7 @@
 #include "embed/neighbors.h"
 #include "embed/pca.h"
 #include "embed/tensor_bundle.h"
+#include "embed/tsne.h"
 #include "embed/tsv.h"
 #include "record/crc32c.h"
 
@@ -134,6 +135,37 @@ int cmd_bench_embedding(const std::vector<std::string>& args) {
       rows, dims, tsv.size() / mb, tsv_ms, tsv.size() / mb / (tsv_ms / 1000), raw.size() / mb, ckpt_ms,
       raw.size() / mb / (ckpt_ms / 1000), pca_ms, pca.sphereized ? "true" : "false", project_ms,
       pca.shares()[0], cosine_ms, euclid_ms);
+  return 0;
+}
+
+// `eventlens bench --tsne [ROWS DIMS]`: t-SNE of a synthetic embedding
+// (default 10,000 x 50, the benchmark): the neighbours and affinities
+// (exact, every pair), then the time per gradient step during and after the
+// early exaggeration.
+int cmd_bench_tsne(const std::vector<std::string>& args) {
+  const std::size_t rows = args.size() > 0 ? std::strtoul(args[0].c_str(), nullptr, 10) : 10000;
+  const std::size_t dims = args.size() > 1 ? std::strtoul(args[1].c_str(), nullptr, 10) : 50;
+  if (rows < 4 || dims < 2) {
+    std::fprintf(stderr, "usage: eventlens bench --tsne [ROWS >= 4] [DIMS >= 2]\n");
+    return 2;
+  }
+  const embed::Matrix m = synthetic(rows, dims);
+  embed::Tsne t;
+  std::string error;
+  auto t0 = std::chrono::steady_clock::now();
+  if (!t.init(m, {}, error)) return 1;
+  const double init_ms = ms_since(t0);
+  t0 = std::chrono::steady_clock::now();
+  t.step(50);
+  const double early_ms = ms_since(t0) / 50;
+  t.step(t.options().exaggeration_iterations - 50);
+  t0 = std::chrono::steady_clock::now();
+  t.step(50);
+  const double late_ms = ms_since(t0) / 50;
+  std::printf(
+      "{\"rows\": %zu, \"dims\": %zu, \"perplexity\": %.0f, \"init_ms\": %.1f, \"early_step_ms\": %.2f, "
+      "\"step_ms\": %.2f, \"steps_per_s\": %.1f, \"kl\": %.4f}\n",
+      rows, dims, t.options().perplexity, init_ms, early_ms, late_ms, 1000 / late_ms, t.kl_divergence());
   return 0;
 }
 

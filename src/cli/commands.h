@@ -14,6 +14,8 @@ int cmd_bench(const std::vector<std::string>& args);
 int cmd_bench_histograms(const std::vector<std::string>& args);
 int cmd_bench_graph(const std::vector<std::string>& args);
 int cmd_bench_embedding(const std::vector<std::string>& args);
+int cmd_bench_tsne(const std::vector<std::string>& args);
 int cmd_publish(const std::vector<std::string>& args);
+int cmd_project(const std::vector<std::string>& args);
 
 }  // namespace el::cli

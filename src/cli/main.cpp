@@ -32,6 +32,10 @@ void usage(std::FILE* out) {
                "  publish LOGDIR OUTDIR [--run REGEX] [--kinds LIST] [--max-size BYTES] [--site DIR]\n"
                "                    write a static site (GitHub Pages) showing LOGDIR's runs: the web\n"
                "                    app, the event files (or only some kinds), manifest.json, README\n"
+               "  project PATH [--embedding NAME] --method pca|tsne [--dims 2|3] [--seed N]\n"
+               "          [--iterations N] [--perplexity P] --out FILE.tsv\n"
+               "                    an embedding's layout as the page computes it: one TSV row per\n"
+               "                    point (coordinates, then metadata); the same seed, the same bytes\n"
                "  bench PATH...     ingest throughput (MB/s, records/s) and peak memory, as JSON\n"
                "  bench --histograms [STEPS BUCKETS]\n"
                "                    time the histogram/distribution aggregation of one synthetic\n"
@@ -42,6 +46,9 @@ void usage(std::FILE* out) {
                "  bench --embedding [ROWS DIMS]\n"
                "                    the projector on a synthetic embedding (default 100000 x 128):\n"
                "                    tensors.tsv and checkpoint parsing, PCA, nearest neighbours\n"
+               "  bench --tsne [ROWS DIMS]\n"
+               "                    t-SNE of a synthetic embedding (default 10000 x 50): neighbours\n"
+               "                    and affinities, then the time per gradient step\n"
                "  help              this text\n"
                "\n"
                "PATH is a directory (walked; run names are relative to it) or an event file.\n"
@@ -71,8 +78,11 @@ int main(int argc, char** argv) {
   if (cmd == "export") return el::cli::cmd_export(args);
   if (cmd == "demo") return el::cli::cmd_demo(args);
   if (cmd == "publish") return el::cli::cmd_publish(args);
+  if (cmd == "project") return el::cli::cmd_project(args);
   if (cmd == "bench" && !args.empty() && args[0] == "--embedding")
     return el::cli::cmd_bench_embedding({args.begin() + 1, args.end()});
+  if (cmd == "bench" && !args.empty() && args[0] == "--tsne")
+    return el::cli::cmd_bench_tsne({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--graph")
     return el::cli::cmd_bench_graph({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--histograms")

@@ -307,6 +307,8 @@ void Tsne::step(int iterations) {
     const double theta2 = options_.theta * options_.theta;
     for (std::size_t i = 0; i < n_; ++i) tree.repel(i, theta2, &rep[i * d], z);
     // Attraction along the affinities; the KL divergence on the way.
+    // The KL divergence (a log per affinity) every 10th step and on the last one asked for.
+    const bool measure = (iteration_ + 1) % 10 == 0 || it + 1 == iterations;
     double kl = 0;
     for (std::size_t i = 0; i < n_; ++i) {
       double attr[3] = {0, 0, 0};
@@ -319,11 +321,11 @@ void Tsne::step(int iterations) {
         }
         const double q = 1 / (1 + d2);
         for (int k = 0; k < d; ++k) attr[k] += p_[e] * q * diff[k];
-        kl += p_[e] * std::log(p_[e] / (q / z));  // shown only: never feeds the layout
+        if (measure) kl += p_[e] * std::log(p_[e] / (q / z));  // shown only: never feeds the layout
       }
       for (int k = 0; k < d; ++k) grad[i * d + k] = 4 * (exaggeration * attr[k] - rep[i * d + k] / z);
     }
-    kl_ = kl;
+    if (measure) kl_ = kl;
     // Momentum and per-coordinate gains (Jacobs 1988), as in the reference implementation.
     const double momentum = early ? 0.5 : 0.8;
     for (std::size_t c = 0; c < y_.size(); ++c) {

@@ -24,7 +24,7 @@ struct TsneOptions {
   double learning_rate = 0;           // 0: max(200, n / 12) (Belkina et al. 2019)
   int exaggeration_iterations = 250;  // early exaggeration lasts this long...
   double exaggeration = 12;           // ... at this factor
-  double theta = 0.5;                 // Barnes-Hut opening angle (0: exact repulsion)
+  double theta = 0.8;                 // Barnes-Hut opening angle (0: exact repulsion)
   std::uint64_t seed = 1;
 };
 
@@ -50,7 +50,7 @@ class Tsne {
   void step(int iterations = 1);
   int iteration() const { return iteration_; }
   // KL(P || Q) at the last step (Q from the Barnes-Hut normalisation; P without exaggeration).
-  double kl_divergence() const { return kl_; }
+  double kl_divergence() const { return kl_; }  // (measured every 10th step and on the last of a call)
   // n x dims.
   const std::vector<double>& coordinates() const { return y_; }
   std::size_t points() const { return n_; }
