@@ -1,6 +1,7 @@
 #include "embed/tsne.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 // [SECTION] index
@@ -293,56 +294,107 @@ class Tree {
 }  // namespace
 
 // [SECTION] gradient steps -----------------------------------------------------------------------
+struct TsneTree : Tree {
+  using Tree::Tree;
+};
+
+Tsne::Tsne() = default;
+Tsne::~Tsne() = default;
+
+void Tsne::begin_step() {
+  tree_ = std::make_unique<TsneTree>(y_, n_, dims_);
+  rep_.assign(y_.size(), 0);
+  z_ = 0;
+  next_repel_ = 0;
+}
+
+// The repulsion on the next `count` points, in point order (so Z sums alike however a step is cut).
+void Tsne::repel_some(std::size_t count) {
+  const double theta2 = options_.theta * options_.theta;
+  const std::size_t end = std::min(n_, next_repel_ + count);
+  for (std::size_t i = next_repel_; i < end; ++i) tree_->repel(i, theta2, &rep_[i * dims_], z_);
+  next_repel_ = end;
+}
+
+void Tsne::finish_step(bool measure) {
+  const int d = dims_;
+  const bool early = iteration_ < options_.exaggeration_iterations;
+  const double exaggeration = early ? options_.exaggeration : 1.0;
+  const double z = z_;
+  grad_.resize(y_.size());
+  // Attraction along the affinities; the KL divergence (a log per affinity) when asked.
+  double kl = 0;
+  for (std::size_t i = 0; i < n_; ++i) {
+    double attr[3] = {0, 0, 0};
+    for (std::size_t e = rows_[i]; e < rows_[i + 1]; ++e) {
+      const std::size_t j = cols_[e];
+      double diff[3], d2 = 0;
+      for (int k = 0; k < d; ++k) {
+        diff[k] = y_[i * d + k] - y_[j * d + k];
+        d2 += diff[k] * diff[k];
+      }
+      const double q = 1 / (1 + d2);
+      for (int k = 0; k < d; ++k) attr[k] += p_[e] * q * diff[k];
+      if (measure) kl += p_[e] * std::log(p_[e] / (q / z));  // shown only: never feeds the layout
+    }
+    for (int k = 0; k < d; ++k) grad_[i * d + k] = 4 * (exaggeration * attr[k] - rep_[i * d + k] / z);
+  }
+  if (measure) kl_ = kl;
+  // Momentum and per-coordinate gains (Jacobs 1988), as in the reference implementation.
+  const double momentum = early ? 0.5 : 0.8;
+  for (std::size_t c = 0; c < y_.size(); ++c) {
+    const bool same = (grad_[c] > 0) == (update_[c] > 0);
+    gains_[c] = same ? std::max(0.01, gains_[c] * 0.8) : gains_[c] + 0.2;
+    update_[c] = momentum * update_[c] - options_.learning_rate * gains_[c] * grad_[c];
+    y_[c] += update_[c];
+  }
+  // Centre the layout.
+  for (int k = 0; k < d; ++k) {
+    double mean = 0;
+    for (std::size_t i = 0; i < n_; ++i) mean += y_[i * d + k];
+    mean /= static_cast<double>(n_);
+    for (std::size_t i = 0; i < n_; ++i) y_[i * d + k] -= mean;
+  }
+  tree_.reset();
+  ++iteration_;
+}
+
 void Tsne::step(int iterations) {
   if (!prepared_) return;
-  const int d = dims_;
-  std::vector<double> grad(y_.size());
-  for (int it = 0; it < iterations; ++it) {
-    const bool early = iteration_ < options_.exaggeration_iterations;
-    const double exaggeration = early ? options_.exaggeration : 1.0;
-    // Repulsion over the tree, normalised by Z.
-    std::vector<double> rep(y_.size(), 0);
-    double z = 0;
-    const Tree tree(y_, n_, d);
-    const double theta2 = options_.theta * options_.theta;
-    for (std::size_t i = 0; i < n_; ++i) tree.repel(i, theta2, &rep[i * d], z);
-    // Attraction along the affinities; the KL divergence on the way.
-    // The KL divergence (a log per affinity) every 10th step and on the last one asked for.
-    const bool measure = (iteration_ + 1) % 10 == 0 || it + 1 == iterations;
-    double kl = 0;
-    for (std::size_t i = 0; i < n_; ++i) {
-      double attr[3] = {0, 0, 0};
-      for (std::size_t e = rows_[i]; e < rows_[i + 1]; ++e) {
-        const std::size_t j = cols_[e];
-        double diff[3], d2 = 0;
-        for (int k = 0; k < d; ++k) {
-          diff[k] = y_[i * d + k] - y_[j * d + k];
-          d2 += diff[k] * diff[k];
-        }
-        const double q = 1 / (1 + d2);
-        for (int k = 0; k < d; ++k) attr[k] += p_[e] * q * diff[k];
-        if (measure) kl += p_[e] * std::log(p_[e] / (q / z));  // shown only: never feeds the layout
-      }
-      for (int k = 0; k < d; ++k) grad[i * d + k] = 4 * (exaggeration * attr[k] - rep[i * d + k] / z);
-    }
-    if (measure) kl_ = kl;
-    // Momentum and per-coordinate gains (Jacobs 1988), as in the reference implementation.
-    const double momentum = early ? 0.5 : 0.8;
-    for (std::size_t c = 0; c < y_.size(); ++c) {
-      const bool same = (grad[c] > 0) == (update_[c] > 0);
-      gains_[c] = same ? std::max(0.01, gains_[c] * 0.8) : gains_[c] + 0.2;
-      update_[c] = momentum * update_[c] - options_.learning_rate * gains_[c] * grad[c];
-      y_[c] += update_[c];
-    }
-    // Centre the layout.
-    for (int k = 0; k < d; ++k) {
-      double mean = 0;
-      for (std::size_t i = 0; i < n_; ++i) mean += y_[i * d + k];
-      mean /= static_cast<double>(n_);
-      for (std::size_t i = 0; i < n_; ++i) y_[i * d + k] -= mean;
-    }
-    ++iteration_;
+  if (tree_) {  // a step run_for() left half done
+    repel_some(n_);
+    finish_step(true);
   }
+  for (int it = 0; it < iterations; ++it) {
+    begin_step();
+    repel_some(n_);
+    // The KL divergence every 10th step and on the last one asked for.
+    finish_step((iteration_ + 1) % 10 == 0 || it + 1 == iterations);
+  }
+}
+
+int Tsne::run_for(double budget_ms, int max_steps) {
+  if (!prepared_) return 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  };
+  constexpr std::size_t kGroup = 512;  // points repelled between looks at the clock
+  int done = 0;
+  for (;;) {
+    if (!tree_) {
+      if (done >= max_steps) break;
+      begin_step();
+    }
+    while (next_repel_ < n_) {
+      repel_some(kGroup);
+      if (next_repel_ < n_ && elapsed() >= budget_ms) return done;
+    }
+    finish_step((iteration_ + 1) % 10 == 0);
+    ++done;
+    if (elapsed() >= budget_ms) break;
+  }
+  return done;
 }
 
 }  // namespace el::embed

@@ -11,6 +11,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,12 @@ double default_perplexity(std::size_t n);
 // e^x to within a few ulps, from + - * / only (so every platform agrees).
 double portable_exp(double x);
 
+struct TsneTree;  // the Barnes-Hut tree of a step in progress (tsne.cpp)
+
 class Tsne {
  public:
+  Tsne();
+  ~Tsne();
   // Starts over on `points` (which must outlive prepare()); false with `error`
   // for fewer than 4 points.
   [[nodiscard]] bool begin(const Matrix& points, const TsneOptions& options, std::string& error);
@@ -46,8 +51,14 @@ class Tsne {
   double prepared_share() const { return n_ ? static_cast<double>(next_row_) / n_ : 0; }
   // begin() and prepare() of every point at once.
   [[nodiscard]] bool init(const Matrix& points, const TsneOptions& options, std::string& error);
-  // Runs `iterations` gradient steps.
+  // Runs `iterations` gradient steps (finishing one left half done by run_for first).
   void step(int iterations = 1);
+  // Runs gradient work for about `budget_ms`, cutting a step between groups of
+  // points when the time is up (a step of 100,000 points takes longer than a
+  // frame); at most `max_steps` steps are begun. Returns the steps finished.
+  // The layout is the same as step()'s, whatever the cuts.
+  int run_for(double budget_ms, int max_steps);
+  bool mid_step() const { return tree_ != nullptr; }
   int iteration() const { return iteration_; }
   // KL(P || Q) at the last step (Q from the Barnes-Hut normalisation; P without exaggeration).
   double kl_divergence() const { return kl_; }  // (measured every 10th step and on the last of a call)
@@ -58,7 +69,9 @@ class Tsne {
   const TsneOptions& options() const { return options_; }
 
  private:
-  void repulsion(std::vector<double>& force, double& z) const;
+  void begin_step();
+  void repel_some(std::size_t count);
+  void finish_step(bool measure);
 
   void finish_affinities();
 
@@ -76,6 +89,11 @@ class Tsne {
   std::vector<double> y_, update_, gains_;
   int iteration_ = 0;
   double kl_ = 0;
+  // The step in progress: its tree, the repulsion so far, and the next point to repel.
+  std::unique_ptr<TsneTree> tree_;
+  std::vector<double> rep_, grad_;
+  double z_ = 0;
+  std::size_t next_repel_ = 0;
 };
 
 }  // namespace el::embed

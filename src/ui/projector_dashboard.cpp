@@ -349,10 +349,9 @@ void ProjectorDashboard::run_tsne(const UiContext& ctx, const LoadedEmbedding& e
     }
     tsne_running_ = true;
   } else if (!tsne_paused_ && (s.projector_iterations == 0 || tsne_->iteration() < s.projector_iterations)) {
-    do {
-      tsne_->step(1);
-    } while (ms_since(t0) < kTsneBudgetMs &&
-             (s.projector_iterations == 0 || tsne_->iteration() < s.projector_iterations));
+    // Steps, cut between groups of points when the frame's share is spent.
+    const int left = s.projector_iterations == 0 ? 1 << 30 : s.projector_iterations - tsne_->iteration();
+    tsne_->run_for(kTsneBudgetMs, left);
     tsne_running_ = true;
   }
   tsne_ms_ = ms_since(t0);

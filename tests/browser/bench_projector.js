@@ -5,7 +5,8 @@
 // float32 named by a projector config. In headless Chromium it prints: the
 // time from choosing the folder to the PCA view drawn (reading the file,
 // parsing, PCA of every point), and frame CPU time while orbiting the
-// million points.
+// million points; then t-SNE of 10,000 x 50 in the page: the time to find the
+// neighbours (spread over frames), steps per second, and frame CPU time while it runs.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -91,6 +92,8 @@ async function orbit(page) {
 
 (async () => {
   const tsvDir = path.join(WORK, 'tsv-100k'), millionDir = path.join(WORK, 'million');
+  const tsneDir = path.join(WORK, 'tsne-10k');
+  if (!fs.existsSync(path.join(tsneDir, 'projector_config.pbtxt'))) writeTsv(tsneDir, 10000, 50);
   if (!fs.existsSync(path.join(WORK, '.complete'))) {
     fs.rmSync(WORK, { recursive: true, force: true });
     writeTsv(tsvDir, 100000, 128);
@@ -120,6 +123,21 @@ async function orbit(page) {
     await page.waitForTimeout(500);
     out.orbit = await orbit(page);
     await page.screenshot({ path: path.join(REPO, 'build/shots/bench-projector-million.png') });
+    await context.close();
+
+    ({ page, context } = await openAndDraw(browser, origin, tsneDir));
+    const t0 = Date.now();
+    await page.evaluate(() => window.eventlens.settings('pproj=tsne&ptdim=2&piter=0&pcolor=label'));
+    await page.waitForFunction(() => window.eventlens.state().projector.tsne.iteration >= 0, null,
+      { timeout: 300000, polling: 100 });
+    out.tsne_prepare_ms = Date.now() - t0;
+    await page.evaluate(() => window.eventlens.resetFrameStats());
+    const i0 = (await state(page)).projector.tsne.iteration, s0 = Date.now();
+    await page.waitForTimeout(5000);
+    const s = await state(page);
+    out.tsne_steps_per_s = +((s.projector.tsne.iteration - i0) / ((Date.now() - s0) / 1000)).toFixed(1);
+    out.tsne_frame = { p50: +s.frameMs.p50.toFixed(2), p95: +s.frameMs.p95.toFixed(2), frames: s.frameMs.n };
+    await page.screenshot({ path: path.join(REPO, 'build/shots/bench-projector-tsne.png') });
     await context.close();
   } finally {
     await stop();

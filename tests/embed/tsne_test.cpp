@@ -125,6 +125,32 @@ TEST(Tsne, TheSameSeedGivesTheSameLayoutAndAnotherSeedAnother) {
   for (double v : three) EXPECT_TRUE(std::isfinite(v));
 }
 
+TEST(Tsne, StepsCutBetweenFramesGiveTheSameLayout) {
+  std::vector<int> label;
+  const Matrix m = blobs(1300, 10, 4, label, 9);
+  TsneOptions o;
+  o.seed = 11;
+  std::string error;
+  Tsne whole, cut;
+  ASSERT_TRUE(whole.init(m, o, error));
+  ASSERT_TRUE(cut.init(m, o, error));
+  whole.step(30);
+  // A zero budget: each call repels one group of 512 points, so every step is cut in three.
+  int calls = 0, finished = 0;
+  while (cut.iteration() < 30) {
+    finished += cut.run_for(0, 30 - cut.iteration());
+    ++calls;
+  }
+  EXPECT_EQ(finished, 30);
+  EXPECT_EQ(calls, 90);
+  EXPECT_FALSE(cut.mid_step());
+  EXPECT_EQ(std::memcmp(whole.coordinates().data(), cut.coordinates().data(), whole.coordinates().size() * 8),
+            0);
+  // No step is begun beyond the limit.
+  EXPECT_EQ(cut.run_for(1000, 0), 0);
+  EXPECT_EQ(cut.iteration(), 30);
+}
+
 TEST(Tsne, TooFewPointsIsAnError) {
   Matrix m;
   m.rows = 3;
