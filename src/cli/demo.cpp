@@ -15,6 +15,7 @@
 #include <fstream>
 #include <limits>
 #include <numbers>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -541,6 +542,37 @@ void write_sweep(const fs::path& root) {
 // [SECTION] the benchmark logdir -------------------------------------------------------------
 // 50 scalar tags x 40,000 steps (one event per value, as PyTorch writes them)
 // and 20 histogram tags x 2,000 steps x 450 buckets: about 400 MB.
+// An embedding for the Projector, as PyTorch's add_embedding writes one: a
+// projector_config.pbtxt in the run's folder naming 00000/<tag>/tensors.tsv
+// and its metadata.tsv (a header, as there are two columns): 600 points in 32
+// dimensions around six group centres.
+void write_embedding(const fs::path& run_dir) {
+  static const char* kGroups[] = {"animal", "colour", "number", "fruit", "city", "verb"};
+  const fs::path dir = run_dir / "00000" / "word_vectors";
+  fs::create_directories(dir);
+  Rng rng(23);
+  std::vector<std::vector<double>> centres(6, std::vector<double>(32));
+  for (auto& c : centres)
+    for (double& v : c) v = rng.normal() * 3;
+  std::ofstream tensors(dir / "tensors.tsv"), meta(dir / "metadata.tsv");
+  meta << "word\tgroup\n";
+  char num[32];
+  for (int i = 0; i < 600; ++i) {
+    const int g = i % 6;
+    for (int d = 0; d < 32; ++d) {
+      std::snprintf(num, sizeof num, "%s%.5g", d ? "\t" : "", centres[g][d] + rng.normal());
+      tensors << num;
+    }
+    tensors << '\n';
+    meta << kGroups[g] << '_' << i / 6 << '\t' << kGroups[g] << '\n';
+  }
+  std::ofstream(run_dir / "projector_config.pbtxt")
+      << "embeddings {\n  tensor_name: \"word_vectors:00000\"\n  tensor_path: "
+         "\"00000/word_vectors/tensors.tsv\"\n"
+         "  metadata_path: \"00000/word_vectors/metadata.tsv\"\n}\n";
+  if (!tensors || !meta) throw std::runtime_error("cannot write the demo embedding");
+}
+
 bool write_big(const fs::path& root) {
   constexpr int kScalarTags = 50, kScalarSteps = 40000, kHistTags = 20, kHistSteps = 2000, kBuckets = 450;
   Rng rng(4);
@@ -687,6 +719,7 @@ int cmd_demo(const std::vector<std::string>& args) {
                  ? 0
                  : 2;
     write_train(fs::path(out) / "train");
+    write_embedding(fs::path(out) / "train");
     write_eval(fs::path(out) / "eval");
     write_sweep(out);
   } catch (const std::exception& e) {

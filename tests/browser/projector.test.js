@@ -266,6 +266,22 @@ test('t-SNE runs between frames: progress in state(), the clusters of digits com
   await context.close();
 });
 
+test('the demo logdir (what ./scripts/serve shows first) has an embedding beside its runs', async (browser) => {
+  const demo = fs.mkdtempSync(path.join(os.tmpdir(), 'el-demo-'));
+  execFileSync(path.join(REPO, 'build/native/eventlens'), ['demo', demo]);
+  const { page, context, problems } = await openPage(browser, BASE);
+  const p0 = await openFolder(page, demo);
+  assertEq([p0.embeddings, p0.points, p0.dims], [1, 600, 32], 'word_vectors: 600 x 32');
+  const p = await settings(page, 'pcolor=group');
+  assertEq(p.legend, 6, 'six groups');
+  const s = await state(page);
+  assert(s.runs.length >= 5, 'the runs are there too');
+  await page.screenshot({ path: path.join(OUT, 'projector-demo.png') });
+  assertEq(problems, [], 'no console errors');
+  await context.close();
+  fs.rmSync(demo, { recursive: true, force: true });
+});
+
 // A static server for `dir` on a free port, answering other origins (as GitHub Pages does).
 async function serve(dir) {
   const portFile = path.join(os.tmpdir(), `el-projector-port-${process.pid}`);
