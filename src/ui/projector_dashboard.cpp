@@ -354,7 +354,6 @@ void ProjectorDashboard::run_tsne(const UiContext& ctx, const LoadedEmbedding& e
     tsne_->run_for(kTsneBudgetMs, left);
     tsne_running_ = true;
   }
-  tsne_ms_ = ms_since(t0);
   // Still going after this frame's share: draw another frame.
   tsne_running_ =
       !tsne_->prepared() ||

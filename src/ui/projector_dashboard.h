@@ -100,7 +100,6 @@ class ProjectorDashboard final : public Dashboard {
   std::string tsne_key_, tsne_error_;  // what tsne_ was started with
   bool tsne_paused_ = false, tsne_running_ = false;
   std::size_t tsne_rows_per_call_ = 4;
-  double tsne_ms_ = 0;
   std::string custom_error_;
   std::vector<float> custom_xy_;
   std::vector<float> coords_;  // the projection before fitting: n x components (2 or 3)
