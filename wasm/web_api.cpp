@@ -15,7 +15,6 @@ EL_EXPORT unsigned el_add_file(const char* path, double size) {
   return el::web::shell().add_file(path ? path : "", static_cast<std::uint64_t>(size));
 }
 
-// Takes ownership of `bytes` (from _malloc).
 // Announces a file that is not an event file (a projector config, TSV,
 // checkpoint, sprite sheet): it is read only when the Projector asks.
 EL_EXPORT void el_add_other_file(const char* path, double size) {
@@ -38,6 +37,7 @@ EL_EXPORT void el_file_read_failed(double ticket, const char* message) {
                                      message && *message ? message : "cannot read");
 }
 
+// Takes ownership of `bytes` (from _malloc).
 EL_EXPORT void el_push(unsigned file, std::uint8_t* bytes, unsigned size) {
   el::web::shell().push_bytes(file, bytes, size);
 }

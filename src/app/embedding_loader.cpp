@@ -14,20 +14,16 @@ void EmbeddingLoader::add_file(const std::string& path, std::uint64_t size) {
 }
 
 void EmbeddingLoader::arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error) {
+  if (error.empty()) return arrived(ticket, std::string(bytes));
   auto it = out_.find(ticket);
   if (it == out_.end()) return;  // cleared meanwhile
-  if (error.empty()) {
-    loaded_.bytes_read += bytes.size();
-    files_.put(it->second, std::string(bytes));
-  } else {
-    files_.fail(it->second, error);
-  }
+  files_.fail(it->second, error);
   out_.erase(it);
 }
 
 void EmbeddingLoader::arrived(std::uint64_t ticket, std::string&& bytes) {
   auto it = out_.find(ticket);
-  if (it == out_.end()) return;
+  if (it == out_.end()) return;  // cleared meanwhile
   loaded_.bytes_read += bytes.size();
   files_.put(it->second, std::move(bytes));
   out_.erase(it);
