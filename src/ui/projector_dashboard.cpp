@@ -841,13 +841,6 @@ void ProjectorDashboard::draw(const UiContext& ctx) {
   info_.view[1] = view_.min().y;
   info_.view[2] = view_.max().x - view_.min().x;
   info_.view[3] = view_.max().y - view_.min().y;
-  info_.screen.clear();
-  for (std::uint32_t i = 0; i < e->points.rows && i < 2000; ++i) {
-    ImVec2 p;
-    const bool on = view_.screen_of(i, p);
-    info_.screen.push_back(on ? p.x : -1);
-    info_.screen.push_back(on ? p.y : -1);
-  }
 }
 
 // [SECTION] inspector: hovered point, selection, neighbours ------------------------------------
@@ -1116,8 +1109,13 @@ void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) 
   j.key("view").begin_array();
   for (float f : v.view) j.value(static_cast<double>(f));
   j.end_array();
+  // Where the first points are on screen (-1: off it): projected when asked, not every frame.
   j.key("screen").begin_array();
-  for (float f : v.screen) j.value(static_cast<double>(f));
+  for (std::uint32_t i = 0; i < v.points && i < 2000; ++i) {
+    ImVec2 p;
+    const bool on = view_.screen_of(i, p);
+    j.value(static_cast<double>(on ? p.x : -1)).value(static_cast<double>(on ? p.y : -1));
+  }
   j.end_array();
   j.key("loadMs").value(v.load_ms);
   j.key("parseMs").value(v.parse_ms);

@@ -48,7 +48,6 @@ struct ProjectorViewInfo {
   };
   std::vector<Control> controls;  // where the controls tests click are
   float view[4] = {0, 0, 0, 0};   // the view's rectangle: x, y, w, h (ImGui coordinates)
-  std::vector<float> screen;      // screen x, y of the first points (at most 2000)
   double load_ms = 0, parse_ms = 0, pca_ms = 0;
 };
 
