@@ -15,6 +15,8 @@ int cmd_bench_histograms(const std::vector<std::string>& args);
 int cmd_bench_graph(const std::vector<std::string>& args);
 int cmd_bench_embedding(const std::vector<std::string>& args);
 int cmd_bench_tsne(const std::vector<std::string>& args);
+int cmd_bench_knn(const std::vector<std::string>& args);
+int cmd_bench_umap(const std::vector<std::string>& args);
 int cmd_publish(const std::vector<std::string>& args);
 int cmd_project(const std::vector<std::string>& args);
 

@@ -32,8 +32,9 @@ void usage(std::FILE* out) {
                "  publish LOGDIR OUTDIR [--run REGEX] [--kinds LIST] [--max-size BYTES] [--site DIR]\n"
                "                    write a static site (GitHub Pages) showing LOGDIR's runs: the web\n"
                "                    app, the event files (or only some kinds), manifest.json, README\n"
-               "  project PATH [--embedding NAME] --method pca|tsne [--dims 2|3] [--seed N]\n"
-               "          [--iterations N] [--perplexity P] --out FILE.tsv\n"
+               "  project PATH [--embedding NAME] --method pca|tsne|umap [--dims 2|3] [--seed N]\n"
+               "          [--iterations N] [--perplexity P] [--neighbors N] [--min-dist D]\n"
+               "          [--knn auto|exact|approximate] --out FILE.tsv\n"
                "                    an embedding's layout as the page computes it: one TSV row per\n"
                "                    point (coordinates, then metadata); the same seed, the same bytes\n"
                "  bench PATH...     ingest throughput (MB/s, records/s) and peak memory, as JSON\n"
@@ -49,6 +50,11 @@ void usage(std::FILE* out) {
                "  bench --tsne [ROWS DIMS]\n"
                "                    t-SNE of a synthetic embedding (default 10000 x 50): neighbours\n"
                "                    and affinities, then the time per gradient step\n"
+               "  bench --knn [ROWS DIMS K]\n"
+               "                    the approximate nearest-neighbour graph of a synthetic embedding\n"
+               "                    (default 100000 x 128, k = 90): time and recall\n"
+               "  bench --umap [ROWS DIMS]\n"
+               "                    UMAP of a synthetic embedding (default 100000 x 128, 200 epochs)\n"
                "  help              this text\n"
                "\n"
                "PATH is a directory (walked; run names are relative to it) or an event file.\n"
@@ -83,6 +89,10 @@ int main(int argc, char** argv) {
     return el::cli::cmd_bench_embedding({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--tsne")
     return el::cli::cmd_bench_tsne({args.begin() + 1, args.end()});
+  if (cmd == "bench" && !args.empty() && args[0] == "--knn")
+    return el::cli::cmd_bench_knn({args.begin() + 1, args.end()});
+  if (cmd == "bench" && !args.empty() && args[0] == "--umap")
+    return el::cli::cmd_bench_umap({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--graph")
     return el::cli::cmd_bench_graph({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--histograms")

@@ -1,8 +1,9 @@
-// `eventlens project PATH [--embedding NAME] --method pca|tsne [--dims 2|3]
-//  [--seed N] [--iterations N] [--perplexity P] --out FILE.tsv`: an embedding's
-// layout, computed exactly as the page computes it, as one TSV row per point
-// (the coordinates, then the metadata columns). The same seed gives the same
-// bytes natively and in wasm (scripts/test compares them).
+// `eventlens project PATH [--embedding NAME] --method pca|tsne|umap [--dims 2|3]
+//  [--seed N] [--iterations N] [--perplexity P] [--neighbors N] [--min-dist D]
+//  [--knn auto|exact|approximate] --out FILE.tsv`: an embedding's layout,
+// computed exactly as the page computes it (embed/layout_job.h), as one TSV row
+// per point (the coordinates, then the metadata columns). The same seed gives
+// the same bytes natively and in wasm (scripts/test compares them).
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -11,27 +12,30 @@
 
 #include "cli/commands.h"
 #include "embed/discovery.h"
+#include "embed/layout_job.h"
 #include "embed/pca.h"
-#include "embed/tsne.h"
 #include "io/disk_files.h"
 
 namespace el::cli {
 namespace {
 
 int project_usage() {
-  std::fprintf(stderr,
-               "usage: eventlens project PATH [--embedding NAME] --method pca|tsne [--dims 2|3] [--seed N]\n"
-               "                         [--iterations N] [--perplexity P] --out FILE.tsv\n");
+  std::fprintf(
+      stderr,
+      "usage: eventlens project PATH [--embedding NAME] --method pca|tsne|umap [--dims 2|3] [--seed N]\n"
+      "                         [--iterations N] [--perplexity P] [--neighbors N] [--min-dist D]\n"
+      "                         [--knn auto|exact|approximate] --out FILE.tsv\n"
+      "  --iterations: t-SNE's steps (default 1000), UMAP's epochs (default: by size, as umap-js)\n");
   return 2;
 }
 
 }  // namespace
 
 int cmd_project(const std::vector<std::string>& args) {
-  std::string path, name, method, out;
-  int dims = 2, iterations = 1000;
+  std::string path, name, method, out, knn = "auto";
+  int dims = 2, iterations = -1, neighbours = 15;
   std::uint64_t seed = 1;
-  double perplexity = 0;
+  double perplexity = 0, min_dist = 0.1;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     const bool has = i + 1 < args.size();
@@ -47,6 +51,12 @@ int cmd_project(const std::vector<std::string>& args) {
       iterations = std::atoi(args[++i].c_str());
     else if (a == "--perplexity" && has)
       perplexity = std::atof(args[++i].c_str());
+    else if (a == "--neighbors" && has)
+      neighbours = std::atoi(args[++i].c_str());
+    else if (a == "--min-dist" && has)
+      min_dist = std::atof(args[++i].c_str());
+    else if (a == "--knn" && has)
+      knn = args[++i];
     else if (a == "--out" && has)
       out = args[++i];
     else if (a.rfind("--", 0) == 0 || !path.empty())
@@ -54,8 +64,9 @@ int cmd_project(const std::vector<std::string>& args) {
     else
       path = a;
   }
-  if (path.empty() || out.empty() || (method != "pca" && method != "tsne") || (dims != 2 && dims != 3) ||
-      iterations < 0)
+  if (path.empty() || out.empty() || (method != "pca" && method != "tsne" && method != "umap") ||
+      (dims != 2 && dims != 3) || iterations < -1 || neighbours < 2 || min_dist < 0 ||
+      (knn != "auto" && knn != "exact" && knn != "approximate"))
     return project_usage();
   io::DiskFiles files(path);
   if (!files.error().empty()) {
@@ -98,21 +109,32 @@ int cmd_project(const std::vector<std::string>& args) {
     coords.assign(p.begin(), p.end());
     dims = static_cast<int>(which.size());
   } else {
-    embed::Tsne t;
-    embed::TsneOptions o;
-    o.dims = dims;
-    o.seed = seed;
-    o.perplexity = perplexity;
-    if (!t.init(points, o, error)) {
+    embed::LayoutSettings l;
+    l.method = method == "tsne" ? embed::LayoutMethod::kTsne : embed::LayoutMethod::kUmap;
+    l.tsne.dims = l.umap.dims = dims;
+    l.tsne.seed = l.umap.seed = seed;
+    l.tsne.perplexity = perplexity;
+    l.umap.neighbours = static_cast<std::size_t>(neighbours);
+    l.umap.min_dist = min_dist;
+    if (method == "umap" && iterations > 0) l.umap.epochs = iterations;
+    l.knn = knn == "exact"         ? embed::KnnMethod::kExact
+            : knn == "approximate" ? embed::KnnMethod::kApproximate
+                                   : embed::KnnMethod::kAuto;
+    embed::LayoutJob job;
+    if (!job.begin(points, l, error)) {
       std::fprintf(stderr, "eventlens project: %s\n", error.c_str());
       return 2;
     }
-    t.step(iterations);
-    coords = t.coordinates();
-    std::fprintf(stderr, "t-SNE: %d iterations, KL %.6f\n", t.iteration(), t.kl_divergence());
+    job.run_to(method == "tsne" ? (iterations < 0 ? 1000 : iterations) : 0);
+    coords = job.coordinates();
+    char kl[48] = "";
+    if (method == "tsne") std::snprintf(kl, sizeof kl, ", KL %.6f", job.kl_divergence());
+    std::fprintf(stderr, "%s: %d %s, %zu %s neighbours%s\n", method == "tsne" ? "t-SNE" : "UMAP",
+                 job.iteration(), method == "tsne" ? "iterations" : "epochs", job.neighbours(),
+                 job.exact_neighbours() ? "exact" : "approximate", kl);
   }
   std::ofstream f(out, std::ios::binary);
-  for (int k = 0; k < dims; ++k) f << (k ? "\t" : "") << (method == "pca" ? "pca-" : "tsne-") << k;
+  for (int k = 0; k < dims; ++k) f << (k ? "\t" : "") << (method + "-") << k;
   for (const std::string& c : metadata.columns) f << '\t' << c;
   f << '\n';
   char num[40];

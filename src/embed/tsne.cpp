@@ -5,54 +5,19 @@
 #include <cmath>
 
 // [SECTION] index
-//   portable arithmetic
+//   defaults
 //   input affinities
 //   the Barnes-Hut tree
 //   gradient steps
 
 namespace el::embed {
 
-// [SECTION] portable arithmetic ----------------------------------------------------------------
+// [SECTION] defaults -------------------------------------------------------------------------------
 double default_perplexity(std::size_t n) {
   return std::max(5.0, std::ceil(std::sqrt(static_cast<double>(n)) / 4));
 }
 
-double portable_exp(double x) {
-  if (x != x) return x;
-  if (x > 709) return INFINITY;
-  if (x < -745) return 0;
-  // x = k ln2 + r with |r| <= ln2 / 2; e^r by its Taylor series, then scaled by 2^k.
-  constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
-  const double kd = x >= 0 ? static_cast<double>(static_cast<long long>(x * 1.4426950408889634 + 0.5))
-                           : static_cast<double>(static_cast<long long>(x * 1.4426950408889634 - 0.5));
-  const double r = (x - kd * kLn2Hi) - kd * kLn2Lo;
-  double term = 1, sum = 1;
-  for (int i = 1; i <= 14; ++i) {
-    term = term * r / i;
-    sum += term;
-  }
-  // 2^k by repeated halving or doubling (exact).
-  long long k = static_cast<long long>(kd);
-  while (k > 0) {
-    sum *= 2;
-    --k;
-  }
-  while (k < 0) {
-    sum *= 0.5;
-    ++k;
-  }
-  return sum;
-}
-
 namespace {
-
-// splitmix64: a fixed sequence per seed on every platform.
-std::uint64_t next_random(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 // [SECTION] input affinities ---------------------------------------------------------------------
 // The Gaussian over one point's neighbours (squared distances `d`, ascending)
@@ -90,7 +55,6 @@ void conditional_p(const std::vector<double>& d, double perplexity, std::vector<
 
 bool Tsne::begin(const Matrix& points, const TsneOptions& options, std::string& error) {
   options_ = options;
-  points_ = &points;
   n_ = points.rows;
   dims_ = options.dims == 3 ? 3 : 2;
   iteration_ = 0;
@@ -111,35 +75,26 @@ bool Tsne::begin(const Matrix& points, const TsneOptions& options, std::string& 
   return true;
 }
 
-bool Tsne::init(const Matrix& points, const TsneOptions& options, std::string& error) {
+bool Tsne::init(const Matrix& points, const TsneOptions& options, std::string& error, KnnMethod knn) {
   if (!begin(points, options, error)) return false;
-  prepare(n_);
+  KnnOptions o;
+  o.k = k_;
+  o.method = knn;
+  prepare(build_knn(points, o), n_);
   return true;
 }
 
-bool Tsne::prepare(std::size_t rows) {
-  if (prepared_ || !points_) return prepared_;
-  const Matrix& points = *points_;
-  // Exact nearest neighbours (squared euclidean distances in doubles), ties by index.
-  std::vector<std::pair<double, std::uint32_t>> all(n_);
+bool Tsne::prepare(const KnnGraph& graph, std::size_t rows) {
+  if (prepared_ || graph.points != n_ || graph.k < k_) return prepared_;
   std::vector<double> d(k_), p;
   const std::size_t end = std::min(n_, next_row_ + rows);
   for (std::size_t i = next_row_; i < end; ++i) {
-    const float* a = points.row(i);
-    for (std::size_t j = 0; j < n_; ++j) {
-      const float* b = points.row(j);
-      double s = 0;
-      for (std::size_t c = 0; c < points.dims; ++c) {
-        const double t = static_cast<double>(a[c]) - b[c];
-        s += t * t;
-      }
-      all[j] = {j == i ? INFINITY : s, static_cast<std::uint32_t>(j)};
-    }
-    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k_), all.end());
-    for (std::size_t j = 0; j < k_; ++j) d[j] = all[j].first;
+    const float* d2 = graph.row_distance2(i);
+    const std::uint32_t* index = graph.row(i);
+    for (std::size_t j = 0; j < k_; ++j) d[j] = d2[j];
     conditional_p(d, options_.perplexity, p);
     cond_[i].resize(k_);
-    for (std::size_t j = 0; j < k_; ++j) cond_[i][j] = {all[j].second, p[j]};
+    for (std::size_t j = 0; j < k_; ++j) cond_[i][j] = {index[j], p[j]};
   }
   next_row_ = end;
   if (next_row_ == n_) finish_affinities();

@@ -1,9 +1,15 @@
 // t-SNE (van der Maaten and Hinton; Barnes-Hut gradients, van der Maaten
 // 2014) of every point of an embedding, in steps: the caller runs a few
 // iterations per frame and draws the layout as it improves. Input affinities
-// come from each point's 3 x perplexity nearest neighbours (exact here), with
-// the Gaussian's width found by bisection to the perplexity; the repulsion is
-// summed over a 2-D quadtree or 3-D octree with opening angle theta.
+// come from each point's 3 x perplexity nearest neighbours (a KnnGraph: exact
+// or approximate, embed/knn.h), with the Gaussian's width found by bisection
+// to the perplexity; the repulsion is summed over a 2-D quadtree or 3-D octree
+// with opening angle theta.
+//
+// Barnes-Hut was kept over FIt-SNE's FFT interpolation: at the sizes a page
+// holds (up to ~10^5 points) its step is the cheaper of the two to run in one
+// thread, needs no FFT library, and its cost does not depend on how far the
+// layout has spread (the grid of an interpolation grows with it).
 //
 // The same seed gives the same layout byte for byte, natively and in wasm:
 // the arithmetic is IEEE doubles with +, -, *, / and sqrt only (exp is our
@@ -15,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "embed/knn.h"
+#include "embed/portable_math.h"
 #include "embed/tsv.h"
 
 namespace el::embed {
@@ -31,8 +39,6 @@ struct TsneOptions {
 
 // TensorBoard's default perplexity for n points.
 double default_perplexity(std::size_t n);
-// e^x to within a few ulps, from + - * / only (so every platform agrees).
-double portable_exp(double x);
 
 struct TsneTree;  // the Barnes-Hut tree of a step in progress (tsne.cpp)
 
@@ -40,17 +46,20 @@ class Tsne {
  public:
   Tsne();
   ~Tsne();
-  // Starts over on `points` (which must outlive prepare()); false with `error`
-  // for fewer than 4 points.
+  // Starts over on `points`' size; false with `error` for fewer than 4 points.
   [[nodiscard]] bool begin(const Matrix& points, const TsneOptions& options, std::string& error);
-  // Finds the neighbours and affinities of up to `rows` more points (the
-  // slow part: n^2 distances), so the caller can spread it over frames.
-  // Returns true once every point's are done and step() can run.
-  bool prepare(std::size_t rows);
+  // How many neighbours per point prepare() needs: 3 x perplexity.
+  std::size_t neighbours_needed() const { return k_; }
+  // The affinities of up to `rows` more points, from `graph` (of the same
+  // points, with k >= neighbours_needed()), so the caller can spread the
+  // bisections over frames. True once every point's are done and step() can run.
+  bool prepare(const KnnGraph& graph, std::size_t rows);
   bool prepared() const { return prepared_; }
   double prepared_share() const { return n_ ? static_cast<double>(next_row_) / n_ : 0; }
-  // begin() and prepare() of every point at once.
-  [[nodiscard]] bool init(const Matrix& points, const TsneOptions& options, std::string& error);
+  // begin(), the neighbour graph (`knn`: exact up to kExactKnnLimit points by
+  // default) and prepare() of every point at once.
+  [[nodiscard]] bool init(const Matrix& points, const TsneOptions& options, std::string& error,
+                          KnnMethod knn = KnnMethod::kAuto);
   // Runs `iterations` gradient steps (finishing one left half done by run_for first).
   void step(int iterations = 1);
   // Runs gradient work for about `budget_ms`, cutting a step between groups of
@@ -76,7 +85,6 @@ class Tsne {
   void finish_affinities();
 
   TsneOptions options_;
-  const Matrix* points_ = nullptr;
   std::size_t k_ = 0, next_row_ = 0;
   bool prepared_ = false;
   std::vector<std::vector<std::pair<std::uint32_t, double>>> cond_;  // p_j|i while preparing

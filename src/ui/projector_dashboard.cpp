@@ -10,7 +10,6 @@
 
 // [SECTION] index
 //   the embedding and its derived data
-//   t-SNE between frames
 //   sidebar
 //   toolbar
 //   body: the view, labels and sprites
@@ -54,6 +53,10 @@ std::string number_text(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.4g", v);
   return buf;
+}
+
+const char* projection_name(int method) {
+  return method == 1 ? "tsne" : method == 2 ? "custom" : method == 3 ? "umap" : "pca";
 }
 
 double ms_since(std::chrono::steady_clock::time_point t) {
@@ -170,8 +173,8 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
   }
   const int ncomp = static_cast<int>(pca_.components);
   for (int& c : s.projector_components) c = std::clamp(c, 0, std::max(0, ncomp - 1));
-  const bool tsne = s.projector_method == 1, custom = s.projector_method == 2;
-  if (tsne) run_tsne(ctx, e);
+  const bool layout = s.projector_method == 1 || s.projector_method == 3, custom = s.projector_method == 2;
+  if (layout) layout_.update(ctx, e.generation, m);
   if (custom) {
     // Axes between label centroids, recomputed when the patterns or the labels change.
     const int col = label_column(e, s);
@@ -194,9 +197,9 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
       projection_key_.clear();
     }
   }
-  const bool three_d = tsne ? s.projector_tsne_dims == 3 : s.projector_3d && !custom && ncomp >= 3;
-  const int tsne_iteration = tsne && tsne_ && tsne_->prepared() ? tsne_->iteration() : -1;
-  std::string key = std::to_string(s.projector_method) + "/" + std::to_string(tsne_iteration) + "/" +
+  const bool three_d = layout ? s.projector_tsne_dims == 3 : s.projector_3d && !custom && ncomp >= 3;
+  const embed::LayoutJob* job = layout ? layout_.job() : nullptr;
+  std::string key = std::to_string(s.projector_method) + "/" + (layout ? layout_.version() : "") + "/" +
                     std::to_string(three_d) + "/" + std::to_string(s.projector_components[0]) + "," +
                     std::to_string(s.projector_components[1]) + "," +
                     std::to_string(s.projector_components[2]) + "/" + std::to_string(sphere) + "/" +
@@ -205,12 +208,12 @@ void ProjectorDashboard::update_projection(const UiContext& ctx, const LoadedEmb
   const bool dims_changed = view_.camera.three_d != three_d;
   projection_key_ = key;
   std::vector<float> fitted;
-  if (tsne) {
+  if (layout) {
     coords_.clear();
-    if (tsne_iteration >= 0) {
-      const std::vector<double>& y = tsne_->coordinates();
+    if (job && job->has_layout()) {
+      const std::vector<double>& y = job->coordinates();
       coords_.assign(y.begin(), y.end());
-      fitted = fit_positions(coords_, static_cast<std::size_t>(tsne_->dims()));
+      fitted = fit_positions(coords_, static_cast<std::size_t>(job->dims()));
     }
   } else if (custom && !custom_xy_.empty()) {
     coords_ = custom_xy_;
@@ -312,115 +315,6 @@ void ProjectorDashboard::select(std::vector<std::uint32_t> points) {
   if (selected_.empty()) isolate_ = false;
 }
 
-// [SECTION] t-SNE between frames -------------------------------------------------------------
-// First the neighbours (a slice of rows per frame),
-// then gradient steps, each frame spending about kTsneBudgetMs.
-void ProjectorDashboard::run_tsne(const UiContext& ctx, const LoadedEmbedding& e) {
-  constexpr double kTsneBudgetMs = 10;
-  Settings& s = *ctx.settings;
-  char key[160];
-  std::snprintf(key, sizeof key, "%llu/%d/%g/%g/%d", static_cast<unsigned long long>(e.generation),
-                s.projector_tsne_dims, s.projector_perplexity, s.projector_learning_rate, s.projector_seed);
-  if (key != tsne_key_) {
-    tsne_key_ = key;
-    tsne_ = std::make_unique<embed::Tsne>();
-    embed::TsneOptions o;
-    o.dims = s.projector_tsne_dims;
-    o.perplexity = s.projector_perplexity;
-    o.learning_rate = s.projector_learning_rate;
-    o.seed = static_cast<std::uint64_t>(s.projector_seed);
-    tsne_error_.clear();
-    if (!tsne_->begin(e.points, o, tsne_error_)) tsne_.reset();
-    tsne_paused_ = false;
-    tsne_rows_per_call_ = 4;
-    fitted_once_ = false;
-  }
-  tsne_running_ = false;
-  if (!tsne_) return;
-  const auto t0 = std::chrono::steady_clock::now();
-  if (!tsne_->prepared()) {
-    // Rows per call grow or shrink so that one call takes about a millisecond.
-    while (!tsne_->prepared() && ms_since(t0) < kTsneBudgetMs) {
-      const auto c0 = std::chrono::steady_clock::now();
-      tsne_->prepare(tsne_rows_per_call_);
-      const double took = ms_since(c0);
-      if (took < 0.5) tsne_rows_per_call_ *= 2;
-      if (took > 2 && tsne_rows_per_call_ > 1) tsne_rows_per_call_ /= 2;
-    }
-    tsne_running_ = true;
-  } else if (!tsne_paused_ && (s.projector_iterations == 0 || tsne_->iteration() < s.projector_iterations)) {
-    // Steps, cut between groups of points when the frame's share is spent.
-    const int left = s.projector_iterations == 0 ? 1 << 30 : s.projector_iterations - tsne_->iteration();
-    tsne_->run_for(kTsneBudgetMs, left);
-    tsne_running_ = true;
-  }
-  // Still going after this frame's share: draw another frame.
-  tsne_running_ =
-      !tsne_->prepared() ||
-      (!tsne_paused_ && (s.projector_iterations == 0 || tsne_->iteration() < s.projector_iterations));
-  if (tsne_running_ && ctx.wants_frame) *ctx.wants_frame = true;
-}
-
-void ProjectorDashboard::draw_tsne_settings(const UiContext& ctx) {
-  Settings& s = *ctx.settings;
-  bool three = s.projector_tsne_dims == 3;
-  if (ImGui::Checkbox("3-D##tsne", &three)) s.projector_tsne_dims = three ? 3 : 2;
-  tooltip("Lay the points out in three dimensions (drag to orbit) or two.");
-  ImGui::SetNextItemWidth(-110);
-  float perplexity = static_cast<float>(s.projector_perplexity > 0 ? s.projector_perplexity
-                                        : tsne_                    ? tsne_->options().perplexity
-                                                                   : 5);
-  if (ImGui::InputFloat("Perplexity", &perplexity, 1, 10, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue))
-    s.projector_perplexity = std::clamp(static_cast<double>(perplexity), 1.0, 1000.0);
-  tooltip(
-      "About how many neighbours each point keeps close (TensorBoard's default: max(5, sqrt(n) / 4)). "
-      "Enter applies it and starts over.");
-  ImGui::SetNextItemWidth(-110);
-  float rate = static_cast<float>(s.projector_learning_rate > 0 ? s.projector_learning_rate
-                                  : tsne_                       ? tsne_->options().learning_rate
-                                                                : 200);
-  if (ImGui::InputFloat("Learning rate", &rate, 10, 100, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue))
-    s.projector_learning_rate = std::clamp(static_cast<double>(rate), 1.0, 1e6);
-  tooltip("The step size of the layout (default: max(200, n / 12)). Enter applies it and starts over.");
-  ImGui::SetNextItemWidth(-110);
-  ImGui::InputInt("Seed", &s.projector_seed, 1, 10);
-  s.projector_seed = std::max(0, s.projector_seed);
-  tooltip("The random start: the same seed gives the same layout.");
-  ImGui::SetNextItemWidth(-110);
-  ImGui::InputInt("Iterations", &s.projector_iterations, 100, 1000);
-  s.projector_iterations = std::max(0, s.projector_iterations);
-  tooltip("Stop after this many steps (0: run until paused).");
-  if (!tsne_error_.empty()) ImGui::TextWrapped("%s", tsne_error_.c_str());
-  if (!tsne_) return;
-  if (!tsne_->prepared()) {
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "neighbours: %.0f%%", tsne_->prepared_share() * 100);
-    ImGui::ProgressBar(static_cast<float>(tsne_->prepared_share()), ImVec2(-1, 0), overlay);
-    tooltip("Finding each point's nearest neighbours in the original space (every pair of points).");
-    return;
-  }
-  ImGui::Text("Iteration %d", tsne_->iteration());
-  ImGui::SameLine();
-  ImGui::TextDisabled("KL %.4f", tsne_->kl_divergence());
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(
-        "The KL divergence between the neighbourhoods in the data and in the layout: lower is better. It "
-        "jumps "
-        "when the early exaggeration ends (iteration %d), then falls.",
-        tsne_->options().exaggeration_iterations);
-  if (!tsne_running_ && !tsne_paused_) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("Done.");
-    tooltip("The iterations asked for have run: raise Iterations (or 0: no limit) to go on.");
-  } else {
-    if (ImGui::Button(tsne_paused_ ? "Resume" : "Pause")) tsne_paused_ = !tsne_paused_;
-    tooltip(tsne_paused_ ? "Go on improving the layout." : "Stop improving the layout (the view stays).");
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Restart")) tsne_key_.clear();
-  tooltip("Start over from the seed's random start.");
-}
-
 // [SECTION] sidebar --------------------------------------------------------------------------
 void ProjectorDashboard::draw_sidebar(const UiContext& ctx) {
   Settings& s = *ctx.settings;
@@ -471,10 +365,15 @@ void ProjectorDashboard::draw_sidebar(const UiContext& ctx) {
       "t-SNE of every point (no sampling): neighbours stay together. It runs between frames; "
       "the view moves as the layout improves.");
   ImGui::SameLine();
+  ImGui::RadioButton("UMAP", &s.projector_method, 3);
+  tooltip(
+      "UMAP of every point (no sampling): neighbourhoods kept, and more of the overall shape than t-SNE. It "
+      "runs between frames; the view moves as the layout improves.");
+  ImGui::SameLine();
   ImGui::RadioButton("Custom", &s.projector_method, 2);
   tooltip("Two axes, each from the centroid of the points whose label matches one text to that of another.");
-  if (s.projector_method == 1) {
-    draw_tsne_settings(ctx);
+  if (s.projector_method == 1 || s.projector_method == 3) {
+    layout_.draw_settings(ctx);
   } else if (s.projector_method == 0) {
     const int ncomp = static_cast<int>(pca_.components);
     const std::vector<double> shares = pca_.shares();
@@ -807,13 +706,9 @@ void ProjectorDashboard::draw(const UiContext& ctx) {
   info_.points = e->points.rows;
   info_.dims = e->points.dims;
   info_.drawn = drawn;
-  info_.projection = ctx.settings->projector_method == 1   ? "tsne"
-                     : ctx.settings->projector_method == 2 ? "custom"
-                                                           : "pca";
-  info_.tsne_iteration = tsne_ && tsne_->prepared() ? tsne_->iteration() : -1;
-  info_.tsne_kl = tsne_ ? tsne_->kl_divergence() : 0;
-  info_.tsne_prepared = tsne_ ? tsne_->prepared_share() : 0;
-  info_.tsne_running = tsne_running_;
+  info_.projection = projection_name(ctx.settings->projector_method);
+  info_.layout = ctx.settings->projector_method == 1 || ctx.settings->projector_method == 3 ? layout_.info()
+                                                                                            : LayoutInfo{};
   info_.custom_error = custom_error_;
   for (int k = 0; k < 3; ++k) info_.components[k] = ctx.settings->projector_components[k];
   info_.three_d = view_.camera.three_d;
@@ -926,7 +821,7 @@ Bookmark ProjectorDashboard::bookmark_now(const UiContext& ctx, const LoadedEmbe
   const Settings& s = *ctx.settings;
   Bookmark b;
   b.label = "Bookmark " + std::to_string(bookmarks_.size() + 1);
-  b.projection = s.projector_method == 1 ? "tsne" : s.projector_method == 2 ? "custom" : "pca";
+  b.projection = projection_name(s.projector_method);
   b.pca_components = {s.projector_components[0], s.projector_components[1]};
   if (view_.camera.three_d) b.pca_components.push_back(s.projector_components[2]);
   b.selected = selected_;
@@ -1041,9 +936,9 @@ std::string ProjectorDashboard::coordinates_tsv(const LoadedEmbedding& e, bool s
 
 // [SECTION] state and link --------------------------------------------------------------------
 std::vector<std::string_view> ProjectorDashboard::link_keys() const {
-  return {"pemb",   "ppc",     "pdim",  "psphere", "pcolor", "plabel", "psearch",
-          "pregex", "pk",      "pdist", "pproj",   "pxl",    "pxr",    "pyd",
-          "pyu",    "pcregex", "ptdim", "pperp",   "plr",    "pseed",  "piter"};
+  return {"pemb",  "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex",
+          "pk",    "pdist", "pproj", "pxl",     "pxr",    "pyd",    "pyu",     "pcregex",
+          "ptdim", "pperp", "plr",   "pseed",   "piter",  "pnn",    "pmd",     "pep"};
 }
 
 void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
@@ -1062,11 +957,28 @@ void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) 
   j.key("drawn").value(static_cast<std::uint64_t>(v.drawn));
   j.key("projection").value(v.projection);
   j.key("customError").value(v.custom_error);
+  // t-SNE's or UMAP's progress (the same under "tsne", as earlier tests read it).
+  const LayoutInfo& l = v.layout;
+  const bool tsne = l.method == "tsne";
   j.key("tsne").begin_object();
-  j.key("iteration").value(static_cast<std::int64_t>(v.tsne_iteration));
-  j.key("kl").value(v.tsne_kl);
-  j.key("prepared").value(v.tsne_prepared);
-  j.key("running").value(v.tsne_running);
+  j.key("iteration").value(static_cast<std::int64_t>(tsne ? l.iteration : -1));
+  j.key("kl").value(tsne ? l.kl : 0.0);
+  j.key("prepared").value(tsne && l.iteration >= 0 ? 1.0 : 0.0);
+  j.key("running").value(tsne && l.running);
+  j.end_object();
+  j.key("layout").begin_object();
+  j.key("method").value(l.method);
+  j.key("phase").value(l.phase);
+  j.key("progress").value(l.progress);
+  j.key("iteration").value(static_cast<std::int64_t>(l.iteration));
+  j.key("total").value(static_cast<std::int64_t>(l.total));
+  j.key("kl").value(l.kl);
+  j.key("running").value(l.running);
+  j.key("paused").value(l.paused);
+  j.key("exactNeighbours").value(l.exact_neighbours);
+  j.key("neighbours").value(static_cast<std::uint64_t>(l.neighbours));
+  j.key("neighboursMs").value(l.neighbours_ms);
+  j.key("error").value(l.error);
   j.end_object();
   j.key("components").begin_array();
   for (int c : v.components) j.value(c);

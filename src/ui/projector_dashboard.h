@@ -16,9 +16,9 @@
 #include "embed/custom_projection.h"
 #include "embed/neighbors.h"
 #include "embed/pca.h"
-#include "embed/tsne.h"
 #include "ui/dashboard.h"
 #include "ui/embedding_provider.h"
+#include "ui/layout_panel.h"
 #include "ui/point_view.h"
 #include "ui/projector_document.h"
 
@@ -27,9 +27,7 @@ namespace el::ui {
 // What the Projector showed last frame (state() and the browser tests).
 struct ProjectorViewInfo {
   std::string embedding, status, error, note, projection, custom_error;
-  int tsne_iteration = -1;  // -1: not laid out yet
-  double tsne_kl = 0, tsne_prepared = 0;
-  bool tsne_running = false;
+  LayoutInfo layout;              // t-SNE or UMAP
   std::vector<std::string> keys;  // every embedding listed
   std::size_t embeddings = 0, points = 0, dims = 0, drawn = 0;
   int components[3] = {0, 1, 2};
@@ -68,8 +66,6 @@ class ProjectorDashboard final : public Dashboard {
   void reset_for(const LoadedEmbedding& e);
   void update_projection(const UiContext& ctx, const LoadedEmbedding& e);
   void update_colours(const UiContext& ctx, const LoadedEmbedding& e);
-  void run_tsne(const UiContext& ctx, const LoadedEmbedding& e);
-  void draw_tsne_settings(const UiContext& ctx);
   void update_search(const UiContext& ctx, const LoadedEmbedding& e);
   void update_neighbors(const UiContext& ctx, const LoadedEmbedding& e);
   void select(std::vector<std::uint32_t> points);
@@ -94,11 +90,8 @@ class ProjectorDashboard final : public Dashboard {
   std::string pca_error_;
   double pca_ms_ = 0;
   std::string custom_key_;  // what custom_xy_ was computed from
-  // t-SNE, run between frames.
-  std::unique_ptr<embed::Tsne> tsne_;
-  std::string tsne_key_, tsne_error_;  // what tsne_ was started with
-  bool tsne_paused_ = false, tsne_running_ = false;
-  std::size_t tsne_rows_per_call_ = 4;
+  // t-SNE and UMAP, run between frames.
+  LayoutPanel layout_;
   std::string custom_error_;
   std::vector<float> custom_xy_;
   std::vector<float> coords_;  // the projection before fitting: n x components (2 or 3)

@@ -111,6 +111,7 @@ std::string encode_settings(const Settings& s) {
   if (s.projector_euclidean) out += "&pdist=euclidean";
   if (s.projector_method == 1) out += "&pproj=tsne";
   if (s.projector_method == 2) out += "&pproj=custom";
+  if (s.projector_method == 3) out += "&pproj=umap";
   if (s.projector_tsne_dims != 3) out += "&ptdim=2";
   if (s.projector_perplexity > 0) {
     std::snprintf(num, sizeof num, "%g", s.projector_perplexity);
@@ -122,6 +123,12 @@ std::string encode_settings(const Settings& s) {
   }
   if (s.projector_seed != 1) out += "&pseed=" + std::to_string(s.projector_seed);
   if (s.projector_iterations != 1000) out += "&piter=" + std::to_string(s.projector_iterations);
+  if (s.projector_umap_neighbours != 15) out += "&pnn=" + std::to_string(s.projector_umap_neighbours);
+  if (s.projector_umap_min_dist != 0.1) {
+    std::snprintf(num, sizeof num, "%g", s.projector_umap_min_dist);
+    out += "&pmd=" + std::string(num);
+  }
+  if (s.projector_umap_epochs != 0) out += "&pep=" + std::to_string(s.projector_umap_epochs);
   const char* custom_keys[4] = {"pxl", "pxr", "pyd", "pyu"};
   for (int i = 0; i < 4; ++i)
     if (!s.projector_custom[i].empty())
@@ -259,8 +266,8 @@ void decode_settings(std::string_view text, Settings& s) {
       s.projector_neighbours = static_cast<int>(d);
     else if (key == "pdist" && (v == "cosine" || v == "euclidean"))
       s.projector_euclidean = v == "euclidean";
-    else if (key == "pproj" && (v == "custom" || v == "pca" || v == "tsne"))
-      s.projector_method = v == "tsne" ? 1 : v == "custom" ? 2 : 0;
+    else if (key == "pproj" && (v == "custom" || v == "pca" || v == "tsne" || v == "umap"))
+      s.projector_method = v == "tsne" ? 1 : v == "custom" ? 2 : v == "umap" ? 3 : 0;
     else if (key == "ptdim" && (v == "2" || v == "3"))
       s.projector_tsne_dims = v == "2" ? 2 : 3;
     else if (key == "pperp" && parse_double(v, d) && d >= 1 && d <= 1000)
@@ -271,6 +278,12 @@ void decode_settings(std::string_view text, Settings& s) {
       s.projector_seed = static_cast<int>(d);
     else if (key == "piter" && parse_double(v, d) && d >= 0 && d <= 1e6)
       s.projector_iterations = static_cast<int>(d);
+    else if (key == "pnn" && parse_double(v, d) && d >= 2 && d <= 200)
+      s.projector_umap_neighbours = static_cast<int>(d);
+    else if (key == "pmd" && parse_double(v, d) && d >= 0 && d <= 10)
+      s.projector_umap_min_dist = d;
+    else if (key == "pep" && parse_double(v, d) && d >= 0 && d <= 1e5)
+      s.projector_umap_epochs = static_cast<int>(d);
     else if (key == "pxl")
       s.projector_custom[0] = v;
     else if (key == "pxr")

@@ -59,14 +59,19 @@ struct Settings {
   bool projector_search_regex = false;
   int projector_neighbours = 10;     // 1 .. 1000
   bool projector_euclidean = false;  // neighbours by euclidean distance (else cosine)
-  // How points are placed: 0 PCA, 1 t-SNE, 2 the custom projection.
+  // How points are placed: 0 PCA, 1 t-SNE, 2 the custom projection, 3 UMAP.
   int projector_method = 0;
-  // t-SNE: 2-D or 3-D (TensorBoard's default), perplexity and learning rate (0:
-  // the defaults of embed/tsne.h), seed, and iterations to run (0: until paused).
+  // t-SNE and UMAP: 2-D or 3-D (TensorBoard's default), and the seed.
   int projector_tsne_dims = 3;
-  double projector_perplexity = 0, projector_learning_rate = 0;
   int projector_seed = 1;
+  // t-SNE: perplexity and learning rate (0: the defaults of embed/tsne.h), and
+  // iterations to run (0: until paused).
+  double projector_perplexity = 0, projector_learning_rate = 0;
   int projector_iterations = 1000;
+  // UMAP: neighbours (counting the point), min_dist, and epochs (0: umap-js's by size).
+  int projector_umap_neighbours = 15;
+  double projector_umap_min_dist = 0.1;
+  int projector_umap_epochs = 0;
   // The custom projection's axes' ends: left, right, down, up (labels).
   std::string projector_custom[4];
   bool projector_custom_regex = false;

@@ -111,14 +111,33 @@ TEST(Settings, TheProjectorsViewRoundTrips) {
   EXPECT_EQ(back.projector_custom[2], "");
   EXPECT_EQ(back.projector_custom[3], "big, bigger");
   EXPECT_TRUE(back.projector_custom_regex);
+  // UMAP's own settings.
+  Settings umap;
+  umap.projector_method = 3;
+  umap.projector_umap_neighbours = 30;
+  umap.projector_umap_min_dist = 0.5;
+  umap.projector_umap_epochs = 120;
+  const std::string umap_link = encode_settings(umap);
+  EXPECT_NE(umap_link.find("&pproj=umap"), std::string::npos) << umap_link;
+  EXPECT_NE(umap_link.find("&pnn=30&pmd=0.5&pep=120"), std::string::npos) << umap_link;
+  Settings umap_back;
+  decode_settings(umap_link, umap_back);
+  EXPECT_EQ(umap_back.projector_method, 3);
+  EXPECT_EQ(umap_back.projector_umap_neighbours, 30);
+  EXPECT_EQ(umap_back.projector_umap_min_dist, 0.5);
+  EXPECT_EQ(umap_back.projector_umap_epochs, 120);
   // Defaults write nothing; out-of-range values are ignored.
   const std::string defaults = encode_settings(Settings{});
-  for (const char* k :
-       {"pemb", "ppc", "pdim", "psphere", "pcolor",  "plabel", "psearch", "pregex", "pk",    "pdist", "pproj",
-        "pxl",  "pxr", "pyd",  "pyu",     "pcregex", "ptdim",  "pperp",   "plr",    "pseed", "piter"})
+  for (const char* k : {"pemb",  "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex",
+                        "pk",    "pdist", "pproj", "pxl",     "pxr",    "pyd",    "pyu",     "pcregex",
+                        "ptdim", "pperp", "plr",   "pseed",   "piter",  "pnn",    "pmd",     "pep"})
     EXPECT_EQ(defaults.find(std::string("&") + k + "="), std::string::npos) << k;
   Settings bad;
-  decode_settings("ppc=1,2&pk=0&pk=5000&pdim=4&psphere=2", bad);
+  decode_settings("ppc=1,2&pk=0&pk=5000&pdim=4&psphere=2&pnn=1&pmd=-1&pep=-3&pproj=lle", bad);
+  EXPECT_EQ(bad.projector_umap_neighbours, 15);
+  EXPECT_EQ(bad.projector_umap_min_dist, 0.1);
+  EXPECT_EQ(bad.projector_umap_epochs, 0);
+  EXPECT_EQ(bad.projector_method, 0);
   EXPECT_EQ((std::vector<int>(bad.projector_components, bad.projector_components + 3)),
             (std::vector<int>{0, 1, 2}));
   EXPECT_EQ(bad.projector_neighbours, 10);

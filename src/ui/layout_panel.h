@@ -1,0 +1,64 @@
+// The Projector's t-SNE and UMAP: runs the layout the settings ask for a
+// slice per frame (embed/layout_job.h), and draws its controls in the
+// sidebar: parameters, the phase and its progress, the iteration (and KL for
+// t-SNE), Pause, Resume and Restart. Layouts already computed for the loaded
+// embedding are kept, so switching method or parameters back shows them at
+// once, and a new layout takes a neighbour graph it can share.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "embed/layout_job.h"
+#include "embed/tsv.h"
+#include "ui/ui_context.h"
+
+namespace el::ui {
+
+// What state() reports of the layout (the browser tests read it).
+struct LayoutInfo {
+  std::string method;   // "tsne" or "umap" ("" when neither is chosen)
+  std::string phase;    // "neighbours", "affinities", "iterating"
+  double progress = 0;  // within the phase
+  int iteration = -1;   // -1: no layout yet
+  int total = 0;        // UMAP's epochs (t-SNE: the limit asked, 0 none)
+  double kl = 0;        // t-SNE
+  bool running = false, paused = false, exact_neighbours = true;
+  std::size_t neighbours = 0;
+  double neighbours_ms = 0;
+  std::string error;
+};
+
+class LayoutPanel {
+ public:
+  // Spends this frame's share on the layout the settings ask for (method 1:
+  // t-SNE, 3: UMAP) of `points`, loaded as `generation`.
+  void update(const UiContext& ctx, std::uint64_t generation, const embed::Matrix& points);
+  // The settings and progress, in the sidebar.
+  void draw_settings(const UiContext& ctx);
+  // The job being shown (null: none, or it failed).
+  const embed::LayoutJob* job() const { return current_ ? current_->job.get() : nullptr; }
+  // Changes whenever the layout's coordinates do.
+  std::string version() const;
+  const LayoutInfo& info() const { return info_; }
+
+ private:
+  struct Entry {
+    std::string key;  // the settings it was started with
+    std::unique_ptr<embed::LayoutJob> job;
+    bool paused = false;
+  };
+  static constexpr std::size_t kKept = 4;  // layouts kept per embedding
+
+  std::vector<std::unique_ptr<Entry>> kept_;  // most recently used first
+  Entry* current_ = nullptr;
+  std::uint64_t generation_ = 0;
+  std::shared_ptr<const embed::KnnGraph> spare_graph_;  // a restarted layout's, for its successor
+  std::string error_;
+  bool running_ = false;
+  int max_iterations_ = 0;
+  LayoutInfo info_;
+};
+
+}  // namespace el::ui
