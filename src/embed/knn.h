@@ -44,7 +44,8 @@ struct KnnOptions {
   std::uint64_t seed = 1;
   int trees = 0;              // random-projection trees (0: by k and the size)
   std::size_t leaf_size = 0;  // (0: max(64, 2k))
-  int rounds = 2;             // neighbour-of-neighbour rounds
+  int rounds = 5;             // neighbour-of-neighbour rounds at most...
+  double converged = 0.002;   // ... ending early once a round changes fewer than this share of the slots
 };
 
 // Squared euclidean distance of two rows, in a fixed order of sums.
@@ -90,6 +91,7 @@ class KnnBuilder {
   std::size_t tree_points_done_ = 0;  // points in leaves so far, over all trees (progress)
   // Refinement: the round, and per point the last point it was compared from.
   int round_ = 0;
+  std::size_t changed_ = 0;  // slots changed in this round
   std::vector<std::uint32_t> stamp_;
   KnnGraph graph_;
 };

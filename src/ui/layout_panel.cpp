@@ -112,6 +112,7 @@ void LayoutPanel::update(const UiContext& ctx, std::uint64_t generation, const e
     info_.neighbours = job->neighbours();
     info_.neighbours_ms = job->neighbours_ms();
   }
+  info_.controls = controls_;
 }
 
 std::string LayoutPanel::version() const {
@@ -123,6 +124,11 @@ std::string LayoutPanel::version() const {
 void LayoutPanel::draw_settings(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   const embed::LayoutJob* j = job();
+  controls_.clear();
+  auto note = [&](const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    controls_.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
+  };
   const bool tsne = is_tsne(s);
   bool three = s.projector_tsne_dims == 3;
   if (ImGui::Checkbox("3-D##layout", &three)) s.projector_tsne_dims = three ? 3 : 2;
@@ -212,11 +218,15 @@ void LayoutPanel::draw_settings(const UiContext& ctx) {
     tooltip(tsne ? "The iterations asked for have run: raise Iterations (or 0: no limit) to go on."
                  : "Every epoch has run: raise Epochs for a longer descent (it starts over).");
   } else {
-    if (ImGui::Button(current_->paused ? "Resume" : "Pause")) current_->paused = !current_->paused;
+    const bool paused = current_->paused;
+    if (ImGui::Button(paused ? "Resume" : "Pause")) current_->paused = !current_->paused;
+    note(paused ? "resume" : "pause");
     tooltip(current_->paused ? "Go on improving the layout." : "Stop improving the layout (the view stays).");
   }
   ImGui::SameLine();
-  if (ImGui::Button("Restart")) {
+  const bool restart = ImGui::Button("Restart");
+  note("restart");
+  if (restart) {
     spare_graph_ = current_->job->graph();  // the neighbours stay the same
     kept_.erase(
         std::remove_if(kept_.begin(), kept_.end(), [&](const auto& e) { return e.get() == current_; }),

@@ -28,6 +28,11 @@ struct LayoutInfo {
   std::size_t neighbours = 0;
   double neighbours_ms = 0;
   std::string error;
+  struct Control {
+    std::string name;  // "pause", "resume", "restart"
+    float x = 0, y = 0, w = 0, h = 0;
+  };
+  std::vector<Control> controls;  // where the buttons are (the tests click them)
 };
 
 class LayoutPanel {
@@ -58,6 +63,7 @@ class LayoutPanel {
   std::string error_;
   bool running_ = false;
   int max_iterations_ = 0;
+  std::vector<LayoutInfo::Control> controls_;  // drawn by the last draw_settings()
   LayoutInfo info_;
 };
 

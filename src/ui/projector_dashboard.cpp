@@ -369,7 +369,6 @@ void ProjectorDashboard::draw_sidebar(const UiContext& ctx) {
   tooltip(
       "UMAP of every point (no sampling): neighbourhoods kept, and more of the overall shape than t-SNE. It "
       "runs between frames; the view moves as the layout improves.");
-  ImGui::SameLine();
   ImGui::RadioButton("Custom", &s.projector_method, 2);
   tooltip("Two axes, each from the centroid of the points whose label matches one text to that of another.");
   if (s.projector_method == 1 || s.projector_method == 3) {
@@ -979,6 +978,17 @@ void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) 
   j.key("neighbours").value(static_cast<std::uint64_t>(l.neighbours));
   j.key("neighboursMs").value(l.neighbours_ms);
   j.key("error").value(l.error);
+  j.key("controls").begin_array();
+  for (const LayoutInfo::Control& c : l.controls) {
+    j.begin_object();
+    j.key("name").value(c.name);
+    j.key("x").value(c.x);
+    j.key("y").value(c.y);
+    j.key("w").value(c.w);
+    j.key("h").value(c.h);
+    j.end_object();
+  }
+  j.end_array();
   j.end_object();
   j.key("components").begin_array();
   for (int c : v.components) j.value(c);

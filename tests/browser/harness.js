@@ -16,7 +16,9 @@ async function run() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true, args: CHROMIUM_ARGS });
   let passed = 0, failed = 0;
-  for (const t of tests) {
+  // EVENTLENS_ONLY=regex runs the tests whose names match (while working on one).
+  const only = process.env.EVENTLENS_ONLY ? new RegExp(process.env.EVENTLENS_ONLY) : null;
+  for (const t of tests.filter((x) => !only || only.test(x.name))) {
     const started = Date.now();
     try {
       await t.fn(browser);

@@ -266,6 +266,66 @@ test('t-SNE runs between frames: progress in state(), the clusters of digits com
   await context.close();
 });
 
+test('UMAP runs between frames: progress, pause and resume, the digits come apart, the same layout as the CLI', async (browser) => {
+  const dir = path.join(CORPUS, 'projector/tensorboardx-appended');
+  const { page, context, problems } = await openPage(browser, BASE);
+  await openFolder(page, dir);
+  let p = await settings(page, 'pproj=umap&ptdim=2&pseed=3&pcolor=label');
+  assertEq([p.projection, p.layout.method], ['umap', 'umap'], 'UMAP chosen from the link');
+  await page.waitForFunction(() => window.eventlens.state().projector.layout.iteration > 10, null, { timeout: 60000 });
+  p = await projector(page);
+  assertEq([p.layout.phase, p.layout.total, p.layout.exactNeighbours, p.layout.neighbours], ['iterating', 500, true, 14],
+    "umap-js's 500 epochs for 256 points, from each point's 14 exact nearest neighbours");
+  // Pause holds the layout; Resume goes on.
+  await click(page, control(p.layout, 'pause'));
+  p = await projector(page);
+  const held = p.layout.iteration;
+  assert(p.layout.paused && !p.layout.running, 'paused');
+  await page.waitForTimeout(700);
+  assertEq((await projector(page)).layout.iteration, held, 'no epochs while paused');
+  await click(page, control(p.layout, 'resume'));
+  await page.waitForFunction((n) => window.eventlens.state().projector.layout.iteration > n, held, { timeout: 60000 });
+  await page.waitForFunction(() => window.eventlens.state().projector.layout.iteration >= 500, null, { timeout: 120000 });
+  await page.waitForTimeout(300);
+  p = await projector(page);
+  assertEq([p.layout.iteration, p.layout.running], [500, false], 'stops after the last epoch');
+  // Digits of a kind sit together.
+  const labels = fs.readFileSync(path.join(dir, '00001/default/metadata.tsv'), 'utf8').trim().split('\n');
+  assertEq(p.points, labels.length, 'every point laid out');
+  const xy = labels.map((_, i) => [p.screen[2 * i], p.screen[2 * i + 1]]);
+  const nearest = (pts, i, k) => pts.map(([u, v], j) => [Math.hypot(u - pts[i][0], v - pts[i][1]), j])
+    .filter(([, j]) => j !== i).sort((a, b) => a[0] - b[0]).slice(0, k).map(([, j]) => j);
+  let right = 0;
+  xy.forEach((_, i) => {
+    const votes = {};
+    for (const j of nearest(xy, i, 10)) votes[labels[j]] = (votes[labels[j]] || 0) + 1;
+    if (Object.entries(votes).sort((a, b) => b[1] - a[1])[0][0] === labels[i]) right++;
+  });
+  assert(right / labels.length > 0.9, `digits cluster in the layout: ${right} of ${labels.length} by their neighbours`);
+  await page.screenshot({ path: path.join(OUT, 'projector-umap.png') });
+  // The page's layout is the CLI's (native code, the same seed): each point's 10 nearest on screen
+  // are its 10 nearest in the CLI's coordinates (the view only shifts and scales them).
+  const tsvOut = path.join(os.tmpdir(), `el-umap-${process.pid}.tsv`);
+  execFileSync(path.join(REPO, 'build/native/eventlens'),
+    ['project', dir, '--embedding', 'default:00001', '--method', 'umap', '--dims', '2', '--seed', '3', '--out', tsvOut],
+    { stdio: 'ignore' });
+  const cli = fs.readFileSync(tsvOut, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t').slice(0, 2).map(Number));
+  fs.rmSync(tsvOut, { force: true });
+  let same = 0;
+  for (let i = 0; i < 200; i++) {
+    const a = nearest(xy, i, 10), b = new Set(nearest(cli, i, 10));
+    same += a.filter((j) => b.has(j)).length;
+  }
+  assert(same / 2000 > 0.97, `the page's neighbours are the CLI's: ${same} of 2000`);
+  // Switching to t-SNE and back shows the kept UMAP layout at once.
+  await settings(page, 'pproj=tsne&piter=50');
+  await page.waitForFunction(() => window.eventlens.state().projector.tsne.iteration >= 50, null, { timeout: 60000 });
+  p = await settings(page, 'pproj=umap');
+  assertEq([p.layout.iteration, p.screen.slice(0, 20)], [500, xy.slice(0, 10).flat()], 'the UMAP layout was kept');
+  assertEq(problems, [], 'no console errors');
+  await context.close();
+});
+
 test('the demo logdir (what ./scripts/serve shows first) has an embedding beside its runs', async (browser) => {
   const demo = fs.mkdtempSync(path.join(os.tmpdir(), 'el-demo-'));
   execFileSync(path.join(REPO, 'build/native/eventlens'), ['demo', demo]);
