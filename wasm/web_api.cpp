@@ -47,6 +47,11 @@ EL_EXPORT void el_end_file(unsigned file) { el::web::shell().end_file(file); }
 // Ingests queued bytes for up to `budget_ms` between frames.
 EL_EXPORT void el_pump(double budget_ms) { el::web::shell().pump(budget_ms); }
 
+// The shown dashboard's work between frames (the Projector's layouts): 1 if it did some.
+EL_EXPORT int el_work_between_frames(double budget_ms) {
+  return el::web::shell().work_between_frames(budget_ms) ? 1 : 0;
+}
+
 // Whole-file CRC-32s in state() (tests of the page's slicing; `?verify`).
 EL_EXPORT void el_set_checksums(int on) { el::web::shell().set_checksums(on != 0); }
 

@@ -50,6 +50,7 @@ class EmbeddingLoader final : public ui::EmbeddingProvider {
   bool discovering() const override { return discovery_dirty_ || discovery_waiting_; }
   std::size_t files() const override { return files_.paths().size(); }
   const ui::LoadedEmbedding& load(const std::string& key) override;
+  const ui::LoadedEmbedding& loaded() const override { return loaded_; }
 
   const embed::FileCache& cache() const { return files_; }
 

@@ -234,6 +234,12 @@ bool Shell::frame() {
   return keep_running;
 }
 
+bool Shell::work_between_frames(double budget_ms) {
+  if (!main_window_.work_between_frames(budget_ms, settings_)) return false;
+  force_render_ = true;
+  return true;
+}
+
 // [SECTION] ingestion and loading progress -------------------------------------
 // Reads the rectangle of the frame just drawn and hands it over as a PNG.
 void Shell::capture_png(const ui::PngCapture& c) {

@@ -55,6 +55,9 @@ class Shell {
   [[nodiscard]] bool init(const char* title, int width, int height);
   // One frame: events, ingestion for a time budget, UI, present. Returns false to quit.
   bool frame();
+  // Work a dashboard does between frames (app idle time): about `budget_ms`.
+  // True if some was done (and so the next frame draws).
+  bool work_between_frames(double budget_ms);
 
   // Ingestion API (also used by wasm/web_api.cpp).
   store::FileId add_file(std::string path, std::uint64_t size);

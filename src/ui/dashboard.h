@@ -46,6 +46,10 @@ class Dashboard {
   // owns: settings.cpp's keys are each owned by one dashboard or the main window
   // (tests/ui/dashboards_test.cpp checks it).
   virtual std::vector<std::string_view> link_keys() const = 0;
+  // Work that goes on between frames, in the page's idle time (the Projector's
+  // layouts): about `budget_ms` of it. True if it did some (the next frame
+  // draws the result). Asked of the dashboard shown only.
+  virtual bool work_between_frames(double budget_ms) { return false; }
 };
 
 }  // namespace el::ui

@@ -54,6 +54,8 @@ class EmbeddingProvider {
   // The embedding `key` names: starts loading it (and forgets the one loaded
   // before) unless it is the one loaded or loading.
   virtual const LoadedEmbedding& load(const std::string& key) = 0;
+  // The embedding loaded or loading now (state kNone: none).
+  virtual const LoadedEmbedding& loaded() const = 0;
 };
 
 }  // namespace el::ui

@@ -115,6 +115,14 @@ void LayoutPanel::update(const UiContext& ctx, std::uint64_t generation, const e
   info_.controls = controls_;
 }
 
+bool LayoutPanel::work(double budget_ms) {
+  embed::LayoutJob* job = current_ ? current_->job.get() : nullptr;
+  if (!job || !running_ || current_->paused || (job->has_layout() && job->finished(max_iterations_)))
+    return false;
+  job->run_for(budget_ms, max_iterations_);
+  return true;
+}
+
 std::string LayoutPanel::version() const {
   const embed::LayoutJob* j = job();
   if (!j || !j->has_layout()) return "none";

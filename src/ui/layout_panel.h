@@ -47,6 +47,11 @@ class LayoutPanel {
   // Changes whenever the layout's coordinates do.
   std::string version() const;
   const LayoutInfo& info() const { return info_; }
+  // The embedding (its load's generation) the layouts belong to.
+  std::uint64_t generation() const { return generation_; }
+  // More of the running layout between frames: about `budget_ms`. True if it
+  // did some; false when paused, done, or there is none.
+  bool work(double budget_ms);
 
  private:
   struct Entry {

@@ -73,6 +73,10 @@ class MainWindow {
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
   int charts_drawn() const { return charts_drawn_; }
+  // The shown dashboard's work between frames (Dashboard::work_between_frames).
+  bool work_between_frames(double budget_ms, const Settings& settings) const {
+    return sidebar_dashboard(settings.dashboard)->work_between_frames(budget_ms);
+  }
   // The image and audio cards drawn last frame.
   const std::vector<MediaCardInfo>& media_cards() const { return media_cards_; }
 

@@ -543,9 +543,19 @@ void ProjectorDashboard::draw_toolbar(const UiContext& ctx, const LoadedEmbeddin
   }
 }
 
+bool ProjectorDashboard::work_between_frames(double budget_ms) {
+  // Only on the embedding the layout was started for, still loaded (a read
+  // answered between frames may have started loading another).
+  if (!embeddings_) return false;
+  const LoadedEmbedding& e = embeddings_->loaded();
+  if (e.state != EmbeddingState::kReady || e.generation != layout_.generation()) return false;
+  return layout_.work(budget_ms);
+}
+
 // [SECTION] body: the view, labels and sprites ------------------------------------------------
 void ProjectorDashboard::draw(const UiContext& ctx) {
   charts_drawn_ = 0;
+  embeddings_ = ctx.embeddings;
   info_.controls.clear();
   info_.status.clear();
   info_.error.clear();
@@ -871,7 +881,10 @@ void ProjectorDashboard::draw_bookmarks(const UiContext& ctx, const LoadedEmbedd
                         bookmarks_[k].selected.size());
     ImGui::PopID();
   }
-  if (ImGui::Button("Add")) bookmarks_.push_back(bookmark_now(ctx, e));
+  if (ImGui::Button("Add")) {
+    bookmarks_.push_back(bookmark_now(ctx, e));
+    if (ctx.wants_frame) *ctx.wants_frame = true;  // its row is drawn above, next frame
+  }
   note_control("add bookmark");
   tooltip("Keep this view (projection, selection, colours and labels) as a bookmark.");
   ImGui::SameLine();

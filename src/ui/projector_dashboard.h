@@ -59,6 +59,7 @@ class ProjectorDashboard final : public Dashboard {
   int charts_drawn() const override { return charts_drawn_; }
   void write_state(store::JsonWriter& j, const store::Store& store) const override;
   std::vector<std::string_view> link_keys() const override;
+  bool work_between_frames(double budget_ms) override;
 
  private:
   // The embedding the settings name (or the first), loading it; null while none is ready.
@@ -92,6 +93,7 @@ class ProjectorDashboard final : public Dashboard {
   std::string custom_key_;  // what custom_xy_ was computed from
   // t-SNE and UMAP, run between frames.
   LayoutPanel layout_;
+  EmbeddingProvider* embeddings_ = nullptr;  // the last frame's (it outlives the dashboard's frames)
   std::string custom_error_;
   std::vector<float> custom_xy_;
   std::vector<float> coords_;  // the projection before fitting: n x components (2 or 3)

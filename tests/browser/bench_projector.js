@@ -103,8 +103,11 @@ async function orbit(page) {
   const { origin, browser, stop } = await startBench(SITE);
   const out = {};
   try {
-    let { page, context, ms } = await openAndDraw(browser, origin, tsvDir);
-    let p = (await state(page)).projector;
+    let page, context, ms, p;
+    // EVENTLENS_BENCH_LAYOUTS_ONLY=1: t-SNE and UMAP only (while working on them).
+    if (!process.env.EVENTLENS_BENCH_LAYOUTS_ONLY) {
+    ({ page, context, ms } = await openAndDraw(browser, origin, tsvDir));
+    p = (await state(page)).projector;
     out.tsv_mb = fs.statSync(path.join(tsvDir, '00000/default/tensors.tsv')).size / 1e6;
     out.tsv_open_ms = ms;
     out.tsv_load_ms = p.loadMs;
@@ -124,21 +127,33 @@ async function orbit(page) {
     out.orbit = await orbit(page);
     await page.screenshot({ path: path.join(REPO, 'build/shots/bench-projector-million.png') });
     await context.close();
+    }
 
-    ({ page, context } = await openAndDraw(browser, origin, tsneDir));
-    const t0 = Date.now();
-    await page.evaluate(() => window.eventlens.settings('pproj=tsne&ptdim=2&piter=0&pcolor=label'));
-    await page.waitForFunction(() => window.eventlens.state().projector.tsne.iteration >= 0, null,
-      { timeout: 300000, polling: 100 });
-    out.tsne_prepare_ms = Date.now() - t0;
-    await page.evaluate(() => window.eventlens.resetFrameStats());
-    const i0 = (await state(page)).projector.tsne.iteration, s0 = Date.now();
-    await page.waitForTimeout(5000);
-    const s = await state(page);
-    out.tsne_steps_per_s = +((s.projector.tsne.iteration - i0) / ((Date.now() - s0) / 1000)).toFixed(1);
-    out.tsne_frame = { p50: +s.frameMs.p50.toFixed(2), p95: +s.frameMs.p95.toFixed(2), frames: s.frameMs.n };
-    await page.screenshot({ path: path.join(REPO, 'build/shots/bench-projector-tsne.png') });
-    await context.close();
+    // t-SNE and UMAP of 10,000 x 50: the neighbours (and affinities) over frames,
+    // then iterations per second and the frame CPU time while they run.
+    for (const method of ['tsne', 'umap']) {
+      ({ page, context } = await openAndDraw(browser, origin, tsneDir));
+      const t0 = Date.now();
+      await page.evaluate((m) => window.eventlens.settings(`pproj=${m}&ptdim=2&piter=0&pcolor=label`), method);
+      await page.waitForFunction(() => window.eventlens.state().projector.layout.iteration >= 0, null,
+        { timeout: 300000, polling: 100 });
+      out[`${method}_prepare_ms`] = Date.now() - t0;
+      await page.evaluate(() => window.eventlens.resetFrameStats());
+      const i0 = (await state(page)).projector.layout.iteration, s0 = Date.now();
+      await page.waitForTimeout(5000);
+      const s = await state(page);
+      out[`${method}_steps_per_s`] = +((s.projector.layout.iteration - i0) / ((Date.now() - s0) / 1000)).toFixed(1);
+      out[`${method}_frame`] = { p50: +s.frameMs.p50.toFixed(2), p95: +s.frameMs.p95.toFixed(2), frames: s.frameMs.n };
+      out[`${method}_neighbours_ms`] = Math.round(s.projector.layout.neighboursMs);
+      if (method === 'umap') {
+        await page.waitForFunction(() => !window.eventlens.state().projector.layout.running, null,
+          { timeout: 600000, polling: 250 });
+        out.umap_total_ms = Date.now() - t0;
+        out.umap_epochs = (await state(page)).projector.layout.iteration;
+      }
+      await page.screenshot({ path: path.join(REPO, `build/shots/bench-projector-${method}.png`) });
+      await context.close();
+    }
   } finally {
     await stop();
   }

@@ -62,7 +62,8 @@ std::vector<std::vector<std::uint32_t>> nearest(const std::vector<double>& x, st
 }
 
 // The share of each point's 10 nearest in the data that are among its 10 nearest in the layout.
-double preservation(const std::vector<std::vector<std::uint32_t>>& data_nn, const std::vector<double>& y, int dims) {
+double preservation(const std::vector<std::vector<std::uint32_t>>& data_nn, const std::vector<double>& y,
+                    int dims) {
   const auto layout_nn = nearest(y, data_nn.size(), static_cast<std::size_t>(dims), 10);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < data_nn.size(); ++i)
@@ -87,7 +88,8 @@ double vote_accuracy(const std::vector<double>& y, int dims, const std::vector<i
 
 // The sum over every point j of q_ij = 1 / (1 + |y_i - y_j|^2), and of q^2 (y_i - y_j) into `f`.
 // A function of its own, so the compiler vectorises this loop (and not the one around it).
-[[gnu::noinline]] float repulsion_row(const float* xs, const float* ys, std::size_t n, float xi, float yi, float* f) {
+[[gnu::noinline]] float repulsion_row(const float* xs, const float* ys, std::size_t n, float xi, float yi,
+                                      float* f) {
   float fx = 0, fy = 0, z = 0;
   for (std::size_t j = 0; j < n; ++j) {
     const float dx = xi - xs[j], dy = yi - ys[j];
@@ -114,8 +116,8 @@ std::vector<double> brute_force_tsne(const Matrix& m, double perplexity, int ite
     std::vector<double> d(k), w(k);
     for (std::size_t j = 0; j < k; ++j) {
       double s = 0;
-      for (std::size_t c = 0; c < m.dims; ++c) s += (x[i * m.dims + c] - x[nn[i][j] * m.dims + c]) *
-                                                    (x[i * m.dims + c] - x[nn[i][j] * m.dims + c]);
+      for (std::size_t c = 0; c < m.dims; ++c)
+        s += (x[i * m.dims + c] - x[nn[i][j] * m.dims + c]) * (x[i * m.dims + c] - x[nn[i][j] * m.dims + c]);
       d[j] = s;
     }
     double lo = 0, hi = INFINITY, beta = 1;
@@ -221,8 +223,9 @@ TEST_F(LayoutQuality, TsneKeepsNeighboursLikeTheBruteForceReferenceAndTheKlFalls
   for (std::size_t i = 1; i < kl.size(); ++i) EXPECT_LE(kl[i], kl[i - 1]) << "at iteration " << 260 + 50 * i;
   const double ours = preservation(data_nn_, t.coordinates(), 2);
   const double reference = preservation(data_nn_, brute_force_tsne(*data_, 18, 1000, 5), 2);
-  std::printf("10-NN preservation: Barnes-Hut t-SNE %.4f, brute-force t-SNE %.4f (ratio %.3f); KL %.4f -> %.4f\n",
-              ours, reference, ours / reference, kl.front(), kl.back());
+  std::printf(
+      "10-NN preservation: Barnes-Hut t-SNE %.4f, brute-force t-SNE %.4f (ratio %.3f); KL %.4f -> %.4f\n",
+      ours, reference, ours / reference, kl.front(), kl.back());
   EXPECT_GE(ours, 0.9 * reference);
   EXPECT_GE(vote_accuracy(t.coordinates(), 2, labels_), 0.95);
 }

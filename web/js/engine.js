@@ -65,6 +65,19 @@ function pumpSoon() {
   pumpChannel.port2.postMessage(0);
 }
 
+// [SECTION] work between frames -------------------------------------------------------
+// The Projector's t-SNE and UMAP run ~10 ms inside each frame, and also in the
+// page's idle time between frames, in 8 ms pieces (so input and animation
+// frames wait at most that long). When there is none, it looks again 10 times
+// a second.
+const WORK_MS = 8;
+const workChannel = new MessageChannel();
+workChannel.port1.onmessage = () => {
+  if (Module._el_work_between_frames(WORK_MS)) workChannel.port2.postMessage(0);
+  else setTimeout(() => workChannel.port2.postMessage(0), 100);
+};
+export function startWorkBetweenFrames() { workChannel.port2.postMessage(0); }
+
 // Copies bytes of file `id` into the wasm heap and queues them for ingestion.
 export function pushBytes(id, bytes) {
   const ptr = Module._malloc(bytes.length);

@@ -14,7 +14,7 @@
 // [SECTION] what the C++ shell asks of the page
 // [SECTION] offline: the service worker
 
-import { engine, page, playAudio, stopAudio } from './engine.js';
+import { engine, page, playAudio, startWorkBetweenFrames, stopAudio } from './engine.js';
 import { cancelReads, forgetFiles, readBlob, readFile } from './reader.js';
 import { applyLiveSetting, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive } from './sources.js';
 import { installTestHook } from './test_hook.js';
@@ -78,6 +78,7 @@ window.eventlensPage = {
   // The engine started: saved settings, then the link's (the link wins), then the data the link names.
   ready() {
     page.ready = true;
+    startWorkBetweenFrames();
     document.body.classList.add('ready');
     if (new URLSearchParams(location.search).has('verify')) engine.setChecksums(true);
     const stored = localStorage.getItem('eventlens.settings');
