@@ -67,8 +67,6 @@ class Umap {
   int epoch() const { return epoch_; }
   int epochs() const { return epochs_; }
   bool finished() const { return epoch_ >= epochs_; }
-  double a() const { return a_; }
-  double b() const { return b_; }
   std::size_t edges() const { return head_.size(); }
   const std::vector<double>& coordinates() const { return y_; }
   std::size_t points() const { return n_; }

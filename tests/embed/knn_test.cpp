@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
+#include "embed/clusters.h"
 
 namespace el::embed {
 namespace {
@@ -15,21 +15,6 @@ Matrix line(std::vector<float> xs) {
   m.rows = xs.size();
   m.dims = 1;
   m.values = std::move(xs);
-  return m;
-}
-
-// `clusters` Gaussian blobs (unit spread, centres spread 8) in `dims` dimensions.
-Matrix blobs(std::size_t n, std::size_t dims, int clusters, unsigned seed) {
-  std::mt19937 gen(seed);
-  std::normal_distribution<float> noise(0, 1);
-  std::vector<float> centres(clusters * dims);
-  for (float& c : centres) c = noise(gen) * 8;
-  Matrix m;
-  m.rows = n;
-  m.dims = dims;
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t d = 0; d < dims; ++d)
-      m.values.push_back(centres[(i % clusters) * dims + d] + noise(gen));
   return m;
 }
 
@@ -54,7 +39,7 @@ TEST(Knn, TiesGoToTheLowerIndexAndKIsCappedAtTheOtherPoints) {
 }
 
 TEST(Knn, ApproximateGraphFindsNearlyAllTrueNeighbours) {
-  const Matrix m = blobs(3000, 20, 10, 4);
+  const Matrix m = testing_data::blobs(3000, 20, 10, 8, 4);
   KnnOptions o;
   o.k = 15;
   o.method = KnnMethod::kApproximate;
@@ -80,7 +65,7 @@ TEST(Knn, ApproximateGraphFindsNearlyAllTrueNeighbours) {
 }
 
 TEST(Knn, SlicedWorkGivesTheSameGraphAndTheSeedChoosesTheTrees) {
-  const Matrix m = blobs(2000, 8, 5, 6);
+  const Matrix m = testing_data::blobs(2000, 8, 5, 8, 6);
   KnnOptions o;
   o.k = 10;
   o.method = KnnMethod::kApproximate;
@@ -119,7 +104,8 @@ TEST(Knn, CoincidentPointsStillGetKNeighbours) {
 TEST(Knn, AutoIsExactForSmallEmbeddings) {
   KnnBuilder b;
   KnnOptions o;
-  const Matrix small = blobs(kExactKnnLimit, 2, 2, 1), large = blobs(kExactKnnLimit + 1, 2, 2, 1);
+  const Matrix small = testing_data::blobs(kExactKnnLimit, 2, 2, 8, 1),
+               large = testing_data::blobs(kExactKnnLimit + 1, 2, 2, 8, 1);
   b.begin(small, o);
   EXPECT_TRUE(b.exact());
   b.begin(large, o);

@@ -15,6 +15,7 @@
 #include <map>
 #include <random>
 
+#include "embed/clusters.h"
 #include "embed/knn.h"
 #include "embed/tsne.h"
 #include "embed/umap.h"
@@ -70,20 +71,6 @@ double preservation(const std::vector<std::vector<std::uint32_t>>& data_nn, cons
     for (std::uint32_t j : data_nn[i])
       kept += std::find(layout_nn[i].begin(), layout_nn[i].end(), j) != layout_nn[i].end();
   return static_cast<double>(kept) / (10.0 * data_nn.size());
-}
-
-double vote_accuracy(const std::vector<double>& y, int dims, const std::vector<int>& label) {
-  const auto nn = nearest(y, label.size(), static_cast<std::size_t>(dims), 10);
-  std::size_t right = 0;
-  for (std::size_t i = 0; i < label.size(); ++i) {
-    std::map<int, int> votes;
-    for (std::uint32_t j : nn[i]) ++votes[label[j]];
-    int best = -1, most = 0;
-    for (auto [l, v] : votes)
-      if (v > most) best = l, most = v;
-    right += best == label[i];
-  }
-  return static_cast<double>(right) / label.size();
 }
 
 // The sum over every point j of q_ij = 1 / (1 + |y_i - y_j|^2), and of q^2 (y_i - y_j) into `f`.
@@ -227,7 +214,7 @@ TEST_F(LayoutQuality, TsneKeepsNeighboursLikeTheBruteForceReferenceAndTheKlFalls
       "10-NN preservation: Barnes-Hut t-SNE %.4f, brute-force t-SNE %.4f (ratio %.3f); KL %.4f -> %.4f\n",
       ours, reference, ours / reference, kl.front(), kl.back());
   EXPECT_GE(ours, 0.9 * reference);
-  EXPECT_GE(vote_accuracy(t.coordinates(), 2, labels_), 0.95);
+  EXPECT_GE(testing_data::vote_accuracy(t.coordinates(), 2, labels_), 0.95);
 }
 
 TEST_F(LayoutQuality, UmapSeparatesTheClustersAsWell) {
@@ -238,7 +225,7 @@ TEST_F(LayoutQuality, UmapSeparatesTheClustersAsWell) {
   ASSERT_TRUE(u.init(*data_, o, error)) << error;
   EXPECT_EQ(u.epochs(), 400);  // umap-js: 400 for 2,501 .. 5,000 points
   u.step(u.epochs());
-  const double accuracy = vote_accuracy(u.coordinates(), 2, labels_);
+  const double accuracy = testing_data::vote_accuracy(u.coordinates(), 2, labels_);
   std::printf("UMAP: 10-NN vote %.4f, 10-NN preservation %.4f\n", accuracy,
               preservation(data_nn_, u.coordinates(), 2));
   EXPECT_GE(accuracy, 0.95);
@@ -259,11 +246,11 @@ TEST_F(LayoutQuality, ApproximateNeighboursGiveTheSameQuality) {
   o.seed = 5;
   ASSERT_TRUE(t.init(*data_, o, error, KnnMethod::kApproximate));
   t.step(1000);
-  EXPECT_GE(vote_accuracy(t.coordinates(), 2, labels_), 0.95);
+  EXPECT_GE(testing_data::vote_accuracy(t.coordinates(), 2, labels_), 0.95);
   Umap u;
   ASSERT_TRUE(u.init(*data_, {}, error, KnnMethod::kApproximate));
   u.step(u.epochs());
-  EXPECT_GE(vote_accuracy(u.coordinates(), 2, labels_), 0.95);
+  EXPECT_GE(testing_data::vote_accuracy(u.coordinates(), 2, labels_), 0.95);
 }
 
 }  // namespace

@@ -6,52 +6,14 @@
 
 #include <cmath>
 #include <cstring>
-#include <map>
-#include <random>
+
+#include "embed/clusters.h"
 
 namespace el::embed {
 namespace {
 
-// `clusters` Gaussian blobs (unit spread) around centres 10 apart, in `dims` dimensions.
-Matrix blobs(std::size_t n, std::size_t dims, int clusters, std::vector<int>& label, unsigned seed) {
-  std::mt19937 gen(seed);
-  std::normal_distribution<float> noise(0, 1);
-  std::vector<std::vector<float>> centres(clusters, std::vector<float>(dims));
-  for (auto& c : centres)
-    for (float& v : c) v = noise(gen) * 10;
-  Matrix m;
-  m.rows = n;
-  m.dims = dims;
-  label.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    label[i] = static_cast<int>(i % clusters);
-    for (std::size_t d = 0; d < dims; ++d) m.values.push_back(centres[label[i]][d] + noise(gen));
-  }
-  return m;
-}
-
-// Leave-one-out 10-nearest-neighbour vote on the layout: the share classified right.
 double knn_accuracy(const Tsne& t, const std::vector<int>& label) {
-  const auto& y = t.coordinates();
-  const int d = t.dims();
-  std::size_t right = 0;
-  for (std::size_t i = 0; i < t.points(); ++i) {
-    std::vector<std::pair<double, int>> near;
-    for (std::size_t j = 0; j < t.points(); ++j) {
-      if (j == i) continue;
-      double s = 0;
-      for (int k = 0; k < d; ++k) s += (y[i * d + k] - y[j * d + k]) * (y[i * d + k] - y[j * d + k]);
-      near.push_back({s, label[j]});
-    }
-    std::partial_sort(near.begin(), near.begin() + 10, near.end());
-    std::map<int, int> votes;
-    for (int k = 0; k < 10; ++k) ++votes[near[k].second];
-    const int best = std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) {
-                       return a.second < b.second;
-                     })->first;
-    right += best == label[i];
-  }
-  return static_cast<double>(right) / t.points();
+  return testing_data::vote_accuracy(t.coordinates(), t.dims(), label);
 }
 
 TEST(Tsne, TensorBoardsDefaultPerplexity) {
@@ -62,7 +24,7 @@ TEST(Tsne, TensorBoardsDefaultPerplexity) {
 
 TEST(Tsne, TenClustersIn50DimensionsStaySeparableAndTheKlFalls) {
   std::vector<int> label;
-  const Matrix m = blobs(1000, 50, 10, label, 7);
+  const Matrix m = testing_data::blobs(1000, 50, 10, 10, 7, &label);
   Tsne t;
   std::string error;
   TsneOptions o;
@@ -82,7 +44,7 @@ TEST(Tsne, TenClustersIn50DimensionsStaySeparableAndTheKlFalls) {
 
 TEST(Tsne, TheSameSeedGivesTheSameLayoutAndAnotherSeedAnother) {
   std::vector<int> label;
-  const Matrix m = blobs(300, 20, 5, label, 3);
+  const Matrix m = testing_data::blobs(300, 20, 5, 10, 3, &label);
   auto run = [&](std::uint64_t seed, int dims) {
     Tsne t;
     std::string error;
@@ -117,7 +79,7 @@ TEST(Tsne, TheSameSeedGivesTheSameLayoutAndAnotherSeedAnother) {
 
 TEST(Tsne, StepsCutBetweenFramesGiveTheSameLayout) {
   std::vector<int> label;
-  const Matrix m = blobs(1300, 10, 4, label, 9);
+  const Matrix m = testing_data::blobs(1300, 10, 4, 10, 9, &label);
   TsneOptions o;
   o.seed = 11;
   std::string error;

@@ -7,51 +7,11 @@
 
 #include <cmath>
 #include <cstring>
-#include <map>
-#include <random>
+
+#include "embed/clusters.h"
 
 namespace el::embed {
 namespace {
-
-// `clusters` Gaussian blobs (unit spread) around centres spread 10, in `dims` dimensions.
-Matrix blobs(std::size_t n, std::size_t dims, int clusters, std::vector<int>& label, unsigned seed) {
-  std::mt19937 gen(seed);
-  std::normal_distribution<float> noise(0, 1);
-  std::vector<float> centres(clusters * dims);
-  for (float& c : centres) c = noise(gen) * 10;
-  Matrix m;
-  m.rows = n;
-  m.dims = dims;
-  label.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    label[i] = static_cast<int>(i % clusters);
-    for (std::size_t d = 0; d < dims; ++d) m.values.push_back(centres[label[i] * dims + d] + noise(gen));
-  }
-  return m;
-}
-
-// Leave-one-out 10-nearest-neighbour vote on a layout: the share classified right.
-double knn_accuracy(const std::vector<double>& y, int d, const std::vector<int>& label) {
-  const std::size_t n = label.size();
-  std::size_t right = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    std::vector<std::pair<double, int>> near;
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j == i) continue;
-      double s = 0;
-      for (int k = 0; k < d; ++k) s += (y[i * d + k] - y[j * d + k]) * (y[i * d + k] - y[j * d + k]);
-      near.push_back({s, label[j]});
-    }
-    std::partial_sort(near.begin(), near.begin() + 10, near.end());
-    std::map<int, int> votes;
-    for (int k = 0; k < 10; ++k) ++votes[near[k].second];
-    int best = -1, most = 0;
-    for (auto [l, v] : votes)
-      if (v > most) best = l, most = v;
-    right += best == label[i];
-  }
-  return static_cast<double>(right) / n;
-}
 
 TEST(Umap, FitsUmapLearnsCurveForItsDefaults) {
   // umap-learn's find_ab_params(spread=1, min_dist=0.1) gives a = 1.5769, b = 0.8951
@@ -76,7 +36,7 @@ TEST(Umap, UmapJsEpochCounts) {
 
 TEST(Umap, TenClustersIn50DimensionsStaySeparable) {
   std::vector<int> label;
-  const Matrix m = blobs(1000, 50, 10, label, 7);
+  const Matrix m = testing_data::blobs(1000, 50, 10, 10, 7, &label);
   Umap u;
   std::string error;
   UmapOptions o;
@@ -88,12 +48,12 @@ TEST(Umap, TenClustersIn50DimensionsStaySeparable) {
   EXPECT_EQ(u.epoch(), 500);
   EXPECT_TRUE(u.finished());
   for (double v : u.coordinates()) ASSERT_TRUE(std::isfinite(v));
-  EXPECT_GE(knn_accuracy(u.coordinates(), 2, label), 0.95);
+  EXPECT_GE(testing_data::vote_accuracy(u.coordinates(), 2, label), 0.95);
 }
 
 TEST(Umap, TheSameSeedGivesTheSameLayoutHoweverTheEpochsAreCut) {
   std::vector<int> label;
-  const Matrix m = blobs(400, 12, 4, label, 5);
+  const Matrix m = testing_data::blobs(400, 12, 4, 10, 5, &label);
   UmapOptions o;
   o.seed = 9;
   o.epochs = 60;
@@ -122,7 +82,7 @@ TEST(Umap, TheSameSeedGivesTheSameLayoutHoweverTheEpochsAreCut) {
   ASSERT_TRUE(three.init(m, o, error));
   three.step(60);
   EXPECT_EQ(three.coordinates().size(), 1200u);
-  EXPECT_GE(knn_accuracy(three.coordinates(), 3, label), 0.95);
+  EXPECT_GE(testing_data::vote_accuracy(three.coordinates(), 3, label), 0.95);
 }
 
 TEST(Umap, TooFewPointsIsAnError) {
