@@ -209,6 +209,7 @@ int main(int argc, char** argv) {
     }
     platform.read_some(shell);
     if (!shell.frame()) break;
+    shell.work_between_frames(8);  // the Projector's layouts, between frames as in the page
     if (max_frames > 0 && static_cast<long>(shell.frame_count()) >= max_frames) break;
   }
   if (print_state) std::printf("%s\n", shell.state_json().c_str());

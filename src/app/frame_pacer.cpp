@@ -15,6 +15,7 @@ bool FramePacer::should_draw(const FrameInputs& in) {
   drew_last_ = false;
   const double since_draw = in.now - last_draw_;
   const double loading_interval = std::clamp(draw_wall_ * 8.0, 0.1, 2.0);
+  const double background_interval = std::clamp(6.0 * (draw_wall_ - 1.0 / 60), 1.0 / 30, 0.5);
   // Wait up to a quarter second for a load's first bytes, so its first
   // picture shows data.
   const bool data_frame_due = in.data_changed && !in.awaiting_first_bytes;
@@ -28,7 +29,11 @@ bool FramePacer::should_draw(const FrameInputs& in) {
                     in.now - last_input_ < 0.5 ||  // input, and half a second after for hover effects
                     in.view_changed || in.media_wants_frame ||
                     since_draw >= (in.loading ? 2.0 : 1.0) ||  // clocks and progress stay current
-                    (data_frame_due && since_draw >= (in.loading ? loading_interval : 0.0));
+                    (data_frame_due && since_draw >= (in.loading ? loading_interval : 0.0)) ||
+                    // Work between frames (a layout improving) is shown every 1/30 s, or every 6
+                    // picture costs beyond a display refresh when pictures are slow (at most 0.5 s),
+                    // so the main thread stays mostly with the work (a software GPU: 2 a second).
+                    (in.background_progress && since_draw >= background_interval);
   if (!draw) return false;
   if (in.forced || in.data_changed || in.had_input)
     settle_frames_ = 2;

@@ -19,6 +19,7 @@ struct FrameInputs {
   bool awaiting_first_bytes = false;  // files were announced, no byte has arrived yet (< 250 ms)
   bool view_changed = false;          // window size or pixel ratio changed
   bool media_wants_frame = false;     // an image or clip became ready to show
+  bool background_progress = false;   // work between frames changed what a dashboard shows (a layout)
 };
 
 class FramePacer {

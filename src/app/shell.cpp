@@ -167,8 +167,10 @@ bool Shell::frame() {
   in.view_changed = old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_;
   embeddings_.update();
   in.media_wants_frame = media_.wants_frame() || embeddings_.busy();
+  in.background_progress = background_progress_;
   if (!pacer_.should_draw(in)) return keep_running;
   force_render_ = false;
+  background_progress_ = false;
   drawn_store_version_ = store_.version();
   drawn_w_ = dw;
   drawn_h_ = dh;
@@ -236,7 +238,7 @@ bool Shell::frame() {
 
 bool Shell::work_between_frames(double budget_ms) {
   if (!main_window_.work_between_frames(budget_ms, settings_)) return false;
-  force_render_ = true;
+  background_progress_ = true;  // shown when the pacer allows (app/frame_pacer.h)
   return true;
 }
 

@@ -169,6 +169,7 @@ class Shell {
   std::uint64_t frame_ = 0;  // frames drawn
   // Frame pacing (see frame()).
   FramePacer pacer_;
+  bool background_progress_ = false;  // work_between_frames() did some since the last drawn frame
   std::uint64_t drawn_store_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
   bool force_render_ = true;

@@ -141,8 +141,9 @@ namespace {
 
 struct Cell {
   double centre[3] = {0, 0, 0};
-  double half = 0;            // half the cell's side
-  double sum[3] = {0, 0, 0};  // of the points inside (their centre of mass is sum / count)
+  double half = 0;             // half the cell's side
+  double sum[3] = {0, 0, 0};   // of the points inside...
+  double mass[3] = {0, 0, 0};  // ... and their centre of mass, sum / count (once the tree is built)
   std::uint32_t count = 0;
   std::int32_t first_child = -1;  // 2^dims children from here; -1: a leaf
   std::int32_t point = -1;        // a leaf's one point (-1: empty, or several at the depth limit)
@@ -166,6 +167,9 @@ class Tree {
     cells_.reserve(n * 2 + 1);
     cells_.push_back(root);
     for (std::size_t i = 0; i < n; ++i) insert(static_cast<std::int32_t>(i));
+    for (Cell& c : cells_)
+      if (c.count)
+        for (int k = 0; k < dims; ++k) c.mass[k] = c.sum[k] / c.count;
   }
 
   // Sum over cells far enough away of q * count (into z) and q^2 * count * (y_i - com) (into f).
@@ -179,7 +183,7 @@ class Tree {
       if (!c.count || (c.first_child < 0 && c.point == static_cast<std::int32_t>(i))) continue;
       double diff[3], d2 = 0;
       for (int k = 0; k < dims_; ++k) {
-        diff[k] = yi[k] - c.sum[k] / c.count;
+        diff[k] = yi[k] - c.mass[k];
         d2 += diff[k] * diff[k];
       }
       if (c.first_child < 0 || 4 * c.half * c.half < theta2 * d2) {
@@ -187,7 +191,8 @@ class Tree {
         z += m;
         for (int k = 0; k < dims_; ++k) f[k] += m * q * diff[k];
       } else {
-        for (int k = (1 << dims_) - 1; k >= 0; --k) stack[top++] = c.first_child + k;
+        for (int k = (1 << dims_) - 1; k >= 0; --k)
+          if (cells_[c.first_child + k].count) stack[top++] = c.first_child + k;
       }
     }
   }
@@ -343,7 +348,7 @@ int Tsne::run_for(double budget_ms, int max_steps) {
     }
     while (next_repel_ < n_) {
       repel_some(kGroup);
-      if (next_repel_ < n_ && elapsed() >= budget_ms) return done;
+      if (elapsed() >= budget_ms) return done;  // (the attraction and the move: the next call)
     }
     finish_step((iteration_ + 1) % 10 == 0);
     ++done;

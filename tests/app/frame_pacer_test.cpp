@@ -92,6 +92,21 @@ TEST(FramePacer, LoadingThrottlesDataFramesToEightPictureCosts) {
   for (std::size_t i = 2; i < drawn.size(); ++i) EXPECT_EQ(drawn[i] - drawn[i - 1], 1.0) << i;
 }
 
+// Work between frames is shown every 1/30 s with a fast GPU: the first tick at
+// least that late is the 3rd (3/64 s). With a software one (a picture costs 1/8 s)
+// every 6 x (1/8 - 1/60) = 0.65 s, capped at 0.5 s: the picture, then 24 ticks.
+TEST(FramePacer, WorkBetweenFramesIsShownAtMostEverySixExtraPictureCosts) {
+  for (const auto& [picture, spacing] : {std::pair{kTick, 3 * kTick}, std::pair{0.125, 0.5}}) {
+    FramePacer p;
+    double t = 0;
+    start(p, t);
+    const std::vector<double> drawn = run(p, {.background_progress = true}, t, 6.0, picture);
+    ASSERT_GE(drawn.size(), 10u);
+    for (std::size_t i = 2; i < drawn.size(); ++i)
+      EXPECT_EQ(drawn[i] - drawn[i - 1], spacing) << picture << " " << i;
+  }
+}
+
 // Until a chart shows, data frames come every 2 picture costs (at least 0.1 s).
 TEST(FramePacer, TheFirstChartOfALoadIsNotThrottled) {
   FramePacer p;
