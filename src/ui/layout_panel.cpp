@@ -18,8 +18,8 @@ bool is_tsne(const Settings& s) { return s.projector_method == 1; }
 std::string settings_key(const Settings& s) {
   char key[200];
   if (is_tsne(s))
-    std::snprintf(key, sizeof key, "tsne/%d/%d/%g/%g", s.projector_tsne_dims, s.projector_seed,
-                  s.projector_perplexity, s.projector_learning_rate);
+    std::snprintf(key, sizeof key, "tsne/%d/%d/%g/%g/%d", s.projector_tsne_dims, s.projector_seed,
+                  s.projector_perplexity, s.projector_learning_rate, s.projector_exaggeration);
   else
     std::snprintf(key, sizeof key, "umap/%d/%d/%d/%g/%d", s.projector_tsne_dims, s.projector_seed,
                   s.projector_umap_neighbours, s.projector_umap_min_dist, s.projector_umap_epochs);
@@ -33,6 +33,7 @@ embed::LayoutSettings layout_settings(const Settings& s) {
   l.tsne.seed = l.umap.seed = static_cast<std::uint64_t>(s.projector_seed);
   l.tsne.perplexity = s.projector_perplexity;
   l.tsne.learning_rate = s.projector_learning_rate;
+  l.tsne.exaggeration_iterations = s.projector_exaggeration;
   l.umap.neighbours = static_cast<std::size_t>(s.projector_umap_neighbours);
   l.umap.min_dist = s.projector_umap_min_dist;
   l.umap.epochs = s.projector_umap_epochs;
@@ -86,6 +87,7 @@ void LayoutPanel::update(const UiContext& ctx, std::uint64_t generation, const e
     }
   }
   max_iterations_ = is_tsne(s) ? s.projector_iterations : 0;
+  const bool was_running = running_;
   running_ = false;
   embed::LayoutJob* job = current_->job.get();
   if (job) {
@@ -97,6 +99,8 @@ void LayoutPanel::update(const UiContext& ctx, std::uint64_t generation, const e
     // frame pacer allows: no frame is asked for here.
     running_ = !job->has_layout() || (!current_->paused && !job->finished(max_iterations_));
   }
+  // The sidebar was drawn before this: once more, so it says "Done." (or offers Pause) at once.
+  if (running_ != was_running && ctx.wants_frame) *ctx.wants_frame = true;
   // What state() says.
   info_ = {};
   info_.method = is_tsne(s) ? "tsne" : "umap";
@@ -159,6 +163,13 @@ void LayoutPanel::draw_settings(const UiContext& ctx) {
     if (ImGui::InputFloat("Learning rate", &rate, 10, 100, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue))
       s.projector_learning_rate = std::clamp(static_cast<double>(rate), 1.0, 1e6);
     tooltip("The step size of the layout (default: max(200, n / 12)). Enter applies it and starts over.");
+    ImGui::SetNextItemWidth(-110);
+    int exaggeration = s.projector_exaggeration;
+    if (ImGui::InputInt("Exaggeration", &exaggeration, 50, 250, ImGuiInputTextFlags_EnterReturnsTrue))
+      s.projector_exaggeration = std::clamp(exaggeration, 0, 100000);
+    tooltip(
+        "For this many first iterations the attraction between neighbours is 12 times stronger, so clusters "
+        "form before they spread out (default: 250; 0: none). Enter applies it and starts over.");
   } else {
     ImGui::SetNextItemWidth(-110);
     ImGui::InputInt("Neighbours", &s.projector_umap_neighbours, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue);

@@ -948,9 +948,9 @@ std::string ProjectorDashboard::coordinates_tsv(const LoadedEmbedding& e, bool s
 
 // [SECTION] state and link --------------------------------------------------------------------
 std::vector<std::string_view> ProjectorDashboard::link_keys() const {
-  return {"pemb",  "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex",
-          "pk",    "pdist", "pproj", "pxl",     "pxr",    "pyd",    "pyu",     "pcregex",
-          "ptdim", "pperp", "plr",   "pseed",   "piter",  "pnn",    "pmd",     "pep"};
+  return {"pemb",  "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex", "pk",
+          "pdist", "pproj", "pxl",   "pxr",     "pyd",    "pyu",    "pcregex", "ptdim",  "pperp",
+          "plr",   "pseed", "piter", "pnn",     "pmd",    "pep",    "pexag"};
 }
 
 void ProjectorDashboard::write_state(store::JsonWriter& j, const store::Store&) const {

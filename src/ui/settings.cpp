@@ -122,6 +122,7 @@ std::string encode_settings(const Settings& s) {
     out += "&plr=" + std::string(num);
   }
   if (s.projector_seed != 1) out += "&pseed=" + std::to_string(s.projector_seed);
+  if (s.projector_exaggeration != 250) out += "&pexag=" + std::to_string(s.projector_exaggeration);
   if (s.projector_iterations != 1000) out += "&piter=" + std::to_string(s.projector_iterations);
   if (s.projector_umap_neighbours != 15) out += "&pnn=" + std::to_string(s.projector_umap_neighbours);
   if (s.projector_umap_min_dist != 0.1) {
@@ -278,6 +279,8 @@ void decode_settings(std::string_view text, Settings& s) {
       s.projector_seed = static_cast<int>(d);
     else if (key == "piter" && parse_double(v, d) && d >= 0 && d <= 1e6)
       s.projector_iterations = static_cast<int>(d);
+    else if (key == "pexag" && parse_double(v, d) && d >= 0 && d <= 1e5)
+      s.projector_exaggeration = static_cast<int>(d);
     else if (key == "pnn" && parse_double(v, d) && d >= 2 && d <= 200)
       s.projector_umap_neighbours = static_cast<int>(d);
     else if (key == "pmd" && parse_double(v, d) && d >= 0 && d <= 10)

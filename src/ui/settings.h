@@ -64,9 +64,10 @@ struct Settings {
   // t-SNE and UMAP: 2-D or 3-D (TensorBoard's default), and the seed.
   int projector_tsne_dims = 3;
   int projector_seed = 1;
-  // t-SNE: perplexity and learning rate (0: the defaults of embed/tsne.h), and
-  // iterations to run (0: until paused).
+  // t-SNE: perplexity and learning rate (0: the defaults of embed/tsne.h), the
+  // early exaggeration's length, and iterations to run (0: until paused).
   double projector_perplexity = 0, projector_learning_rate = 0;
+  int projector_exaggeration = 250;
   int projector_iterations = 1000;
   // UMAP: neighbours (counting the point), min_dist, and epochs (0: umap-js's by size).
   int projector_umap_neighbours = 15;

@@ -83,6 +83,7 @@ TEST(Settings, TheProjectorsViewRoundTrips) {
   s.projector_learning_rate = 500;
   s.projector_seed = 7;
   s.projector_iterations = 0;
+  s.projector_exaggeration = 100;
   s.projector_custom[0] = "man";
   s.projector_custom[1] = "woman";
   s.projector_custom[3] = "big, bigger";
@@ -106,6 +107,7 @@ TEST(Settings, TheProjectorsViewRoundTrips) {
   EXPECT_EQ(back.projector_learning_rate, 500);
   EXPECT_EQ(back.projector_seed, 7);
   EXPECT_EQ(back.projector_iterations, 0);
+  EXPECT_EQ(back.projector_exaggeration, 100);
   EXPECT_EQ(back.projector_custom[0], "man");
   EXPECT_EQ(back.projector_custom[1], "woman");
   EXPECT_EQ(back.projector_custom[2], "");
@@ -128,9 +130,10 @@ TEST(Settings, TheProjectorsViewRoundTrips) {
   EXPECT_EQ(umap_back.projector_umap_epochs, 120);
   // Defaults write nothing; out-of-range values are ignored.
   const std::string defaults = encode_settings(Settings{});
-  for (const char* k : {"pemb",  "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex",
-                        "pk",    "pdist", "pproj", "pxl",     "pxr",    "pyd",    "pyu",     "pcregex",
-                        "ptdim", "pperp", "plr",   "pseed",   "piter",  "pnn",    "pmd",     "pep"})
+  for (const char* k :
+       {"pemb",  "ppc",   "pdim",  "psphere", "pcolor", "plabel", "psearch", "pregex", "pk",
+        "pdist", "pproj", "pxl",   "pxr",     "pyd",    "pyu",    "pcregex", "ptdim",  "pperp",
+        "plr",   "pseed", "piter", "pnn",     "pmd",    "pep",    "pexag"})
     EXPECT_EQ(defaults.find(std::string("&") + k + "="), std::string::npos) << k;
   Settings bad;
   decode_settings("ppc=1,2&pk=0&pk=5000&pdim=4&psphere=2&pnn=1&pmd=-1&pep=-3&pproj=lle", bad);
