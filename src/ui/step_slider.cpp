@@ -87,23 +87,11 @@ void prefetch_neighbours(MediaProvider& media, const TagRunCard& card,
   if (pos > 0) media.prefetch(*card.series, records[pos - 1], card.sample);
 }
 
-std::size_t StepSlider::position(std::size_t count) const {
-  if (count == 0) return 0;
-  return follow_latest_ ? count - 1 : std::min(pos_, count - 1);
-}
-
 std::size_t StepSlider::draw(const store::Series& s, const std::vector<std::uint32_t>& records, float width,
                              bool keys, std::int64_t& linked_step) {
   const std::size_t n = records.size();
   if (n == 0) return 0;
-  if (linked_step != seen_step_) {  // a link, or another card, chose a step: the last record at or before it
-    follow_latest_ = linked_step < 0;
-    pos_ = 0;
-    for (std::size_t i = 0; i < n; ++i)
-      if (s.steps[records[i]] <= linked_step) pos_ = i;
-    seen_step_ = linked_step;
-  }
-  std::size_t pos = position(n);
+  std::size_t pos = at_.resolve(s.steps, records, linked_step);
   const std::size_t before = pos;
   if (keys) {
     auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
@@ -128,12 +116,7 @@ std::size_t StepSlider::draw(const store::Series& s, const std::vector<std::uint
     ImGui::EndDisabled();
   }
   pos = static_cast<std::size_t>(std::clamp(v, 0, static_cast<int>(n - 1)));
-  follow_latest_ = pos + 1 == n;
-  pos_ = pos;
-  if (pos != before) {  // moved here: every card (and the link) follows
-    linked_step = follow_latest_ ? -1 : s.steps[records[pos]];
-    seen_step_ = linked_step;
-  }
+  if (pos != before) at_.moved_to(pos, s.steps, records, linked_step);
   ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
   ImGui::TextDisabled("%s", step_and_time(s, records[pos]).c_str());
   return pos;

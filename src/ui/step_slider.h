@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 #include "store/store.h"
+#include "ui/step_position.h"
 #include "ui/tag_run_cards.h"
 #include "ui/ui_context.h"
 
@@ -46,12 +47,10 @@ class StepSlider {
   // before that step; -1 is the newest.
   std::size_t draw(const store::Series& s, const std::vector<std::uint32_t>& records, float width, bool keys,
                    std::int64_t& linked_step);
-  std::size_t position(std::size_t count) const;
+  std::size_t position(std::size_t count) const { return at_.position(count); }
 
  private:
-  bool follow_latest_ = true;
-  std::size_t pos_ = 0;
-  std::int64_t seen_step_ = -1;  // the linked step this card last followed
+  StepPosition at_;
 };
 
 // Which card the arrow keys act on: the one under the mouse, else the one
