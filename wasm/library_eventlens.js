@@ -8,6 +8,9 @@ mergeInto(LibraryManager.library, {
   el_js_settings_changed: function (text) {
     if (window.eventlensPage) window.eventlensPage.settingsChanged(UTF8ToString(text));
   },
+  el_js_local_settings_changed: function (text) {
+    if (window.eventlensPage) window.eventlensPage.localSettingsChanged(UTF8ToString(text));
+  },
   el_js_download: function (filename, mime, bytes, size) {
     // Copy out of the wasm heap: the Blob must not alias memory that can grow.
     const data = HEAPU8.slice(bytes, bytes + size);

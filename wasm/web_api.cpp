@@ -60,6 +60,11 @@ EL_EXPORT void el_close_all() { el::web::shell().close_all(); }
 // Settings in their text form (URL hash or localStorage), applied over the defaults.
 EL_EXPORT void el_apply_settings(const char* text) { el::web::shell().apply_settings(text ? text : ""); }
 
+// Settings saved by an earlier visit (localStorage): preferences, but not that logdir's step or searches.
+EL_EXPORT void el_apply_saved_settings(const char* text) {
+  el::web::shell().apply_saved_settings(text ? text : "");
+}
+
 // window.eventlens.show(name): switch dashboard.
 EL_EXPORT void el_show(const char* dashboard) { el::web::shell().show(dashboard ? dashboard : "scalars"); }
 

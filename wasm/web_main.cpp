@@ -10,6 +10,7 @@ void el_js_open_folder();
 void el_js_cancel_loading();
 void el_js_closed_all();
 void el_js_settings_changed(const char* text);
+void el_js_local_settings_changed(const char* text);
 void el_js_download(const char* filename, const char* mime, const void* bytes, unsigned size);
 void el_js_read_blob(double ticket, unsigned file, double offset, double length, const char* format);
 void el_js_read_file(double ticket, const char* path, double offset, double size, int whole);
@@ -31,6 +32,9 @@ class WebPlatform final : public el::app::Platform {
   void cancel_loading() override { el_js_cancel_loading(); }
   void closed_all() override { el_js_closed_all(); }
   void settings_changed(const std::string& text) override { el_js_settings_changed(text.c_str()); }
+  void local_settings_changed(const std::string& text) override {
+    el_js_local_settings_changed(text.c_str());
+  }
   void download(const std::string& filename, const std::string& mime, const std::string& bytes) override {
     el_js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<unsigned>(bytes.size()));
   }

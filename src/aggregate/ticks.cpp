@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <limits>
 
 namespace el::aggregate {
 namespace {
@@ -16,10 +17,12 @@ constexpr double kTimeSteps[] = {1,     2,     5,      10,     15,      30,     
 std::vector<double> ticks_at(double lo, double hi, double step) {
   std::vector<double> out;
   if (!(step > 0) || !std::isfinite(lo) || !std::isfinite(hi)) return out;
-  const double first = std::ceil(lo / step - 1e-9) * step;
+  // Ticks are whole multiples k x step; forming each as (k0 + i) x step (not
+  // first + i x step) cannot overflow inside a range near the largest double.
+  const double k0 = std::ceil(lo / step - 1e-9);
   for (int i = 0; i < 1000; ++i) {
-    double v = first + i * step;
-    if (v > hi + step * 1e-9) break;
+    double v = (k0 + i) * step;
+    if (!std::isfinite(v) || v - hi > step * 1e-9) break;
     if (std::abs(v) < step * 1e-9) v = 0;  // no "-0" or 1e-17 at zero
     out.push_back(v);
   }
@@ -36,9 +39,11 @@ double time_step(double lo, double hi, int target) {
 }  // namespace
 
 double linear_tick_step(double lo, double hi, int target) {
-  const double span = hi - lo;
-  if (!(span > 0) || !std::isfinite(span)) return 0;
-  const double raw = span / std::max(1, target);
+  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return 0;
+  // Divided first: hi - lo overflows for a range across most of the doubles.
+  const double n = std::max(1, target);
+  const double raw = hi / n - lo / n;
+  if (!(raw > 0)) return 0;
   const double mag = std::pow(10.0, std::floor(std::log10(raw)));
   const double r = raw / mag;
   // The round step nearest the raw one (thresholds at geometric midpoints).
@@ -66,6 +71,31 @@ std::vector<double> log_ticks(double lo, double hi, int target) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<double> log_axis_ticks(double lo, double hi, int target, double& step) {
+  step = 0;
+  std::vector<double> out = log_ticks(lo, hi, target);
+  if (out.size() >= 2) return out;
+  step = linear_tick_step(lo, hi, target);
+  return linear_ticks(lo, hi, target);
+}
+
+void pad_range(double& lo, double& hi, double fraction) {
+  constexpr double kMax = std::numeric_limits<double>::max();
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return;
+  if (!(hi > lo)) {
+    const double pad = lo == 0 ? 1 : std::abs(lo) * 0.1;
+    lo = lo - pad;
+    hi = hi + pad;
+  } else {
+    const double pad = (hi / 2 - lo / 2) * 2 * fraction;  // halves: hi - lo may overflow
+    lo -= pad;
+    hi += pad;
+  }
+  lo = std::max(lo, -kMax);
+  hi = std::min(hi, kMax);
+  if (!(hi > lo)) hi = std::nextafter(lo, kMax);
 }
 
 std::string format_si(double v, double step) {

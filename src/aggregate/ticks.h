@@ -13,6 +13,13 @@ std::vector<double> linear_ticks(double lo, double hi, int target);
 double linear_tick_step(double lo, double hi, int target);
 // Powers of ten inside [lo, hi] (lo > 0), with 2x and 5x when few decades show.
 std::vector<double> log_ticks(double lo, double hi, int target);
+// Ticks for a log axis over [lo, hi]: log_ticks(), or, when a narrow range
+// holds fewer than two of them (1.39132 .. 1.39148), linear ticks; `step`
+// is set to the linear step then (for labels), else 0.
+std::vector<double> log_axis_ticks(double lo, double hi, int target, double& step);
+// [lo, hi] widened by `fraction` of its span on each side (a flat range by
+// 10 % of its value, or 1 at zero), never past the largest finite double.
+void pad_range(double& lo, double& hi, double fraction);
 
 // "0", "0.25", "1.5k", "20M", "3.2µ", "-4e+21": short, with an SI suffix for
 // large and small magnitudes; `step` (the tick spacing, 0 if none) sets how

@@ -119,6 +119,12 @@ void Shell::apply_settings(const std::string& text) {
   force_render_ = true;
 }
 
+void Shell::apply_saved_settings(const std::string& text) {
+  ui::decode_settings(text, settings_);
+  ui::forget_logdir_state(settings_);  // a previous visit's logdir is not this one
+  force_render_ = true;
+}
+
 // [SECTION] frame -----------------------------------------------------------------
 bool Shell::frame() {
   const Uint64 frame_start = SDL_GetPerformanceCounter();
@@ -233,6 +239,11 @@ bool Shell::frame() {
     settings_text_ = std::move(text);
     platform_.settings_changed(settings_text_);
   }
+  std::string local = ui::encode_local_settings(settings_);
+  if (local != local_text_) {
+    local_text_ = std::move(local);
+    platform_.local_settings_changed(local_text_);
+  }
   return keep_running;
 }
 
@@ -298,6 +309,8 @@ void Shell::path_unreadable(const std::string& path, const std::string& message)
 
 void Shell::close_all() {
   platform_.closed_all();
+  ui::forget_logdir_state(settings_);
+  main_window_.forget_logdir();
   batch_started_ms_ = batch_finished_ms_ = 0;
   queue_.clear();
   media_.clear();

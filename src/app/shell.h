@@ -34,8 +34,10 @@ class Platform : public MediaIo, public FileReadIo {
   virtual void cancel_loading() = 0;  // stop reading; the shell drops what is queued
   virtual void closed_all() {}        // every file was forgotten
   virtual const char* drop_hint() const { return nullptr; }
-  // The settings' text form changed (persist it; the page also puts it in the URL).
+  // The settings' link form changed (persist it; the page also puts it in the URL).
   virtual void settings_changed(const std::string& text) {}
+  // This browser's own preferences changed (persist them; never in a link).
+  virtual void local_settings_changed(const std::string& text) {}
   // Save bytes as a file the user gets (browser download, or a file on disk).
   virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) {}
   // Put a link to the current view (data URLs and settings) on the clipboard.
@@ -105,6 +107,11 @@ class Shell {
 
   // Settings from a link or storage (text form, see ui/settings.h).
   void apply_settings(const std::string& text);
+  // This browser's saved settings from an earlier visit: the preferences
+  // apply, the previous logdir's view state (ui::forget_logdir_state) does not.
+  void apply_saved_settings(const std::string& text);
+  // Code points in run and tag names that no loaded font has (state()).
+  std::vector<std::uint32_t> missing_glyphs() const;
   const ui::Settings& settings() const { return settings_; }
   // Switches dashboard ("scalars", "histograms", ...).
   void show(const std::string& dashboard) {
@@ -152,6 +159,7 @@ class Shell {
   ui::Fonts fonts_;
   ui::Settings settings_;
   std::string settings_text_;  // last persisted form
+  std::string local_text_;     // last persisted local form
   bool theme_dark_ = true;     // the theme ImGui's style has now
   bool live_supported_ = false, live_active_ = false;
   ui::MainWindow main_window_;

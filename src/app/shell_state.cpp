@@ -3,11 +3,34 @@
 // settings, the media cache), then the main window's and each dashboard's
 // part (ui/main_window_state.cpp, Dashboard::write_state).
 #include <algorithm>
+#include <cstdio>
+#include <set>
 
 #include "app/shell.h"
+#include "imgui.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 #include "store/json_writer.h"
 
 namespace el::app {
+
+// The distinct code points of every run and tag name that the UI font lacks.
+std::vector<std::uint32_t> Shell::missing_glyphs() const {
+  std::set<std::uint32_t> missing;
+  const ImFont* font = ImGui::GetIO().FontDefault;
+  if (!font) return {};
+  auto scan = [&](const std::string& s) {
+    for (const char* p = s.c_str(); *p;) {
+      unsigned int c = 0;
+      p += ImTextCharFromUtf8(&c, p, nullptr);
+      if (c >= 0x20 && (c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))) missing.insert(c);
+    }
+  };
+  for (const auto& [name, run] : store_.runs()) {
+    scan(name);
+    for (const auto& [tag, series] : run.tags) scan(tag);
+  }
+  return {missing.begin(), missing.end()};
+}
 
 std::string Shell::state_json() const {
   const store::FileTable& files = store_.files();
@@ -69,7 +92,16 @@ std::string Shell::state_json() const {
   // Per run, per kind, per tag: the number of points the UI shows.
   j.key("runs").begin_array();
   for (const auto& [name, run] : store_.runs()) {
-    j.begin_object().key("name").value(name).key("tags").begin_object();
+    // What the user sees: the label as displayed, the colour (the user's pick or
+    // the run's distinct one), and whether it has data (empty runs are not listed).
+    const auto picked = settings_.run_colors.find(name);
+    const std::uint32_t rgb =
+        picked != settings_.run_colors.end() ? picked->second : main_window_.run_looks().color(name);
+    char color[8];
+    std::snprintf(color, sizeof color, "#%06x", rgb & 0xffffffu);
+    j.begin_object().key("name").value(name).key("label").value(main_window_.run_looks().label(name));
+    j.key("color").value(color).key("empty").value(run.tags.empty());
+    j.key("tags").begin_object();
     for (int k = 0; k < events::kKindCount; ++k) {
       const auto kind = static_cast<events::Kind>(k);
       bool open = false;
@@ -151,7 +183,13 @@ std::string Shell::state_json() const {
   j.end_object();
   j.key("imageCacheMb").value(static_cast<std::int64_t>(s.image_cache_mb));
   j.key("text").value(settings_text_);
+  j.key("local").value(local_text_);
   j.end_object();
+  // Characters of run and tag names that no loaded font has (they draw as a
+  // box): what a user would see as missing glyphs.
+  j.key("missingGlyphs").begin_array();
+  for (std::uint32_t c : missing_glyphs()) j.value(static_cast<std::uint64_t>(c));
+  j.end_array();
   j.end_object();
   return j.take();
 }

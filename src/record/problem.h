@@ -14,7 +14,13 @@ enum class ProblemKind : std::uint8_t {
   kDecompressError,  // corrupt gzip/zlib stream: the rest of the file is unreadable
   kBadEvent,         // a record whose bytes are not a valid Event protobuf
   kUnreadable,       // the bytes could not be fetched (HTTP error, network, CORS, permissions)
+  kEmptyFile,        // 0 bytes (often a writer that has not flushed yet): nothing to read
 };
+
+// How much a problem matters to someone reading the logs, most first: data
+// that could not be read at all, data skipped inside a file, and notices
+// (a tail still being written, an empty file).
+enum class ProblemSeverity : std::uint8_t { kError, kDamage, kNotice };
 
 struct Problem {
   ProblemKind kind = ProblemKind::kBadHeader;
@@ -24,5 +30,8 @@ struct Problem {
 };
 
 const char* problem_kind_name(ProblemKind kind);
+// In words for people ("truncated tail"), for the status bar's badge.
+const char* problem_kind_words(ProblemKind kind);
+ProblemSeverity problem_severity(ProblemKind kind);
 
 }  // namespace el::record

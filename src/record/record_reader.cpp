@@ -49,8 +49,37 @@ const char* problem_kind_name(ProblemKind kind) {
     case ProblemKind::kDecompressError: return "decompress_error";
     case ProblemKind::kBadEvent: return "bad_event";
     case ProblemKind::kUnreadable: return "unreadable";
+    case ProblemKind::kEmptyFile: return "empty_file";
   }
   return "unknown";
+}
+
+const char* problem_kind_words(ProblemKind kind) {
+  switch (kind) {
+    case ProblemKind::kNotEventFile: return "not an event file";
+    case ProblemKind::kBadHeader: return "corrupt record";
+    case ProblemKind::kBadDataCrc: return "record failed its checksum";
+    case ProblemKind::kTruncatedTail: return "truncated tail";
+    case ProblemKind::kDecompressError: return "corrupt compression";
+    case ProblemKind::kBadEvent: return "undecodable event";
+    case ProblemKind::kUnreadable: return "unreadable";
+    case ProblemKind::kEmptyFile: return "empty file";
+  }
+  return "problem";
+}
+
+ProblemSeverity problem_severity(ProblemKind kind) {
+  switch (kind) {
+    case ProblemKind::kNotEventFile:
+    case ProblemKind::kDecompressError:
+    case ProblemKind::kUnreadable: return ProblemSeverity::kError;
+    case ProblemKind::kBadHeader:
+    case ProblemKind::kBadDataCrc:
+    case ProblemKind::kBadEvent: return ProblemSeverity::kDamage;
+    case ProblemKind::kTruncatedTail:
+    case ProblemKind::kEmptyFile: return ProblemSeverity::kNotice;
+  }
+  return ProblemSeverity::kError;
 }
 
 void RecordReader::reject_file() {
@@ -156,6 +185,10 @@ void RecordReader::feed(std::span<const std::uint8_t> in) {
 
 void RecordReader::end_of_stream() {
   if (dead_) return;
+  if (bytes_fed() == 0) {  // reported, but not dead: a live file may still grow
+    sink_.on_problem({ProblemKind::kEmptyFile, 0, 0, "empty file (0 bytes): nothing to read yet"});
+    return;
+  }
   const std::uint64_t end = consumed_ + tail_.size();
   if (scanning_) {
     // Corrupt to the end. With no valid record anywhere, the file is foreign.

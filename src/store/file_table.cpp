@@ -41,8 +41,9 @@ void FileTable::feed(FileId id, std::span<const std::uint8_t> bytes) {
     // The file grew (live reload): what looked like a truncated tail was a
     // record still being written. Reading resumes where it stopped.
     f.status.finished = false;
-    std::erase_if(f.status.problems,
-                  [](const record::Problem& p) { return p.kind == record::ProblemKind::kTruncatedTail; });
+    std::erase_if(f.status.problems, [](const record::Problem& p) {
+      return p.kind == record::ProblemKind::kTruncatedTail || p.kind == record::ProblemKind::kEmptyFile;
+    });
   }
   // zlib's crc32 takes a uInt length: feed it in pieces below 4 GiB.
   for (std::size_t at = 0; checksums_ && at < bytes.size(); at += (1u << 30)) {

@@ -27,14 +27,6 @@ int graph_rank(const store::Series& s) {
   return 3;
 }
 
-std::uint32_t lighten(std::uint32_t c, float k) {
-  auto ch = [&](int shift) {
-    const float v = static_cast<float>((c >> shift) & 0xff);
-    return static_cast<std::uint32_t>(v + (255 - v) * k) << shift;
-  };
-  return ch(16) | ch(8) | ch(0);
-}
-
 constexpr std::uint32_t kGroupGrey = 0xc3cede, kOpFill = 0x8fa3c0, kNoDeviceGrey = 0xc8c8c8;
 
 }  // namespace
@@ -74,7 +66,7 @@ const store::Series* find_graph_series(const store::Store& st, const std::string
 std::uint32_t device_fill_colour(const graph::DeviceColours& devices, std::size_t index) {
   return devices.devices[index].empty()
              ? kNoDeviceGrey
-             : lighten(palette_color(static_cast<int>(index % kPaletteSize)), 0.3f);
+             : mix_rgb(palette_color(static_cast<int>(index % kPaletteSize)), 0xffffff, 0.3f);
 }
 
 std::unique_ptr<GraphDocument> make_graph_document(graph::OpGraph ops, const graph::LayoutOptions& layout) {
@@ -95,7 +87,8 @@ std::unique_ptr<GraphDocument> make_graph_document(graph::OpGraph ops, const gra
     if (it.kind == ItemKind::kOp) {
       d->structure_fill[i] = kOpFill;
     } else if (seen[it.structure] > 1) {
-      d->structure_fill[i] = lighten(palette_color(static_cast<int>(it.structure % kPaletteSize)), 0.45f);
+      d->structure_fill[i] =
+          mix_rgb(palette_color(static_cast<int>(it.structure % kPaletteSize)), 0xffffff, 0.45f);
     }
     d->device_fill[i] = device_fill_colour(d->devices, d->devices.item_device[i]);
   }

@@ -395,7 +395,8 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
           ImVec2(c.x, c.y + h * 0.2f), ImVec2(c.x + h * 0.6f, c.y + h * 0.8f), rgb_alpha(rgb, 1.0f), 2.0f);
       ImGui::Dummy(ImVec2(h * 0.6f, h));
       ImGui::SameLine();
-      if (ImGui::Selectable(s.run.c_str(), s.run == selected_run_,
+      const std::string label = fit_run_label(ctx, s.run, ImGui::GetContentRegionAvail().x) + "##" + s.run;
+      if (ImGui::Selectable(label.c_str(), s.run == selected_run_,
                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
           show_in_scalars(ctx, s.run);

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "imgui_internal.h"  // SetItemUsingMouseWheel: the wheel zooms the image, not the page
 #include "ui/sidebar_sections.h"
 #include "ui/widgets.h"
 
@@ -75,43 +74,65 @@ void ImagesDashboard::draw_image(const UiContext& ctx, Card& c, const ImageView&
   if (c.center.x < 0) c.center = ImVec2(w * 0.5f, h * 0.5f);
   ImGui::SetCursorScreenPos(min);
   ImGui::InvisibleButton("##image", ImVec2(aw, ah));
-  ImGui::SetItemUsingMouseWheel();
   const bool hovered = ImGui::IsItemHovered();
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+  const bool wheel_zooms = c.wheel.zooms(hovered);
+  const bool zoomed = c.zoom != 1.0f || c.center.x != w * 0.5f || c.center.y != h * 0.5f;
+  // While zoomed, a badge at the top right says by how much and fits the image again on a click.
+  char badge[48];
+  std::snprintf(badge, sizeof badge, "zoom %.0f%% \xc2\xb7 reset", static_cast<double>(c.zoom * 100.0f));
+  const ImVec2 bs = ImGui::CalcTextSize(badge);
+  const ImVec2 badge_max(max.x - 4, min.y + 4 + bs.y + 4), badge_min(badge_max.x - bs.x - 12, min.y + 4);
+  const bool on_badge = zoomed && hovered && ImGui::IsMouseHoveringRect(badge_min, badge_max);
+  if ((hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ||
+      (on_badge && ImGui::IsMouseClicked(ImGuiMouseButton_Left))) {
     c.zoom = 1.0f;
     c.center = ImVec2(w * 0.5f, h * 0.5f);
   }
-  float scale = base * c.zoom;
-  if (hovered && io.MouseWheel != 0) {
+  // A thin image (1 x 512) keeps at least kMinShown pixels across: each axis
+  // has its own scale, never below that.
+  constexpr float kMinShown = 24;
+  auto scales = [&](float zoom) {
+    const float k = base * zoom;
+    return ImVec2(std::max(k, std::min(kMinShown, aw) / w), std::max(k, std::min(kMinShown, ah) / h));
+  };
+  ImVec2 scale = scales(c.zoom);
+  const ImVec2 mid((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+  if (wheel_zooms && io.MouseWheel != 0) {
     // Zoom about the cursor: the image point under it stays under it.
     const float new_zoom = std::clamp(c.zoom * std::pow(1.25f, io.MouseWheel), 0.1f, 256.0f / base);
-    const ImVec2 mid((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-    const ImVec2 at(c.center.x + (io.MousePos.x - mid.x) / scale,
-                    c.center.y + (io.MousePos.y - mid.y) / scale);
-    const float new_scale = base * new_zoom;
-    c.center = ImVec2(at.x - (io.MousePos.x - mid.x) / new_scale, at.y - (io.MousePos.y - mid.y) / new_scale);
+    const ImVec2 at(c.center.x + (io.MousePos.x - mid.x) / scale.x,
+                    c.center.y + (io.MousePos.y - mid.y) / scale.y);
+    const ImVec2 next = scales(new_zoom);
+    c.center = ImVec2(at.x - (io.MousePos.x - mid.x) / next.x, at.y - (io.MousePos.y - mid.y) / next.y);
     c.zoom = new_zoom;
-    scale = new_scale;
+    scale = next;
   }
-  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
-    c.center.x -= io.MouseDelta.x / scale;
-    c.center.y -= io.MouseDelta.y / scale;
+  if (ImGui::IsItemActive() && !on_badge && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
+    c.center.x -= io.MouseDelta.x / scale.x;
+    c.center.y -= io.MouseDelta.y / scale.y;
   }
   c.center.x = std::clamp(c.center.x, 0.0f, w);
   c.center.y = std::clamp(c.center.y, 0.0f, h);
   // Whole pixels on screen when magnified, so nearest-neighbour cells are even.
-  const ImVec2 mid((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-  const ImVec2 p0(std::round(mid.x - c.center.x * scale), std::round(mid.y - c.center.y * scale));
-  const ImVec2 p1(p0.x + w * scale, p0.y + h * scale);
+  const ImVec2 p0(std::round(mid.x - c.center.x * scale.x), std::round(mid.y - c.center.y * scale.y));
+  const ImVec2 p1(p0.x + w * scale.x, p0.y + h * scale.y);
   dl->PushClipRect(min, max, true);
   draw_checkerboard(dl, ImVec2(std::max(p0.x, min.x), std::max(p0.y, min.y)),
                     ImVec2(std::min(p1.x, max.x), std::min(p1.y, max.y)));
   // ImGui's OpenGL backend reads its texture ids as GL texture names.
   dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(v.texture)), p0, p1);
+  if (zoomed) {
+    dl->AddRectFilled(badge_min, badge_max,
+                      ImGui::GetColorU32(on_badge ? ImGuiCol_ButtonHovered : ImGuiCol_Button), 4.0f);
+    dl->AddText(ImVec2(badge_min.x + 6, badge_min.y + 2), ImGui::GetColorU32(ImGuiCol_Text), badge);
+  }
   dl->PopClipRect();
-  if (hovered && v.rgba) {
-    const int ix = static_cast<int>(std::floor((io.MousePos.x - p0.x) / scale));
-    const int iy = static_cast<int>(std::floor((io.MousePos.y - p0.y) / scale));
+  if (on_badge) {
+    ImGui::SetTooltip(
+        "This image is zoomed or moved. Click to fit it to the card again (or double-click it).");
+  } else if (hovered && v.rgba) {
+    const int ix = static_cast<int>(std::floor((io.MousePos.x - p0.x) / scale.x));
+    const int iy = static_cast<int>(std::floor((io.MousePos.y - p0.y) / scale.y));
     if (ix >= 0 && iy >= 0 && ix < static_cast<int>(v.width) && iy < static_cast<int>(v.height)) {
       const std::uint8_t* px =
           v.rgba + (static_cast<std::size_t>(iy) * v.width + static_cast<std::size_t>(ix)) * 4;
@@ -121,8 +142,9 @@ void ImagesDashboard::draw_image(const UiContext& ctx, Card& c, const ImageView&
       ImGui::ColorButton("##px", ImVec4(px[0] / 255.0f, px[1] / 255.0f, px[2] / 255.0f, px[3] / 255.0f),
                          ImGuiColorEditFlags_AlphaPreviewHalf | ImGuiColorEditFlags_NoTooltip);
       ImGui::SameLine();
-      ImGui::TextDisabled("zoom %.0f%%  (wheel zooms, drag pans, double-click fits)",
-                          static_cast<double>(scale * io.DisplayFramebufferScale.x * 100.0f));
+      ImGui::TextDisabled(
+          "zoom %.0f%%  (Ctrl+wheel, or click then wheel, zooms; drag pans; double-click fits)",
+          static_cast<double>(scale.x * io.DisplayFramebufferScale.x * 100.0f));
       ImGui::EndTooltip();
     }
   }

@@ -12,6 +12,7 @@
 #include <string>
 #include <tuple>
 
+#include "ui/plot_frame.h"
 #include "ui/step_cards_dashboard.h"
 #include "ui/step_slider.h"
 #include "ui/tag_run_cards.h"
@@ -30,6 +31,7 @@ class ImagesDashboard final : public StepCardsDashboard {
     StepSlider slider;
     float zoom = 1.0f;            // on top of fit (or actual size)
     ImVec2 center{-1.0f, -1.0f};  // image coordinate at the view's centre; < 0: the image's middle
+    WheelGate wheel;              // the wheel zooms only with Ctrl or after a click into the image
   };
   using Key = std::tuple<std::string, std::string, std::uint32_t>;  // tag, run, sample
   CardLayout card_layout() const override;

@@ -11,6 +11,7 @@
 
 #include "aggregate/ticks.h"
 #include "ui/format.h"
+#include "ui/widgets.h"
 
 namespace el::ui {
 namespace {
@@ -117,7 +118,8 @@ void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& 
   PlotRange r;
   if (std::isfinite(x0)) {
     r.x0 = x0;
-    r.x1 = x1 > x0 ? x1 : x0 + 1;
+    r.x1 = x1;
+    if (!(x1 > x0)) aggregate::pad_range(r.x0, r.x1, 0);  // one x: in the middle, not at the edge
   }
   if (!sample_.empty()) {
     double y0, y1;
@@ -132,14 +134,10 @@ void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& 
       y0 = *a;
       y1 = *b;
     }
-    if (y1 <= y0) {  // flat: give it some room
-      const double pad = y0 == 0 ? 1 : std::abs(y0) * 0.1;
-      y0 -= pad;
-      y1 += pad;
-    }
-    const double pad = (y1 - y0) * 0.06;
-    r.y0 = y0 - pad;
-    r.y1 = y1 + pad;
+    if (y1 <= y0) aggregate::pad_range(y0, y1, 0);  // flat: 10 % of the value each side
+    aggregate::pad_range(y0, y1, 0.06);             // safe up to the largest double
+    r.y0 = y0;
+    r.y1 = y1;
   }
   fitted_ = r;
 }
@@ -153,11 +151,6 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const PlotArea area{ImVec2(origin.x + kPlotLeftMargin, origin.y + kPlotTopMargin),
-                      ImVec2(origin.x + size.x - kPlotRightMargin, origin.y + size.y - kPlotBottomMargin)};
-  const ImVec2 p0 = area.p0, p1 = area.p1;
-  const float pw = area.width();
-
   // The fitted range follows the data, refreshed at most 4 times a second
   // while it grows (a percentile over many points is not free).
   if (data_key != fitted_key_ && (fitted_at_ < 0 || o.now - fitted_at_ > 0.25)) {
@@ -165,6 +158,15 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
     fitted_key_ = data_key;
     fitted_at_ = o.now;
   }
+  // The left margin fits the y labels (1.75e+308 needs more than the usual),
+  // measured on the range this frame shows unless a drag is changing it.
+  const PlotRange shown = nav_.zoomed() ? nav_.view() : fitted_;
+  const float plot_h = size.y - kPlotTopMargin - kPlotBottomMargin;
+  const float left = std::max(kPlotLeftMargin, y_axis_label_width(shown, plot_h, o.log_y, o.fonts) + 12);
+  const PlotArea area{ImVec2(origin.x + left, origin.y + kPlotTopMargin),
+                      ImVec2(origin.x + size.x - kPlotRightMargin, origin.y + size.y - kPlotBottomMargin)};
+  const ImVec2 p0 = area.p0, p1 = area.p1;
+  const float pw = area.width();
 
   // [SECTION] interaction
   ImGuiIO& io = ImGui::GetIO();
@@ -173,9 +175,10 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
   auto sy = [&](double y) { return nav_.sy(area, y); };
 
   // [SECTION] axes and grid
-  draw_x_axis(dl, area, origin, ImVec2(origin.x + size.x, origin.y + size.y), v, axis_kind(o.x_axis),
-              o.fonts);
-  draw_y_axis(dl, area, v, o.log_y, o.fonts);
+  x_labels_ = draw_x_axis(dl, area, origin, ImVec2(origin.x + size.x, origin.y + size.y), v,
+                          axis_kind(o.x_axis), o.fonts);
+  y_labels_ = draw_y_axis(dl, area, v, o.log_y, o.fonts);
+  rect_ = {origin.x, origin.y, size.x, size.y};
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
 
   // [SECTION] lines and marks
@@ -214,7 +217,9 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
       }
       screen_.clear();
       auto flush = [&]() {
-        if (screen_.size() == 1) dl->AddCircleFilled(screen_[0], 2.0f, with_alpha(l.rgb, raw ? 0.3f : 1.0f));
+        // A lone point (a single record, or one between gaps) is a dot big enough to see.
+        if (screen_.size() == 1)
+          dl->AddCircleFilled(screen_[0], raw ? 2.5f : 3.5f, with_alpha(l.rgb, raw ? 0.3f : 1.0f));
         if (screen_.size() > 1)
           dl->AddPolyline(screen_.data(), static_cast<int>(screen_.size()),
                           with_alpha(l.rgb, raw ? 0.28f : 1.0f), 0,
@@ -316,7 +321,7 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
                                                 with_alpha(r.line->rgb, 1.0f), 2.0f);
       ImGui::Dummy(ImVec2(h * 0.6f, h));
       ImGui::SameLine();
-      ImGui::TextUnformatted(r.line->run->c_str());
+      ImGui::TextUnformatted(fit_middle(r.line->shown ? *r.line->shown : *r.line->run, 360).c_str());
       if (o.fonts && o.fonts->mono) ImGui::PushFont(o.fonts->mono);
       if (o.smoothing_on) {
         ImGui::TableNextColumn();

@@ -1,9 +1,10 @@
 // One scalar chart: axes with round ticks, every shown run's raw series drawn
 // faint behind its smoothed one, per-pixel-column level of detail, NaN/Inf
 // marks at the plot's edge, a hover cursor with a tooltip of every run's values
-// at the nearest step, box zoom (drag), wheel zoom, pan (right-drag or
+// at the nearest step, box zoom (drag), Ctrl+wheel zoom, pan (right-drag or
 // Shift+drag) and double-click to fit.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -25,6 +26,7 @@ struct ChartLine {
   // Margin charts: a band from `lower` to `upper` (matched to the line's steps), drawn under it.
   const PreparedSeries* lower = nullptr;
   const PreparedSeries* upper = nullptr;
+  const std::string* shown = nullptr;  // the label as displayed (RunLooks); null: `run`
 };
 
 struct ChartOptions {
@@ -45,12 +47,20 @@ class LineChart {
             std::uint64_t data_key);
   void fit() { nav_.fit(); }
   bool zoomed() const { return nav_.zoomed(); }
+  // What the last frame drew, for state(): the axis labels, the range shown
+  // (y in log10 units on a log axis) and the chart's screen rectangle (x, y, w, h).
+  const std::vector<std::string>& x_labels() const { return x_labels_; }
+  const std::vector<std::string>& y_labels() const { return y_labels_; }
+  const PlotRange& view() const { return nav_.view(); }
+  const std::array<float, 4>& rect() const { return rect_; }
 
  private:
   void fit_range(std::span<const ChartLine> lines, const ChartOptions& o);
   void draw_tooltip(std::span<const ChartLine> lines, const ChartOptions& o, double mouse_x, double mouse_y);
 
   PlotNavigator nav_;  // what is shown (data units; y in log10 units when log_y)
+  std::vector<std::string> x_labels_, y_labels_;
+  std::array<float, 4> rect_{};
   PlotRange fitted_;
   std::uint64_t fitted_key_ = ~0ull;
   double fitted_at_ = -1;

@@ -22,6 +22,30 @@ namespace el::ui {
 // [SECTION] helpers -----------------------------------------------------------
 MainWindow::MainWindow() : dashboards_(make_dashboards()) {}
 
+void MainWindow::forget_logdir() {
+  dashboards_ = make_dashboards();
+  runs_panel_ = RunsPanel();
+  media_cards_.clear();
+  charts_drawn_ = 0;
+}
+
+// Labels and colours for the runs with data, in list order, when that set changed.
+void MainWindow::update_run_looks(const store::Store& store, Settings& settings) {
+  std::size_t nonempty = 0;
+  for (const auto& [name, run] : store.runs()) nonempty += !run.tags.empty();
+  if (store.generation() == looks_generation_ && store.runs().size() == looks_runs_ &&
+      nonempty == looks_nonempty_)
+    return;
+  looks_generation_ = store.generation();
+  looks_runs_ = store.runs().size();
+  looks_nonempty_ = nonempty;
+  std::vector<std::string> names;
+  names.reserve(nonempty);
+  for (const auto& [name, run] : store.runs())
+    if (!run.tags.empty()) names.push_back(name);
+  run_looks_.assign(names, settings.run_color_memory);
+}
+
 // The dashboard whose settings the sidebar shows: the one open (the first
 // frames of a link name it before its tab is selected), else Scalars.
 Dashboard* MainWindow::sidebar_dashboard(std::string_view name) const {
@@ -44,7 +68,35 @@ void centered_text(const char* text, ImFont* font = nullptr) {
 
 float status_bar_height() { return ImGui::GetFrameHeight() + 6.0f; }
 
+constexpr float kDefaultSidebarWidth = 290, kMinSidebarWidth = 200, kSplitterWidth = 8;
+
 }  // namespace
+
+// The remembered width, kept within reach: at least the minimum, at most 60 % of the window.
+float MainWindow::sidebar_width(const Settings& settings) const {
+  const float w = settings.sidebar_width > 0 ? settings.sidebar_width : kDefaultSidebarWidth;
+  const float most = std::max(kMinSidebarWidth, ImGui::GetContentRegionAvail().x * 0.6f);
+  return std::clamp(w, kMinSidebarWidth, most);
+}
+
+// A handle between the sidebar and the dashboards: drag to resize (the width
+// is remembered), double-click for the default.
+void MainWindow::draw_sidebar_splitter(Settings& settings, float width, float height) {
+  ImGui::InvisibleButton("##sidebar_splitter", ImVec2(kSplitterWidth, height));
+  const bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  if (hot) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemActive() && ImGui::GetIO().MouseDelta.x != 0)
+    settings.sidebar_width = std::max(kMinSidebarWidth, width + ImGui::GetIO().MouseDelta.x);
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+    settings.sidebar_width = 0;
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+    ImGui::SetTooltip("Drag to widen or narrow the sidebar; double-click for the default width.");
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const float x = (a.x + b.x) * 0.5f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y + 4), ImVec2(x, b.y - 4),
+                                      ImGui::GetColorU32(hot ? ImGuiCol_SeparatorActive : ImGuiCol_Separator),
+                                      hot ? 2.0f : 1.0f);
+}
 
 // [SECTION] menu bar ----------------------------------------------------------
 void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act) {
@@ -197,9 +249,10 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     std::uint64_t records = 0;
     for (std::size_t i = 0; i < nfiles; ++i)
       records += view.store->files().status(static_cast<store::FileId>(i)).records;
-    ImGui::Text("%zu run%s, %zu file%s, %s read, %s records", view.store->runs().size(),
-                view.store->runs().size() == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s",
-                format_bytes(view.store->files().total_bytes_read()).c_str(), format_count(records).c_str());
+    const std::size_t runs = looks_nonempty_;  // runs with data, as the runs list shows them
+    ImGui::Text("%zu run%s, %zu file%s, %s read, %s records", runs, runs == 1 ? "" : "s", nfiles,
+                nfiles == 1 ? "" : "s", format_bytes(view.store->files().total_bytes_read()).c_str(),
+                format_count(records).c_str());
     if (ld.last_seconds > 0) {
       ImGui::SameLine();
       ImGui::TextDisabled("(last load: %s in %.2f s)", format_bytes(ld.last_bytes).c_str(), ld.last_seconds);
@@ -220,21 +273,40 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::TextColored(ImVec4(0.35f, 0.8f, 0.45f, 1.0f), "Live");
     tooltip("The opened folder is re-checked for new data (see Live reload in the sidebar).");
   }
-  const std::uint64_t problems = view.store ? problem_count(*view.store, view.embeddings) : 0;
-  if (problems) {
-    ImGui::SameLine();
-    char label[48];
-    std::snprintf(label, sizeof label, "%llu problem%s", static_cast<unsigned long long>(problems),
-                  problems == 1 ? "" : "s");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.45f, 0.35f, 1.0f));
+  // Problems: a quiet badge with the count and the most severe kind; the panel opens on a click.
+  const ProblemSummary problems =
+      view.store ? summarize_problems(*view.store, view.embeddings) : ProblemSummary{};
+  if (problems.count) {
+    ImGui::SameLine(0, 14);
+    char label[96];
+    std::snprintf(label, sizeof label, "%llu problem%s: %s%s",
+                  static_cast<unsigned long long>(problems.count), problems.count == 1 ? "" : "s",
+                  problems.worst_words,
+                  problems.count > problems.by_severity[static_cast<int>(problems.worst)] ? ", ..." : "");
+    const ImVec4 col = severity_color(problems.worst);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(col.x, col.y, col.z, 0.14f));
     if (ImGui::SmallButton(label)) show_problems_ = !show_problems_;
-    ImGui::PopStyleColor();
-    tooltip("Show or hide the Problems panel.");
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "%llu unreadable, %llu with damaged parts skipped, %llu notices (a tail still being\n"
+          "written, an empty file). Click to show or hide the Problems panel.",
+          static_cast<unsigned long long>(problems.by_severity[0]),
+          static_cast<unsigned long long>(problems.by_severity[1]),
+          static_cast<unsigned long long>(problems.by_severity[2]));
   }
+  // The version at the right, when the line leaves room for it.
   char version[32];
   std::snprintf(version, sizeof version, "%s %s", kProductName, EL_VERSION);
-  ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(version).x - 12);
-  ImGui::TextDisabled("%s", version);
+  const float version_x = ImGui::GetWindowWidth() - ImGui::CalcTextSize(version).x - 12;
+  ImGui::SameLine(0, 20);
+  if (ImGui::GetCursorPosX() <= version_x) {
+    ImGui::SameLine(version_x);
+    ImGui::TextDisabled("%s", version);
+  } else {
+    ImGui::NewLine();
+  }
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
@@ -297,18 +369,27 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.open_urls = &act.open_urls;
     ctx.copy_text = &act.copy_text;
     ctx.wants_frame = &act.wants_frame;
+    update_run_looks(*view.store, settings);
+    ctx.run_looks = &run_looks_;
     cache_.sync(*view.store);
+    // The panel opens by itself only when the whole load failed: files were
+    // read, and none of them gave any data.
+    const bool nothing_read =
+        !view.loading.active && view.store->files().size() > 0 && run_looks_nonempty() == 0 && !other_files;
     const std::uint64_t problems = problem_count(*view.store, view.embeddings);
-    if (problems > problems_seen_) show_problems_ = true;  // new problems: show them (not modal)
+    if (nothing_read && problems > problems_seen_) show_problems_ = true;
     problems_seen_ = problems;
     const float problems_h =
         show_problems_ ? std::min(220.0f, ImGui::GetContentRegionAvail().y * 0.35f) : 0.0f;
     const float body_h = ImGui::GetContentRegionAvail().y - problems_h;
-    ImGui::BeginChild("##sidebar", ImVec2(290, body_h), true);
+    const float sidebar_w = sidebar_width(settings);
+    ImGui::BeginChild("##sidebar", ImVec2(sidebar_w, body_h), true);
     if (Dashboard* d = sidebar_dashboard(settings.dashboard)) d->draw_sidebar(ctx);
     runs_panel_.draw(ctx, view.live_supported);
     ImGui::EndChild();
-    ImGui::SameLine();
+    ImGui::SameLine(0, 0);
+    draw_sidebar_splitter(settings, sidebar_w, body_h);
+    ImGui::SameLine(0, 0);
     ImGui::BeginChild("##main", ImVec2(0, body_h), false);
     draw_dashboards(ctx);
     ImGui::EndChild();

@@ -72,6 +72,11 @@ class MainWindow {
   const SeriesCache& cache() const { return cache_; }
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
+  // Every file was closed: each dashboard starts afresh (zooms, searches,
+  // card positions, the graph shown), as for a new logdir.
+  void forget_logdir();
+  // The open runs' labels and colours (before the user's picks), as last drawn.
+  const RunLooks& run_looks() const { return run_looks_; }
   int charts_drawn() const { return charts_drawn_; }
   // The shown dashboard's work between frames (Dashboard::work_between_frames).
   bool work_between_frames(double budget_ms, const Settings& settings) const {
@@ -87,16 +92,25 @@ class MainWindow {
   void draw_status_bar(const MainWindowView& view, MainWindowActions& act);
   void draw_about(const MainWindowView& view);
   Dashboard* sidebar_dashboard(std::string_view name) const;
+  float sidebar_width(const Settings& settings) const;
+  void draw_sidebar_splitter(Settings& settings, float width, float height);
 
   bool open_about_ = false;
   bool show_problems_ = false;
-  std::uint64_t problems_seen_ = 0;  // the panel opens by itself when new problems appear
+  std::uint64_t problems_seen_ = 0;  // the panel opens by itself when a whole load fails
   std::string shown_dashboard_;      // the tab ImGui has selected
   std::string written_dashboard_;    // what the tab bar last wrote to settings.dashboard
   std::string pending_dashboard_;    // asked for from outside, not yet the selected tab
   SeriesCache cache_;
   RegexFilter run_filter_;
   RunsPanel runs_panel_;
+  RunLooks run_looks_;
+  // What the run looks were last assigned for: the store's generation, its
+  // runs, and those with data (empty runs are left out of every list).
+  std::uint64_t looks_generation_ = ~0ull;
+  std::size_t looks_runs_ = 0, looks_nonempty_ = 0;
+  void update_run_looks(const store::Store& store, Settings& settings);
+  std::size_t run_looks_nonempty() const { return looks_nonempty_; }
   std::vector<std::unique_ptr<Dashboard>> dashboards_;
   std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <limits>
 
 #include "aggregate/ticks.h"
+#include "imgui_internal.h"  // SetItemUsingMouseWheel: a zooming plot keeps the wheel from the page
 
 namespace el::ui {
 
@@ -15,13 +17,44 @@ double local_utc_offset() {
   return static_cast<double>(local.tm_gmtoff);
 }
 
+bool WheelGate::zooms(bool hovered) {
+  if (!hovered) return clicked_in_ = false;
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right))
+    clicked_in_ = true;
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool on = clicked_in_ || io.KeyCtrl || io.KeySuper;
+  if (on) ImGui::SetItemUsingMouseWheel();  // the page does not scroll under a zooming plot
+  return on;
+}
+
+namespace {
+constexpr const char* kZoomBadge = "zoomed \xc2\xb7 reset";  // "zoomed · reset"
+}
+
+void zoom_badge_rect(const PlotArea& a, ImVec2& min, ImVec2& max) {
+  const ImVec2 t = ImGui::CalcTextSize(kZoomBadge);
+  max = ImVec2(a.p1.x - 4, a.p0.y + 4 + t.y + 4);
+  min = ImVec2(max.x - t.x - 12, a.p0.y + 4);
+}
+
 PlotRange& PlotNavigator::update(const PlotArea& a, bool hovered, const PlotRange& fitted) {
   if (!manual_) view_ = fitted;
   PlotRange& v = view_;
   ImGuiIO& io = ImGui::GetIO();
   const float pw = a.width(), ph = a.height();
   const bool shift = io.KeyShift;
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+  const bool wheel_zooms = wheel_.zooms(hovered);
+  ImVec2 badge_min, badge_max;
+  zoom_badge_rect(a, badge_min, badge_max);
+  const bool on_badge = manual_ && hovered && ImGui::IsMouseHoveringRect(badge_min, badge_max);
+  if (on_badge)
+    ImGui::SetTooltip(
+        "This plot is zoomed in. Click to fit it to its data again (or double-click the plot).");
+  if (on_badge && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    manual_ = false;
+    v = fitted;
+    box_dragging_ = panning_ = false;
+  } else if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
     manual_ = false;
     v = fitted;
     box_dragging_ = panning_ = false;
@@ -60,7 +93,7 @@ PlotRange& PlotNavigator::update(const PlotArea& a, bool hovered, const PlotRang
       }
     }
   }
-  if (hovered && io.MouseWheel != 0) {
+  if (wheel_zooms && io.MouseWheel != 0) {
     const double f = std::pow(0.85, io.MouseWheel);
     const double mx = data_x(a, io.MousePos.x), my = data_y(a, io.MousePos.y);
     v = {mx + (v.x0 - mx) * f, mx + (v.x1 - mx) * f, my + (v.y0 - my) * f, my + (v.y1 - my) * f};
@@ -72,6 +105,13 @@ PlotRange& PlotNavigator::update(const PlotArea& a, bool hovered, const PlotRang
 }
 
 void PlotNavigator::draw_box(ImDrawList* dl, const PlotArea& a) const {
+  if (manual_) {
+    ImVec2 lo, hi;
+    zoom_badge_rect(a, lo, hi);
+    const bool hot = ImGui::IsMouseHoveringRect(lo, hi);
+    dl->AddRectFilled(lo, hi, ImGui::GetColorU32(hot ? ImGuiCol_ButtonHovered : ImGuiCol_Button), 4.0f);
+    dl->AddText(ImVec2(lo.x + 6, lo.y + 2), ImGui::GetColorU32(ImGuiCol_Text), kZoomBadge);
+  }
   if (!box_dragging_) return;
   const ImVec2 m = ImGui::GetIO().MousePos;
   const ImVec2 p(std::clamp(drag_from_.x, a.p0.x, a.p1.x), std::clamp(drag_from_.y, a.p0.y, a.p1.y));
@@ -81,8 +121,9 @@ void PlotNavigator::draw_box(ImDrawList* dl, const PlotArea& a) const {
   dl->AddRect(lo, hi, ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
 }
 
-void draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card_max, const PlotRange& v,
-                 AxisKind kind, const Fonts* fonts) {
+std::vector<std::string> draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card_max,
+                                     const PlotRange& v, AxisKind kind, const Fonts* fonts) {
+  std::vector<std::string> labels;
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
   const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const int target = std::max(2, static_cast<int>(a.width() / 90));
@@ -109,32 +150,63 @@ void draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card
     const float w = ImGui::CalcTextSize(s.c_str()).x;
     dl->AddText(ImVec2(std::clamp(x - w / 2, card_min.x + 2, card_max.x - w - 2), a.p1.y + 4), label,
                 s.c_str());
+    labels.push_back(s);
   }
   if (fonts && fonts->mono) ImGui::PopFont();
+  return labels;
 }
 
-void draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log_y, const Fonts* fonts) {
-  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
-  const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  const int target = std::max(2, static_cast<int>(a.height() / 40));
+namespace {
+
+// The y axis' ticks (values) and their labels for a plot `height` pixels tall.
+std::vector<double> y_ticks(const PlotRange& v, float height, bool log_y, std::vector<std::string>& labels) {
+  const int target = std::max(2, static_cast<int>(height / 40));
   std::vector<double> ticks;
   double step = 0;
   if (log_y) {
-    ticks = aggregate::log_ticks(std::pow(10.0, v.y0), std::pow(10.0, v.y1), target);
+    // 10^y1 overflows for values near the largest double: the axis stops there.
+    constexpr double kMax = std::numeric_limits<double>::max();
+    ticks = aggregate::log_axis_ticks(std::min(std::pow(10.0, v.y0), kMax),
+                                      std::min(std::pow(10.0, v.y1), kMax), target, step);
   } else {
     ticks = aggregate::linear_ticks(v.y0, v.y1, target);
     step = aggregate::linear_tick_step(v.y0, v.y1, target);
   }
+  labels.clear();
+  for (double t : ticks) labels.push_back(aggregate::format_si(t, log_y && step == 0 ? t : step));
+  return ticks;
+}
+
+}  // namespace
+
+float y_axis_label_width(const PlotRange& v, float height, bool log_y, const Fonts* fonts) {
+  std::vector<std::string> labels;
+  y_ticks(v, height, log_y, labels);
   if (fonts && fonts->mono) ImGui::PushFont(fonts->mono);
-  for (double t : ticks) {
+  float w = 0;
+  for (const std::string& s : labels) w = std::max(w, ImGui::CalcTextSize(s.c_str()).x);
+  if (fonts && fonts->mono) ImGui::PopFont();
+  return w;
+}
+
+std::vector<std::string> draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log_y,
+                                     const Fonts* fonts) {
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
+  const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  std::vector<std::string> labels;
+  const std::vector<double> ticks = y_ticks(v, a.height(), log_y, labels);
+  if (fonts && fonts->mono) ImGui::PushFont(fonts->mono);
+  for (std::size_t i = 0; i < ticks.size(); ++i) {
+    const double t = ticks[i];
     const double y_data = log_y ? std::log10(t) : t;
     const float y = static_cast<float>(a.p0.y + (v.y1 - y_data) / (v.y1 - v.y0) * a.height());
     dl->AddLine(ImVec2(a.p0.x, y), ImVec2(a.p1.x, y), grid);
-    const std::string s = aggregate::format_si(t, log_y ? t : step);
+    const std::string& s = labels[i];
     const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
     dl->AddText(ImVec2(a.p0.x - ts.x - 6, y - ts.y / 2), label, s.c_str());
   }
   if (fonts && fonts->mono) ImGui::PopFont();
+  return labels;
 }
 
 float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {

@@ -1,6 +1,6 @@
 // What every 2-D plot card shares: the data range it shows, zoom and pan by
-// mouse (box zoom by left drag, wheel zoom, pan by right drag or Shift+drag,
-// double-click to fit), and axes with round ticks (steps and values with SI
+// mouse (box zoom by left drag, Ctrl+wheel zoom, pan by right drag or
+// Shift+drag, double-click or the "zoomed" badge to fit), and axes with round ticks (steps and values with SI
 // suffixes, relative time as durations, wall time as dates and times).
 #pragma once
 #include <string>
@@ -26,6 +26,18 @@ struct PlotArea {
 inline constexpr float kPlotLeftMargin = 54, kPlotBottomMargin = 22, kPlotTopMargin = 6,
                        kPlotRightMargin = 10;
 
+// Whether the wheel zooms the hovered item or scrolls the page, as on a
+// scrolling page of charts: it zooms with Ctrl (or Cmd) held, or after a
+// click into the item until the mouse leaves it; otherwise the page scrolls.
+// Call right after the item (it claims the wheel from the page then).
+class WheelGate {
+ public:
+  bool zooms(bool hovered);
+
+ private:
+  bool clicked_in_ = false;
+};
+
 // Zoom and pan state of one plot. `update` runs after the plot's
 // InvisibleButton and returns the range to draw: the fitted one until the
 // user zooms or pans, theirs after (double-click returns to fitted).
@@ -35,7 +47,8 @@ class PlotNavigator {
   void fit() { manual_ = false; }
   bool zoomed() const { return manual_; }
   bool busy() const { return box_dragging_ || panning_; }
-  // The rubber band of a box zoom in progress.
+  // The rubber band of a box zoom in progress, and while zoomed a badge at
+  // the top right that says so and fits the plot to its data again on a click.
   void draw_box(ImDrawList* dl, const PlotArea& a) const;
   // Screen <-> data for the current view.
   float sx(const PlotArea& a, double x) const {
@@ -58,7 +71,10 @@ class PlotNavigator {
   bool box_dragging_ = false, panning_ = false;
   ImVec2 drag_from_{};
   PlotRange pan_from_;
+  WheelGate wheel_;
 };
+// Where the "zoomed" badge of a plot sits.
+void zoom_badge_rect(const PlotArea& a, ImVec2& min, ImVec2& max);
 
 // How an x axis labels its ticks.
 enum class AxisKind : std::uint8_t { kValue, kRelativeTime, kWallTime };
@@ -68,12 +84,16 @@ inline AxisKind axis_kind(XAxis x) {
                                  : AxisKind::kValue;
 }
 
-// Vertical grid lines and labels under the plot for [v.x0, v.x1].
-void draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card_max, const PlotRange& v,
-                 AxisKind kind, const Fonts* fonts);
+// Vertical grid lines and labels under the plot for [v.x0, v.x1]. Returns
+// the labels drawn (for state()).
+std::vector<std::string> draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card_max,
+                                     const PlotRange& v, AxisKind kind, const Fonts* fonts);
 // Horizontal grid lines and labels left of the plot for [v.y0, v.y1]; on a
-// log axis y is log10 of the value.
-void draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log_y, const Fonts* fonts);
+// log axis y is log10 of the value (a narrow log range gets linear ticks).
+// The widest label draw_y_axis would draw (for a left margin that fits it).
+float y_axis_label_width(const PlotRange& v, float height, bool log_y, const Fonts* fonts);
+std::vector<std::string> draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log_y,
+                                     const Fonts* fonts);
 
 // The seconds east of UTC of this machine's local time (wall-time labels).
 double local_utc_offset();

@@ -12,6 +12,31 @@ std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* 
   return n;
 }
 
+ProblemSummary summarize_problems(const store::Store& store, const EmbeddingProvider* embeddings) {
+  ProblemSummary s;
+  auto add = [&](record::ProblemSeverity severity, const char* words) {
+    if (s.count == 0 || severity < s.worst) s.worst = severity, s.worst_words = words;
+    ++s.count;
+    ++s.by_severity[static_cast<int>(severity)];
+  };
+  for (store::FileId id = 0; id < store.files().size(); ++id)
+    for (const record::Problem& p : store.files().status(id).problems)
+      add(record::problem_severity(p.kind), record::problem_kind_words(p.kind));
+  if (embeddings && !embeddings->discovering())
+    for (std::size_t i = 0; i < embeddings->discovery().problems.size(); ++i)
+      add(record::ProblemSeverity::kDamage, "unreadable embedding file");
+  return s;
+}
+
+ImVec4 severity_color(record::ProblemSeverity severity) {
+  switch (severity) {
+    case record::ProblemSeverity::kError: return ImVec4(0.93f, 0.38f, 0.33f, 1.0f);
+    case record::ProblemSeverity::kDamage: return ImVec4(0.92f, 0.62f, 0.25f, 1.0f);
+    case record::ProblemSeverity::kNotice: break;
+  }
+  return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+}
+
 bool draw_problems_panel(const UiContext& ctx) {
   bool open = true;
   const store::FileTable& files = ctx.store->files();
@@ -41,7 +66,7 @@ bool draw_problems_panel(const UiContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_count(p.offset).c_str());
         ImGui::TableNextColumn();
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.45f, 0.35f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, severity_color(record::problem_severity(p.kind)));
         ImGui::TextWrapped("%s", p.message.c_str());
         ImGui::PopStyleColor();
       }

@@ -7,6 +7,7 @@ namespace el::ui {
 void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tags, ScalarLines& out) {
   const Settings& s = *ctx.settings;
   out.labels.clear();
+  out.shown.clear();
   out.lines.clear();
   out.sources.clear();
   std::vector<std::uint32_t> colors;
@@ -17,10 +18,12 @@ void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tag
       const std::string& tag = tags[t];
       auto it = run.tags.find(tag);
       if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
-      std::string label = name;
-      if (tags.size() > 1) label.append(": ").append(tag);
-      colors.push_back(tags.size() > 1 ? run_color(label) : ctx.run_rgb(name));
+      std::string label = name, shown = ctx.run_label(name);
+      if (tags.size() > 1) label.append(": ").append(tag), shown.append(": ").append(tag);
+      // The run's colour on every dashboard; a chart's further tags in lighter and darker shades of it.
+      colors.push_back(family_color(ctx.run_rgb(name), static_cast<int>(t)));
       out.labels.push_back(std::move(label));
+      out.shown.push_back(std::move(shown));
       out.sources.push_back({&run, t, &it->second});
       mix(reinterpret_cast<std::uintptr_t>(&it->second));
       mix(it->second.version);
@@ -28,7 +31,7 @@ void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tag
   // Pointers into `labels` are taken once it no longer grows.
   for (std::size_t i = 0; i < out.sources.size(); ++i)
     out.lines.push_back({&ctx.cache->get(*out.sources[i].series, s.all_points, s.smoothing, ctx.now),
-                         colors[i], &out.labels[i]});
+                         colors[i], &out.labels[i], nullptr, nullptr, &out.shown[i]});
   mix(chart_settings_key(s));
   out.key = key;
 }

@@ -14,7 +14,8 @@
 namespace el::ui {
 
 struct ScalarLines {
-  std::vector<std::string> labels;  // the lines point at these: keep them until drawn
+  std::vector<std::string> labels;  // full names (state(), downloads); the lines point at these
+  std::vector<std::string> shown;   // as displayed: the runs' shared prefix dropped
   std::vector<ChartLine> lines;
   struct Source {
     const store::Run* run;

@@ -164,10 +164,14 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
   ImGui::AlignTextToFramePadding();
   const std::vector<std::string> tags = card_tags(s, tag);
+  // The title ends short of the menu button, elided in the middle when long.
+  const float menu_w = ImGui::GetFrameHeight() * 1.4f;
+  const float title_w = max.x - menu_w - pad - 6 - (min.x + pad);
+  std::string title = tag;
   if (tags.size() > 1)
-    ImGui::Text("%s  + %zu tag%s", tag.c_str(), tags.size() - 1, tags.size() == 2 ? "" : "s");
-  else
-    ImGui::TextUnformatted(tag.c_str());
+    title += "  + " + std::to_string(tags.size() - 1) + (tags.size() == 2 ? " tag" : " tags");
+  const std::string shown_title = fit_middle(title, title_w);
+  ImGui::TextUnformatted(shown_title.c_str());
   collect_scalar_lines(ctx, tags, card.lines);
   std::string description;
   if (tags.size() > 1) description = "Also shows: ";
@@ -177,8 +181,8 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   }
   if (description.empty() && !card.lines.sources.empty())
     description = card.lines.sources[0].series->metadata.description;
-  if (ImGui::IsItemHovered() && !description.empty()) ImGui::SetTooltip("%s", description.c_str());
-  const float menu_w = ImGui::GetFrameHeight() * 1.4f;
+  if (ImGui::IsItemHovered() && (!description.empty() || shown_title != title))
+    ImGui::SetTooltip("%s%s%s", title.c_str(), description.empty() ? "" : "\n\n", description.c_str());
   ImGui::SetCursorScreenPos(ImVec2(max.x - menu_w - pad, min.y + 6));
   if (ImGui::Button("...", ImVec2(menu_w, 0))) ImGui::OpenPopup("##cardmenu");
   tooltip("Card menu: full width, fit, download the data (CSV, JSON), save as PNG.");
@@ -189,7 +193,7 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), card.lines.lines, chart_options(ctx),
                   card.lines.key);
   if (!card.lines.lines.empty()) ++charts_drawn_;
-  drawn_cards_.emplace_back(tag, card.lines.labels);
+  drawn_cards_.push_back({tag, card.lines.labels, &card.chart});
   if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && card.lines.lines.empty())
     ImGui::SetTooltip("No shown run has this tag.");
   ImGui::SetCursorScreenPos(min);
@@ -218,7 +222,15 @@ void ScalarsDashboard::draw(const UiContext& ctx) {
   ImGui::BeginChild("##cards", ImVec2(0, 0), false);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const int columns = std::max(1, static_cast<int>((avail + spacing) / (kMinCardWidth + spacing)));
+  // As many columns as fit, but no more than the largest group shows cards.
+  std::size_t most = 1;
+  for (const auto& [group, tags] : all) {
+    std::size_t n = 0;
+    for (const std::string& t : tags) n += tag_filter_.matches(t);
+    most = std::max(most, n);
+  }
+  const int columns = std::clamp(static_cast<int>((avail + spacing) / (kMinCardWidth + spacing)), 1,
+                                 static_cast<int>(std::min<std::size_t>(most, 64)));
   const float card_w = (avail - spacing * (columns - 1)) / columns;
   const float card_h = std::clamp(card_w * 0.62f, 240.0f, 380.0f);
   for (auto& [group, tags] : all) {
@@ -268,9 +280,22 @@ std::vector<std::string_view> ScalarsDashboard::link_keys() const {
 
 void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
   j.key("scalarCards").begin_array();
-  for (const auto& [tag, labels] : drawn_cards_) {
-    j.begin_object().key("tag").value(tag).key("lines").begin_array();
-    for (const std::string& l : labels) j.value(l);
+  for (const DrawnCard& c : drawn_cards_) {
+    j.begin_object().key("tag").value(c.tag).key("lines").begin_array();
+    for (const std::string& l : c.lines) j.value(l);
+    j.end_array();
+    // What the chart showed: zoomed or fitted, the range (y in log10 units on
+    // a log axis), the tick labels, and where it is on screen (CSS pixels).
+    const LineChart& chart = *c.chart;
+    j.key("zoomed").value(chart.zoomed());
+    const PlotRange& v = chart.view();
+    j.key("view").begin_array().value(v.x0).value(v.x1).value(v.y0).value(v.y1).end_array();
+    j.key("xLabels").begin_array();
+    for (const std::string& l : chart.x_labels()) j.value(l);
+    j.end_array().key("yLabels").begin_array();
+    for (const std::string& l : chart.y_labels()) j.value(l);
+    j.end_array().key("rect").begin_array();
+    for (float f : chart.rect()) j.value(static_cast<double>(f));
     j.end_array().end_object();
   }
   j.end_array();

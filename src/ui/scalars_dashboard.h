@@ -25,10 +25,14 @@ class ScalarsDashboard final : public Dashboard {
   void write_state(store::JsonWriter& j, const store::Store& store) const override;
   // Cards drawn with data in the last frame (benchmarks: "first chart drawn").
   int charts_drawn() const override { return charts_drawn_; }
-  // The cards drawn in the last frame: (tag, the labels of its lines), for state() and tests.
-  const std::vector<std::pair<std::string, std::vector<std::string>>>& drawn_cards() const {
-    return drawn_cards_;
-  }
+  // A card drawn in the last frame, for state() and tests: its tag, the
+  // labels of its lines, and what its chart showed.
+  struct DrawnCard {
+    std::string tag;
+    std::vector<std::string> lines;
+    const LineChart* chart = nullptr;
+  };
+  const std::vector<DrawnCard>& drawn_cards() const { return drawn_cards_; }
   // Scalar tags of the shown runs, grouped: (group, tags) in name order.
   static std::vector<std::pair<std::string, std::vector<std::string>>> groups(const UiContext& ctx);
 
@@ -50,7 +54,7 @@ class ScalarsDashboard final : public Dashboard {
   char overlay_filter_buf_[128] = "";
   RegexFilter overlay_filter_;
   int charts_drawn_ = 0;
-  std::vector<std::pair<std::string, std::vector<std::string>>> drawn_cards_;
+  std::vector<DrawnCard> drawn_cards_;
 };
 
 }  // namespace el::ui

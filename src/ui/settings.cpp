@@ -175,6 +175,30 @@ std::string encode_settings(const Settings& s) {
   return out;
 }
 
+void forget_logdir_state(Settings& s) {
+  s.step = -1;
+  s.projector_search.clear();
+  s.projector_embedding.clear();
+  s.graph_run.clear();
+  s.graph_tag.clear();
+  s.graph_function.clear();
+}
+
+std::string encode_local_settings(const Settings& s) {
+  std::string out;
+  if (s.sidebar_width > 0) out += "sidebar=" + std::to_string(static_cast<int>(s.sidebar_width + 0.5f));
+  if (!s.run_color_memory.empty()) {
+    out += out.empty() ? "cmem=" : "&cmem=";
+    bool first = true;
+    for (const auto& [run, index] : s.run_color_memory) {
+      if (!first) out += ',';
+      out += escape(run) + ":" + std::to_string(index);
+      first = false;
+    }
+  }
+  return out;
+}
+
 void decode_settings(std::string_view text, Settings& s) {
   if (!text.empty() && text.front() == '#') text.remove_prefix(1);
   split(text, '&', [&](std::string_view pair) {
@@ -322,6 +346,18 @@ void decode_settings(std::string_view text, Settings& s) {
         unsigned rgb = 0;
         auto r = std::from_chars(e.data() + colon + 1, e.data() + e.size(), rgb, 16);
         if (r.ec == std::errc()) s.run_colors[unescape(e.substr(0, colon))] = rgb;
+      });
+    } else if (key == "sidebar" && parse_double(v, d) && d >= 0 && d <= 4000) {
+      s.sidebar_width = static_cast<float>(d);
+    } else if (key == "cmem") {
+      s.run_color_memory.clear();
+      split(raw, ',', [&](std::string_view e) {
+        const std::size_t colon = e.rfind(':');
+        if (colon == std::string_view::npos) return;
+        int index = -1;
+        auto r = std::from_chars(e.data() + colon + 1, e.data() + e.size(), index);
+        if (r.ec == std::errc() && r.ptr == e.data() + e.size() && index >= 0)
+          s.run_color_memory[unescape(e.substr(0, colon))] = index;
       });
     }
   });

@@ -77,11 +77,24 @@ struct Settings {
   std::string projector_custom[4];
   bool projector_custom_regex = false;
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
-  std::map<std::string, std::vector<std::string>>
-      card_overlays;  // 64 .. 4096: decoded images and clips kept (least recently used out)
+  std::map<std::string, std::vector<std::string>> card_overlays;
+
+  // This browser's own, kept in localStorage but never in a link:
+  float sidebar_width = 0;                      // px; 0: the default
+  std::map<std::string, int> run_color_memory;  // run name -> palette index (ui/run_looks.h)
 };
 
+// What belongs to one logdir's view and must not carry over to the next one
+// (after Close all, or from a previous visit's saved settings): the chosen
+// step goes back to the newest, searches are emptied, and the graph and
+// embedding chosen are forgotten. A link keeps them (it names its data).
+void forget_logdir_state(Settings& s);
+
+// The link form: what reproduces the view elsewhere.
 std::string encode_settings(const Settings& s);
+// The local form: this browser's preferences (sidebar width, remembered run
+// colours). decode_settings reads both forms.
+std::string encode_local_settings(const Settings& s);
 // Applies the keys found in `text` to `s`; unknown keys and malformed values
 // are ignored (an old or hand-edited link must not break the page).
 void decode_settings(std::string_view text, Settings& s);

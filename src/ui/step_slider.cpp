@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "aggregate/ticks.h"
+#include "imgui_internal.h"  // ClearActiveID: a hovered card takes the keys from a text field
 #include "ui/format.h"
 #include "ui/plot_frame.h"
 #include "ui/widgets.h"
@@ -43,7 +44,17 @@ bool ArrowKeyTarget::wants_keys(const std::string& id, ImVec2 min, ImVec2 max) {
     hovered_any_ = true;
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) clicked_ = id;
   }
-  if (ImGui::GetIO().WantTextInput) return false;  // arrow keys belong to the text being edited
+  if (ImGui::GetIO().WantTextInput) {
+    // A text field is being edited. The card under the mouse takes the
+    // stepping keys from it (the field stops editing); otherwise they are the text's.
+    if (!hovered) return false;
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
+    if (!pressed(ImGuiKey_LeftArrow) && !pressed(ImGuiKey_RightArrow) && !pressed(ImGuiKey_Home) &&
+        !pressed(ImGuiKey_End))
+      return false;
+    ImGui::ClearActiveID();
+    return true;
+  }
   return hovered || (!hovered_last_ && clicked_ == id);
 }
 

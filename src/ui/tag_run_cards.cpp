@@ -76,21 +76,35 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
   // (the title is clipped short of it).
   const float pad = 10;
   const float menu_w = ImGui::GetFrameHeight() * 1.4f;
-  ImGui::PushClipRect(min, ImVec2(max.x - menu_w - pad - 4, max.y), true);
+  const float title_right = max.x - menu_w - pad - 4;
+  ImGui::PushClipRect(min, ImVec2(title_right, max.y), true);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(card.tag->c_str());
-  if (ImGui::IsItemHovered() && !card.series->metadata.description.empty())
-    ImGui::SetTooltip("%s", card.series->metadata.description.c_str());
-  ImGui::SameLine(0, 14);
+  // The tag and the run share the width; whichever is longer is elided in the middle.
   const float h = ImGui::GetTextLineHeight();
+  const float room = title_right - (min.x + pad) - 14 - h * 0.6f - 5;
+  const std::string& run_label = ctx.run_label(*card.run);
+  const float tag_w = ImGui::CalcTextSize(card.tag->c_str()).x,
+              run_w = ImGui::CalcTextSize(run_label.c_str()).x;
+  const float tag_room = tag_w + run_w <= room ? tag_w : std::max(room * 0.6f, room - run_w);
+  const std::string tag_text = fit_middle(*card.tag, tag_room);
+  ImGui::TextUnformatted(tag_text.c_str());
+  if (ImGui::IsItemHovered()) {
+    const std::string& d = card.series->metadata.description;
+    if (tag_text != *card.tag || !d.empty())
+      ImGui::SetTooltip("%s%s%s", card.tag->c_str(), d.empty() ? "" : "\n\n", d.c_str());
+  }
+  ImGui::SameLine(0, 14);
   const ImVec2 c = ImGui::GetCursorScreenPos();
   const float text_y = c.y + ImGui::GetStyle().FramePadding.y;
   dl->AddRectFilled(ImVec2(c.x, text_y + h * 0.2f), ImVec2(c.x + h * 0.6f, text_y + h * 0.8f),
                     rgb_alpha(ctx.run_rgb(*card.run), 1.0f), 2.0f);
   ImGui::Dummy(ImVec2(h * 0.6f, h));
   ImGui::SameLine(0, 5);
-  ImGui::TextDisabled("%s", card.run->c_str());
+  const std::string run_text =
+      fit_middle(run_label, std::max(0.0f, title_right - ImGui::GetCursorScreenPos().x));
+  ImGui::TextDisabled("%s", run_text.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", card.run->c_str());
   if (card.samples > 1) {
     ImGui::SameLine(0, 10);
     ImGui::TextDisabled("sample %u/%u", card.sample + 1, card.samples);
@@ -138,7 +152,12 @@ std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, e
   std::size_t total = 0;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const int columns = std::max(1, static_cast<int>((avail + spacing) / (min_width + spacing)));
+  // As many columns as fit, but no more than the largest group has cards:
+  // a few cards share the whole width instead of leaving part of it empty.
+  std::size_t most = 1;
+  for (const auto& [group, cards] : groups) most = std::max(most, cards.size());
+  const int columns = std::clamp(static_cast<int>((avail + spacing) / (min_width + spacing)), 1,
+                                 static_cast<int>(std::min<std::size_t>(most, 64)));
   const float card_w = (avail - spacing * (columns - 1)) / columns;
   const float card_h = std::clamp(card_w * aspect, 240.0f, 420.0f);
   for (const auto& [group, cards] : groups) {

@@ -18,7 +18,8 @@ bool RegexFilter::set(const std::string& pattern) {
 
 std::uint32_t UiContext::run_rgb(const std::string& run) const {
   auto it = settings->run_colors.find(run);
-  return it != settings->run_colors.end() ? it->second : run_color(run);
+  if (it != settings->run_colors.end()) return it->second;
+  return run_looks ? run_looks->color(run) : run_color(run);
 }
 
 }  // namespace el::ui

@@ -13,6 +13,7 @@
 #include "ui/embedding_provider.h"
 #include "ui/media_provider.h"
 #include "ui/point_renderer.h"
+#include "ui/run_looks.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
@@ -74,11 +75,15 @@ struct UiContext {
   std::vector<std::string>* open_urls = nullptr;      // links clicked (opened in a new tab by the app)
   std::string* copy_text = nullptr;                   // text to put on the clipboard
   bool* wants_frame = nullptr;                        // set: draw another frame soon (work is pending)
+  const RunLooks* run_looks = nullptr;                // labels and colours of the open runs
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);
   }
+  // A run's colour: the user's pick, else its distinct colour (RunLooks).
   std::uint32_t run_rgb(const std::string& run) const;
+  // A run's name as shown: the prefix every open run shares dropped.
+  std::string run_label(const std::string& run) const { return run_looks ? run_looks->label(run) : run; }
 };
 
 }  // namespace el::ui

@@ -51,3 +51,17 @@ bool regex_input(const char* id, const char* hint, std::string& text, RegexFilte
 }
 
 }  // namespace el::ui
+
+namespace el::ui {
+
+std::string fit_middle(std::string_view text, float max_width) {
+  return elide_middle(text, max_width, [](std::string_view s) {
+    return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
+  });
+}
+
+std::string fit_run_label(const UiContext& ctx, const std::string& run, float max_width) {
+  return fit_middle(ctx.run_label(run), max_width);
+}
+
+}  // namespace el::ui

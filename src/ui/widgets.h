@@ -17,5 +17,9 @@ bool input_string(const char* id, const char* hint, std::string& text, ImGuiInpu
 // A full-width text input for a regular expression, tinted red while invalid.
 // Returns true when the text changed.
 bool regex_input(const char* id, const char* hint, std::string& text, RegexFilter& filter);
+// `text` elided in the middle to fit `max_width` pixels in the current font.
+std::string fit_middle(std::string_view text, float max_width);
+// A run's label fitted to `max_width` (see UiContext::run_label).
+std::string fit_run_label(const UiContext& ctx, const std::string& run, float max_width);
 
 }  // namespace el::ui

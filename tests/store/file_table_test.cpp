@@ -95,5 +95,25 @@ TEST(FileTable, GrownFileResumesAndForgetsItsTruncatedTail) {
   EXPECT_EQ(table.status(id).records, 73u);
 }
 
+TEST(FileTable, AnEmptyFileIsANoticeUntilItGrows) {
+  // The corpus file of 1494 bytes and 31 records (tests/data/corpus_records.tsv).
+  const std::string path = "pytorch-small/eval/acc_topk_top1/events.out.tfevents.1795314436.vm.2669.7";
+  auto bytes = el::testing::read_file(el::testing::corpus_dir() + "/" + path);
+  ASSERT_EQ(bytes.size(), 1494u);
+  CountingConsumer consumer;
+  FileTable table(&consumer);
+  const FileId id = table.add(path, 0);
+  table.finish(id);
+  ASSERT_EQ(table.status(id).problems.size(), 1u);
+  EXPECT_EQ(table.status(id).problems[0].kind, record::ProblemKind::kEmptyFile);
+  EXPECT_EQ(record::problem_severity(record::ProblemKind::kEmptyFile), record::ProblemSeverity::kNotice);
+  EXPECT_STREQ(record::problem_kind_words(record::ProblemKind::kEmptyFile), "empty file");
+  // A writer flushed (live reload): the notice goes and every record is read.
+  table.feed(id, {bytes.data(), bytes.size()});
+  table.finish(id);
+  EXPECT_TRUE(table.status(id).problems.empty());
+  EXPECT_EQ(consumer.seen.size(), 31u);
+}
+
 }  // namespace
 }  // namespace el::store

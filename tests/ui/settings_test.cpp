@@ -170,5 +170,23 @@ TEST(Settings, BadValuesAreIgnored) {
   EXPECT_TRUE(s.run_colors.empty());
 }
 
+TEST(Settings, TheLocalFormKeepsThisBrowsersPreferencesOutOfTheLink) {
+  Settings s;
+  s.sidebar_width = 412.4f;
+  s.run_color_memory = {{"a/b:c", 3}, {"train", 0}};
+  const std::string local = encode_local_settings(s);
+  EXPECT_EQ(local, "sidebar=412&cmem=a%2Fb%3Ac:3,train:0");
+  EXPECT_EQ(encode_settings(s).find("sidebar"), std::string::npos);
+  EXPECT_EQ(encode_settings(s).find("cmem"), std::string::npos);
+  Settings back;
+  decode_settings(local, back);
+  EXPECT_EQ(back.sidebar_width, 412.0f);
+  EXPECT_EQ(back.run_color_memory, s.run_color_memory);
+  decode_settings("sidebar=-5&cmem=x:-1,y:two,z:4", back);
+  EXPECT_EQ(back.sidebar_width, 412.0f);
+  EXPECT_EQ(back.run_color_memory, (std::map<std::string, int>{{"z", 4}}));
+  EXPECT_EQ(encode_local_settings(Settings{}), "");
+}
+
 }  // namespace
 }  // namespace el::ui

@@ -72,7 +72,7 @@ TEST(StepPosition, AMoveToTheLastRecordWhileHoldingFollowsAgain) {
   StepPosition at;
   std::int64_t linked = 1000;
   EXPECT_EQ(at.resolve(s.steps, s.first(3), linked), 2u);  // the held step is the last record so far
-  at.moved_to(2, s.steps, s.first(3), linked);              // the user chooses the last record
+  at.moved_to(2, s.steps, s.first(3), linked);             // the user chooses the last record
   EXPECT_EQ(linked, -1);
   EXPECT_EQ(at.resolve(s.steps, s.first(6), linked), 5u);
 }

@@ -21,6 +21,7 @@ export const engine = {
   state: () => JSON.parse(cstr(Module._el_state_json())),
   series: (run, tag) => JSON.parse(cstr(Module.ccall('el_series_json', 'number', ['string', 'string'], [run, tag]))),
   applySettings: (text) => Module.ccall('el_apply_settings', null, ['string'], [text]),
+  applySavedSettings: (text) => Module.ccall('el_apply_saved_settings', null, ['string'], [text]),
   show: (name) => Module.ccall('el_show', null, ['string'], [name]),
   setLive: (supported, on) => Module._el_set_live(supported ? 1 : 0, on ? 1 : 0),
   setChecksums: (on) => Module._el_set_checksums(on ? 1 : 0),

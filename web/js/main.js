@@ -81,8 +81,10 @@ window.eventlensPage = {
     startWorkBetweenFrames();
     document.body.classList.add('ready');
     if (new URLSearchParams(location.search).has('verify')) engine.setChecksums(true);
+    const local = localStorage.getItem('eventlens.local');
+    if (local) engine.applySettings(local);
     const stored = localStorage.getItem('eventlens.settings');
-    if (stored) engine.applySettings(stored);
+    if (stored) engine.applySavedSettings(stored);
     if (location.hash.length > 1) engine.applySettings(decodeURIComponent(location.hash.slice(1)));
     // ?manifest=URL and #...&url=URL (several allowed); otherwise the served manifest, if any.
     const named = new URLSearchParams(location.search).getAll('manifest');
@@ -110,6 +112,10 @@ window.eventlensPage = {
     const urls = openedUrls.filter((u) => !fromQuery.includes(u));
     history.replaceState(null, '', '#' + text + urls.map((u) => '&url=' + encodeURIComponent(u)).join(''));
     applyLiveSetting(text);
+  },
+  // The sidebar's width and remembered run colours: this browser's, never in the link.
+  localSettingsChanged(text) {
+    localStorage.setItem('eventlens.local', text);
   },
   readBlob,
   readFile,

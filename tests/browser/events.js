@@ -1,0 +1,81 @@
+// Writes small TensorBoard event files for browser tests that need data no
+// corpus file has (a narrow range, one point, values near the largest
+// double, tags in Greek and CJK): TFRecord framing with masked CRC-32C, and
+// just enough protobuf to encode Event { wall_time, step, file_version,
+// summary { value { tag, metadata { plugin_data { plugin_name } }, tensor } } }.
+'use strict';
+
+// [SECTION] CRC-32C (Castagnoli), masked as TFRecord does
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0x82f63b78 : c >>> 1;
+    t[i] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32c(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function maskedCrc(buf) {
+  const c = crc32c(buf);
+  return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0;
+}
+
+function record(data) {
+  const len = Buffer.alloc(8);
+  len.writeBigUInt64LE(BigInt(data.length));
+  const lenCrc = Buffer.alloc(4);
+  lenCrc.writeUInt32LE(maskedCrc(len));
+  const dataCrc = Buffer.alloc(4);
+  dataCrc.writeUInt32LE(maskedCrc(data));
+  return Buffer.concat([len, lenCrc, data, dataCrc]);
+}
+
+// [SECTION] protobuf wire format
+function varint(n) {
+  const out = [];
+  let v = BigInt(n);
+  do {
+    let b = Number(v & 0x7fn);
+    v >>= 7n;
+    if (v) b |= 0x80;
+    out.push(b);
+  } while (v);
+  return Buffer.from(out);
+}
+const key = (field, wire) => varint((field << 3) | wire);
+const bytesField = (field, buf) => Buffer.concat([key(field, 2), varint(buf.length), buf]);
+const stringField = (field, s) => bytesField(field, Buffer.from(s, 'utf8'));
+const varintField = (field, n) => Buffer.concat([key(field, 0), varint(n)]);
+function doubleField(field, x) {
+  const b = Buffer.alloc(8);
+  b.writeDoubleLE(x);
+  return Buffer.concat([key(field, 1), b]);
+}
+
+// A scalar as TF2 writes it (a rank-0 tensor), here DT_DOUBLE so values up to
+// the largest double survive.
+function scalarValue(tag, value) {
+  const metadata = bytesField(1, stringField(1, 'scalars'));          // plugin_data { plugin_name }
+  const tensor = Buffer.concat([varintField(1, 2), bytesField(2, Buffer.alloc(0)), doubleField(6, value)]);
+  return Buffer.concat([stringField(1, tag), bytesField(9, metadata), bytesField(8, tensor)]);
+}
+
+function event(step, body) {
+  return record(Buffer.concat([doubleField(1, 1.7e9 + step), varintField(2, step), body]));
+}
+
+// An event file: the file_version record, then one event per [step, tag, value].
+function scalarFile(points) {
+  const parts = [record(Buffer.concat([doubleField(1, 1.7e9), stringField(3, 'brain.Event:2')]))];
+  for (const [step, tag, value] of points) parts.push(event(step, bytesField(5, bytesField(1, scalarValue(tag, value)))));
+  return Buffer.concat(parts);
+}
+
+module.exports = { scalarFile, crc32c };
