@@ -56,6 +56,9 @@ std::string Shell::state_json() const {
   j.end_object();
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());
+  j.key("problemsBadge").begin_array();
+  for (float f : main_window_.problems_badge()) j.value(static_cast<double>(f));
+  j.end_array();
   j.key("chartsDrawn").value(static_cast<std::int64_t>(main_window_.charts_drawn()));
   {  // The image and audio cache (bytes under the cap) and the clip playing.
     const MediaStats m = media_.stats();

@@ -274,6 +274,7 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     tooltip("The opened folder is re-checked for new data (see Live reload in the sidebar).");
   }
   // Problems: a quiet badge with the count and the most severe kind; the panel opens on a click.
+  problems_badge_ = {};
   const ProblemSummary problems =
       view.store ? summarize_problems(*view.store, view.embeddings) : ProblemSummary{};
   if (problems.count) {
@@ -288,6 +289,8 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(col.x, col.y, col.z, 0.14f));
     if (ImGui::SmallButton(label)) show_problems_ = !show_problems_;
     ImGui::PopStyleColor(2);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    problems_badge_ = {a.x, a.y, b.x - a.x, b.y - a.y};
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
           "%llu unreadable, %llu with damaged parts skipped, %llu notices (a tail still being\n"

@@ -3,6 +3,7 @@
 // live indicator) and the About box. Draws only; what the user asked for
 // comes back as MainWindowActions for the app shell to carry out.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -72,6 +73,8 @@ class MainWindow {
   const SeriesCache& cache() const { return cache_; }
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
+  // The status bar's problems badge last frame (x, y, w, h; zero when none).
+  const std::array<float, 4>& problems_badge() const { return problems_badge_; }
   // Every file was closed: each dashboard starts afresh (zooms, searches,
   // card positions, the graph shown), as for a new logdir.
   void forget_logdir();
@@ -97,6 +100,7 @@ class MainWindow {
 
   bool open_about_ = false;
   bool show_problems_ = false;
+  std::array<float, 4> problems_badge_{};
   std::uint64_t problems_seen_ = 0;  // the panel opens by itself when a whole load fails
   std::string shown_dashboard_;      // the tab ImGui has selected
   std::string written_dashboard_;    // what the tab bar last wrote to settings.dashboard

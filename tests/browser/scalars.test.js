@@ -149,7 +149,11 @@ test('the Problems panel names a corrupt file; good records stay', async (browse
   const p = state.problems.filter((x) => x.file === 'corrupt.tfevents');
   assertEq(p.length, 1, 'one problem for the corrupt file');
   assert(/CRC/.test(p[0].message) && p[0].offset > 0, 'names the damage and offset: ' + p[0].message);
-  // The panel opens by itself on the next drawn frame (never as a modal).
+  // Quiet: the status bar's badge names the damage; the panel opens on a click, not by itself.
+  assertEq(state.problemsPanel, false, 'the panel did not open by itself');
+  const [bx, by, bw, bh] = state.problemsBadge;
+  assert(bw > 0, 'a problems badge in the status bar');
+  await page.mouse.click(bx + bw / 2, by + bh / 2);
   await page.waitForFunction(() => window.eventlens.state().problemsPanel === true, null, { timeout: 10000 });
   assertEq(state.files[0].records, 72, 'every other record is kept');
   await page.screenshot({ path: path.join(OUT, 'scalars-problems.png') });
