@@ -56,6 +56,7 @@ std::string Shell::state_json() const {
   j.end_object();
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());
+  j.key("keyboardHelp").value(main_window_.help_open());
   j.key("problemsBadge").begin_array();
   for (float f : main_window_.problems_badge()) j.value(static_cast<double>(f));
   j.end_array();

@@ -97,6 +97,27 @@ void GraphCanvas::apply_pending(graph::LayoutCache& layout) {
       const graph::Rect& r = s.items[it->second].rect;
       pan_.x = r.x - (anchor_screen_.x - min_.x) / zoom_;
       pan_.y = r.y - (anchor_screen_.y - min_.y) / zoom_;
+      // An expanded group keeps its corner where it was, but stays in view:
+      // zoomed out (not below a readable 0.35) when it has grown past the
+      // view, then moved in, its top-left corner first.
+      constexpr float kMargin = 20, kReadable = 0.35f;
+      const float fit =
+          std::min((w - 2 * kMargin) / std::max(r.w, 1.0f), (h - 2 * kMargin) / std::max(r.h, 1.0f));
+      if (fit < zoom_) {
+        const float z = std::max({fit, kReadable, kMinZoom});
+        if (z < zoom_) {
+          pan_.x = r.x - (anchor_screen_.x - min_.x) / z;
+          pan_.y = r.y - (anchor_screen_.y - min_.y) / z;
+          zoom_ = z;
+        }
+      }
+      auto keep_in = [&](float& pan, float lo, float size, float view) {
+        const float most = lo - kMargin / zoom_;                   // the corner at the margin
+        const float least = lo + size - (view - kMargin) / zoom_;  // the far edge at the margin
+        pan = std::min(most, std::max(pan, least));
+      };
+      keep_in(pan_.x, r.x, r.w, w);
+      keep_in(pan_.y, r.y, r.h, h);
     }
     anchor_item_ = kNone;
   }

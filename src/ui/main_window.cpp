@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "ui/dashboards.h"
 #include "ui/format.h"
+#include "ui/help_window.h"
 #include "ui/problems_panel.h"
 #include "ui/tags_table.h"
 #include "ui/widgets.h"
@@ -128,6 +129,8 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard and mouse", nullptr, show_help_)) show_help_ = !show_help_;
+    tooltip("Every shortcut and mouse gesture, by dashboard.");
     if (ImGui::MenuItem("About EventLens")) open_about_ = true;
     ImGui::EndMenu();
   }
@@ -405,6 +408,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
   ImGui::End();
   draw_status_bar(view, act);
   draw_about(view);
+  draw_keyboard_and_mouse_help(show_help_, view.fonts);
   return act;
 }
 

@@ -73,6 +73,7 @@ class MainWindow {
   const SeriesCache& cache() const { return cache_; }
   SeriesCache& cache() { return cache_; }
   bool problems_panel_open() const { return show_problems_; }
+  bool help_open() const { return show_help_; }
   // The status bar's problems badge last frame (x, y, w, h; zero when none).
   const std::array<float, 4>& problems_badge() const { return problems_badge_; }
   // Every file was closed: each dashboard starts afresh (zooms, searches,
@@ -99,6 +100,7 @@ class MainWindow {
   void draw_sidebar_splitter(Settings& settings, float width, float height);
 
   bool open_about_ = false;
+  bool show_help_ = false;  // Help > Keyboard and mouse
   bool show_problems_ = false;
   std::array<float, 4> problems_badge_{};
   std::uint64_t problems_seen_ = 0;  // the panel opens by itself when a whole load fails

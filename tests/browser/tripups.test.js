@@ -270,4 +270,21 @@ test('Close all starts the next logdir afresh: images at the newest step, charts
   await context.close();
 });
 
+// [SECTION] help
+test('Help > Keyboard and mouse lists the gestures; Escape closes it', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  await page.setInputFiles('#open-folder', LOGDIR);
+  await loaded(page);
+  await page.mouse.click(111, 13);
+  await page.waitForTimeout(300);
+  await page.mouse.click(160, 37);
+  await page.waitForFunction(() => window.eventlens.state().keyboardHelp === true, null, { timeout: 5000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, 'tripups-keyboard-help.png') });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => window.eventlens.state().keyboardHelp === false, null, { timeout: 5000 });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
 run();
