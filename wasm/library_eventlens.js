@@ -11,6 +11,10 @@ mergeInto(LibraryManager.library, {
   el_js_local_settings_changed: function (text) {
     if (window.eventlensPage) window.eventlensPage.localSettingsChanged(UTF8ToString(text));
   },
+  el_js_request_cjk_font: function () {
+    if (window.eventlensPage) window.eventlensPage.requestCjkFont();
+    else Module.ccall('el_cjk_font_failed', null, ['string'], ['no page to fetch from']);
+  },
   el_js_download: function (filename, mime, bytes, size) {
     // Copy out of the wasm heap: the Blob must not alias memory that can grow.
     const data = HEAPU8.slice(bytes, bytes + size);

@@ -101,6 +101,16 @@ EL_EXPORT void el_blob_arrived(double ticket, std::uint8_t* bytes, unsigned size
   std::free(bytes);
 }
 
+// The CJK font the shell asked for (Platform::request_cjk_font), in a malloc'd
+// buffer the engine frees; or why it could not be fetched.
+EL_EXPORT void el_cjk_font_arrived(char* bytes, unsigned size) {
+  el::web::shell().cjk_font_arrived(std::string(bytes, size));
+  std::free(bytes);
+}
+EL_EXPORT void el_cjk_font_failed(const char* message) {
+  el::web::shell().cjk_font_failed(message && *message ? message : "cannot fetch the CJK font");
+}
+
 // ... or why the bytes could not be read.
 EL_EXPORT void el_blob_failed(double ticket, const char* message) {
   el::web::shell().blob_arrived(static_cast<std::uint64_t>(ticket), {},

@@ -11,6 +11,7 @@ void el_js_cancel_loading();
 void el_js_closed_all();
 void el_js_settings_changed(const char* text);
 void el_js_local_settings_changed(const char* text);
+void el_js_request_cjk_font();
 void el_js_download(const char* filename, const char* mime, const void* bytes, unsigned size);
 void el_js_read_blob(double ticket, unsigned file, double offset, double length, const char* format);
 void el_js_read_file(double ticket, const char* path, double offset, double size, int whole);
@@ -34,6 +35,10 @@ class WebPlatform final : public el::app::Platform {
   void settings_changed(const std::string& text) override { el_js_settings_changed(text.c_str()); }
   void local_settings_changed(const std::string& text) override {
     el_js_local_settings_changed(text.c_str());
+  }
+  bool request_cjk_font() override {
+    el_js_request_cjk_font();
+    return true;
   }
   void download(const std::string& filename, const std::string& mime, const std::string& bytes) override {
     el_js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<unsigned>(bytes.size()));

@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
@@ -102,6 +103,17 @@ class DesktopPlatform final : public el::app::Platform {
     audio_device_ = 0;
   }
   void attach(el::app::Shell& shell) { shell_ = &shell; }
+  // The CJK font Debian installs (fonts-droid-fallback), read from disk.
+  bool request_cjk_font() override {
+    if (!shell_) return false;
+    std::ifstream in(EL_CJK_FONT_PATH, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.empty())
+      shell_->cjk_font_failed(std::string("cannot read ") + EL_CJK_FONT_PATH);
+    else
+      shell_->cjk_font_arrived(std::move(bytes));
+    return true;
+  }
 
   struct Pending {
     el::store::FileId id;

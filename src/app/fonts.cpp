@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -20,6 +22,21 @@ constexpr float kBodySize = 15.0f;
 constexpr float kHeadingSize = 20.0f;
 constexpr float kMonoSize = 14.0f;
 constexpr ImWchar kMissingGlyph = 0x25A1;  // WHITE SQUARE
+
+// Glyph ranges for the extra font: pairs of [c, c] for each code point, 0-terminated.
+// ImGui keeps a pointer to them until the atlas is built again.
+std::vector<ImWchar> g_extra_ranges;
+
+void merge_extra(const std::string* extra, float px) {
+  if (!extra || g_extra_ranges.size() < 2) return;
+  ImFontConfig cfg;
+  cfg.MergeMode = true;              // into the font added just before
+  cfg.FontDataOwnedByAtlas = false;  // the Shell keeps the bytes
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(
+      const_cast<char*>(extra->data()), static_cast<int>(extra->size()), px, &cfg, g_extra_ranges.data());
+}
 
 ImFont* add_font(const unsigned char* data, std::size_t size, float px) {
   ImFontConfig cfg;
@@ -50,15 +67,32 @@ ImFont* add_font(const unsigned char* data, std::size_t size, float px) {
 
 }  // namespace
 
-ui::Fonts build_fonts(float pixel_ratio) {
+bool is_cjk(std::uint32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+ui::Fonts build_fonts(float pixel_ratio, const std::string* extra,
+                      const std::vector<std::uint32_t>& extra_chars) {
   if (pixel_ratio < 1.0f) pixel_ratio = 1.0f;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  g_extra_ranges.clear();
+  for (std::uint32_t c : extra_chars) {
+    if (c == 0 || c > 0xFFFF) continue;
+    g_extra_ranges.push_back(static_cast<ImWchar>(c));
+    g_extra_ranges.push_back(static_cast<ImWchar>(c));
+  }
+  g_extra_ranges.push_back(0);
   ui::Fonts fonts;
   fonts.body = add_font(el_font_inter_regular, el_font_inter_regular_size, kBodySize * pixel_ratio);
+  merge_extra(extra, kBodySize * pixel_ratio);
   fonts.heading = add_font(el_font_inter_semibold, el_font_inter_semibold_size, kHeadingSize * pixel_ratio);
+  merge_extra(extra, kHeadingSize * pixel_ratio);
   fonts.mono = add_font(el_font_mono_regular, el_font_mono_regular_size, kMonoSize * pixel_ratio);
+  merge_extra(extra, kMonoSize * pixel_ratio);
   fonts.bold = add_font(el_font_inter_semibold, el_font_inter_semibold_size, kBodySize * pixel_ratio);
+  merge_extra(extra, kBodySize * pixel_ratio);
   io.Fonts->Build();
   // A character no font has draws as a visible box (U+25A1), never as "?".
   for (ImFont* f : {fonts.body, fonts.heading, fonts.mono, fonts.bold}) {

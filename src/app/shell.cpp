@@ -104,9 +104,48 @@ void Shell::update_pixel_ratio() {
   if (ratio < 1.0f) ratio = 1.0f;
   if (ratio == pixel_ratio_) return;
   pixel_ratio_ = ratio;
-  fonts_ = build_fonts(ratio);
+  rebuild_fonts();
+}
+
+void Shell::rebuild_fonts() {
+  fonts_ = build_fonts(pixel_ratio_, cjk_state_ == FontLoad::kLoaded ? &cjk_bytes_ : nullptr, cjk_chars_);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  force_render_ = true;
+}
+
+// At most twice a second while names arrive: CJK characters no font has
+// either ask for the CJK font or, once it is here, join the atlas.
+void Shell::update_cjk_glyphs(double now) {
+  if (store_.version() == glyph_scan_version_ || (glyph_scan_at_ >= 0 && now - glyph_scan_at_ < 0.5)) return;
+  if (cjk_state_ == FontLoad::kLoading || cjk_state_ == FontLoad::kFailed) return;
+  glyph_scan_version_ = store_.version();
+  glyph_scan_at_ = now;
+  std::vector<std::uint32_t> wanted;
+  for (std::uint32_t c : missing_glyphs())
+    if (is_cjk(c) && !std::binary_search(cjk_chars_.begin(), cjk_chars_.end(), c)) wanted.push_back(c);
+  if (wanted.empty()) return;
+  if (cjk_state_ == FontLoad::kNone) {
+    cjk_state_ = platform_.request_cjk_font() ? FontLoad::kLoading : FontLoad::kFailed;
+    if (cjk_state_ == FontLoad::kFailed) cjk_error_ = "no CJK font on this platform";
+    return;
+  }
+  cjk_chars_.insert(cjk_chars_.end(), wanted.begin(), wanted.end());
+  std::sort(cjk_chars_.begin(), cjk_chars_.end());
+  rebuild_fonts();
+}
+
+void Shell::cjk_font_arrived(std::string bytes) {
+  cjk_bytes_ = std::move(bytes);
+  cjk_state_ = FontLoad::kLoaded;
+  glyph_scan_version_ = ~0ull;  // scan again now
+  glyph_scan_at_ = -1;
+  force_render_ = true;
+}
+
+void Shell::cjk_font_failed(const std::string& why) {
+  cjk_state_ = FontLoad::kFailed;
+  cjk_error_ = why;
 }
 
 void Shell::apply_theme() {
@@ -157,6 +196,7 @@ bool Shell::frame() {
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
 
   pump(ingest_budget_ms);
+  update_cjk_glyphs(static_cast<double>(SDL_GetTicks64()) / 1000.0);
   if (settings_.dark != theme_dark_) apply_theme();
 
   // Draw only when something can have changed (app/frame_pacer.h): an idle

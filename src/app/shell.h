@@ -46,6 +46,10 @@ class Platform : public MediaIo, public FileReadIo {
   // Open a web address (a link in a text summary) outside the app.
   virtual void open_url(const std::string& url) {}
   virtual bool can_copy_link() const { return false; }
+  // Fetch the CJK font (a TTF kept beside the app, not embedded: most users
+  // never need it) and hand it to Shell::cjk_font_arrived or _failed. Returns
+  // false when this platform has none.
+  virtual bool request_cjk_font() { return false; }
 };
 
 class Shell {
@@ -112,6 +116,9 @@ class Shell {
   void apply_saved_settings(const std::string& text);
   // Code points in run and tag names that no loaded font has (state()).
   std::vector<std::uint32_t> missing_glyphs() const;
+  // The CJK font's bytes (Platform::request_cjk_font), or why there are none.
+  void cjk_font_arrived(std::string bytes);
+  void cjk_font_failed(const std::string& why);
   const ui::Settings& settings() const { return settings_; }
   // Switches dashboard ("scalars", "histograms", ...).
   void show(const std::string& dashboard) {
@@ -157,6 +164,17 @@ class Shell {
   bool imgui_ready_ = false;
   float pixel_ratio_ = 0.0f;
   ui::Fonts fonts_;
+  // CJK glyphs, loaded on first need: a name with CJK characters asks the
+  // platform for the font; its glyphs for the characters in use are merged
+  // into the atlas (and again when new ones appear).
+  enum class FontLoad : std::uint8_t { kNone, kLoading, kLoaded, kFailed };
+  FontLoad cjk_state_ = FontLoad::kNone;
+  std::string cjk_bytes_, cjk_error_;
+  std::vector<std::uint32_t> cjk_chars_;  // sorted: in the atlas (or asked of the font)
+  std::uint64_t glyph_scan_version_ = ~0ull;
+  double glyph_scan_at_ = -1;
+  void update_cjk_glyphs(double now);
+  void rebuild_fonts();
   ui::Settings settings_;
   std::string settings_text_;  // last persisted form
   std::string local_text_;     // last persisted local form

@@ -191,6 +191,13 @@ std::string Shell::state_json() const {
   j.end_object();
   // Characters of run and tag names that no loaded font has (they draw as a
   // box): what a user would see as missing glyphs.
+  static const char* kFontLoad[] = {"none", "loading", "loaded", "failed"};
+  j.key("cjkFont").begin_object().key("state").value(kFontLoad[static_cast<int>(cjk_state_)]);
+  j.key("chars")
+      .value(static_cast<std::uint64_t>(cjk_chars_.size()))
+      .key("error")
+      .value(cjk_error_)
+      .end_object();
   j.key("missingGlyphs").begin_array();
   for (std::uint32_t c : missing_glyphs()) j.value(static_cast<std::uint64_t>(c));
   j.end_array();

@@ -211,11 +211,26 @@ test('an empty file is a quiet problem: named in Problems, the panel stays close
 });
 
 // [SECTION] glyphs
-test('tags in Greek draw with their glyphs; a character no font has is a box', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/#tags=greek%7Ccjk');
+test('tags in Greek and CJK draw with their glyphs; the CJK font is fetched only when needed', async (browser) => {
+  // A run without CJK names: the CJK font is not fetched.
+  let { page, context, problems } = await openPage(browser, BASE + '/');
+  let fetched = false;
+  page.on('request', (r) => { if (r.url().endsWith('eventlens-cjk.ttf')) fetched = true; });
+  await page.setInputFiles('#open-folder', path.join(LOGDIR, PREFIX, RUNS[1]));
+  let s = await loaded(page);
+  assertEq(s.cjkFont.state, 'none', 'no CJK font asked for');
+  assert(!fetched, 'the CJK font was not fetched');
+  await context.close();
+  // The logdir with a CJK tag: the font arrives and its characters join the atlas.
+  ({ page, context, problems } = await openPage(browser, BASE + '/#tags=greek%7Ccjk'));
   await page.setInputFiles('#open-folder', LOGDIR);
-  const s = await loaded(page);
-  for (const c of 'αβ') assert(!s.missingGlyphs.includes(c.codePointAt(0)), `${c} has a glyph`);
+  await loaded(page);
+  await page.waitForFunction(() => { const s = window.eventlens.state(); return s.cjkFont.state === 'loaded' && s.cjkFont.chars > 0; },
+    null, { timeout: 20000 });
+  await page.waitForTimeout(700);
+  s = await state(page);
+  for (const c of 'αβ日本語損失') assert(!s.missingGlyphs.includes(c.codePointAt(0)), `${c} has a glyph (missing: ${s.missingGlyphs})`);
+  assertEq(s.cjkFont.chars, 5, 'the atlas holds the five CJK characters in use, no more');
   await page.screenshot({ path: path.join(OUT, 'tripups-glyphs.png') });
   assertEq(problems, [], 'console errors/warnings');
   await context.close();

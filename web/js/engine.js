@@ -87,6 +87,23 @@ export function pushBytes(id, bytes) {
   pumpSoon();
 }
 
+// The CJK font, fetched the first time a run or tag name needs it (it is not
+// part of the page: most logs never use it). Beside the app on the site;
+// a file:// page cannot fetch it and draws those characters as boxes.
+export async function fetchCjkFont() {
+  try {
+    const res = await fetch(new URL('eventlens-cjk.ttf', document.baseURI));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
+    Module._el_cjk_font_arrived(ptr, bytes.length);  // the engine frees it
+  } catch (err) {
+    console.log('[eventlens] CJK font: ' + err);
+    Module.ccall('el_cjk_font_failed', null, ['string'], [String(err)]);
+  }
+}
+
 // [SECTION] audio (the engine decodes, the page plays) --------------------------------
 // The engine decodes the WAV (the same way natively); the page plays the
 // interleaved samples through Web Audio.

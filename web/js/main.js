@@ -14,7 +14,7 @@
 // [SECTION] what the C++ shell asks of the page
 // [SECTION] offline: the service worker
 
-import { engine, page, playAudio, startWorkBetweenFrames, stopAudio } from './engine.js';
+import { engine, fetchCjkFont, page, playAudio, startWorkBetweenFrames, stopAudio } from './engine.js';
 import { cancelReads, forgetFiles, readBlob, readFile } from './reader.js';
 import { applyLiveSetting, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive } from './sources.js';
 import { installTestHook } from './test_hook.js';
@@ -117,6 +117,7 @@ window.eventlensPage = {
   localSettingsChanged(text) {
     localStorage.setItem('eventlens.local', text);
   },
+  requestCjkFont: fetchCjkFont,
   readBlob,
   readFile,
   playAudio,
