@@ -10,9 +10,10 @@
 #define EL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
 
 // Announces a file; returns its id for el_push/el_end_file. `size` is a double
-// because JS numbers beyond 2^31 do not fit an int parameter.
-EL_EXPORT unsigned el_add_file(const char* path, double size) {
-  return el::web::shell().add_file(path ? path : "", static_cast<std::uint64_t>(size));
+// because JS numbers beyond 2^31 do not fit an int parameter. `run`: a file
+// opened on its own (not in a folder) is a run named after it; else "".
+EL_EXPORT unsigned el_add_file(const char* path, double size, const char* run) {
+  return el::web::shell().add_file(path ? path : "", static_cast<std::uint64_t>(size), run ? run : "");
 }
 
 // Announces a file that is not an event file (a projector config, TSV,

@@ -141,7 +141,7 @@ class DesktopPlatform final : public el::app::Platform {
       std::sort(found.begin(), found.end());
       for (const auto& f : found) add_file(shell, f, fs::relative(f, base, ec).generic_string());
     } else {
-      add_file(shell, p, p.filename().string());
+      add_file(shell, p, p.filename().string(), p.filename().string());  // on its own: its own run
     }
   }
   // Reads at most one slice per frame, keeping the queue shallow.
@@ -164,10 +164,10 @@ class DesktopPlatform final : public el::app::Platform {
   }
 
  private:
-  void add_file(el::app::Shell& shell, const fs::path& p, std::string rel) {
+  void add_file(el::app::Shell& shell, const fs::path& p, std::string rel, std::string run = {}) {
     std::error_code ec;
     auto size = fs::file_size(p, ec);
-    const el::store::FileId id = shell.add_file(std::move(rel), ec ? 0 : size);
+    const el::store::FileId id = shell.add_file(std::move(rel), ec ? 0 : size, std::move(run));
     if (paths_.size() <= id) paths_.resize(id + 1);
     paths_[id] = p.string();
     pending.push_back({id, p});

@@ -317,13 +317,13 @@ void Shell::capture_png(const ui::PngCapture& c) {
       events::encode_png(static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h), 4, flipped));
 }
 
-store::FileId Shell::add_file(std::string path, std::uint64_t size) {
+store::FileId Shell::add_file(std::string path, std::uint64_t size, std::string run) {
   if (!loading().active) {
     batch_first_ = static_cast<store::FileId>(store_.files().size());
     batch_started_ms_ = steady_ms();
     batch_finished_ms_ = -1;
   }
-  return store_.add_file(std::move(path), size);
+  return store_.add_file(std::move(path), size, std::move(run));
 }
 
 void Shell::pump(double budget_ms) {

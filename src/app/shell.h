@@ -66,7 +66,8 @@ class Shell {
   bool work_between_frames(double budget_ms);
 
   // Ingestion API (also used by wasm/web_api.cpp).
-  store::FileId add_file(std::string path, std::uint64_t size);
+  // `run`: a file opened on its own names its run (see store::Store::add_file).
+  store::FileId add_file(std::string path, std::uint64_t size, std::string run = {});
   void push_bytes(store::FileId file, std::uint8_t* malloced, std::size_t size) {
     queue_.push(file, malloced, size);
   }

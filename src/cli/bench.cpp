@@ -50,9 +50,9 @@ int cmd_bench(const std::vector<std::string>& paths) {
   std::uint64_t bytes = 0;
   double engine_seconds = 0;
   const std::uint64_t allocs_before = allocations_so_far();
-  for (const auto& [name, path] : files) {
+  for (const auto& [name, path, run] : files) {
     std::error_code ec;
-    const auto id = store.add_file(name, fs::file_size(path, ec));
+    const auto id = store.add_file(name, fs::file_size(path, ec), run);
     std::ifstream in(path, std::ios::binary);
     while (in) {
       in.read(buf.data(), static_cast<std::streamsize>(buf.size()));

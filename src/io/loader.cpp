@@ -13,7 +13,7 @@ constexpr std::size_t kLoadReadBytes = 8u << 20;
 }  // namespace
 
 // Loads PATHs into `store`: a directory is walked recursively and its files are
-// named relative to it; a file is named by its base name (run "."). Files are
+// named relative to it; a file is named by its base name, in a run of its own. Files are
 // read in lexicographic path order, in 8 MiB pieces. Returns false on I/O errors.
 bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFile>& files, const char* who) {
   namespace fs = std::filesystem;
@@ -26,10 +26,11 @@ bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFil
         // In a log directory only event files count (TensorBoard's rule); other
         // files (sprites, configs, *.profile-empty markers) are not read at all.
         if (it->is_regular_file(ec) && store::is_event_file_path(it->path().filename().string()))
-          files.push_back({fs::relative(it->path(), p, ec).generic_string(), it->path().string()});
+          files.push_back({fs::relative(it->path(), p, ec).generic_string(), it->path().string(), {}});
       }
     } else if (fs::is_regular_file(p, ec)) {
-      files.push_back({fs::path(p).filename().string(), p});
+      const std::string name = fs::path(p).filename().string();
+      files.push_back({name, p, name});
     } else {
       std::fprintf(stderr, "%s: %s: no such file or directory\n", who, p.c_str());
       ok = false;
@@ -45,9 +46,9 @@ bool load_paths(const std::vector<std::string>& paths, store::Store& store,
   std::vector<DiskFile> files;
   bool ok = list_event_files(paths, files);
   std::vector<std::uint8_t> buf(kLoadReadBytes);
-  for (const auto& [name, path] : files) {
+  for (const auto& [name, path, run] : files) {
     std::error_code ec;
-    store::FileId id = store.add_file(name, fs::file_size(path, ec));
+    store::FileId id = store.add_file(name, fs::file_size(path, ec), run);
     if (disk_paths) {
       if (disk_paths->size() <= id) disk_paths->resize(id + 1);
       (*disk_paths)[id] = path;

@@ -9,12 +9,14 @@ namespace el::io {
 
 // A directory is walked recursively for event files (names containing
 // "tfevents", not *.profile-empty), named relative to it; a file given by name
-// is always read, named by its base name (run "."). Files are read in
+// is always read, named by its base name, and is a run of its own named after
+// the file (loose files never share a run "."). Files are read in
 // lexicographic path order, in 8 MiB pieces. Returns false if a path could not
 // be read (the message names it on stderr).
 struct DiskFile {
   std::string name;  // relative to what was opened ('/' separators)
   std::string path;  // where it is on disk
+  std::string run;   // a file given by name: its own run (its name); else empty (the folder names it)
   bool operator<(const DiskFile& o) const { return name < o.name || (name == o.name && path < o.path); }
 };
 // The files load_paths() reads, in the order it reads them. Paths that do not

@@ -34,10 +34,10 @@ FileId Store::add_unreadable(std::string path) {
   return id;
 }
 
-FileId Store::add_file(std::string path, std::uint64_t size) {
+FileId Store::add_file(std::string path, std::uint64_t size, std::string run_name) {
   Run* run = nullptr;
   if (is_event_file_path(path)) {
-    std::string name = run_name_for(path);
+    std::string name = run_name.empty() ? run_name_for(path) : std::move(run_name);
     auto it = runs_.find(name);
     if (it == runs_.end()) {
       it = runs_.emplace(name, Run{}).first;

@@ -132,8 +132,9 @@ class Store final : RecordConsumer, events::EventSink {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // `path` is relative to what was opened; its directory names the run.
-  FileId add_file(std::string path, std::uint64_t size);
+  // `path` is relative to what was opened; its directory names the run,
+  // unless `run` is given (a file opened on its own is named after itself).
+  FileId add_file(std::string path, std::uint64_t size, std::string run = {});
   // An entry that only carries problems (a URL that could not be opened): no run.
   FileId add_unreadable(std::string path);
   void feed(FileId file, std::span<const std::uint8_t> bytes) { files_.feed(file, bytes); }

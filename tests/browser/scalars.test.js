@@ -80,7 +80,7 @@ test('a corpus folder opened through #open-folder shows what eventlens export re
 test('files dropped on the page show what eventlens export reads', async (browser) => {
   const { page, context, problems } = await openPage(browser, BASE + '/');
   const dir = path.join(CORPUS, 'realworld/tf2-keras');
-  // A few real Keras files, dropped together (runs are "." as for `export FILE...`).
+  // A few real Keras files, dropped together: each is a run named after its file, as for `export FILE...`.
   const files = [];
   for (const d of fs.readdirSync(dir, { recursive: true })) {
     const full = path.join(dir, d);

@@ -150,7 +150,7 @@ test('a 404 and a server without CORS are named in the Problems panel; what is o
   assert(m404 && /HTTP 404 \(no file at this address\)/.test(m404.message), `404 named: ${JSON.stringify(state.problems)}`);
   const mCors = state.problems.find((p) => p.file.startsWith(plain.url));
   assert(mCors && /Access-Control-Allow-Origin/.test(mCors.message), `CORS named: ${JSON.stringify(state.problems)}`);
-  // One event file by #url= in a link (a file's runs are named "." as for `export FILE`).
+  // One event file by #url= in a link (a run named after the file, as for `export FILE`).
   const file = manifest0().files.find((f) => f.path.startsWith('train/'));
   const page2 = await context.newPage();
   await page2.goto(`${BASE}/#url=${encodeURIComponent(cors.url + '/' + file.url)}`);

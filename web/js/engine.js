@@ -15,7 +15,7 @@ export const page = { ready: false };
 const cstr = (ptr) => Module.UTF8ToString(ptr);
 
 export const engine = {
-  addFile: (path, size) => Module.ccall('el_add_file', 'number', ['string', 'number'], [path, size]),
+  addFile: (path, size, run) => Module.ccall('el_add_file', 'number', ['string', 'number', 'string'], [path, size, run || '']),
   endFile: (id) => Module._el_end_file(id),
   queuedBytes: () => Module._el_queued_bytes(),
   state: () => JSON.parse(cstr(Module._el_state_json())),

@@ -142,7 +142,7 @@ export function enqueue(entries) {
     }
     let k = known.get(e.path);
     if (!k) {
-      k = { id: engine.addFile(e.path, size), queued: 0, read: 0 };
+      k = { id: engine.addFile(e.path, size, e.run), queued: 0, read: 0 };
       known.set(e.path, k);
     } else if (size <= k.queued) {
       continue;  // nothing new

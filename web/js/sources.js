@@ -42,7 +42,9 @@ function fromFileList(list, folder) {
   const entries = [];
   for (const f of Array.from(list)) {
     const kind = classify(f.name, folder);
-    if (kind) entries.push({ source: { file: f }, path: f.webkitRelativePath || f.name, other: kind === 'other' });
+    // A file picked on its own is a run of its own, named after it.
+    if (kind) entries.push({ source: { file: f }, path: f.webkitRelativePath || f.name, other: kind === 'other',
+      run: folder ? undefined : f.name });
   }
   return folder ? relativeToFolder(entries) : entries;
 }
@@ -75,7 +77,9 @@ async function walkEntry(entry, out, inFolder) {
     const kind = classify(entry.name, inFolder);
     if (kind) {
       const file = await new Promise((res, rej) => entry.file(res, rej));
-      out.push({ source: { file }, path: entry.fullPath.replace(/^\//, ''), other: kind === 'other' });
+      // A file dropped on its own (not inside a dropped folder) is a run of its own.
+      out.push({ source: { file }, path: entry.fullPath.replace(/^\//, ''), other: kind === 'other',
+        run: inFolder ? undefined : entry.name });
     }
   } else if (entry.isDirectory) {
     for (const child of await readAllEntries(entry.createReader())) await walkEntry(child, out, true);
@@ -184,7 +188,7 @@ export async function openUrl(raw) {
     const size = +(head.headers.get('content-length') || 0);
     const name = decodeURIComponent(path.split('/').pop() || 'events');
     // Without a size (compressed transfer), one plain download.
-    enqueue([{ source: size ? { url } : { url, noRange: true }, path: name, size: size || 1 }]);
+    enqueue([{ source: size ? { url } : { url, noRange: true }, path: name, size: size || 1, run: name }]);
   } catch (err) {
     engine.pathFailed(url, err && err.message ? err.message : String(err));
   }
