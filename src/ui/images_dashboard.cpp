@@ -244,14 +244,12 @@ void ImagesDashboard::draw_sidebar(const UiContext& ctx) {
   ImGui::TextUnformatted("Brightness");
   ImGui::SetNextItemWidth(-1);
   float b = static_cast<float>(s.image_brightness);
-  if (ImGui::SliderFloat("##brightness", &b, 0.0f, 2.0f, "%.2f x"))
-    s.image_brightness = std::clamp(b, 0.0f, 2.0f);
+  if (slider_float("##brightness", &b, 0.0f, 2.0f, "%.2f x")) s.image_brightness = std::clamp(b, 0.0f, 2.0f);
   tooltip("Multiplies every colour (1 = as stored). Ctrl+click to type a value.");
   ImGui::TextUnformatted("Contrast");
   ImGui::SetNextItemWidth(-1);
   float c = static_cast<float>(s.image_contrast);
-  if (ImGui::SliderFloat("##contrast", &c, 0.0f, 5.0f, "%.2f x"))
-    s.image_contrast = std::clamp(c, 0.0f, 5.0f);
+  if (slider_float("##contrast", &c, 0.0f, 5.0f, "%.2f x")) s.image_contrast = std::clamp(c, 0.0f, 5.0f);
   tooltip("Stretches colours away from mid-grey (1 = as stored, 0 = flat grey).");
   const bool adjusted = s.image_brightness != 1.0 || s.image_contrast != 1.0;
   if (!adjusted) ImGui::BeginDisabled();
@@ -263,7 +261,7 @@ void ImagesDashboard::draw_sidebar(const UiContext& ctx) {
       "Either way, the mouse wheel zooms inside a card, dragging pans, double-click resets.");
   ImGui::TextUnformatted("Memory for images");
   ImGui::SetNextItemWidth(-1);
-  ImGui::SliderInt("##imgmem", &s.image_cache_mb, 64, 4096, "%d MB", ImGuiSliderFlags_Logarithmic);
+  slider_int("##imgmem", &s.image_cache_mb, 64, 4096, "%d MB", ImGuiSliderFlags_Logarithmic);
   s.image_cache_mb = std::clamp(s.image_cache_mb, 64, 4096);
   tooltip(
       "Decoded images and clips kept ready to show; beyond this the least recently shown are\n"

@@ -25,7 +25,7 @@ void RunsPanel::draw_live_reload(const UiContext& ctx) {
   if (s.live_reload) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    ImGui::SliderInt("##every", &s.reload_seconds, 1, 60, "every %d s");
+    slider_int("##every", &s.reload_seconds, 1, 60, "every %d s");
     tooltip("How often to re-check, in seconds.");
   }
 }

@@ -22,7 +22,7 @@ void draw_chart_settings(const UiContext& ctx) {
   ImGui::TextUnformatted("Smoothing");
   ImGui::SetNextItemWidth(-1);
   float w = static_cast<float>(s.smoothing);
-  if (ImGui::SliderFloat("##smoothing", &w, 0.0f, 0.999f, "%.3f"))
+  if (slider_float("##smoothing", &w, 0.0f, 0.999f, "%.3f"))
     s.smoothing = std::clamp(static_cast<double>(w), 0.0, 0.999);
   tooltip(
       "Exponential moving average over the whole series, debiased like TensorBoard's.\n"
@@ -62,7 +62,7 @@ void draw_histogram_settings(const UiContext& ctx, bool histograms) {
     s.histogram_mode = static_cast<HistogramMode>(mode);
     ImGui::TextUnformatted("Bins");
     ImGui::SetNextItemWidth(-1);
-    ImGui::SliderInt("##bins", &s.histogram_bins, 10, 200, "%d bins");
+    slider_int("##bins", &s.histogram_bins, 10, 200, "%d bins");
     s.histogram_bins = std::clamp(s.histogram_bins, 10, 200);
     tooltip(
         "Every step is re-binned into this many equal bins over the range all steps share\n"

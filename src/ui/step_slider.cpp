@@ -117,7 +117,7 @@ std::size_t StepSlider::draw(const store::Series& s, const std::vector<std::uint
   std::snprintf(label, sizeof label, "%d of %zu", v + 1, n);
   ImGui::SetNextItemWidth(width);
   if (n > 1) {
-    ImGui::SliderInt("##step", &v, 0, static_cast<int>(n - 1), label, ImGuiSliderFlags_AlwaysClamp);
+    slider_int("##step", &v, 0, static_cast<int>(n - 1), label, ImGuiSliderFlags_AlwaysClamp);
     tooltip(
         "Every recorded step of this series. Drag, or hover the card and use the arrow keys\n"
         "(Home and End for the first and last). At the newest step the card follows new data.");

@@ -1,5 +1,9 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 #include "imgui.h"
 
 namespace el::ui {
@@ -62,6 +66,46 @@ std::string fit_middle(std::string_view text, float max_width) {
 
 std::string fit_run_label(const UiContext& ctx, const std::string& run, float max_width) {
   return fit_middle(ctx.run_label(run), max_width);
+}
+
+}  // namespace el::ui
+
+namespace el::ui {
+namespace {
+
+// The value text over the slider just drawn: at the left when the grab is in
+// the right half (`t` > 0.5), else at the right.
+void draw_slider_text(const char* text, float t) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const ImVec2 ts = ImGui::CalcTextSize(text);
+  const float pad = ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().GrabMinSize * 0.5f;
+  const float x = t > 0.5f ? a.x + pad : b.x - pad - ts.x;
+  ImGui::GetWindowDrawList()->AddText(ImVec2(std::max(a.x + 2, x), (a.y + b.y - ts.y) * 0.5f),
+                                      ImGui::GetColorU32(ImGuiCol_Text), text);
+}
+
+float slider_fraction(double v, double lo, double hi, bool logarithmic) {
+  if (!(hi > lo)) return 0;
+  if (logarithmic && lo > 0) return static_cast<float>(std::log(v / lo) / std::log(hi / lo));
+  return static_cast<float>((v - lo) / (hi - lo));
+}
+
+}  // namespace
+
+bool slider_float(const char* id, float* v, float lo, float hi, const char* format, ImGuiSliderFlags flags) {
+  const bool changed = ImGui::SliderFloat(id, v, lo, hi, "", flags);
+  char text[64];
+  std::snprintf(text, sizeof text, format, static_cast<double>(*v));
+  draw_slider_text(text, slider_fraction(*v, lo, hi, flags & ImGuiSliderFlags_Logarithmic));
+  return changed;
+}
+
+bool slider_int(const char* id, int* v, int lo, int hi, const char* format, ImGuiSliderFlags flags) {
+  const bool changed = ImGui::SliderInt(id, v, lo, hi, "", flags);
+  char text[64];
+  std::snprintf(text, sizeof text, format, *v);
+  draw_slider_text(text, slider_fraction(*v, lo, hi, flags & ImGuiSliderFlags_Logarithmic));
+  return changed;
 }
 
 }  // namespace el::ui

@@ -17,6 +17,12 @@ bool input_string(const char* id, const char* hint, std::string& text, ImGuiInpu
 // A full-width text input for a regular expression, tinted red while invalid.
 // Returns true when the text changed.
 bool regex_input(const char* id, const char* hint, std::string& text, RegexFilter& filter);
+// Sliders whose value text sits on the side away from the grab, so the grab
+// never covers it. `format` as for ImGui::SliderFloat/SliderInt.
+bool slider_float(const char* id, float* v, float lo, float hi, const char* format,
+                  ImGuiSliderFlags flags = 0);
+bool slider_int(const char* id, int* v, int lo, int hi, const char* format, ImGuiSliderFlags flags = 0);
+
 // `text` elided in the middle to fit `max_width` pixels in the current font.
 std::string fit_middle(std::string_view text, float max_width);
 // A run's label fitted to `max_width` (see UiContext::run_label).

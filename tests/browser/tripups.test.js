@@ -210,6 +210,20 @@ test('an empty file is a quiet problem: named in Problems, the panel stays close
   await context.close();
 });
 
+test('files opened on their own are each a run named after the file, never "."', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  const files = RUNS.slice(0, 2).map((r) => {
+    const dir = path.join(LOGDIR, PREFIX, r);
+    return path.join(dir, fs.readdirSync(dir)[0]);
+  });
+  await page.setInputFiles('#open-files', files);
+  const s = await loaded(page);
+  assertEq(s.runs.map((r) => r.name).sort(), files.map((f) => path.basename(f)).sort(), 'runs named after their files');
+  assertEq(new Set(s.runs.map((r) => r.color)).size, 2, 'distinct colours');
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
 // [SECTION] glyphs
 test('tags in Greek and CJK draw with their glyphs; the CJK font is fetched only when needed', async (browser) => {
   // A run without CJK names: the CJK font is not fetched.
