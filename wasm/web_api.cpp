@@ -58,6 +58,9 @@ EL_EXPORT void el_set_checksums(int on) { el::web::shell().set_checksums(on != 0
 
 EL_EXPORT void el_close_all() { el::web::shell().close_all(); }
 
+// The user opened another logdir on top of what is open.
+EL_EXPORT void el_forget_logdir_state() { el::web::shell().forget_logdir_state(); }
+
 // Settings in their text form (URL hash or localStorage), applied over the defaults.
 EL_EXPORT void el_apply_settings(const char* text) { el::web::shell().apply_settings(text ? text : ""); }
 

@@ -347,10 +347,15 @@ void Shell::path_unreadable(const std::string& path, const std::string& message)
   store_.finish(id);
 }
 
-void Shell::close_all() {
-  platform_.closed_all();
+void Shell::forget_logdir_state() {
   ui::forget_logdir_state(settings_);
   main_window_.forget_logdir();
+  force_render_ = true;
+}
+
+void Shell::close_all() {
+  platform_.closed_all();
+  forget_logdir_state();
   batch_started_ms_ = batch_finished_ms_ = 0;
   queue_.clear();
   media_.clear();

@@ -115,6 +115,9 @@ class Shell {
   // This browser's saved settings from an earlier visit: the preferences
   // apply, the previous logdir's view state (ui::forget_logdir_state) does not.
   void apply_saved_settings(const std::string& text);
+  // Another logdir is opened (or every file closed): the view starts afresh,
+  // the step at the newest, no searches or zooms (ui::forget_logdir_state).
+  void forget_logdir_state();
   // Code points in run and tag names that no loaded font has (state()).
   std::vector<std::uint32_t> missing_glyphs() const;
   // The CJK font's bytes (Platform::request_cjk_font), or why there are none.

@@ -198,6 +198,9 @@ std::string Shell::state_json() const {
       .key("error")
       .value(cjk_error_)
       .end_object();
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;  // the glyph texture, in device pixels
+  j.key("fontAtlas").begin_array().value(static_cast<std::int64_t>(atlas->TexWidth));
+  j.value(static_cast<std::int64_t>(atlas->TexHeight)).end_array();
   j.key("missingGlyphs").begin_array();
   for (std::uint32_t c : missing_glyphs()) j.value(static_cast<std::uint64_t>(c));
   j.end_array();

@@ -9,7 +9,14 @@
 namespace el::ui {
 
 void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+  if (!ImGui::IsItemHovered()) return;
+  // Wrapped to stay inside the window (ImGui keeps a tooltip's corner on
+  // screen, not its far edge).
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(std::min(560.0f, ImGui::GetMainViewport()->WorkSize.x - 40));
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 void section_heading(const Fonts* fonts, const char* text) {

@@ -274,7 +274,7 @@ test('a hovered image card takes the arrow keys from a text field', async (brows
   await context.close();
 });
 
-test('Close all starts the next logdir afresh: images at the newest step, charts not zoomed', async (browser) => {
+test('Close all, or another logdir opened on top, starts afresh: images at the newest step', async (browser) => {
   const { page, context, problems } = await openPage(browser, BASE + '/#dash=images&step=1000');
   await page.setInputFiles('#open-folder', path.join(CORPUS, 'pytorch-small'));
   await loaded(page);
@@ -295,6 +295,12 @@ test('Close all starts the next logdir afresh: images at the newest step, charts
     null, { timeout: 30000 });
   s = await state(page);
   for (const c of s.mediaCards) assertEq(c.position, c.count - 1, `${c.tag} at its newest step`);
+  // A step chosen with the keyboard, then another logdir opened on top: its view starts afresh too.
+  await page.mouse.move(470, 260);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => window.eventlens.state().settings.step >= 0, null, { timeout: 10000 });
+  await page.setInputFiles('#open-folder', path.join(CORPUS, 'realworld/tensorboardx'));
+  await page.waitForFunction(() => window.eventlens.state().settings.step === -1, null, { timeout: 10000 });
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
 });

@@ -22,6 +22,8 @@ export const engine = {
   series: (run, tag) => JSON.parse(cstr(Module.ccall('el_series_json', 'number', ['string', 'string'], [run, tag]))),
   applySettings: (text) => Module.ccall('el_apply_settings', null, ['string'], [text]),
   applySavedSettings: (text) => Module.ccall('el_apply_saved_settings', null, ['string'], [text]),
+  // Another logdir is opened on top of what is open: its view starts afresh.
+  forgetLogdirState: () => Module._el_forget_logdir_state(),
   show: (name) => Module.ccall('el_show', null, ['string'], [name]),
   setLive: (supported, on) => Module._el_set_live(supported ? 1 : 0, on ? 1 : 0),
   setChecksums: (on) => Module._el_set_checksums(on ? 1 : 0),

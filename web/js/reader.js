@@ -128,6 +128,9 @@ const otherSources = new Map();  // path -> {source, size}
 
 // Reads what is new in `entries` ({source, path, size?, other?}): new files,
 // and the grown part of files read before. `other` files are only announced.
+// Whether any event file is open (a new logdir opened on top starts its view afresh).
+export function anythingOpen() { return known.size > 0; }
+
 export function enqueue(entries) {
   if (!page.ready || entries.length === 0) return;
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -8,7 +8,7 @@
 // [SECTION] live re-checks
 
 import { engine, page } from './engine.js';
-import { enqueue, fetchOrExplain } from './reader.js';
+import { anythingOpen, enqueue, fetchOrExplain } from './reader.js';
 
 // [SECTION] event files in a folder -------------------------------------------------------------
 // In a log directory event files are read (TensorBoard's rule); files an
@@ -87,11 +87,19 @@ async function walkEntry(entry, out, inFolder) {
   return out;
 }
 
+// Files the user opened (picked, dropped, by address): when something is
+// already open this is another logdir, and the view starts afresh for it
+// (the step at the newest, no searches or zooms). Live re-checks use enqueue.
+function openEntries(entries) {
+  if (entries.length && anythingOpen()) engine.forgetLogdirState();
+  enqueue(entries);
+}
+
 // [SECTION] pickers and drops ------------------------------------------------------------------
 const filesInput = document.getElementById('open-files');
 const folderInput = document.getElementById('open-folder');
-filesInput.addEventListener('change', () => { enqueue(fromFileList(filesInput.files, false)); filesInput.value = ''; });
-folderInput.addEventListener('change', () => { enqueue(fromFileList(folderInput.files, true)); folderInput.value = ''; });
+filesInput.addEventListener('change', () => { openEntries(fromFileList(filesInput.files, false)); filesInput.value = ''; });
+folderInput.addEventListener('change', () => { openEntries(fromFileList(folderInput.files, true)); folderInput.value = ''; });
 
 export function pickFiles() { filesInput.click(); }
 
@@ -105,7 +113,7 @@ export async function pickFolder() {
   try {
     const dir = await window.showDirectoryPicker({ mode: 'read' });
     liveSources.push({ kind: 'handle', dir });
-    enqueue(await walkHandle(dir, '', []));
+    openEntries(await walkHandle(dir, '', []));
     updateLive();
   } catch (err) {
     if (err && err.name !== 'AbortError') console.log('[eventlens] folder picker: ' + err);
@@ -132,7 +140,7 @@ document.addEventListener('drop', async (ev) => {
   } else {
     entries.push(...fromFileList(dt.files, false));
   }
-  enqueue(entries);
+  openEntries(entries);
 });
 
 // [SECTION] addresses and manifests -------------------------------------------------------------
@@ -179,7 +187,7 @@ export async function openUrl(raw) {
     if (/\.json$/i.test(path)) {
       const entries = await manifestEntries(url, true);
       liveSources.push({ kind: 'manifest', url });
-      enqueue(entries);
+      openEntries(entries);
       updateLive();
       return;
     }
@@ -188,7 +196,7 @@ export async function openUrl(raw) {
     const size = +(head.headers.get('content-length') || 0);
     const name = decodeURIComponent(path.split('/').pop() || 'events');
     // Without a size (compressed transfer), one plain download.
-    enqueue([{ source: size ? { url } : { url, noRange: true }, path: name, size: size || 1, run: name }]);
+    openEntries([{ source: size ? { url } : { url, noRange: true }, path: name, size: size || 1, run: name }]);
   } catch (err) {
     engine.pathFailed(url, err && err.message ? err.message : String(err));
   }
