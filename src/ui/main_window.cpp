@@ -40,11 +40,10 @@ void MainWindow::update_run_looks(const store::Store& store, Settings& settings)
   looks_generation_ = store.generation();
   looks_runs_ = store.runs().size();
   looks_nonempty_ = nonempty;
-  std::vector<std::string> names;
+  std::vector<std::string> names, waiting;
   names.reserve(nonempty);
-  for (const auto& [name, run] : store.runs())
-    if (!run.tags.empty()) names.push_back(name);
-  run_looks_.assign(names, settings.run_color_memory);
+  for (const auto& [name, run] : store.runs()) (run.tags.empty() ? waiting : names).push_back(name);
+  run_looks_.assign(names, settings.run_color_memory, waiting);
 }
 
 // The dashboard whose settings the sidebar shows: the one open (the first

@@ -59,17 +59,25 @@ std::string elide_middle(std::string_view text, float max_width,
   return out;
 }
 
-void RunLooks::assign(const std::vector<std::string>& names, ColorMemory& memory) {
+void RunLooks::assign(const std::vector<std::string>& names, ColorMemory& memory,
+                      const std::vector<std::string>& waiting) {
   looks_.clear();
   prefix_ = shared_run_prefix(names);
   std::vector<int> holders(kPaletteSize, 0);  // open runs per palette colour
+  // Colours remembered by runs still waiting for data count as held by them.
+  for (const std::string& w : waiting) {
+    auto it = memory.find(w);
+    if (it != memory.end() && it->second >= 0 && it->second < kPaletteSize)
+      ++holders[static_cast<std::size_t>(it->second)];
+  }
+  const std::vector<int> reserved = holders;
   std::vector<int> index(names.size(), -1);
   // Remembered colours first, in list order: the first run to claim one keeps it.
   for (std::size_t i = 0; i < names.size(); ++i) {
     auto it = memory.find(names[i]);
     if (it == memory.end() || it->second < 0 || it->second >= kPaletteSize) continue;
-    if (holders[static_cast<std::size_t>(it->second)] == 0)
-      index[i] = it->second, ++holders[static_cast<std::size_t>(it->second)];
+    const std::size_t k = static_cast<std::size_t>(it->second);
+    if (holders[k] == reserved[k]) index[i] = it->second, ++holders[k];  // no listed run holds it yet
   }
   // The rest: the first colour held by the fewest open runs (none, until the palette runs out).
   for (std::size_t i = 0; i < names.size(); ++i) {

@@ -32,7 +32,11 @@ class RunLooks {
   // keeps its remembered colour unless an earlier run holds it; otherwise it
   // takes the first colour no open run has, and `memory` remembers it. Only
   // with more runs than colours do colours repeat.
-  void assign(const std::vector<std::string>& names, ColorMemory& memory);
+  // `waiting`: open runs not listed yet (no data so far); a new run does not
+  // take a colour one of them remembers, so a run whose data arrives later
+  // still gets its own.
+  void assign(const std::vector<std::string>& names, ColorMemory& memory,
+              const std::vector<std::string>& waiting = {});
   // The label shown for a run; a name that is not an open run (an HParams
   // session's folder) loses the shared prefix too when it has it.
   std::string label(const std::string& name) const;

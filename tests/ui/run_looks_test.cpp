@@ -95,6 +95,22 @@ TEST(RunColors, AColourStaysWithItsNameAcrossReloads) {
   for (const char* n : {"0-new", "a", "b", "c"}) EXPECT_EQ(again.color(n), looks.color(n)) << n;
 }
 
+TEST(RunColors, ARunWhoseDataArrivesLaterKeepsItsColour) {
+  ColorMemory memory;
+  RunLooks looks;
+  looks.assign({"a", "b", "c"}, memory);  // 0, 1, 2
+  // Reopened with a new run: "0-new" and "a" have data, "b" and "c" wait.
+  // The new run must not take b's or c's remembered colour.
+  RunLooks again;
+  again.assign({"0-new", "a"}, memory, {"b", "c"});
+  EXPECT_EQ(again.color("a"), palette_color(0));
+  EXPECT_EQ(again.color("0-new"), palette_color(3));
+  again.assign({"0-new", "a", "b", "c"}, memory);
+  EXPECT_EQ(again.color("b"), palette_color(1));
+  EXPECT_EQ(again.color("c"), palette_color(2));
+  EXPECT_EQ(again.color("0-new"), palette_color(3));
+}
+
 TEST(RunColors, ClashingOrBadMemoryIsRepaired) {
   ColorMemory memory{{"x", 5}, {"y", 5}, {"z", 99}};
   RunLooks looks;
