@@ -174,7 +174,7 @@ int cmd_export(const std::vector<std::string>& args) {
   if (paths.empty() || (format != "json" && format != "csv")) {
     std::fprintf(stderr,
                  "usage: eventlens export PATH... [--format json|csv] [--kind "
-                 "scalars|histograms|distributions|images|text|pr_curves|hparams|embeddings|all]\n"
+                 "scalars|histograms|distributions|images|text|pr_curves|meshes|hparams|embeddings|all]\n"
                  "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
     return 2;
   }
@@ -196,7 +196,7 @@ int cmd_export(const std::vector<std::string>& args) {
   }
   if (kind != "all") {
     if (kind != "scalars" && kind != "histograms" && kind != "distributions" && kind != "images" &&
-        kind != "text" && kind != "pr_curves" && kind != "hparams") {
+        kind != "text" && kind != "pr_curves" && kind != "hparams" && kind != "meshes") {
       std::fprintf(stderr, "eventlens export: unknown --kind %s\n", kind.c_str());
       return 2;
     }
@@ -207,6 +207,7 @@ int cmd_export(const std::vector<std::string>& args) {
     o.text = kind == "text";
     o.pr_curves = kind == "pr_curves";
     o.hparams = kind == "hparams";
+    o.meshes = kind == "meshes";
   }
   store::Store store;
   std::vector<std::string> disk_paths;

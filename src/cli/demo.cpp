@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/demo_meshes.h"
 #include "cli/synthetic_graph.h"
 #include "events/media_encode.h"
 #include "proto/event.pb.h"
@@ -411,7 +412,7 @@ void write_train(const fs::path& dir) {
             d.add_shape(1);
             d.add_shape(4);
             d.add_shape(3);
-            d.set_components(7);
+            d.set_components(14);  // 1 << VERTEX | 1 << FACE | 1 << COLOR
             set_plugin(v, "mesh", d.SerializeAsString());
           }
           auto* t = v->mutable_tensor();
@@ -419,6 +420,7 @@ void write_train(const fs::path& dir) {
           for (int d : {1, 4, 3}) t->mutable_tensor_shape()->add_dim()->set_size(d);
           t->set_tensor_content(p.bytes);
         }
+        add_demo_meshes(m, step / 1000, 3, step == 0);
         auto* g = add_value(m, "debug/embedding_norms");
         g->mutable_tensor()->set_dtype(pb::DT_DOUBLE);
         g->mutable_tensor()->mutable_tensor_shape()->add_dim()->set_size(4);
@@ -686,7 +688,7 @@ bool write_big_graph(const fs::path& root) {
 // [SECTION] eventlens demo ---------------------------------------------------------------------
 int cmd_demo(const std::vector<std::string>& args) {
   std::string out;
-  bool big = false, million = false, images = false, big_graph = false;
+  bool big = false, million = false, images = false, big_graph = false, meshes = false;
   for (const auto& a : args) {
     if (a == "--big")
       big = true;
@@ -696,6 +698,8 @@ int cmd_demo(const std::vector<std::string>& args) {
       images = true;
     else if (a == "--million")
       million = true;
+    else if (a == "--meshes")
+      meshes = true;
     else if (a.rfind("--", 0) == 0 || !out.empty()) {
       out.clear();
       break;
@@ -703,7 +707,7 @@ int cmd_demo(const std::vector<std::string>& args) {
       out = a;
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph]\n");
+    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes]\n");
     return 2;
   }
   std::error_code ec;
@@ -713,9 +717,9 @@ int cmd_demo(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    if (big || million || images || big_graph)
+    if (big || million || images || big_graph || meshes)
       return (!big || write_big(out)) && (!million || write_million(out)) && (!images || write_images(out)) &&
-                     (!big_graph || write_big_graph(out))
+                     (!big_graph || write_big_graph(out)) && (!meshes || write_mesh_bench(out))
                  ? 0
                  : 2;
     write_train(fs::path(out) / "train");

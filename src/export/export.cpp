@@ -5,6 +5,7 @@
 
 #include "aggregate/distribution.h"
 #include "aggregate/hparams.h"
+#include "aggregate/meshes.h"
 #include "events/blob_decoder.h"
 #include "events/media.h"
 #include "events/pr_curve.h"
@@ -39,6 +40,65 @@ void each_tag(const Run& run, events::Kind kind, const ExportOptions& o, JsonWri
     if (s.kind != kind || !wanted(o.tag_filter, tag)) continue;
     j.key(tag).begin_array();
     for (std::uint32_t i : indices(s, o.all_points)) fn(tag, s, i);
+    j.end_array();
+  }
+  j.end_object();
+}
+
+// "meshes": {name: [{step, wall_time, sample, vertices, faces, colors, bounds, sha256, problems}]}:
+// every sample of every step, put together as the Mesh dashboard draws it.
+void export_meshes(const Store& store, const Run& run, const ExportOptions& o, JsonWriter& j) {
+  events::BlobDecoder decoder;
+  std::string record, error;
+  // One part's tensor at `index`; false (with a problem) when it cannot be read.
+  auto part = [&](const Series* s, std::uint32_t index, events::MeshContent c, events::MeshTensor& out) {
+    if (!s || index == aggregate::kNoRecord) return false;
+    pb::TensorProto t;
+    if (!read_blob(store, *o.blobs, s->blobs[index], record, error) ||
+        !decoder.tensor({reinterpret_cast<const std::uint8_t*>(record.data()), record.size()}, s->tag, t) ||
+        !events::decode_mesh_tensor(t, c, out, error)) {
+      if (o.problems)
+        o.problems->push_back(run.name + ": " + std::string(s->tag) + " at step " +
+                              std::to_string(s->steps[index]) + ": " +
+                              (error.empty() ? "the mesh record is not decodable" : error));
+      error.clear();
+      return false;
+    }
+    return true;
+  };
+  j.key("meshes").begin_object();
+  for (const aggregate::MeshInfo& m : aggregate::find_meshes(run, o.all_points)) {
+    if (!wanted(o.tag_filter, m.name)) continue;
+    if (o.problems)
+      for (const std::string& p : m.problems) o.problems->push_back(run.name + ": " + p);
+    j.key(m.name).begin_array();
+    for (const aggregate::MeshStep& st : m.steps) {
+      events::MeshTensor v, f, c;
+      if (!part(m.vertex, st.vertex, events::MeshContent::kVertex, v)) continue;
+      const bool has_f = part(m.face, st.face, events::MeshContent::kFace, f);
+      const bool has_c = part(m.color, st.color, events::MeshContent::kColor, c);
+      for (std::uint32_t k = 0; k < v.batch; ++k) {
+        const aggregate::MeshSample ms =
+            aggregate::assemble_mesh(v, has_f ? &f : nullptr, has_c ? &c : nullptr, k);
+        j.begin_object().key("step").value(st.step).key("wall_time").value(st.wall_time);
+        j.key("sample").value(k).key("vertices").value(ms.vertices).key("faces").value(ms.faces);
+        j.key("colors").value(!ms.rgba.empty()).key("bounds");
+        if (ms.has_bounds) {
+          j.begin_array();
+          for (const auto* b : {&ms.lo, &ms.hi}) {
+            j.begin_array();
+            for (float x : *b) j.value(static_cast<double>(x));
+            j.end_array();
+          }
+          j.end_array();
+        } else {
+          j.value(std::string_view("none"));
+        }
+        j.key("sha256").value(ms.vertex_sha256).key("problems").begin_array();
+        for (const std::string& p : ms.problems) j.value(p);
+        j.end_array().end_object();
+      }
+    }
     j.end_array();
   }
   j.end_object();
@@ -136,6 +196,7 @@ std::string export_json(const Store& store, const ExportOptions& o) {
                  }
                  j.end_object();
                });
+    if (o.meshes && o.blobs) export_meshes(store, run, o, j);
     if (o.text)
       each_tag(run, events::Kind::kText, o, j, "text",
                [&](const std::string&, const Series& s, std::uint32_t i) {

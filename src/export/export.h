@@ -20,6 +20,7 @@ struct ExportOptions {
   // source they are left out.
   bool images = true;
   bool pr_curves = true;  // (read back like images)
+  bool meshes = true;     // (read back like images): counts, bounds and a sha256 per sample
   bool hparams = true;    // the sessions table (aggregate/hparams.h), a top-level "hparams" key
   BlobSource* blobs = nullptr;
   std::vector<std::string>* problems = nullptr;  // blobs that could not be read back

@@ -5,7 +5,7 @@
 #include <limits>
 #include <unordered_map>
 
-#include "graph/json_value.h"
+#include "store/json_value.h"
 #include "proto/graph.pb.h"
 
 // [SECTION] index
@@ -16,6 +16,10 @@
 //   functions
 
 namespace el::graph {
+
+using store::JsonValue;
+using store::json_summary;
+using store::parse_json;
 
 GraphSource source_for(std::string_view tag, std::string_view plugin_name) {
   if (tag == "__run_graph__") return GraphSource::kGraphDef;

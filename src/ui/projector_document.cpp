@@ -8,7 +8,7 @@
 #include <regex>
 #include <unordered_map>
 
-#include "graph/json_value.h"
+#include "store/json_value.h"
 #include "store/json_writer.h"
 #include "ui/embedding_provider.h"
 #include "ui/palette.h"
@@ -182,13 +182,13 @@ std::vector<float> fit_positions(std::span<const float> coords, std::size_t dims
 // [SECTION] bookmarks ---------------------------------------------------------------------------
 bool parse_bookmarks(std::string_view json, std::size_t points, std::vector<Bookmark>& out,
                      std::string& error) {
-  graph::JsonValue doc;
-  if (!graph::parse_json(json, doc, error)) {
+  store::JsonValue doc;
+  if (!store::parse_json(json, doc, error)) {
     error = "not a bookmark file: " + error;
     return false;
   }
   // TensorBoard writes an array of states; one state alone is accepted too.
-  std::vector<const graph::JsonValue*> states;
+  std::vector<const store::JsonValue*> states;
   if (doc.is_array()) {
     for (const auto& s : doc.items) states.push_back(&s);
   } else if (doc.is_object()) {
@@ -199,19 +199,19 @@ bool parse_bookmarks(std::string_view json, std::size_t points, std::vector<Book
     return false;
   }
   out.clear();
-  for (const graph::JsonValue* s : states) {
+  for (const store::JsonValue* s : states) {
     Bookmark b;
     b.label = std::string(s->str("label"));
     const std::string projection(s->str("selectedProjection"));
     b.projection = projection == "custom" ? "custom" : "pca";
     if (const auto* dims = s->get("pcaComponentDimensions"); dims && dims->is_array())
       for (const auto& d : dims->items)
-        if (d.type == graph::JsonValue::Type::kNumber && d.number >= 0 && d.number < 1000 &&
+        if (d.type == store::JsonValue::Type::kNumber && d.number >= 0 && d.number < 1000 &&
             b.pca_components.size() < 3)
           b.pca_components.push_back(static_cast<int>(d.number));
     if (const auto* sel = s->get("selectedPoints"); sel && sel->is_array())
       for (const auto& p : sel->items)
-        if (p.type == graph::JsonValue::Type::kNumber && p.number >= 0 &&
+        if (p.type == store::JsonValue::Type::kNumber && p.number >= 0 &&
             p.number < static_cast<double>(points))
           b.selected.push_back(static_cast<std::uint32_t>(p.number));
     b.colour_by = std::string(s->str("selectedColorOptionName"));
@@ -220,7 +220,7 @@ bool parse_bookmarks(std::string_view json, std::size_t points, std::vector<Book
     b.custom_x_right = std::string(s->str("customXRightText"));
     b.custom_y_up = std::string(s->str("customYUpText"));
     b.custom_y_down = std::string(s->str("customYDownText"));
-    if (const auto* r = s->get("customXLeftRegex"); r && r->type == graph::JsonValue::Type::kBool)
+    if (const auto* r = s->get("customXLeftRegex"); r && r->type == store::JsonValue::Type::kBool)
       b.custom_regex = r->boolean;
     out.push_back(std::move(b));
   }

@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "graph/graph_builders.h"
-#include "graph/json_value.h"
+#include "store/json_value.h"
 #include "proto/graph.pb.h"
 
 namespace el::graph {

@@ -1,13 +1,14 @@
-// A small JSON reader for the Keras model config a graph_keras_model summary
-// holds: the whole document in memory as a tree of values. Errors come back as
-// a message with the byte offset; nesting deeper than 200 levels is refused.
+// A small JSON reader: the whole document in memory as a tree of values (the
+// Keras model config of a graph_keras_model summary, a mesh's json_config, the
+// projector's bookmarks). Errors come back as a message with the byte offset;
+// nesting deeper than 200 levels is refused.
 #pragma once
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-namespace el::graph {
+namespace el::store {
 
 struct JsonMember;
 
@@ -38,4 +39,4 @@ struct JsonMember {
 // A compact one-line rendering (strings quoted), at most `max_chars` long ("…" when cut).
 std::string json_summary(const JsonValue& v, std::size_t max_chars = 120);
 
-}  // namespace el::graph
+}  // namespace el::store

@@ -1,9 +1,9 @@
-#include "graph/json_value.h"
+#include "store/json_value.h"
 
 #include <cctype>
 #include <cstdlib>
 
-namespace el::graph {
+namespace el::store {
 
 const JsonValue* JsonValue::get(std::string_view key) const {
   if (type != Type::kObject) return nullptr;
@@ -267,4 +267,4 @@ std::string json_summary(const JsonValue& v, std::size_t max_chars) {
   return out;
 }
 
-}  // namespace el::graph
+}  // namespace el::store

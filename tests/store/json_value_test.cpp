@@ -1,9 +1,9 @@
 // graph/json_value: the JSON reader Keras model configs go through.
-#include "graph/json_value.h"
+#include "store/json_value.h"
 
 #include <gtest/gtest.h>
 
-namespace el::graph {
+namespace el::store {
 namespace {
 
 TEST(JsonValue, JsonStringsNumbersAndEscapes) {
@@ -20,4 +20,4 @@ TEST(JsonValue, JsonStringsNumbersAndEscapes) {
 }
 
 }  // namespace
-}  // namespace el::graph
+}  // namespace el::store
