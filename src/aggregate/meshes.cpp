@@ -181,6 +181,34 @@ MeshSample assemble_mesh(const events::MeshTensor& vertices, const events::MeshT
   return out;
 }
 
+std::string mesh_to_ply(const MeshSample& m) {
+  const std::size_t n = m.xyz.size() / 3, f = m.triangles.size() / 3;
+  const bool colours = m.rgba.size() == n && n > 0;
+  std::string out = "ply\nformat ascii 1.0\ncomment written by EventLens\nelement vertex " +
+                    std::to_string(n) + "\nproperty float x\nproperty float y\nproperty float z\n";
+  if (colours) out += "property uchar red\nproperty uchar green\nproperty uchar blue\n";
+  out += "element face " + std::to_string(f) + "\nproperty list uchar int vertex_indices\nend_header\n";
+  char line[128];
+  for (std::size_t i = 0; i < n; ++i) {
+    // %.9g: every float32 reads back exactly.
+    int len = std::snprintf(line, sizeof line, "%.9g %.9g %.9g", static_cast<double>(m.xyz[i * 3]),
+                            static_cast<double>(m.xyz[i * 3 + 1]), static_cast<double>(m.xyz[i * 3 + 2]));
+    out.append(line, static_cast<std::size_t>(len));
+    if (colours) {
+      const std::uint32_t c = m.rgba[i];
+      len = std::snprintf(line, sizeof line, " %u %u %u", c & 0xff, (c >> 8) & 0xff, (c >> 16) & 0xff);
+      out.append(line, static_cast<std::size_t>(len));
+    }
+    out += '\n';
+  }
+  for (std::size_t t = 0; t < f; ++t) {
+    const int len = std::snprintf(line, sizeof line, "3 %u %u %u\n", m.triangles[t * 3],
+                                  m.triangles[t * 3 + 1], m.triangles[t * 3 + 2]);
+    out.append(line, static_cast<std::size_t>(len));
+  }
+  return out;
+}
+
 // [SECTION] geometry for shading ----------------------------------------------------------------
 std::vector<float> vertex_normals(const std::vector<float>& xyz,
                                   const std::vector<std::uint32_t>& triangles) {

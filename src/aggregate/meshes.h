@@ -61,6 +61,10 @@ struct MeshSample {
 MeshSample assemble_mesh(const events::MeshTensor& vertices, const events::MeshTensor* faces,
                          const events::MeshTensor* colours, std::uint32_t sample);
 
+// The sample as an ASCII PLY file (vertices with colours when present, then
+// triangles), as the card shows it: what was left out stays out.
+std::string mesh_to_ply(const MeshSample& m);
+
 // [SECTION] geometry for shading ----------------------------------------------------------------
 // Per-vertex normals: the area-weighted sum of the faces around each vertex,
 // normalised (0 for a vertex in no face).

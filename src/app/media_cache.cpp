@@ -50,7 +50,11 @@ MediaCache::Entry& MediaCache::find_or_request(const store::Series& s, std::size
   Entry& e = it->second;
   if (inserted) {
     e.kind = s.kind;
-    reads_.request(s.blobs[record], key.record, s.kind);
+    // A mesh part's record is decoded as the part its metadata names (a prefetch asks too).
+    events::MeshMetadata m;
+    const bool mesh =
+        s.kind == events::Kind::kMesh && events::mesh_metadata(s.metadata.plugin_content, s.tag, m);
+    reads_.request(s.blobs[record], key.record, s.kind, mesh ? static_cast<std::uint8_t>(m.content) : 0);
   }
   lru_.touch(key, e.bytes);
   return e;
@@ -61,6 +65,7 @@ void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std
   if (!read) return;  // cleared meanwhile
   wants_frame_ = true;
   RecordMedia media;
+  const auto t0 = std::chrono::steady_clock::now();
   if (!error.empty()) {
     media.error = store_->files().status(read->ref.file).path + " at offset " +
                   std::to_string(read->ref.offset) + ": " + error;
@@ -70,21 +75,27 @@ void MediaCache::arrived(std::uint64_t ticket, std::string_view bytes, const std
       if (media.error.empty()) media.error = "the record could not be read back";
     } else {
       media = split_record(read->kind, read->key.tag,
-                           std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()));
+                           std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()),
+                           read->part);
     }
   }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   fill(*read, std::move(media));
+  if (read->kind == events::Kind::kMesh)
+    if (auto it = entries_.find(MediaKey{read->key, 0}); it != entries_.end()) it->second.decode_ms = ms;
   evict();
 }
 
 void MediaCache::fill(const MediaRead& read, RecordMedia media) {
   const std::string& why = media.error;
-  if (read.kind == events::Kind::kGraphs || read.kind == events::Kind::kPrCurves) {  // one value per record
+  if (read.kind == events::Kind::kGraphs || read.kind == events::Kind::kPrCurves ||
+      read.kind == events::Kind::kMesh) {  // one value per record
     const MediaKey key{read.key, 0};
     Entry& e = entries_[key];
     e.kind = read.kind;
     e.encoded = std::move(media.graph);
     e.pr = std::move(media.pr);
+    e.mesh = std::move(media.mesh);
     e.stage = why.empty() ? Stage::kReady : Stage::kError;
     e.error = why;
     account(key, e);
@@ -170,7 +181,7 @@ void MediaCache::upload(Entry& e, const ui::ImageAdjust& adjust) {
 void MediaCache::account(const MediaKey& key, Entry& e) {
   std::size_t bytes = e.encoded.capacity() + e.image.rgba.capacity() +
                       e.clip.samples.capacity() * sizeof(float) +
-                      6 * e.pr.precision.capacity() * sizeof(double);
+                      6 * e.pr.precision.capacity() * sizeof(double) + e.mesh.bytes();
   if (e.texture) bytes += e.image.rgba.size() * 4 / 3;
   e.bytes = bytes;
   lru_.touch(key, bytes);
@@ -311,6 +322,20 @@ ui::PrCurveView MediaCache::pr_curve(const store::Series& s, std::size_t record)
 ui::GraphBytesView MediaCache::graph(const store::Series& s, std::size_t record) {
   return ready_view<ui::GraphBytesView>(s, record,
                                         [](ui::GraphBytesView& v, const Entry& e) { v.bytes = &e.encoded; });
+}
+
+ui::MeshPartView MediaCache::mesh_part(const store::Series& s, std::size_t record) {
+  events::MeshMetadata m;
+  if (!events::mesh_metadata(s.metadata.plugin_content, s.tag, m)) {
+    ui::MeshPartView v;
+    v.state = ui::MediaState::kError;
+    v.error = "tag '" + std::string(s.tag) + "' does not say which part of a mesh it holds";
+    return v;
+  }
+  return ready_view<ui::MeshPartView>(s, record, [](ui::MeshPartView& v, const Entry& e) {
+    v.part = &e.mesh;
+    v.decode_ms = e.decode_ms;
+  });
 }
 
 // [SECTION] playback --------------------------------------------------------------------------

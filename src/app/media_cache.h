@@ -62,6 +62,7 @@ class MediaCache final : public ui::MediaProvider {
   ui::AudioView audio(const store::Series& s, std::size_t record, std::uint32_t sample) override;
   ui::PrCurveView pr_curve(const store::Series& s, std::size_t record) override;
   ui::GraphBytesView graph(const store::Series& s, std::size_t record) override;
+  ui::MeshPartView mesh_part(const store::Series& s, std::size_t record) override;
   // The curve of record `record` if it is cached and decoded (asks for nothing).
   const events::PrCurve* cached_pr_curve(const store::Series& s, std::size_t record) const;
   void prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) override;
@@ -81,6 +82,8 @@ class MediaCache final : public ui::MediaProvider {
     ui::ImageAdjust texture_adjust;
     events::DecodedAudio clip;
     events::PrCurve pr;
+    events::MeshTensor mesh;
+    double decode_ms = 0;  // meshes: checking and decoding the record
     std::string label;
     std::string error;
     std::size_t bytes = 0;  // what the cap counts

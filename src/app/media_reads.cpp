@@ -4,10 +4,11 @@
 
 namespace el::app {
 
-void MediaReads::request(const store::BlobRef& ref, const RecordKey& key, events::Kind kind) {
+void MediaReads::request(const store::BlobRef& ref, const RecordKey& key, events::Kind kind,
+                         std::uint8_t part) {
   if (by_record_.count(key)) return;
   const std::uint64_t ticket = next_ticket_++;
-  by_ticket_[ticket] = {ref, key, kind};
+  by_ticket_[ticket] = {ref, key, kind, part};
   by_record_[key] = ticket;
   queued_.push_back(ticket);
 }

@@ -18,6 +18,7 @@ struct MediaRead {
   store::BlobRef ref;
   RecordKey key;
   events::Kind kind = events::Kind::kImages;
+  std::uint8_t part = 0;  // meshes: which part the record's tensor is (events::MeshContent)
 };
 
 class MediaReads {
@@ -25,7 +26,7 @@ class MediaReads {
   static constexpr std::size_t kMaxOutstanding = 8;
 
   // Queues a read of `ref` unless one for that record and tag is already queued or out.
-  void request(const store::BlobRef& ref, const RecordKey& key, events::Kind kind);
+  void request(const store::BlobRef& ref, const RecordKey& key, events::Kind kind, std::uint8_t part = 0);
   // The reads to hand to the platform now: the newest first, up to kMaxOutstanding out at once.
   std::vector<std::pair<std::uint64_t, MediaRead>> take_due();
   // The read `ticket` answered; nothing if it is unknown (cleared meanwhile).

@@ -5,7 +5,8 @@
 
 namespace el::app {
 
-RecordMedia split_record(events::Kind kind, std::string_view tag, std::span<const std::uint8_t> record) {
+RecordMedia split_record(events::Kind kind, std::string_view tag, std::span<const std::uint8_t> record,
+                         std::uint8_t part) {
   RecordMedia out;
   events::BlobDecoder decoder;
   const std::string tag_text(tag);
@@ -21,6 +22,15 @@ RecordMedia split_record(events::Kind kind, std::string_view tag, std::span<cons
       } else if (!events::pr_curve_from_tensor(t, out.pr, out.error) && out.error.empty()) {
         out.error = "the record's tensor is not a PR curve";
       }
+      return out;
+    }
+    case events::Kind::kMesh: {
+      pb::TensorProto t;
+      if (!decoder.tensor(record, tag, t))
+        out.error = "the record no longer holds tag '" + tag_text + "'";
+      else if (!events::decode_mesh_tensor(t, static_cast<events::MeshContent>(part), out.mesh, out.error) &&
+               out.error.empty())
+        out.error = "the record's tensor is not a mesh part";
       return out;
     }
     case events::Kind::kAudio: {

@@ -1,7 +1,7 @@
 // One record's value for one tag, taken apart into what the media cache
 // keeps: the encoded samples of images and audio (decoded later, within a
-// frame's budget), a PR curve (small: decoded at once), or a graph's bytes
-// (the graph dashboard decodes them).
+// frame's budget), a PR curve or a mesh part (decoded at once), or a graph's
+// bytes (the graph dashboard decodes them).
 #pragma once
 #include <cstdint>
 #include <span>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "events/event_decoder.h"
+#include "events/mesh.h"
 #include "events/pr_curve.h"
 
 namespace el::app {
@@ -24,9 +25,12 @@ struct RecordMedia {
   std::vector<Sample> samples;  // images, audio
   events::PrCurve pr;           // pr_curves
   std::string graph;            // graphs: a GraphDef, MetaGraphDef, RunMetadata or Keras JSON
+  events::MeshTensor mesh;      // meshes: one part (vertices, faces or colours)
 };
 
 // `record` is the serialized Event as stored (checked against its CRCs already).
-RecordMedia split_record(events::Kind kind, std::string_view tag, std::span<const std::uint8_t> record);
+// `part` says which part of a mesh the tag holds (events::MeshContent; meshes only).
+RecordMedia split_record(events::Kind kind, std::string_view tag, std::span<const std::uint8_t> record,
+                         std::uint8_t part = 0);
 
 }  // namespace el::app

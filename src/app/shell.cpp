@@ -243,6 +243,8 @@ bool Shell::frame() {
   view.embeddings = &embeddings_;
   view.points = &points_;
   points_.begin_frame();
+  view.meshes = &meshes_;
+  meshes_.begin_frame();
   // Decoding images and clips gets a share of the frame; the rest waits a frame.
   media_.set_budget(static_cast<std::size_t>(settings_.image_cache_mb) << 20);
   media_.begin_frame(view.now, 10.0);

@@ -13,6 +13,7 @@
 
 #include "app/embedding_loader.h"
 #include "app/frame_pacer.h"
+#include "app/gl_mesh.h"
 #include "app/gl_points.h"
 #include "app/gl_textures.h"
 #include "app/ingest_queue.h"
@@ -191,6 +192,7 @@ class Shell {
   EmbeddingLoader embeddings_{platform_, textures_};
   std::unordered_map<std::uint64_t, std::string> incoming_;  // file_buffer()s being filled
   GlPoints points_;
+  GlMesh meshes_;
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
   // When the current (or last) batch started and finished, in steady-clock

@@ -75,12 +75,21 @@ bool decode_mesh_tensor(const pb::TensorProto& t, MeshContent content, MeshTenso
     error = std::string("the ") + mesh_content_name(content) + " tensor has a negative dimension";
     return false;
   }
+  // Every value takes at least a byte of the record, so a shape larger than
+  // the tensor's own size can only be a "fill" (one value repeated): no mesh
+  // is written that way, and believing it could ask for gigabytes.
+  const double stored = static_cast<double>(t.ByteSizeLong());
+  if (static_cast<double>(out.batch) * static_cast<double>(out.rows) * 3 > stored + 16) {
+    error = std::string("the ") + mesh_content_name(content) + " tensor holds fewer values than its shape [" +
+            std::to_string(out.batch) + ", " + std::to_string(out.rows) + ", 3] needs";
+    return false;
+  }
   const std::size_t n = static_cast<std::size_t>(out.batch) * static_cast<std::size_t>(out.rows) * 3;
   const std::string& raw = t.tensor_content();
   // The common dtypes straight from tensor_content (no detour through doubles).
   if (content == MeshContent::kVertex && t.dtype() == pb::DT_FLOAT && raw.size() == n * 4) {
     out.xyz.resize(n);
-    std::memcpy(out.xyz.data(), raw.data(), raw.size());  // little-endian, as wasm and x86 are
+    if (n) std::memcpy(out.xyz.data(), raw.data(), raw.size());  // little-endian, as wasm and x86 are
     return true;
   }
   if (content == MeshContent::kColor && t.dtype() == pb::DT_UINT8 && raw.size() == n) {

@@ -58,6 +58,7 @@ void Sha256::block(const std::uint8_t* p) {
 }
 
 void Sha256::update(std::string_view bytes) {
+  if (bytes.empty()) return;  // (its data may be null: no memcpy from it)
   auto p = reinterpret_cast<const std::uint8_t*>(bytes.data());
   std::size_t n = bytes.size();
   total_ += n;

@@ -7,6 +7,7 @@
 #include "ui/histograms_dashboard.h"
 #include "ui/hparams_dashboard.h"
 #include "ui/images_dashboard.h"
+#include "ui/mesh_dashboard.h"
 #include "ui/pr_curves_dashboard.h"
 #include "ui/projector_dashboard.h"
 #include "ui/scalars_dashboard.h"
@@ -17,7 +18,6 @@ namespace el::ui {
 
 namespace {
 // Kinds with no dashboard of their own yet: their tags are listed, so nothing is hidden.
-const DashboardInfo kMeshInfo{"mesh", "Mesh", "3D meshes and point clouds.", events::Kind::kMesh};
 const DashboardInfo kTensorsInfo{"tensors", "Tensors",
                                  "Tensors of other plugins (or none): listed so nothing is hidden.",
                                  events::Kind::kTensors};
@@ -36,7 +36,7 @@ std::vector<std::unique_ptr<Dashboard>> make_dashboards() {
   d.push_back(std::make_unique<PrCurvesDashboard>());
   d.push_back(std::make_unique<CustomScalarsDashboard>());
   d.push_back(std::make_unique<ProjectorDashboard>());
-  d.push_back(std::make_unique<TagsTableDashboard>(kMeshInfo));
+  d.push_back(std::make_unique<MeshDashboard>());
   d.push_back(std::make_unique<TagsTableDashboard>(kTensorsInfo));
   return d;
 }

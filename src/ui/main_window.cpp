@@ -369,6 +369,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.media = view.media;
     ctx.embeddings = view.embeddings;
     ctx.points = view.points;
+    ctx.meshes = view.meshes;
     media_cards_.clear();
     ctx.media_cards = &media_cards_;
     ctx.open_urls = &act.open_urls;

@@ -45,6 +45,7 @@ struct MainWindowView {
   MediaProvider* media = nullptr;           // images and audio, read lazily
   EmbeddingProvider* embeddings = nullptr;  // the Projector's files
   PointRenderer* points = nullptr;          // GPU point clouds
+  MeshRenderer* meshes = nullptr;           // GPU triangle meshes
 };
 
 struct MainWindowActions {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "events/audio_decode.h"
+#include "events/mesh.h"
 #include "events/pr_curve.h"
 #include "store/store.h"
 
@@ -63,6 +64,14 @@ struct GraphBytesView {
   std::string error;
 };
 
+// One part (vertices, faces or colours) of one record of a mesh, decoded.
+struct MeshPartView {
+  MediaState state = MediaState::kLoading;
+  const events::MeshTensor* part = nullptr;
+  double decode_ms = 0;  // checking and decoding the record when it arrived
+  std::string error;
+};
+
 // The one clip that is playing or paused (the app plays one at a time).
 struct Playback {
   const store::Series* series = nullptr;
@@ -85,6 +94,8 @@ class MediaProvider {
   virtual PrCurveView pr_curve(const store::Series& s, std::size_t record) = 0;
   // The graph bytes of record `record` of a graphs series.
   virtual GraphBytesView graph(const store::Series& s, std::size_t record) = 0;
+  // Record `record` of one part of a mesh (the series' metadata says which part).
+  virtual MeshPartView mesh_part(const store::Series& s, std::size_t record) = 0;
   // Reads (and, time permitting, decodes) a record a card will likely show
   // next, so stepping through a series does not wait for the file.
   virtual void prefetch(const store::Series& s, std::size_t record, std::uint32_t sample) = 0;

@@ -6,12 +6,13 @@
 namespace el::ui {
 
 namespace {
-constexpr float kFovY = 0.8f;  // radians (about 46 degrees)
 constexpr float kMaxPitch = 1.55f;
 
 // The field of view spans the view's shorter side (as `zoom` does in 2-D), so
 // a fitted cloud fits a tall view as well as a wide one.
-float half_height_tan(float aspect) { return std::tan(kFovY / 2) / std::min(1.0f, std::max(aspect, 1e-3f)); }
+float half_height_tan(float fov_y, float aspect) {
+  return std::tan(fov_y / 2) / std::min(1.0f, std::max(aspect, 1e-3f));
+}
 
 Mat4 perspective(float fovy, float aspect, float near, float far) {
   const float f = 1.0f / std::tan(fovy / 2);
@@ -75,7 +76,8 @@ void OrbitCamera::orbit(float dx, float dy) {
 float OrbitCamera::world_per_pixel(float width, float height) const {
   height = std::max(1.0f, height);
   const float aspect = width / height;
-  const float half = three_d ? distance * half_height_tan(aspect) : (aspect >= 1 ? zoom : zoom / aspect);
+  const float half =
+      three_d ? distance * half_height_tan(fov_y, aspect) : (aspect >= 1 ? zoom : zoom / aspect);
   return 2 * half / height;
 }
 
@@ -95,7 +97,7 @@ void OrbitCamera::pan(float dx, float dy, float width, float height) {
 void OrbitCamera::zoom_by(float factor) {
   factor = std::clamp(factor, 0.2f, 5.0f);
   if (three_d)
-    distance = std::clamp(distance * factor, 0.01f, 100.0f);
+    distance = std::clamp(distance * factor, reach * 1e-3f, reach * 10);
   else
     zoom = std::clamp(zoom * factor, 0.0005f, 50.0f);
 }
@@ -105,8 +107,20 @@ void OrbitCamera::fit(float r) {
   yaw = 0.6f;
   pitch = 0.35f;
   // The sphere of radius r fills the view's shorter side.
-  distance = std::max(r, 1e-3f) / std::sin(kFovY / 2);
+  distance = std::max(r, 1e-3f) / std::sin(fov_y / 2);
   zoom = 1.08f;
+}
+
+void OrbitCamera::fit_sphere(const std::array<float, 3>& center, float r) {
+  r = std::max(r, 1e-6f);
+  fit(r);
+  target = center;
+  reach = std::max(2 * r, 1e-5f);
+}
+
+std::array<float, 3> OrbitCamera::eye() const {
+  return {target[0] + distance * std::cos(pitch) * std::sin(yaw), target[1] + distance * std::sin(pitch),
+          target[2] + distance * std::cos(pitch) * std::cos(yaw)};
 }
 
 Mat4 OrbitCamera::view_projection(float aspect) const {
@@ -120,11 +134,10 @@ Mat4 OrbitCamera::view_projection(float aspect) const {
     view[12] = -target[0], view[13] = -target[1], view[14] = -target[2];
     return multiply(proj, view);
   }
-  const std::array<float, 3> eye{target[0] + distance * std::cos(pitch) * std::sin(yaw),
-                                 target[1] + distance * std::sin(pitch),
-                                 target[2] + distance * std::cos(pitch) * std::cos(yaw)};
-  const float near = std::max(0.001f, distance * 0.01f), far = distance + 10;
-  return multiply(perspective(2 * std::atan(half_height_tan(aspect)), aspect, near, far),
+  const std::array<float, 3> eye = this->eye();
+  const float near = near_plane > 0 ? near_plane : std::max(reach * 1e-5f, distance * 0.01f);
+  const float far = far_plane > near ? far_plane : distance + reach;
+  return multiply(perspective(2 * std::atan(half_height_tan(fov_y, aspect)), aspect, near, far),
                   look_at(eye, target));
 }
 

@@ -91,6 +91,11 @@ std::string encode_settings(const Settings& s) {
   }
   if (s.image_actual_size) out += "&actual=1";
   if (s.text_raw) out += "&raw=1";
+  if (!s.mesh_smooth) out += "&mshade=flat";
+  if (s.mesh_wireframe) out += "&mwire=1";
+  if (s.mesh_point_px) out += "&mpoint=" + std::to_string(s.mesh_point_px);
+  if (s.mesh_background) out += std::string("&mbg=") + (s.mesh_background == 1 ? "dark" : "light");
+  if (s.mesh_link_cameras) out += "&mlink=1";
   if (s.step >= 0) out += "&step=" + std::to_string(s.step);
   if (s.image_cache_mb != 256) out += "&imgmem=" + std::to_string(s.image_cache_mb);
   if (!s.graph_run.empty()) out += "&grun=" + escape(s.graph_run);
@@ -244,6 +249,16 @@ void decode_settings(std::string_view text, Settings& s) {
       s.image_contrast = d;
     else if (key == "raw" && (v == "1" || v == "0"))
       s.text_raw = v == "1";
+    else if (key == "mshade" && (v == "flat" || v == "smooth"))
+      s.mesh_smooth = v == "smooth";
+    else if (key == "mwire" && (v == "1" || v == "0"))
+      s.mesh_wireframe = v == "1";
+    else if (key == "mpoint" && parse_double(v, d) && d >= 0 && d <= 32)
+      s.mesh_point_px = static_cast<int>(d);
+    else if (key == "mbg" && (v == "theme" || v == "dark" || v == "light"))
+      s.mesh_background = v == "dark" ? 1 : v == "light" ? 2 : 0;
+    else if (key == "mlink" && (v == "1" || v == "0"))
+      s.mesh_link_cameras = v == "1";
     else if (key == "step" && parse_double(v, d) && d >= 0 && d < 9.2e18)
       s.step = static_cast<std::int64_t>(d);
     else if (key == "imgmem" && parse_double(v, d) && d >= 64 && d <= 4096)

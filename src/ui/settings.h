@@ -40,6 +40,12 @@ struct Settings {
   double image_contrast = 1.0;     // 0 .. 5
   bool image_actual_size = false;  // one image pixel per screen pixel instead of fitting the card
   bool text_raw = false;           // text cards: the strings as stored instead of rendered Markdown
+  // Mesh cards.
+  bool mesh_smooth = true;         // per-vertex normals (off: flat faces)
+  bool mesh_wireframe = false;     // edges over the faces
+  int mesh_point_px = 0;           // point clouds: diameter in pixels, 1 .. 32; 0: the config's size, else 4
+  int mesh_background = 0;         // 0: the theme's, 1: dark, 2: light
+  bool mesh_link_cameras = false;  // every card shows the mesh from one camera
   // The step image, audio and text cards show (their last record at or before it); -1: the newest.
   std::int64_t step = -1;
   int image_cache_mb = 256;

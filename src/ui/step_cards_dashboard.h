@@ -24,6 +24,12 @@ class StepCardsDashboard : public Dashboard {
     bool needs_media = false;  // its records are read lazily through ctx.media
   };
   virtual CardLayout card_layout() const = 0;
+  // Called before the cards of a frame are laid out.
+  virtual void begin_cards(const UiContext& ctx) {}
+  // Which series get cards (default: every series of the kind); see CardChooser.
+  virtual bool choose_card(const store::Series& s, std::uint32_t& samples, const std::string*& title) {
+    return true;
+  }
   // One visible card, in its content area [min, max].
   virtual void draw_card(const UiContext& ctx, const TagRunCard& card, ImVec2 min, ImVec2 max) = 0;
   // The card's "..." popup.

@@ -30,7 +30,8 @@ void TagFilterBar::draw(const UiContext& ctx) {
 std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(const UiContext& ctx,
                                                                             events::Kind kind,
                                                                             const RegexFilter& filter,
-                                                                            bool per_sample) {
+                                                                            bool per_sample,
+                                                                            const CardChooser& choose) {
   std::map<std::string, std::vector<TagRunCard>> by_tag;  // tag order, then run order (runs() is sorted)
   for (const auto& [name, run] : ctx.store->runs()) {
     if (!ctx.run_shown(name)) continue;
@@ -39,7 +40,11 @@ std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(cons
         std::uint32_t samples = 1;
         if (per_sample)
           for (std::uint32_t n : s.samples) samples = std::max(samples, n);
-        for (std::uint32_t k = 0; k < samples; ++k) by_tag[tag].push_back({&tag, &name, &s, k, samples});
+        const std::string* title = nullptr;
+        if (choose && !choose(s, samples, title)) continue;
+        const std::string& key = title ? *title : tag;
+        for (std::uint32_t k = 0; k < samples; ++k)
+          by_tag[key].push_back({&tag, &name, &s, k, samples, title});
       }
   }
   std::vector<std::pair<std::string, std::vector<TagRunCard>>> out;
@@ -64,6 +69,7 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
                 const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
                 const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
   ImGui::PushID(card.tag->c_str());
+  const std::string& title = card.name();
   ImGui::PushID(card.run->c_str());
   ImGui::PushID(static_cast<int>(card.sample));
   const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -84,15 +90,14 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
   const float h = ImGui::GetTextLineHeight();
   const float room = title_right - (min.x + pad) - 14 - h * 0.6f - 5;
   const std::string& run_label = ctx.run_label(*card.run);
-  const float tag_w = ImGui::CalcTextSize(card.tag->c_str()).x,
-              run_w = ImGui::CalcTextSize(run_label.c_str()).x;
+  const float tag_w = ImGui::CalcTextSize(title.c_str()).x, run_w = ImGui::CalcTextSize(run_label.c_str()).x;
   const float tag_room = tag_w + run_w <= room ? tag_w : std::max(room * 0.6f, room - run_w);
-  const std::string tag_text = fit_middle(*card.tag, tag_room);
+  const std::string tag_text = fit_middle(title, tag_room);
   ImGui::TextUnformatted(tag_text.c_str());
   if (ImGui::IsItemHovered()) {
     const std::string& d = card.series->metadata.description;
-    if (tag_text != *card.tag || !d.empty())
-      ImGui::SetTooltip("%s%s%s", card.tag->c_str(), d.empty() ? "" : "\n\n", d.c_str());
+    if (tag_text != title || !d.empty())
+      ImGui::SetTooltip("%s%s%s", title.c_str(), d.empty() ? "" : "\n\n", d.c_str());
   }
   ImGui::SameLine(0, 14);
   const ImVec2 c = ImGui::GetCursorScreenPos();
@@ -144,10 +149,10 @@ std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, e
                                    float min_width, float aspect,
                                    const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
                                    const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu,
-                                   bool per_sample) {
+                                   bool per_sample, const CardChooser& choose) {
   filter.draw(ctx);
   ImGui::Spacing();
-  const auto groups = tag_run_groups(ctx, kind, filter.filter(), per_sample);
+  const auto groups = tag_run_groups(ctx, kind, filter.filter(), per_sample, choose);
   ImGui::BeginChild("##cards", ImVec2(0, 0), false);
   std::size_t total = 0;
   const float avail = ImGui::GetContentRegionAvail().x;

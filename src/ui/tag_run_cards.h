@@ -19,7 +19,14 @@ struct TagRunCard {
   const std::string* run = nullptr;
   const store::Series* series = nullptr;
   std::uint32_t sample = 0, samples = 1;  // images and audio: one card per sample index
+  const std::string* title = nullptr;     // shown instead of the tag (a mesh's name); null: the tag
+  const std::string& name() const { return title ? *title : *tag; }
 };
+
+// Which series of a kind get cards (a mesh's vertices do, its faces do not):
+// false for none; may set the number of samples and the card's title.
+using CardChooser =
+    std::function<bool(const store::Series& s, std::uint32_t& samples, const std::string*& title)>;
 
 // The tag filter box at the top of a dashboard (it edits settings.tag_filter,
 // shared by every dashboard).
@@ -40,7 +47,8 @@ class TagFilterBar {
 std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(const UiContext& ctx,
                                                                             events::Kind kind,
                                                                             const RegexFilter& filter,
-                                                                            bool per_sample = false);
+                                                                            bool per_sample = false,
+                                                                            const CardChooser& choose = {});
 
 // A dashboard of (tag, run) cards of `kind`: the tag filter, then the groups
 // as a grid of cards at least `min_width` wide; `draw(card, min, max)` runs
@@ -51,7 +59,7 @@ std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, e
                                    float min_width, float aspect,
                                    const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
                                    const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu,
-                                   bool per_sample = false);
+                                   bool per_sample = false, const CardChooser& choose = {});
 
 // Record i's position on a time axis (step, seconds since the first record, or wall time).
 double record_time(const aggregate::HistogramSeries& h, std::size_t i, XAxis axis);

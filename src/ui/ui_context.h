@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "ui/embedding_provider.h"
 #include "ui/media_provider.h"
+#include "ui/mesh_renderer.h"
 #include "ui/point_renderer.h"
 #include "ui/run_looks.h"
 #include "ui/series_cache.h"
@@ -71,6 +72,7 @@ struct UiContext {
   MediaProvider* media = nullptr;                     // images and audio, read lazily
   EmbeddingProvider* embeddings = nullptr;            // the Projector's files (null: none)
   PointRenderer* points = nullptr;                    // GPU point clouds (null: cannot draw them)
+  MeshRenderer* meshes = nullptr;                     // GPU triangle meshes (null: cannot draw them)
   std::vector<MediaCardInfo>* media_cards = nullptr;  // filled by the media dashboards
   std::vector<std::string>* open_urls = nullptr;      // links clicked (opened in a new tab by the app)
   std::string* copy_text = nullptr;                   // text to put on the clipboard

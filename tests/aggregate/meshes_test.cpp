@@ -65,6 +65,22 @@ TEST(AssembleMesh, ValidMeshIsKeptWhole) {
   EXPECT_EQ(m.vertex_sha256, "d8b87038ed2ace74ed183166f6b0a541eab77f7184d50e65edc4bca5ccb5445a");
 }
 
+TEST(MeshPly, VerticesColoursAndFacesAsAsciiPly) {
+  const MeshTensor v = vertices({0, 0, 0, 1.5f, 0, 0, 0, 0.1f, 0});
+  const MeshTensor f = faces({0, 1, 2});
+  const MeshTensor c = colours({255, 0, 0, 0, 255, 0, 0, 0, 255});
+  EXPECT_EQ(mesh_to_ply(assemble_mesh(v, &f, &c, 0)),
+            "ply\nformat ascii 1.0\ncomment written by EventLens\nelement vertex 3\n"
+            "property float x\nproperty float y\nproperty float z\n"
+            "property uchar red\nproperty uchar green\nproperty uchar blue\n"
+            "element face 1\nproperty list uchar int vertex_indices\nend_header\n"
+            "0 0 0 255 0 0\n1.5 0 0 0 255 0\n0 0.100000001 0 0 0 255\n3 0 1 2\n");
+  // A point cloud: no colour properties, no faces.
+  const std::string cloud = mesh_to_ply(assemble_mesh(v, nullptr, nullptr, 0));
+  EXPECT_EQ(cloud.find("red"), std::string::npos);
+  EXPECT_NE(cloud.find("element face 0\n"), std::string::npos);
+}
+
 TEST(AssembleMesh, NanVerticesAndOutOfRangeFacesAreLeftOutAndNamed) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   // Vertex 2 is NaN; face 1 uses it, face 2 names vertex 7 of 4.

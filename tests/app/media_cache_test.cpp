@@ -216,6 +216,39 @@ TEST_F(MediaCacheDemo, SamplesOfOneRecordShareOneRead) {
   EXPECT_TRUE(io.requests.empty());
 }
 
+TEST_F(MediaCacheDemo, MeshPartsAreDecodedAsTheirPartWhetherAskedOrPrefetched) {
+  io::DiskBlobSource disk(d_.store, d_.disk_paths);
+  FakeIo io;
+  FakeTextures tex;
+  MediaCache cache(io, tex);
+  cache.set_store(&d_.store);
+  const auto& tags = d_.store.runs().at("train").tags;
+  const store::Series& vertices = tags.at("mesh/torus_VERTEX");
+  const store::Series& faces = tags.at("mesh/torus_FACE");
+  // Record 1's faces are prefetched (as the arrow keys' neighbours are), record 0's asked for.
+  cache.begin_frame(0, 1000);
+  EXPECT_EQ(cache.mesh_part(vertices, 0).state, ui::MediaState::kLoading);
+  cache.prefetch(faces, 1, 0);
+  cache.end_frame();
+  ASSERT_EQ(io.requests.size(), 2u);
+  io.answer(cache, disk);
+  cache.begin_frame(0, 1000);
+  const ui::MeshPartView v = cache.mesh_part(vertices, 0), f = cache.mesh_part(faces, 1);
+  cache.end_frame();
+  ASSERT_EQ(v.state, ui::MediaState::kReady) << v.error;
+  ASSERT_EQ(f.state, ui::MediaState::kReady) << f.error;
+  // The demo's torus: 2 samples of 48 x 20 vertices, two triangles per grid cell; vertex 0 at (1.38, 0, 0).
+  EXPECT_EQ(v.part->content, events::MeshContent::kVertex);
+  EXPECT_EQ(v.part->batch, 2);
+  EXPECT_EQ(v.part->rows, 960);
+  EXPECT_FLOAT_EQ(v.part->xyz[0], 1.38f);
+  EXPECT_EQ(f.part->content, events::MeshContent::kFace);
+  EXPECT_EQ(f.part->rows, 1920);
+  EXPECT_EQ(std::vector<std::uint32_t>(f.part->indices.begin(), f.part->indices.begin() + 6),
+            (std::vector<std::uint32_t>{0, 20, 21, 0, 21, 1}));
+  EXPECT_TRUE(io.requests.empty());
+}
+
 TEST_F(MediaCacheDemo, SteppingThroughASeriesStaysUnderTheCap) {
   io::DiskBlobSource disk(d_.store, d_.disk_paths);
   FakeIo io;

@@ -78,4 +78,25 @@ function scalarFile(points) {
   return Buffer.concat(parts);
 }
 
-module.exports = { scalarFile, crc32c };
+// One part of a mesh as PyTorch writes it (DT_FLOAT float_val, shape
+// [1, N, 3]) with MeshPluginData { name, content_type } (1 vertices, 2
+// faces, 3 colours).
+function meshPartValue(tag, name, contentType, values) {
+  const plugin = Buffer.concat([stringField(2, name), varintField(3, contentType)]);
+  const metadata = bytesField(1, Buffer.concat([stringField(1, 'mesh'), bytesField(2, plugin)]));
+  const dims = [1, values.length / 3, 3].map((n) => bytesField(2, varintField(1, n)));
+  const floats = Buffer.alloc(values.length * 4);
+  values.forEach((x, i) => floats.writeFloatLE(x, i * 4));
+  const tensor = Buffer.concat([varintField(1, 1), bytesField(2, Buffer.concat(dims)), bytesField(5, floats)]);
+  return Buffer.concat([stringField(1, tag), bytesField(9, metadata), bytesField(8, tensor)]);
+}
+
+// An event file with one mesh at `step`: parts = [[contentType, values]...].
+function meshFile(name, step, parts) {
+  const suffix = { 1: '_VERTEX', 2: '_FACE', 3: '_COLOR' };
+  const values = parts.map(([type, v]) => bytesField(1, meshPartValue(name + suffix[type], name, type, v)));
+  return Buffer.concat([record(Buffer.concat([doubleField(1, 1.7e9), stringField(3, 'brain.Event:2')])),
+    event(step, bytesField(5, Buffer.concat(values)))]);
+}
+
+module.exports = { scalarFile, meshFile, crc32c };

@@ -3,8 +3,9 @@
 single record payloads (one per distinct kind of value) for the decoder, and
 the small images and audio clips of summaries for the media decoders, and
 the graph payloads (a first byte naming their kind, as the graph fuzzer reads),
-and the projector's files (a first byte naming their kind, as the embed fuzzer reads).
-Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR EMBED_DIR"""
+and the projector's files (a first byte naming their kind, as the embed fuzzer reads),
+and the tensors of mesh parts (TensorProto bytes, as the mesh fuzzer reads).
+Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR EMBED_DIR MESH_DIR"""
 import os
 import sys
 
@@ -13,9 +14,10 @@ from corpus_facts import frame  # noqa: E402
 from audio_facts import clips_of  # noqa: E402
 from image_facts import images_of  # noqa: E402
 from graph_facts import read_graphs  # noqa: E402
+from event_facts import fields  # noqa: E402
 
-corpus, reader_dir, decoder_dir, image_dir, graph_dir, embed_dir = sys.argv[1:7]
-for d in (reader_dir, decoder_dir, image_dir, graph_dir, embed_dir):
+corpus, reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir = sys.argv[1:8]
+for d in (reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir):
     os.makedirs(d, exist_ok=True)
 n = 0
 for dirpath, _, names in os.walk(corpus):
@@ -68,3 +70,25 @@ for dirpath, _, names in sorted(os.walk(corpus)):
             data = data[:16 * 1024]
         open(os.path.join(embed_dir, "embed%03d" % e), "wb").write(bytes([kind]) + data)
         e += 1
+
+# Mesh parts: the tensor of every value whose tag names a part, once per tag.
+seen = set()
+for dirpath, _, names in sorted(os.walk(corpus)):
+    for name in sorted(names):
+        if "tfevents" not in name:
+            continue
+        data = open(os.path.join(dirpath, name), "rb").read()
+        for off, length, ok in frame(data):
+            for no, _, v in fields(data[off + 12:off + 12 + length]) if ok else []:
+                if no != 5:
+                    continue
+                for vno, _, vb in fields(v):
+                    tag, tensor = "", None
+                    for fno, _, fv in fields(vb) if vno == 1 else []:
+                        if fno == 1:
+                            tag = fv.decode("utf-8", "replace")
+                        elif fno == 8:
+                            tensor = fv
+                    if tensor and tag.endswith(("_VERTEX", "_FACE", "_COLOR")) and tag not in seen and len(tensor) <= 64 * 1024:
+                        seen.add(tag)
+                        open(os.path.join(mesh_dir, "mesh%03d" % len(seen)), "wb").write(tensor)
