@@ -707,7 +707,8 @@ int cmd_demo(const std::vector<std::string>& args) {
       out = a;
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes]\n");
+    std::fprintf(stderr,
+                 "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes]\n");
     return 2;
   }
   std::error_code ec;

@@ -5,8 +5,8 @@
 #include <limits>
 #include <unordered_map>
 
-#include "store/json_value.h"
 #include "proto/graph.pb.h"
+#include "store/json_value.h"
 
 // [SECTION] index
 //   shapes and attribute formatting
@@ -17,8 +17,8 @@
 
 namespace el::graph {
 
-using store::JsonValue;
 using store::json_summary;
+using store::JsonValue;
 using store::parse_json;
 
 GraphSource source_for(std::string_view tag, std::string_view plugin_name) {

@@ -6,8 +6,8 @@
 #include <limits>
 
 #include "graph/graph_builders.h"
-#include "store/json_value.h"
 #include "proto/graph.pb.h"
+#include "store/json_value.h"
 
 namespace el::graph {
 namespace {
