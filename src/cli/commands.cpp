@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <vector>
 
 #include "embed/discovery.h"
 #include "export/embeddings_export.h"
 #include "export/export.h"
+#include "export/groups_export.h"
 #include "io/disk_blob_source.h"
 #include "io/disk_files.h"
 #include "io/loader.h"
@@ -141,10 +143,13 @@ int cmd_info(const std::vector<std::string>& paths) {
 }
 
 // eventlens export PATH... [--format json|csv] [--kind K] [--run RE] [--tag RE] [--all-points]
+//                          [--group RE [--reduce mean,std,sem,min,max,median]]
 int cmd_export(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   exporting::ExportOptions o;
   std::string format = "json", kind = "all";
+  std::optional<exporting::GroupOptions> groups;
+  std::string reduce;
   try {
     for (std::size_t i = 0; i < args.size(); ++i) {
       const std::string& a = args[i];
@@ -162,6 +167,10 @@ int cmd_export(const std::vector<std::string>& args) {
         o.tag_filter = std::regex(next());
       else if (a == "--all-points")
         o.all_points = true;
+      else if (a == "--group")
+        groups.emplace().group = std::regex(next());
+      else if (a == "--reduce")
+        reduce = next();
       else if (a.rfind("--", 0) == 0)
         throw std::invalid_argument("unknown option " + a);
       else
@@ -176,6 +185,28 @@ int cmd_export(const std::vector<std::string>& args) {
                  "usage: eventlens export PATH... [--format json|csv] [--kind "
                  "scalars|histograms|distributions|images|text|pr_curves|meshes|hparams|embeddings|all]\n"
                  "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
+    return 2;
+  }
+  if (!reduce.empty()) {
+    if (!groups) {
+      std::fprintf(stderr, "eventlens export: --reduce needs --group REGEX\n");
+      return 2;
+    }
+    groups->reduce.clear();
+    for (std::size_t at = 0; at <= reduce.size();) {
+      const std::size_t comma = std::min(reduce.find(',', at), reduce.size());
+      const std::string name = reduce.substr(at, comma - at);
+      if (!exporting::is_reduction(name)) {
+        std::fprintf(stderr, "eventlens export: --reduce: unknown '%s' (mean, std, sem, min, max, median)\n",
+                     name.c_str());
+        return 2;
+      }
+      groups->reduce.push_back(name);
+      at = comma + 1;
+    }
+  }
+  if (groups && kind != "all" && kind != "scalars") {
+    std::fprintf(stderr, "eventlens export: --group aggregates scalars only\n");
     return 2;
   }
   if (kind == "embeddings") {  // not in event files: the projector's own files under the folder
@@ -216,8 +247,10 @@ int cmd_export(const std::vector<std::string>& args) {
   std::vector<std::string> blob_problems;
   o.blobs = &blobs;
   o.problems = &blob_problems;
-  const std::string out =
-      format == "json" ? exporting::export_json(store, o) : exporting::export_csv(store, o);
+  const std::string out = groups ? (format == "json" ? exporting::export_groups_json(store, o, *groups)
+                                                     : exporting::export_groups_csv(store, o, *groups))
+                          : format == "json" ? exporting::export_json(store, o)
+                                             : exporting::export_csv(store, o);
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (format == "json") std::fputc('\n', stdout);
   int problems = report_problems(store, stderr);

@@ -21,6 +21,7 @@
 
 #include "cli/commands.h"
 #include "cli/demo_meshes.h"
+#include "cli/demo_seeds.h"
 #include "cli/synthetic_graph.h"
 #include "events/media_encode.h"
 #include "proto/event.pb.h"
@@ -688,7 +689,7 @@ bool write_big_graph(const fs::path& root) {
 // [SECTION] eventlens demo ---------------------------------------------------------------------
 int cmd_demo(const std::vector<std::string>& args) {
   std::string out;
-  bool big = false, million = false, images = false, big_graph = false, meshes = false;
+  bool big = false, million = false, images = false, big_graph = false, meshes = false, seeds = false;
   for (const auto& a : args) {
     if (a == "--big")
       big = true;
@@ -700,6 +701,8 @@ int cmd_demo(const std::vector<std::string>& args) {
       million = true;
     else if (a == "--meshes")
       meshes = true;
+    else if (a == "--seeds")
+      seeds = true;
     else if (a.rfind("--", 0) == 0 || !out.empty()) {
       out.clear();
       break;
@@ -707,8 +710,9 @@ int cmd_demo(const std::vector<std::string>& args) {
       out = a;
   }
   if (out.empty()) {
-    std::fprintf(stderr,
-                 "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes]\n");
+    std::fprintf(
+        stderr,
+        "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes] [--seeds]\n");
     return 2;
   }
   std::error_code ec;
@@ -718,9 +722,10 @@ int cmd_demo(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    if (big || million || images || big_graph || meshes)
+    if (big || million || images || big_graph || meshes || seeds)
       return (!big || write_big(out)) && (!million || write_million(out)) && (!images || write_images(out)) &&
-                     (!big_graph || write_big_graph(out)) && (!meshes || write_mesh_bench(out))
+                     (!big_graph || write_big_graph(out)) && (!meshes || write_mesh_bench(out)) &&
+                     (!seeds || write_seeds(out))
                  ? 0
                  : 2;
     write_train(fs::path(out) / "train");

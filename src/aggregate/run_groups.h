@@ -1,0 +1,51 @@
+// Runs grouped across seeds, and one scalar tag's aggregate over a group's
+// members: per step, how many members have a value (n), their mean, sample
+// standard deviation (ddof = 1, as pandas and tensorboard-reducer; 0 when
+// n = 1), standard error, min, max and median (the mean of the middle two
+// when n is even, as NumPy).
+//
+// Steps: the union of the members' steps. A member that logged a step gives
+// its value; one that did not, but logged steps on both sides of it, gives
+// the straight-line interpolation between them (and the aggregate says it
+// interpolated); outside its first and last step a member gives nothing, so a
+// shorter run does not drag the mean, it only lowers n.
+#pragma once
+#include <cstdint>
+#include <regex>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace el::aggregate {
+
+struct RunGroup {
+  std::string name;               // the captured groups joined by "/" (the whole match if none)
+  std::vector<std::string> runs;  // in the order given
+};
+
+// Groups `runs` by `pattern` (searched, not anchored). Runs it does not match
+// are left out. Groups are in the order of their first run.
+std::vector<RunGroup> group_runs(const std::vector<std::string>& runs, const std::regex& pattern);
+
+// One member's points: steps strictly increasing (the restart rule applied),
+// values already smoothed if the caller smooths.
+struct MemberPoints {
+  std::span<const std::int64_t> steps;
+  std::span<const double> values;
+};
+
+struct GroupPoint {
+  std::int64_t step = 0;
+  std::uint32_t n = 0;
+  double mean = 0, std = 0, sem = 0, min = 0, max = 0, median = 0;
+};
+
+struct GroupAggregate {
+  std::vector<GroupPoint> points;
+  bool interpolated = false;  // some member's value at some step was interpolated
+};
+
+// Non-finite values are left out of their step (n counts finite values only).
+GroupAggregate aggregate_members(const std::vector<MemberPoints>& members);
+
+}  // namespace el::aggregate

@@ -1,0 +1,54 @@
+#include "cli/demo_seeds.h"
+
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <string>
+
+#include "proto/event.pb.h"
+#include "record/record_writer.h"
+
+namespace el::cli {
+
+bool write_seeds(const std::filesystem::path& root) {
+  bool ok = true;
+  for (int c = 0; c < 3; ++c)
+    for (int seed = 1; seed <= 5; ++seed) {
+      const std::filesystem::path dir =
+          root / ("cfg_" + std::string(1, static_cast<char>('a' + c))) / ("seed_" + std::to_string(seed));
+      std::filesystem::create_directories(dir);
+      std::ofstream out(dir / "events.out.tfevents.1700000000.seeds", std::ios::binary | std::ios::trunc);
+      std::string buf, scratch;
+      pb::Event e;
+      e.set_wall_time(1700000000);
+      e.set_file_version("brain.Event:2");
+      e.SerializeToString(&scratch);
+      record::append_record(buf, scratch);
+      // Seed s logs every 5 + 5 * (s % 3) steps from step s - 1, up to 200 + 40 * s.
+      std::uint64_t x = 0x9e3779b97f4a7c15ull * static_cast<std::uint64_t>(c * 10 + seed);
+      auto noise = [&] {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        return static_cast<double>(x >> 11) / 9007199254740992.0 - 0.5;
+      };
+      const int every = 5 + 5 * (seed % 3), last = 200 + 40 * seed;
+      for (int step = seed - 1; step <= last; step += every) {
+        e.Clear();
+        e.set_step(step);
+        e.set_wall_time(1700000000 + step);
+        const double loss = 0.2 + (1.0 + 0.3 * c) * std::exp(-step / (60.0 + 30 * c)) + 0.05 * noise();
+        const double accuracy = 1 - loss / 2 + 0.02 * noise();
+        for (const auto& [tag, v] : {std::pair<const char*, double>{"loss", loss}, {"accuracy", accuracy}}) {
+          auto* value = e.mutable_summary()->add_value();
+          value->set_tag(tag);
+          value->set_simple_value(static_cast<float>(v));
+        }
+        e.SerializeToString(&scratch);
+        record::append_record(buf, scratch);
+      }
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      ok = ok && static_cast<bool>(out);
+    }
+  return ok;
+}
+
+}  // namespace el::cli
