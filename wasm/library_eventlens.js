@@ -6,10 +6,10 @@ mergeInto(LibraryManager.library, {
   el_js_cancel_loading: function () { if (window.eventlensPage) window.eventlensPage.cancel(); },
   el_js_closed_all: function () { if (window.eventlensPage) window.eventlensPage.closedAll(); },
   el_js_settings_changed: function (text) {
-    if (window.eventlensPage) window.eventlensPage.settingsChanged(UTF8ToString(text));
+    if (window.eventlensPage) window.eventlensPage.settingsChanged(UTF8ToString(text >>> 0));
   },
   el_js_local_settings_changed: function (text) {
-    if (window.eventlensPage) window.eventlensPage.localSettingsChanged(UTF8ToString(text));
+    if (window.eventlensPage) window.eventlensPage.localSettingsChanged(UTF8ToString(text >>> 0));
   },
   el_js_request_cjk_font: function () {
     if (window.eventlensPage) window.eventlensPage.requestCjkFont();
@@ -17,15 +17,16 @@ mergeInto(LibraryManager.library, {
   },
   el_js_download: function (filename, mime, bytes, size) {
     // Copy out of the wasm heap: the Blob must not alias memory that can grow.
-    const data = HEAPU8.slice(bytes, bytes + size);
-    if (window.eventlensPage) window.eventlensPage.download(UTF8ToString(filename), UTF8ToString(mime), data);
+    // (Addresses are read unsigned: above 2 GiB a pointer arrives as a negative int.)
+    const data = HEAPU8.slice(bytes >>> 0, (bytes >>> 0) + size);
+    if (window.eventlensPage) window.eventlensPage.download(UTF8ToString(filename >>> 0), UTF8ToString(mime >>> 0), data);
   },
   el_js_read_blob: function (ticket, file, offset, length, format) {
-    if (window.eventlensPage) window.eventlensPage.readBlob(ticket, file, offset, length, UTF8ToString(format));
+    if (window.eventlensPage) window.eventlensPage.readBlob(ticket, file, offset, length, UTF8ToString(format >>> 0));
     else Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, 'no page to read from']);
   },
   el_js_read_file: function (ticket, path, offset, size, whole) {
-    if (window.eventlensPage) window.eventlensPage.readFile(ticket, UTF8ToString(path), offset, size, whole !== 0);
+    if (window.eventlensPage) window.eventlensPage.readFile(ticket, UTF8ToString(path >>> 0), offset, size, whole !== 0);
     else Module.ccall('el_file_read_failed', null, ['number', 'string'], [ticket, 'no page to read from']);
   },
   el_js_play_audio: function (samples, frames, channels, rate, from) {
@@ -33,8 +34,8 @@ mergeInto(LibraryManager.library, {
   },
   el_js_stop_audio: function () { if (window.eventlensPage) window.eventlensPage.stopAudio(); },
   el_js_copy_link: function () { if (window.eventlensPage) window.eventlensPage.copyLink(); },
-  el_js_copy_text: function (text) { if (window.eventlensPage) window.eventlensPage.copyText(UTF8ToString(text)); },
-  el_js_open_url: function (url) { if (window.eventlensPage) window.eventlensPage.openLink(UTF8ToString(url)); },
+  el_js_copy_text: function (text) { if (window.eventlensPage) window.eventlensPage.copyText(UTF8ToString(text >>> 0)); },
+  el_js_open_url: function (url) { if (window.eventlensPage) window.eventlensPage.openLink(UTF8ToString(url >>> 0)); },
 
   // [SECTION] GL state the renderer asks for every frame ---------------------------
   // ImGui's OpenGL backend saves and restores GL state around each frame. In
@@ -48,7 +49,7 @@ mergeInto(LibraryManager.library, {
   glGetIntegerv: function (name, p) {
     const v = elGlState[name];
     if (v !== undefined && p) {
-      for (let i = 0; i < v.length; i++) HEAP32[(p >> 2) + i] = v[i];
+      for (let i = 0; i < v.length; i++) HEAP32[(p >>> 2) + i] = v[i];
       return;
     }
     emscriptenWebGLGet(name, p, {{{ cDefine('EM_FUNC_SIG_PARAM_I') }}});

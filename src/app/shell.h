@@ -7,6 +7,7 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -86,7 +87,12 @@ class Shell {
   }
   // The page writes a file's bytes straight into a buffer the loader then
   // takes over (one copy from JS, none in C++): file_buffer, then file_buffer_done.
+  // Null when memory is exhausted (a failed allocation would abort the page:
+  // the block is tried with malloc first, and the page names the problem).
   char* file_buffer(std::uint64_t ticket, std::size_t size) {
+    void* probe = std::malloc(size + 1);
+    if (!probe) return nullptr;
+    std::free(probe);
     std::string& b = incoming_[ticket];
     b.resize(size);
     return b.data();

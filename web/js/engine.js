@@ -12,7 +12,25 @@
 export const page = { ready: false };
 
 // [SECTION] engine calls ------------------------------------------------------------------
-const cstr = (ptr) => Module.UTF8ToString(ptr);
+// Heap addresses from C++ are 32-bit ints: above 2 GiB they arrive negative,
+// so every one is read unsigned (>>> 0) before it indexes the heap.
+const cstr = (ptr) => Module.UTF8ToString(ptr >>> 0);
+
+// A copy of `bytes` in a new block of the wasm heap (at least `min` bytes):
+// its address, or 0 when the heap cannot grow that far (malloc says so by
+// returning 0 with memory growth on; nothing may be written then).
+function heapCopy(bytes, min = 0) {
+  const ptr = Module._malloc(Math.max(min, bytes.length)) >>> 0;
+  if (ptr) Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
+  return ptr;
+}
+
+// Why a copy into the heap failed, in words.
+export function outOfMemory(bytes) {
+  const mb = (n) => Math.round(n / 1048576);
+  return `out of memory: the page could not hold ${mb(bytes)} MB more (it uses ${mb(Module.HEAPU8.length)} MB; ` +
+    'a page may use at most 4096 MB). What was read before is kept; close other runs or open fewer files.';
+}
 
 export const engine = {
   addFile: (path, size, run) => Module.ccall('el_add_file', 'number', ['string', 'number', 'string'], [path, size, run || '']),
@@ -35,15 +53,19 @@ export const engine = {
   pathFailed: (path, why) => Module.ccall('el_path_failed', null, ['string', 'string'], [path, why]),
   // The answer to a read the engine asked for (el_js_read_blob).
   blobArrived(ticket, bytes) {
-    const ptr = Module._malloc(Math.max(1, bytes.length));
-    Module.HEAPU8.set(bytes, ptr);  // the engine frees it
-    Module._el_blob_arrived(ticket, ptr, bytes.length);
+    const ptr = heapCopy(bytes, 1);  // the engine frees it
+    if (ptr) Module._el_blob_arrived(ticket, ptr, bytes.length);
+    else engine.blobFailed(ticket, outOfMemory(bytes.length));
   },
   blobFailed: (ticket, why) => Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, why]),
   // Files that are not event files (the Projector's), and the answers to its reads (el_js_read_file).
   addOtherFile: (path, size) => Module.ccall('el_add_other_file', null, ['string', 'number'], [path, size]),
   fileRead(ticket, bytes) {
-    const ptr = Module._el_file_buffer(ticket, bytes.length);  // the engine's own buffer: one copy
+    const ptr = Module._el_file_buffer(ticket, bytes.length) >>> 0;  // the engine's own buffer: one copy
+    if (!ptr) {
+      engine.fileReadFailed(ticket, outOfMemory(bytes.length));
+      return;
+    }
     Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after the call: memory may have grown
     Module._el_file_read(ticket);
   },
@@ -82,11 +104,17 @@ workChannel.port1.onmessage = () => {
 export function startWorkBetweenFrames() { workChannel.port2.postMessage(0); }
 
 // Copies bytes of file `id` into the wasm heap and queues them for ingestion.
+// False when memory is exhausted: the file's problem says so, and the caller
+// reads no further of it.
 export function pushBytes(id, bytes) {
-  const ptr = Module._malloc(bytes.length);
-  Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
+  const ptr = heapCopy(bytes);
+  if (!ptr) {
+    engine.fileFailed(id, outOfMemory(bytes.length));
+    return false;
+  }
   Module._el_push(id, ptr, bytes.length);
   pumpSoon();
+  return true;
 }
 
 // The CJK font, fetched the first time a run or tag name needs it (it is not
@@ -97,8 +125,8 @@ export async function fetchCjkFont() {
     const res = await fetch(new URL('eventlens-cjk.ttf', document.baseURI));
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const bytes = new Uint8Array(await res.arrayBuffer());
-    const ptr = Module._malloc(Math.max(1, bytes.length));
-    Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
+    const ptr = heapCopy(bytes, 1);
+    if (!ptr) throw new Error(outOfMemory(bytes.length));
     Module._el_cjk_font_arrived(ptr, bytes.length);  // the engine frees it
   } catch (err) {
     console.log('[eventlens] CJK font: ' + err);
@@ -126,7 +154,7 @@ export function playAudio(ptr, frames, channels, rate, from) {
     if (!audioContext) audioContext = new AudioContext();
     if (audioContext.state === 'suspended') audioContext.resume();
     const buffer = audioContext.createBuffer(channels, Math.max(1, frames), rate);
-    const samples = Module.HEAPF32.subarray(ptr >> 2, (ptr >> 2) + frames * channels);
+    const samples = Module.HEAPF32.subarray(ptr >>> 2, (ptr >>> 2) + frames * channels);
     for (let c = 0; c < channels; c++) {
       const out = buffer.getChannelData(c);
       for (let i = 0; i < frames; i++) out[i] = samples[i * channels + c];

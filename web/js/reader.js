@@ -201,7 +201,11 @@ async function readLoop() {
         continue;
       }
       if (gen !== generation) break;
-      if (buf && buf.length) pushBytes(e.k.id, buf);
+      if (buf && buf.length && !pushBytes(e.k.id, buf)) {  // out of memory (named): this file stops here
+        e.k.queued = e.k.read;
+        engine.endFile(e.k.id);
+        continue;
+      }
       e.k.read = at + (buf ? buf.length : 0);
       e.from = e.k.read;
       if (buf && buf.length === end - at && end < e.to) {
@@ -226,14 +230,20 @@ async function streamWhole(e, res, gen) {
   }
   const reader = res.body.getReader();
   let parts = [], partBytes = 0, pos = 0;
+  // False when memory ran out (named by pushBytes): the download stops there.
   const flush = () => {
-    if (!partBytes) return;
+    if (!partBytes) return true;
     const all = new Uint8Array(partBytes);
     let o = 0;
     for (const p of parts) { all.set(p, o); o += p.length; }
-    pushBytes(e.k.id, all);
     parts = [];
     partBytes = 0;
+    return pushBytes(e.k.id, all);
+  };
+  const stop = () => {
+    reader.cancel();
+    e.k.queued = e.k.read;
+    engine.endFile(e.k.id);
   };
   for (;;) {
     const { value, done } = await reader.read();
@@ -244,11 +254,11 @@ async function streamWhole(e, res, gen) {
     pos += value.length;
     if (skip < value.length) { parts.push(value.subarray(skip)); partBytes += value.length - skip; }
     if (partBytes >= FIRST_SLICE_BYTES) {
-      flush();
+      if (!flush()) return stop();
       while (engine.queuedBytes() > MAX_QUEUED_BYTES && gen === generation) await sleep(2);
     }
   }
-  flush();
+  if (!flush()) return stop();
   e.k.read = e.k.queued = Math.max(pos, e.from);
   engine.endFile(e.k.id);
 }
