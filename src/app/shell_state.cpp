@@ -177,6 +177,20 @@ std::string Shell::state_json() const {
   j.key("imageContrast").value(s.image_contrast);
   j.key("imageActualSize").value(s.image_actual_size);
   j.key("step").value(s.step);
+  j.key("linkSteps").value(s.link_steps);
+  j.key("groupRegex").value(s.group_regex);
+  j.key("groupHparam").value(s.group_hparam);
+  j.key("groupLine").value(s.group_line == ui::GroupLine::kMedian ? "median" : "mean");
+  j.key("groupBand")
+      .value(s.group_band == ui::GroupBand::kNone  ? "none"
+             : s.group_band == ui::GroupBand::kStd ? "std"
+             : s.group_band == ui::GroupBand::kSem ? "sem"
+                                                   : "minmax");
+  j.key("groupMembers").value(s.group_members);
+  j.key("groupSmoothFirst").value(s.group_smooth_first);
+  j.key("pins").begin_array();
+  for (const std::string& p : s.pins) j.value(p);
+  j.end_array();
   j.key("textRaw").value(s.text_raw);
   j.key("cardOverlays").begin_object();
   for (const auto& [card, extras] : s.card_overlays) {

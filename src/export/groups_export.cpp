@@ -68,19 +68,18 @@ bool is_reduction(const std::string& name) {
          name == "median";
 }
 
-std::string export_groups_json(const Store& store, const ExportOptions& o, const GroupOptions& g) {
-  std::vector<aggregate::RunGroup> groups;
-  const std::vector<TagAggregate> all = compute(store, o, g, groups);
+std::string write_groups_json(std::span<const GroupTagAggregate> all,
+                              const std::vector<std::string>& reduce) {
   store::JsonWriter j;
   j.begin_object().key("groups").begin_array();
-  for (const TagAggregate& t : all) {
+  for (const GroupTagAggregate& t : all) {
     j.begin_object().key("group").value(t.group->name).key("runs").begin_array();
     for (const std::string& r : t.group->runs) j.value(r);
-    j.end_array().key("tag").value(t.tag).key("interpolated").value(t.agg.interpolated);
+    j.end_array().key("tag").value(t.tag).key("interpolated").value(t.aggregate->interpolated);
     j.key("points").begin_array();
-    for (const aggregate::GroupPoint& p : t.agg.points) {
+    for (const aggregate::GroupPoint& p : t.aggregate->points) {
       j.begin_object().key("step").value(p.step).key("n").value(p.n);
-      for (const std::string& r : g.reduce) j.key(r).value(reduction(p, r));
+      for (const std::string& r : reduce) j.key(r).value(reduction(p, r));
       j.end_object();
     }
     j.end_array().end_object();
@@ -89,25 +88,41 @@ std::string export_groups_json(const Store& store, const ExportOptions& o, const
   return j.take();
 }
 
-std::string export_groups_csv(const Store& store, const ExportOptions& o, const GroupOptions& g) {
-  std::vector<aggregate::RunGroup> groups;
-  const std::vector<TagAggregate> all = compute(store, o, g, groups);
+std::string write_groups_csv(std::span<const GroupTagAggregate> all, const std::vector<std::string>& reduce) {
   std::string out = "group,tag,step,n";
-  for (const std::string& r : g.reduce) out += "," + r;
+  for (const std::string& r : reduce) out += "," + r;
   out += '\n';
-  for (const TagAggregate& t : all)
-    for (const aggregate::GroupPoint& p : t.agg.points) {
+  for (const GroupTagAggregate& t : all)
+    for (const aggregate::GroupPoint& p : t.aggregate->points) {
       store::append_csv_field(out, t.group->name);
       out += ',';
       store::append_csv_field(out, t.tag);
       out += ',' + std::to_string(p.step) + ',' + std::to_string(p.n);
-      for (const std::string& r : g.reduce) {
+      for (const std::string& r : reduce) {
         out += ',';
         store::append_csv_number(out, reduction(p, r));
       }
       out += '\n';
     }
   return out;
+}
+
+std::vector<GroupTagAggregate> refs(const std::vector<TagAggregate>& all) {
+  std::vector<GroupTagAggregate> out;
+  for (const TagAggregate& t : all) out.push_back({t.group, t.tag, &t.agg});
+  return out;
+}
+
+std::string export_groups_json(const Store& store, const ExportOptions& o, const GroupOptions& g) {
+  std::vector<aggregate::RunGroup> groups;
+  const std::vector<TagAggregate> all = compute(store, o, g, groups);
+  return write_groups_json(refs(all), g.reduce);
+}
+
+std::string export_groups_csv(const Store& store, const ExportOptions& o, const GroupOptions& g) {
+  std::vector<aggregate::RunGroup> groups;
+  const std::vector<TagAggregate> all = compute(store, o, g, groups);
+  return write_groups_csv(refs(all), g.reduce);
 }
 
 }  // namespace el::exporting

@@ -5,9 +5,11 @@
 // (a member's steps must increase).
 #pragma once
 #include <regex>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "aggregate/run_groups.h"
 #include "export/export.h"
 
 namespace el::exporting {
@@ -17,6 +19,15 @@ struct GroupOptions {
   // Which reductions to write, in this order: mean, std, sem, min, max, median.
   std::vector<std::string> reduce{"mean", "std", "min", "max", "median"};
 };
+
+// One group's aggregate of one tag, to write.
+struct GroupTagAggregate {
+  const aggregate::RunGroup* group;
+  std::string tag;
+  const aggregate::GroupAggregate* aggregate;
+};
+std::string write_groups_json(std::span<const GroupTagAggregate> all, const std::vector<std::string>& reduce);
+std::string write_groups_csv(std::span<const GroupTagAggregate> all, const std::vector<std::string>& reduce);
 
 // The known reduction names ("mean", "std", "sem", "min", "max", "median").
 bool is_reduction(const std::string& name);

@@ -144,6 +144,7 @@ StepCardsDashboard::CardLayout AudioDashboard::card_layout() const {
 
 void AudioDashboard::draw_sidebar(const UiContext& ctx) {
   section_heading(ctx.fonts, "Audio settings");
+  draw_link_steps_checkbox(*ctx.settings);
   ImGui::TextWrapped("Press a card's play button to listen; one clip plays at a time.");
   draw_restart_checkbox(*ctx.settings);
 }

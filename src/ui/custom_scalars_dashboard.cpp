@@ -55,7 +55,7 @@ void CustomScalarsDashboard::draw_card(const UiContext& ctx, const std::string& 
     for (const aggregate::MarginSeries& m : chart.series) tags.push_back(m.value);
   else
     tags = aggregate::matching_tags(scalar_tags_, chart, &bad);
-  collect_scalar_lines(ctx, tags, card.lines);
+  collect_scalar_lines(ctx, tags, card.lines, !chart.margin);  // a margin's band is per run
   if (chart.margin) {
     std::uint64_t key = card.lines.key;
     for (std::size_t i = 0; i < card.lines.lines.size(); ++i) {
@@ -179,7 +179,10 @@ const DashboardInfo& CustomScalarsDashboard::info() const {
   return kInfo;
 }
 
-void CustomScalarsDashboard::draw_sidebar(const UiContext& ctx) { draw_chart_settings(ctx); }
+void CustomScalarsDashboard::draw_sidebar(const UiContext& ctx) {
+  draw_chart_settings(ctx);
+  draw_group_settings(ctx);
+}
 
 std::vector<std::string_view> CustomScalarsDashboard::link_keys() const {
   return {"smoothing", "x", "y", "outliers", "sort", "points"};

@@ -241,6 +241,7 @@ StepCardsDashboard::CardLayout ImagesDashboard::card_layout() const {
 void ImagesDashboard::draw_sidebar(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   section_heading(ctx.fonts, "Image settings");
+  draw_link_steps_checkbox(*ctx.settings);
   ImGui::TextUnformatted("Brightness");
   ImGui::SetNextItemWidth(-1);
   float b = static_cast<float>(s.image_brightness);

@@ -192,8 +192,9 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
     for (std::size_t li = 0; li < lines.size(); ++li) {
       const ChartLine& l = lines[li];
       const PreparedSeries& p = *l.data;
-      if (p.values.empty()) continue;
+      if (p.values.empty() || (l.faint && pass == 0)) continue;  // a group's member: its smoothed line only
       const bool raw = pass == 0;
+      const float alpha = l.faint ? 0.3f : raw ? 0.28f : 1.0f;
       // Decimate in value space (the log is monotonic, so extremes stay
       // extremes), and only when the data, range or width changed.
       Decimated& d = decimated_[li * 2 + static_cast<std::size_t>(pass)];
@@ -219,11 +220,10 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
       auto flush = [&]() {
         // A lone point (a single record, or one between gaps) is a dot big enough to see.
         if (screen_.size() == 1)
-          dl->AddCircleFilled(screen_[0], raw ? 2.5f : 3.5f, with_alpha(l.rgb, raw ? 0.3f : 1.0f));
+          dl->AddCircleFilled(screen_[0], raw || l.faint ? 2.5f : 3.5f, with_alpha(l.rgb, alpha));
         if (screen_.size() > 1)
-          dl->AddPolyline(screen_.data(), static_cast<int>(screen_.size()),
-                          with_alpha(l.rgb, raw ? 0.28f : 1.0f), 0,
-                          raw ? 1.0f : 2.0f);  // integer widths: ImGui's fast textured lines
+          dl->AddPolyline(screen_.data(), static_cast<int>(screen_.size()), with_alpha(l.rgb, alpha), 0,
+                          raw || l.faint ? 1.0f : 2.0f);  // integer widths: ImGui's fast textured lines
         screen_.clear();
       };
       for (const aggregate::Point& pt : d.out) {
@@ -262,7 +262,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
     // Markers at each line's nearest point.
     for (const ChartLine& l : lines) {
       const PreparedSeries& p = *l.data;
-      if (p.values.empty()) continue;
+      if (p.values.empty() || l.faint) continue;
       const std::size_t i = nearest_index(p, o.x_axis, mx);
       const double x = chart_x(p, i, o.x_axis), y = plot_y(p.smooth_values()[i], o.log_y);
       if (std::isfinite(y) && x >= v.x0 && x <= v.x1 && y >= v.y0 && y <= v.y1)
@@ -279,9 +279,11 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
     double smoothed, value, distance;
   };
   std::vector<Row> rows;
+  bool counts = false;  // a group's line is among them: an n column
   for (const ChartLine& l : lines) {
     const PreparedSeries& p = *l.data;
-    if (p.values.empty()) continue;
+    if (p.values.empty() || l.faint) continue;
+    counts |= l.counts != nullptr;
     const std::size_t i = nearest_index(p, o.x_axis, mx);
     const double s = p.smooth_values()[i];
     rows.push_back({&l, i, s, p.values[i], std::isfinite(s) ? std::abs(s - my) : INFINITY});
@@ -302,11 +304,12 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
       break;
   }
   ImGui::BeginTooltip();
-  if (ImGui::BeginTable("##tip", o.smoothing_on ? 5 : 4,
+  if (ImGui::BeginTable("##tip", (o.smoothing_on ? 5 : 4) + counts,
                         ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
-    ImGui::TableSetupColumn("Run");
+    ImGui::TableSetupColumn(counts ? "Run or group" : "Run");
     if (o.smoothing_on) ImGui::TableSetupColumn("Smoothed");
     ImGui::TableSetupColumn("Value");
+    if (counts) ImGui::TableSetupColumn("n");
     ImGui::TableSetupColumn("Step");
     ImGui::TableSetupColumn("Relative");
     ImGui::TableHeadersRow();
@@ -329,6 +332,10 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
       }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(format_value(r.value).c_str());
+      if (counts) {  // how many members this step of a group's line aggregates
+        ImGui::TableNextColumn();
+        if (r.line->counts && r.i < r.line->counts->size()) ImGui::Text("%u", (*r.line->counts)[r.i]);
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(format_count(static_cast<std::uint64_t>(std::max(0.0, p.steps[r.i]))).c_str());
       ImGui::TableNextColumn();

@@ -27,6 +27,10 @@ struct ChartLine {
   const PreparedSeries* lower = nullptr;
   const PreparedSeries* upper = nullptr;
   const std::string* shown = nullptr;  // the label as displayed (RunLooks); null: `run`
+  // A run group's line: how many members each point aggregates (the tooltip's n).
+  const std::vector<std::uint32_t>* counts = nullptr;
+  // A group's member drawn behind its group's line: thin, translucent, not in the tooltip.
+  bool faint = false;
 };
 
 struct ChartOptions {

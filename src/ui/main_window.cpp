@@ -46,6 +46,16 @@ void MainWindow::update_run_looks(const store::Store& store, Settings& settings)
   run_looks_.assign(names, settings.run_color_memory, waiting);
 }
 
+void MainWindow::update_hparams(const store::Store& store, double now) {
+  const bool cleared = store.generation() != hparams_generation_;
+  if (!cleared && (store.version() == hparams_version_ || (hparams_at_ >= 0 && now - hparams_at_ < 1.0)))
+    return;
+  hparams_ = aggregate::build_hparams_table(store);
+  hparams_version_ = store.version();
+  hparams_generation_ = store.generation();
+  hparams_at_ = now;
+}
+
 // The dashboard whose settings the sidebar shows: the one open (the first
 // frames of a link name it before its tab is selected), else Scalars.
 Dashboard* MainWindow::sidebar_dashboard(std::string_view name) const {
@@ -378,6 +388,13 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     update_run_looks(*view.store, settings);
     ctx.run_looks = &run_looks_;
     cache_.sync(*view.store);
+    update_hparams(*view.store, view.now);
+    ctx.hparams = &hparams_;
+    grouping_.update(*view.store, settings, &hparams_,
+                     [&](const std::string& run) { return ctx.own_rgb(run); });
+    ctx.grouping = &grouping_;
+    group_series_.sync(view.store->generation());
+    ctx.group_series = &group_series_;
     // The panel opens by itself only when the whole load failed: files were
     // read, and none of them gave any data.
     const bool nothing_read =

@@ -82,6 +82,7 @@ class MainWindow {
   void forget_logdir();
   // The open runs' labels and colours (before the user's picks), as last drawn.
   const RunLooks& run_looks() const { return run_looks_; }
+  const RunGrouping& grouping() const { return grouping_; }
   int charts_drawn() const { return charts_drawn_; }
   // The shown dashboard's work between frames (Dashboard::work_between_frames).
   bool work_between_frames(double budget_ms, const Settings& settings) const {
@@ -118,6 +119,14 @@ class MainWindow {
   std::size_t looks_runs_ = 0, looks_nonempty_ = 0;
   void update_run_looks(const store::Store& store, Settings& settings);
   std::size_t run_looks_nonempty() const { return looks_nonempty_; }
+  // Run groups, their aggregate lines, and the hparams table they (and the
+  // runs panel's hparam columns) read, rebuilt at most once a second while data loads.
+  RunGrouping grouping_;
+  GroupSeriesCache group_series_;
+  aggregate::HparamsTable hparams_;
+  std::uint64_t hparams_version_ = ~0ull, hparams_generation_ = ~0ull;
+  double hparams_at_ = -1;
+  void update_hparams(const store::Store& store, double now);
   std::vector<std::unique_ptr<Dashboard>> dashboards_;
   std::vector<MediaCardInfo> media_cards_;
   aggregate::HistogramCache histogram_cache_;

@@ -2,6 +2,7 @@
 // owns; each dashboard adds its own part (Dashboard::write_state).
 #include "store/json_writer.h"
 #include "ui/main_window.h"
+#include "ui/widgets.h"
 
 namespace el::ui {
 
@@ -28,11 +29,27 @@ void MainWindow::write_state(store::JsonWriter& j, const store::Store& store) co
     j.end_object();
   }
   j.end_array();
+  // The menu items drawn last (tests click them by label).
+  j.key("lastMenu").begin_array();
+  for (const MenuRow& r : last_menu_rows())
+    j.begin_object().key("label").value(r.label).key("x").value(r.x).key("y").value(r.y).end_object();
+  j.end_array();
+  // Run groups: what they are made from, and each group with its members and colour.
+  j.key("runGroups").begin_object();
+  j.key("by").value(grouping_.by()).key("problem").value(grouping_.problem()).key("groups").begin_array();
+  for (const RunGrouping::Group& g : grouping_.groups()) {
+    j.begin_object().key("name").value(g.name).key("rgb").value(static_cast<std::uint64_t>(g.rgb));
+    j.key("runs").begin_array();
+    for (const std::string& r : g.runs) j.value(r);
+    j.end_array().end_object();
+  }
+  j.end_array().end_object();
   for (const auto& d : dashboards_) d->write_state(j, store);
 }
 
 std::vector<std::string_view> MainWindow::link_keys() {
-  return {"theme", "live", "dash", "runs", "tags", "hide", "colors"};
+  return {"theme", "live",  "dash",  "runs",     "tags",    "hide",      "colors",
+          "group", "gline", "gband", "gmembers", "gsmooth", "linksteps", "pins"};
 }
 
 }  // namespace el::ui

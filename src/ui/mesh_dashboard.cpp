@@ -331,6 +331,7 @@ StepCardsDashboard::CardLayout MeshDashboard::card_layout() const {
 void MeshDashboard::draw_sidebar(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   section_heading(ctx.fonts, "Mesh settings");
+  draw_link_steps_checkbox(*ctx.settings);
   ImGui::TextUnformatted("Shading");
   ImGui::SameLine();
   if (ImGui::RadioButton("Smooth", s.mesh_smooth)) s.mesh_smooth = true;

@@ -120,6 +120,7 @@ StepCardsDashboard::CardLayout PrCurvesDashboard::card_layout() const {
 
 void PrCurvesDashboard::draw_sidebar(const UiContext& ctx) {
   section_heading(ctx.fonts, "PR curve settings");
+  draw_link_steps_checkbox(*ctx.settings);
   ImGui::TextWrapped("Hover a curve for a threshold's precision, recall and counts.");
   draw_restart_checkbox(*ctx.settings);
 }

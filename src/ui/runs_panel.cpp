@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <string_view>
 #include <vector>
 
 #include "imgui.h"
@@ -74,60 +76,185 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
   if (ImGui::SmallButton("None"))
     for (const auto& [name, run] : runs) s.hidden_runs.insert(*name);
   tooltip("Untick every run.");
+  draw_grouping(ctx);
   ImGui::Separator();
+  // One row per run; with groups, a row per group before its members (indented),
+  // and the runs in no group last.
+  struct Row {
+    int group = -1;  // a group's heading (>= 0), or -2: "not in a group"
+    const std::string* run = nullptr;
+    const store::Run* data = nullptr;
+    bool member = false;
+  };
+  std::vector<Row> rows;
+  const RunGrouping* grouping = ctx.grouping && ctx.grouping->active() ? ctx.grouping : nullptr;
+  if (grouping) {
+    std::map<std::string_view, const store::Run*> by_name;
+    for (const auto& [name, run] : runs) by_name[*name] = run;
+    for (std::size_t g = 0; g < grouping->groups().size(); ++g) {
+      rows.push_back({static_cast<int>(g)});
+      for (const std::string& name : grouping->groups()[g].runs)
+        if (auto it = by_name.find(name); it != by_name.end()) rows.push_back({-1, &name, it->second, true});
+    }
+    bool heading = false;
+    for (const auto& [name, run] : runs) {
+      if (grouping->group_of(*name) >= 0) continue;
+      if (!heading) rows.push_back({-2}), heading = true;
+      rows.push_back({-1, name, run, true});
+    }
+  } else {
+    for (const auto& [name, run] : runs) rows.push_back({-1, name, run, false});
+  }
   ImGui::BeginChild("##runlist", ImVec2(0, 0), false);
   ImGuiListClipper clipper;  // thousands of runs cost only the visible rows
-  clipper.Begin(static_cast<int>(runs.size()));
+  clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int at = clipper.DisplayStart; at < clipper.DisplayEnd; ++at) {
-      const std::string& name = *runs[static_cast<std::size_t>(at)].first;
-      ImGui::PushID(name.c_str());
-      const bool matches = ctx.run_filter->matches(name);
-      bool on = !s.hidden_runs.count(name);
-      if (!matches) ImGui::BeginDisabled();
-      if (ImGui::Checkbox("##on", &on)) {
-        if (on)
-          s.hidden_runs.erase(name);
-        else
-          s.hidden_runs.insert(name);
+      const Row& row = rows[static_cast<std::size_t>(at)];
+      if (row.group == -2) {
+        ImGui::TextDisabled("Not in a group");
+        continue;
       }
-      tooltip(matches ? "Show or hide this run in every chart." : "Hidden by the run filter above.");
-      ImGui::SameLine();
-      const std::uint32_t rgb = ctx.run_rgb(name);
-      ImVec4 col(((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, 1.0f);
-      if (ImGui::ColorButton("##color", col, ImGuiColorEditFlags_NoTooltip,
-                             ImVec2(ImGui::GetFrameHeight() * 0.8f, ImGui::GetFrameHeight() * 0.8f)))
-        ImGui::OpenPopup("##picker");
-      tooltip(
-          "This run's colour, the same on every dashboard and kept for its name in this browser.\n"
-          "Click to change it (a changed colour is part of the link).");
-      if (ImGui::BeginPopup("##picker")) {
-        float c[3] = {col.x, col.y, col.z};
-        if (ImGui::ColorPicker3("##pick", c,
-                                ImGuiColorEditFlags_NoSidePreview | ImGuiColorEditFlags_DisplayHex)) {
-          s.run_colors[name] = (static_cast<std::uint32_t>(c[0] * 255 + 0.5f) << 16) |
-                               (static_cast<std::uint32_t>(c[1] * 255 + 0.5f) << 8) |
-                               static_cast<std::uint32_t>(c[2] * 255 + 0.5f);
-        }
-        if (ImGui::Button("Reset to the default colour")) s.run_colors.erase(name);
-        ImGui::EndPopup();
+      if (row.group >= 0) {
+        draw_group_row(ctx, grouping->groups()[static_cast<std::size_t>(row.group)]);
+        continue;
       }
-      ImGui::SameLine();
-      if (ctx.fonts && ctx.fonts->mono) ImGui::PushFont(ctx.fonts->mono);
-      ImGui::TextUnformatted(fit_run_label(ctx, name, ImGui::GetContentRegionAvail().x).c_str());
-      if (ctx.fonts && ctx.fonts->mono) ImGui::PopFont();
-      if (ImGui::IsItemHovered()) {
-        const store::Run& r = *runs[static_cast<std::size_t>(at)].second;
-        std::size_t scalars = 0;
-        for (const auto& [tag, series] : r.tags) scalars += series.kind == events::Kind::kScalars;
-        ImGui::SetTooltip("%s\n%zu file%s, %zu tags (%zu scalar)", name.c_str(), r.files.size(),
-                          r.files.size() == 1 ? "" : "s", r.tags.size(), scalars);
-      }
-      if (!matches) ImGui::EndDisabled();
-      ImGui::PopID();
+      if (row.member) ImGui::Indent(ImGui::GetFrameHeight() * 0.7f);
+      draw_run_row(ctx, *row.run, *row.data);
+      if (row.member) ImGui::Unindent(ImGui::GetFrameHeight() * 0.7f);
     }
   }
   ImGui::EndChild();
+}
+
+void RunsPanel::draw_grouping(const UiContext& ctx) {
+  Settings& s = *ctx.settings;
+  if (!group_synced_ || group_buf_ != s.group_regex) group_buf_ = s.group_regex, group_synced_ = true;
+  int by = !s.group_regex.empty() || group_by_regex_ ? 1 : !s.group_hparam.empty() ? 2 : 0;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Group runs");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::Combo("##groupby", &by, "not grouped\0by regex\0by hparam\0")) {
+    group_by_regex_ = by == 1;
+    if (by != 1) s.group_regex.clear(), group_buf_.clear();
+    if (by != 2) s.group_hparam.clear();
+    if (by == 2 && ctx.hparams && !ctx.hparams->hparams.empty())
+      s.group_hparam = ctx.hparams->hparams[0].name;
+  }
+  tooltip(
+      "Group runs (seeds of one config, say): scalar charts then draw each group's mean or\n"
+      "median with a band, and this list shows each group with its members.\n"
+      "By regex: runs whose names give the same captured groups form a group.\n"
+      "By hparam: runs with the same value of an hparam form a group.");
+  if (by == 1) {
+    ImGui::SetNextItemWidth(-1);
+    if (regex_input("##groupre", "e.g. (.*)/seed_\\d+", group_buf_, group_filter_))
+      s.group_regex = group_buf_;
+    tooltip(
+        "A regular expression searched in each run's name. Runs whose matches capture the\n"
+        "same text (the groups in parentheses, joined by /) form one group; runs it does not\n"
+        "match stay on their own. Without parentheses the whole match names the group.");
+  } else if (by == 2) {
+    ImGui::SetNextItemWidth(-1);
+    const bool none = !ctx.hparams || ctx.hparams->hparams.empty();
+    if (ImGui::BeginCombo("##grouphp", none ? "no hparams logged" : s.group_hparam.c_str())) {
+      if (!none)
+        for (const aggregate::HparamColumn& h : ctx.hparams->hparams)
+          if (ImGui::Selectable(h.name.c_str(), h.name == s.group_hparam)) s.group_hparam = h.name;
+      ImGui::EndCombo();
+    }
+    tooltip("Runs whose session logged the same value of this hparam form one group.");
+  }
+  if (ctx.grouping && !ctx.grouping->problem().empty() && by != 0)
+    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1), "%s", ctx.grouping->problem().c_str());
+  else if (ctx.grouping && ctx.grouping->active())
+    ImGui::TextDisabled("%zu group%s", ctx.grouping->groups().size(),
+                        ctx.grouping->groups().size() == 1 ? "" : "s");
+}
+
+void RunsPanel::draw_group_row(const UiContext& ctx, const RunGrouping::Group& group) {
+  Settings& s = *ctx.settings;
+  ImGui::PushID(group.name.c_str());
+  ImGui::PushID("group");
+  std::size_t shown = 0;
+  for (const std::string& r : group.runs) shown += !s.hidden_runs.count(r);
+  bool on = shown > 0;
+  if (ImGui::Checkbox("##on", &on)) {
+    for (const std::string& r : group.runs) {
+      if (on)
+        s.hidden_runs.erase(r);
+      else
+        s.hidden_runs.insert(r);
+    }
+  }
+  tooltip("Show or hide every run of this group.");
+  ImGui::SameLine();
+  const std::uint32_t rgb = group.rgb;
+  const ImVec4 col(((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, 1.0f);
+  ImGui::ColorButton("##color", col, ImGuiColorEditFlags_NoTooltip,
+                     ImVec2(ImGui::GetFrameHeight() * 0.8f, ImGui::GetFrameHeight() * 0.8f));
+  tooltip("The group's colour: its first run's. Its members are lighter and darker shades of it.");
+  ImGui::SameLine();
+  char count[32];
+  std::snprintf(count, sizeof count, "  %zu run%s", group.runs.size(), group.runs.size() == 1 ? "" : "s");
+  const float count_w = ImGui::CalcTextSize(count).x;
+  ImGui::TextUnformatted(fit_middle(group.name, ImGui::GetContentRegionAvail().x - count_w).c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Group %s: %zu runs (%zu shown), grouped by %s", group.name.c_str(), group.runs.size(),
+                      shown, ctx.grouping->by().c_str());
+  ImGui::SameLine(0, 0);
+  ImGui::TextDisabled("%s", count);
+  ImGui::PopID();
+  ImGui::PopID();
+}
+
+void RunsPanel::draw_run_row(const UiContext& ctx, const std::string& name, const store::Run& r) {
+  Settings& s = *ctx.settings;
+  ImGui::PushID(name.c_str());
+  const bool matches = ctx.run_filter->matches(name);
+  bool on = !s.hidden_runs.count(name);
+  if (!matches) ImGui::BeginDisabled();
+  if (ImGui::Checkbox("##on", &on)) {
+    if (on)
+      s.hidden_runs.erase(name);
+    else
+      s.hidden_runs.insert(name);
+  }
+  tooltip(matches ? "Show or hide this run in every chart." : "Hidden by the run filter above.");
+  ImGui::SameLine();
+  const std::uint32_t rgb = ctx.run_rgb(name);
+  ImVec4 col(((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, 1.0f);
+  if (ImGui::ColorButton("##color", col, ImGuiColorEditFlags_NoTooltip,
+                         ImVec2(ImGui::GetFrameHeight() * 0.8f, ImGui::GetFrameHeight() * 0.8f)))
+    ImGui::OpenPopup("##picker");
+  tooltip(
+      "This run's colour, the same on every dashboard and kept for its name in this browser.\n"
+      "Click to change it (a changed colour is part of the link). In a group, runs are shades\n"
+      "of the group's colour.");
+  if (ImGui::BeginPopup("##picker")) {
+    float c[3] = {col.x, col.y, col.z};
+    if (ImGui::ColorPicker3("##pick", c,
+                            ImGuiColorEditFlags_NoSidePreview | ImGuiColorEditFlags_DisplayHex)) {
+      s.run_colors[name] = (static_cast<std::uint32_t>(c[0] * 255 + 0.5f) << 16) |
+                           (static_cast<std::uint32_t>(c[1] * 255 + 0.5f) << 8) |
+                           static_cast<std::uint32_t>(c[2] * 255 + 0.5f);
+    }
+    if (ImGui::Button("Reset to the default colour")) s.run_colors.erase(name);
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine();
+  if (ctx.fonts && ctx.fonts->mono) ImGui::PushFont(ctx.fonts->mono);
+  ImGui::TextUnformatted(fit_run_label(ctx, name, ImGui::GetContentRegionAvail().x).c_str());
+  if (ctx.fonts && ctx.fonts->mono) ImGui::PopFont();
+  if (ImGui::IsItemHovered()) {
+    std::size_t scalars = 0;
+    for (const auto& [tag, series] : r.tags) scalars += series.kind == events::Kind::kScalars;
+    ImGui::SetTooltip("%s\n%zu file%s, %zu tags (%zu scalar)", name.c_str(), r.files.size(),
+                      r.files.size() == 1 ? "" : "s", r.tags.size(), scalars);
+  }
+  if (!matches) ImGui::EndDisabled();
+  ImGui::PopID();
 }
 
 }  // namespace el::ui

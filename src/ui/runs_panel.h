@@ -16,7 +16,13 @@ class RunsPanel {
  private:
   void draw_live_reload(const UiContext& ctx);
   void draw_runs(const UiContext& ctx);
-  std::string filter_buf_;
+  void draw_grouping(const UiContext& ctx);
+  void draw_group_row(const UiContext& ctx, const RunGrouping::Group& group);
+  void draw_run_row(const UiContext& ctx, const std::string& name, const store::Run& run);
+  std::string filter_buf_, group_buf_;
+  RegexFilter group_filter_;  // marks an invalid grouping regex
+  bool group_synced_ = false;
+  bool group_by_regex_ = false;  // "by regex" chosen, the regex not typed yet
   bool filter_synced_ = false;
 };
 

@@ -4,35 +4,114 @@
 
 namespace el::ui {
 
-void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tags, ScalarLines& out) {
+void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tags, ScalarLines& out,
+                          bool grouped) {
   const Settings& s = *ctx.settings;
   out.labels.clear();
   out.shown.clear();
   out.lines.clear();
   out.sources.clear();
-  std::vector<std::uint32_t> colors;
+  out.groups.clear();
+  const RunGrouping* grouping =
+      grouped && ctx.grouping && ctx.grouping->active() && ctx.group_series ? ctx.grouping : nullptr;
+  struct Pending {
+    std::uint32_t rgb;
+    bool faint = false;
+    int group = -1;
+  };
+  std::vector<Pending> pending;
   std::uint64_t key = 1469598103934665603ull;  // FNV-1a over what the lines show
   auto mix = [&](std::uint64_t v) { key = (key ^ v) * 1099511628211ull; };
-  for (std::uint32_t t = 0; t < tags.size(); ++t)
-    for (const auto& [name, run] : ctx.store->runs()) {
-      const std::string& tag = tags[t];
-      auto it = run.tags.find(tag);
-      if (!ctx.run_shown(name) || it == run.tags.end() || it->second.kind != events::Kind::kScalars) continue;
-      std::string label = name, shown = ctx.run_label(name);
-      if (tags.size() > 1) label.append(": ").append(tag), shown.append(": ").append(tag);
-      // The run's colour on every dashboard; a chart's further tags in lighter and darker shades of it.
-      colors.push_back(family_color(ctx.run_rgb(name), static_cast<int>(t)));
-      out.labels.push_back(std::move(label));
-      out.shown.push_back(std::move(shown));
-      out.sources.push_back({&run, t, &it->second});
-      mix(reinterpret_cast<std::uintptr_t>(&it->second));
-      mix(it->second.version);
+  auto scalars = [&](const store::Run& run, const std::string& tag) -> const store::Series* {
+    auto it = run.tags.find(tag);
+    return it == run.tags.end() || it->second.kind != events::Kind::kScalars ? nullptr : &it->second;
+  };
+  auto add = [&](const std::string& name, std::string shown, const std::string& tag, std::uint32_t t,
+                 const store::Run* run, const store::Series* series, Pending p) {
+    std::string label = name;
+    if (tags.size() > 1) label.append(": ").append(tag), shown.append(": ").append(tag);
+    out.labels.push_back(std::move(label));
+    out.shown.push_back(std::move(shown));
+    out.sources.push_back({run, t, series});
+    pending.push_back(p);
+    mix(reinterpret_cast<std::uintptr_t>(series));
+    mix(series->version);
+  };
+  std::vector<const PreparedSeries*> members;
+  std::vector<std::pair<const store::Run*, const store::Series*>> member_series;
+  for (std::uint32_t t = 0; t < tags.size(); ++t) {
+    const std::string& tag = tags[t];
+    if (grouping) {
+      for (std::size_t g = 0; g < grouping->groups().size(); ++g) {
+        const RunGrouping::Group& group = grouping->groups()[g];
+        member_series.clear();
+        for (const std::string& name : group.runs) {
+          if (!ctx.run_shown(name)) continue;
+          auto r = ctx.store->runs().find(name);
+          if (r == ctx.store->runs().end()) continue;
+          if (const store::Series* series = scalars(r->second, tag))
+            member_series.emplace_back(&r->second, series);
+        }
+        if (member_series.empty()) continue;
+        if (s.group_members)
+          for (const auto& [run, series] : member_series)
+            add(run->name, ctx.run_label(run->name), tag, t, run, series,
+                {family_color(ctx.run_rgb(run->name), static_cast<int>(t)), true});
+        // The group's own line, after its members so it draws over them.
+        add(group.name, group.name, tag, t, member_series.front().first, member_series.front().second,
+            {family_color(group.rgb, static_cast<int>(t)), false, static_cast<int>(g)});
+      }
     }
+    for (const auto& [name, run] : ctx.store->runs()) {
+      if (!ctx.run_shown(name) || (grouping && grouping->group_of(name) >= 0)) continue;
+      if (const store::Series* series = scalars(run, tag))
+        // The run's colour on every dashboard; a chart's further tags in lighter and darker shades of it.
+        add(name, ctx.run_label(name), tag, t, &run, series,
+            {family_color(ctx.run_rgb(name), static_cast<int>(t))});
+    }
+  }
   // Pointers into `labels` are taken once it no longer grows.
-  for (std::size_t i = 0; i < out.sources.size(); ++i)
-    out.lines.push_back({&ctx.cache->get(*out.sources[i].series, s.all_points, s.smoothing, ctx.now),
-                         colors[i], &out.labels[i], nullptr, nullptr, &out.shown[i]});
+  for (std::size_t i = 0; i < out.sources.size(); ++i) {
+    const Pending& p = pending[i];
+    if (p.group < 0) {
+      ChartLine line{&ctx.cache->get(*out.sources[i].series, s.all_points, s.smoothing, ctx.now),
+                     p.rgb,
+                     &out.labels[i],
+                     nullptr,
+                     nullptr,
+                     &out.shown[i]};
+      line.faint = p.faint;
+      out.lines.push_back(line);
+      continue;
+    }
+    // A group: its shown members holding the tag, prepared as their own lines are.
+    const RunGrouping::Group& group = grouping->groups()[static_cast<std::size_t>(p.group)];
+    const std::string& tag = tags[out.sources[i].tag];
+    members.clear();
+    for (const std::string& name : group.runs) {
+      if (!ctx.run_shown(name)) continue;
+      auto r = ctx.store->runs().find(name);
+      if (r == ctx.store->runs().end()) continue;
+      if (const store::Series* series = scalars(r->second, tag)) {
+        members.push_back(&ctx.cache->get(*series, s.all_points, s.smoothing, ctx.now));
+        mix(reinterpret_cast<std::uintptr_t>(series));
+        mix(series->version);
+      }
+    }
+    const GroupSeries& gs = ctx.group_series->get(group.name + '\n' + tag, members, s, ctx.now);
+    ChartLine line{&gs.centre, p.rgb, &out.labels[i], nullptr, nullptr, &out.shown[i]};
+    if (s.group_band != GroupBand::kNone) line.lower = &gs.lower, line.upper = &gs.upper;
+    line.counts = &gs.counts;
+    out.groups.push_back({out.lines.size(), p.group, out.sources[i].tag, &gs});
+    out.lines.push_back(line);
+  }
   mix(chart_settings_key(s));
+  if (grouping) {
+    mix(grouping->key());
+    mix(static_cast<std::uint64_t>(s.group_line) | (static_cast<std::uint64_t>(s.group_band) << 4) |
+        (static_cast<std::uint64_t>(s.group_members) << 8) |
+        (static_cast<std::uint64_t>(s.group_smooth_first) << 9));
+  }
   out.key = key;
 }
 

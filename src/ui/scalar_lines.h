@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/group_series.h"
 #include "ui/line_chart.h"
 #include "ui/ui_context.h"
 
@@ -22,12 +23,24 @@ struct ScalarLines {
     std::uint32_t tag;  // index into the tags asked for
     const store::Series* series;
   };
-  std::vector<Source> sources;  // per line
+  std::vector<Source> sources;  // per line (a group's line: its first member's run and series)
+  // The lines that are run groups' aggregates (run groups in use).
+  struct GroupLineRef {
+    std::size_t line;  // index into lines
+    int group;         // index into the RunGrouping's groups
+    std::uint32_t tag;
+    const GroupSeries* series;
+  };
+  std::vector<GroupLineRef> groups;
   // Changes when a line's data or a setting the fitted range depends on changes.
   std::uint64_t key = 0;
 };
 
-void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tags, ScalarLines& out);
+// With run groups in use and `grouped`, each group holding a tag is one
+// line (its aggregate, banded; its members faintly behind it when asked), and
+// the runs in no group are lines of their own.
+void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tags, ScalarLines& out,
+                          bool grouped = true);
 
 // The options every scalar chart takes from the settings.
 ChartOptions chart_options(const UiContext& ctx);

@@ -8,10 +8,13 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
+#include "export/groups_export.h"
 #include "imgui.h"
 #include "store/csv_writer.h"
 #include "store/json_writer.h"
+#include "ui/pins.h"
 #include "ui/sidebar_sections.h"
 #include "ui/tag_run_cards.h"
 #include "ui/widgets.h"
@@ -107,17 +110,35 @@ std::string ScalarsDashboard::card_json(const UiContext& ctx, const std::string&
 void ScalarsDashboard::card_menu(const UiContext& ctx, const std::string& tag, Card& card, ImVec2 card_min,
                                  ImVec2 card_max) {
   if (!ImGui::BeginPopup("##cardmenu")) return;
-  ImGui::MenuItem("Full width", nullptr, &card.full_width);
-  if (ImGui::MenuItem("Fit to data", nullptr, false, card.chart.zoomed())) card.chart.fit();
+  if (menu_item("Full width", "Let this card take the whole row.", card.full_width))
+    card.full_width = !card.full_width;
+  if (menu_item("Fit to data", "Undo the zoom.", false, card.chart.zoomed())) card.chart.fit();
+  pin_menu_item(*ctx.settings, pin_key("scalars", tag));
   ImGui::Separator();
-  if (ImGui::MenuItem("Download CSV"))
+  if (menu_item("Download CSV", "Every point of every shown run: run,tag,step,wall_time,value"))
     ctx.downloads->push_back({file_safe(tag) + ".csv", "text/csv", card_csv(ctx, tag)});
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Every point of every shown run: run,tag,step,wall_time,value");
-  if (ImGui::MenuItem("Download JSON"))
+  if (menu_item("Download JSON", "Every point of every shown run as [step, wall_time, value]"))
     ctx.downloads->push_back({file_safe(tag) + ".json", "application/json", card_json(ctx, tag)});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every point of every shown run as [step, wall_time, value]");
-  if (ImGui::MenuItem("Save as PNG")) *ctx.capture = PngCapture{card_min, card_max, file_safe(tag) + ".png"};
+  if (!card.lines.groups.empty()) {
+    // The groups' aggregates as drawn (smoothed first when that is on), tensorboard-reducer's columns.
+    std::vector<exporting::GroupTagAggregate> all;
+    const std::vector<std::string> tags = card_tags(*ctx.settings, tag);
+    for (const ScalarLines::GroupLineRef& g : card.lines.groups)
+      all.push_back(
+          {&ctx.grouping->groups()[static_cast<std::size_t>(g.group)], tags[g.tag], &g.series->aggregate});
+    const std::vector<std::string> reduce{"mean", "std", "sem", "min", "max", "median"};
+    if (menu_item("Download group aggregates (CSV)",
+                  "Per group and step: group,tag,step,n,mean,std,sem,min,max,median over the shown members\n"
+                  "(std with ddof 1; members smoothed first when that setting is on)."))
+      ctx.downloads->push_back(
+          {file_safe(tag) + "-groups.csv", "text/csv", exporting::write_groups_csv(all, reduce)});
+    if (menu_item("Download group aggregates (JSON)",
+                  "{\"groups\":[{\"group\",\"runs\",\"tag\",\"points\":[{\"step\",\"n\",\"mean\",...}]}]}"))
+      ctx.downloads->push_back(
+          {file_safe(tag) + "-groups.json", "application/json", exporting::write_groups_json(all, reduce)});
+  }
+  if (menu_item("Save as PNG", "The card as an image."))
+    *ctx.capture = PngCapture{card_min, card_max, file_safe(tag) + ".png"};
   ImGui::Separator();
   if (ImGui::BeginMenu("Add tags to this card")) {
     // Every other scalar tag of the shown runs, with a filter for long lists.
@@ -161,12 +182,19 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
 
   // Title row: the tag, and the card menu at the right.
   const float pad = 10;
+  const std::string pin = pin_key("scalars", tag);
+  const bool pinned = is_pinned(s, pin);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
+  float grip_w = 0;
+  if (pinned) {
+    grip_w = pin_grip(pin, ImGui::GetFrameHeight()) + 4;
+    ImGui::SameLine(0, 4);
+  }
   ImGui::AlignTextToFramePadding();
   const std::vector<std::string> tags = card_tags(s, tag);
   // The title ends short of the menu button, elided in the middle when long.
   const float menu_w = ImGui::GetFrameHeight() * 1.4f;
-  const float title_w = max.x - menu_w - pad - 6 - (min.x + pad);
+  const float title_w = max.x - menu_w - pad - 6 - (min.x + pad) - grip_w;
   std::string title = tag;
   if (tags.size() > 1)
     title += "  + " + std::to_string(tags.size() - 1) + (tags.size() == 2 ? " tag" : " tags");
@@ -193,11 +221,12 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), card.lines.lines, chart_options(ctx),
                   card.lines.key);
   if (!card.lines.lines.empty()) ++charts_drawn_;
-  drawn_cards_.push_back({tag, card.lines.labels, &card.chart});
+  drawn_cards_.push_back({tag, card.lines.labels, &card.chart, &card.lines, pinned});
   if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && card.lines.lines.empty())
     ImGui::SetTooltip("No shown run has this tag.");
   ImGui::SetCursorScreenPos(min);
   ImGui::Dummy(size);
+  if (pinned) pin_drop_target(*ctx.settings, pin, min, max);
   ImGui::PopID();
 }
 
@@ -233,10 +262,51 @@ void ScalarsDashboard::draw(const UiContext& ctx) {
                                  static_cast<int>(std::min<std::size_t>(most, 64)));
   const float card_w = (avail - spacing * (columns - 1)) / columns;
   const float card_h = std::clamp(card_w * 0.62f, 240.0f, 380.0f);
+  // Pinned cards first, in the pins' order; they leave their own section.
+  // (copies: a card's menu may unpin while the cards are drawn)
+  std::set<std::string> pinned;
+  std::vector<std::string> pinned_names;
+  {
+    std::set<std::string_view> present;
+    for (const auto& [group, tags] : all)
+      for (const std::string& t : tags)
+        if (tag_filter_.matches(t)) present.insert(t);
+    for (const std::string& p : s.pins)
+      if (p.starts_with("scalars\t"))
+        if (auto it = present.find(std::string_view(p).substr(8));
+            it != present.end() && pinned.insert(std::string(*it)).second)
+          pinned_names.emplace_back(*it);
+  }
+  auto draw_row = [&](const std::vector<const std::string*>& visible) {
+    int col = 0;
+    for (const std::string* tag_at : visible) {
+      const std::string& tag = *tag_at;
+      Card& card = cards_[tag];
+      const bool full = card.full_width;
+      if (full && col != 0) col = 0;  // a full-width card starts its own row
+      if (col != 0) ImGui::SameLine(0, spacing);
+      const ImVec2 size(full ? avail : card_w, full ? card_h * 1.3f : card_h);
+      if (ImGui::IsRectVisible(size))
+        draw_card(ctx, tag, card, size);
+      else
+        ImGui::Dummy(size);  // off-screen: reserve the space, draw nothing
+      col = full ? 0 : (col + 1) % columns;
+    }
+    ImGui::Spacing();
+  };
+  if (!pinned_names.empty()) {
+    shown_tags += pinned_names.size();
+    std::vector<const std::string*> row;
+    for (const std::string& t : pinned_names) row.push_back(&t);
+    char header[64];
+    std::snprintf(header, sizeof header, "Pinned  (%zu)###pinned", pinned_names.size());
+    ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
+    if (ImGui::CollapsingHeader(header)) draw_row(row);
+  }
   for (auto& [group, tags] : all) {
     std::vector<const std::string*> visible;
     for (const std::string& t : tags)
-      if (tag_filter_.matches(t)) visible.push_back(&t);
+      if (tag_filter_.matches(t) && !pinned.count(t)) visible.push_back(&t);
     if (visible.empty()) continue;
     shown_tags += visible.size();
     char header[256];
@@ -244,20 +314,7 @@ void ScalarsDashboard::draw(const UiContext& ctx) {
                   visible.size(), group.c_str());
     ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
     if (!ImGui::CollapsingHeader(header)) continue;
-    int col = 0;
-    for (const std::string* tag : visible) {
-      Card& card = cards_[*tag];
-      const bool full = card.full_width;
-      if (full && col != 0) col = 0;  // a full-width card starts its own row
-      if (col != 0) ImGui::SameLine(0, spacing);
-      const ImVec2 size(full ? avail : card_w, full ? card_h * 1.3f : card_h);
-      if (ImGui::IsRectVisible(size))
-        draw_card(ctx, *tag, card, size);
-      else
-        ImGui::Dummy(size);  // off-screen: reserve the space, draw nothing
-      col = full ? 0 : (col + 1) % columns;
-    }
-    ImGui::Spacing();
+    draw_row(visible);
   }
   if (shown_tags == 0) {
     ImGui::Spacing();
@@ -272,7 +329,10 @@ const DashboardInfo& ScalarsDashboard::info() const {
   return kInfo;
 }
 
-void ScalarsDashboard::draw_sidebar(const UiContext& ctx) { draw_chart_settings(ctx); }
+void ScalarsDashboard::draw_sidebar(const UiContext& ctx) {
+  draw_chart_settings(ctx);
+  draw_group_settings(ctx);
+}
 
 std::vector<std::string_view> ScalarsDashboard::link_keys() const {
   return {"smoothing", "x", "y", "outliers", "sort", "points", "overlay"};
@@ -281,7 +341,7 @@ std::vector<std::string_view> ScalarsDashboard::link_keys() const {
 void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
   j.key("scalarCards").begin_array();
   for (const DrawnCard& c : drawn_cards_) {
-    j.begin_object().key("tag").value(c.tag).key("lines").begin_array();
+    j.begin_object().key("tag").value(c.tag).key("pinned").value(c.pinned).key("lines").begin_array();
     for (const std::string& l : c.lines) j.value(l);
     j.end_array();
     // What the chart showed: zoomed or fitted, the range (y in log10 units on
@@ -296,6 +356,19 @@ void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) co
     for (const std::string& l : chart.y_labels()) j.value(l);
     j.end_array().key("rect").begin_array();
     for (float f : chart.rect()) j.value(static_cast<double>(f));
+    j.end_array();
+    // Each run group's line: its label, points, members, whether it interpolated, n at the last point.
+    j.key("groupLines").begin_array();
+    for (const ScalarLines::GroupLineRef& g : c.drawn->groups) {
+      const GroupSeries& gs = *g.series;
+      j.begin_object().key("label").value(c.drawn->labels[g.line]);
+      j.key("points").value(static_cast<std::uint64_t>(gs.centre.values.size()));
+      j.key("members").value(static_cast<std::uint64_t>(gs.members));
+      j.key("interpolated").value(gs.aggregate.interpolated);
+      j.key("band").value(!gs.lower.values.empty());
+      j.key("lastN").value(static_cast<std::uint64_t>(gs.counts.empty() ? 0 : gs.counts.back()));
+      j.end_object();
+    }
     j.end_array().end_object();
   }
   j.end_array();

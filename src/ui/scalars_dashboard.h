@@ -31,6 +31,8 @@ class ScalarsDashboard final : public Dashboard {
     std::string tag;
     std::vector<std::string> lines;
     const LineChart* chart = nullptr;
+    const ScalarLines* drawn = nullptr;  // the lines (run groups' aggregates among them)
+    bool pinned = false;
   };
   const std::vector<DrawnCard>& drawn_cards() const { return drawn_cards_; }
   // Scalar tags of the shown runs, grouped: (group, tags) in name order.

@@ -96,7 +96,7 @@ std::string encode_settings(const Settings& s) {
   if (s.mesh_point_px) out += "&mpoint=" + std::to_string(s.mesh_point_px);
   if (s.mesh_background) out += std::string("&mbg=") + (s.mesh_background == 1 ? "dark" : "light");
   if (s.mesh_link_cameras) out += "&mlink=1";
-  if (s.step >= 0) out += "&step=" + std::to_string(s.step);
+  if (s.link_steps && s.step >= 0) out += "&step=" + std::to_string(s.step);
   if (s.image_cache_mb != 256) out += "&imgmem=" + std::to_string(s.image_cache_mb);
   if (!s.graph_run.empty()) out += "&grun=" + escape(s.graph_run);
   if (!s.graph_tag.empty()) out += "&gtag=" + escape(s.graph_tag);
@@ -163,6 +163,22 @@ std::string encode_settings(const Settings& s) {
   }
   if (s.hparams_plot != HparamsPlot::kParallel)
     out += s.hparams_plot == HparamsPlot::kNone ? "&hplot=none" : "&hplot=scatter";
+  if (!s.group_regex.empty())
+    out += "&group=re:" + escape(s.group_regex);
+  else if (!s.group_hparam.empty())
+    out += "&group=hp:" + escape(s.group_hparam);
+  if (s.group_line == GroupLine::kMedian) out += "&gline=median";
+  if (s.group_band != GroupBand::kStd)
+    out += std::string("&gband=") + (s.group_band == GroupBand::kNone  ? "none"
+                                     : s.group_band == GroupBand::kSem ? "sem"
+                                                                       : "minmax");
+  if (s.group_members) out += "&gmembers=1";
+  if (!s.group_smooth_first) out += "&gsmooth=after";
+  if (s.link_steps) out += "&linksteps=1";
+  if (!s.pins.empty()) {
+    out += "&pins=";
+    for (std::size_t i = 0; i < s.pins.size(); ++i) out += (i ? "," : "") + escape(s.pins[i]);
+  }
   if (!s.card_overlays.empty()) {  // card:extra:extra,card:extra
     out += "&overlay=";
     bool first = true;
@@ -259,9 +275,10 @@ void decode_settings(std::string_view text, Settings& s) {
       s.mesh_background = v == "dark" ? 1 : v == "light" ? 2 : 0;
     else if (key == "mlink" && (v == "1" || v == "0"))
       s.mesh_link_cameras = v == "1";
-    else if (key == "step" && parse_double(v, d) && d >= 0 && d < 9.2e18)
+    else if (key == "step" && parse_double(v, d) && d >= 0 && d < 9.2e18) {
       s.step = static_cast<std::int64_t>(d);
-    else if (key == "imgmem" && parse_double(v, d) && d >= 64 && d <= 4096)
+      s.link_steps = true;  // one step for every card is what a link naming a step means
+    } else if (key == "imgmem" && parse_double(v, d) && d >= 64 && d <= 4096)
       s.image_cache_mb = static_cast<int>(d);
     else if (key == "actual" && (v == "1" || v == "0"))
       s.image_actual_size = v == "1";
@@ -344,6 +361,31 @@ void decode_settings(std::string_view text, Settings& s) {
       s.hidden_runs.clear();
       split(raw, ',', [&](std::string_view r) {
         if (!r.empty()) s.hidden_runs.insert(unescape(r));
+      });
+    } else if (key == "group" && (v.starts_with("re:") || v.starts_with("hp:"))) {
+      s.group_regex.clear();
+      s.group_hparam.clear();
+      (v[0] == 'r' ? s.group_regex : s.group_hparam) = v.substr(3);
+    } else if (key == "gline" && (v == "mean" || v == "median")) {
+      s.group_line = v == "median" ? GroupLine::kMedian : GroupLine::kMean;
+    } else if (key == "gband" && (v == "none" || v == "std" || v == "sem" || v == "minmax")) {
+      s.group_band = v == "none"  ? GroupBand::kNone
+                     : v == "sem" ? GroupBand::kSem
+                     : v == "std" ? GroupBand::kStd
+                                  : GroupBand::kMinMax;
+    } else if (key == "gmembers" && (v == "1" || v == "0")) {
+      s.group_members = v == "1";
+    } else if (key == "gsmooth" && (v == "first" || v == "after")) {
+      s.group_smooth_first = v == "first";
+    } else if (key == "linksteps" && (v == "1" || v == "0")) {
+      s.link_steps = v == "1";
+    } else if (key == "pins") {
+      s.pins.clear();
+      split(raw, ',', [&](std::string_view p) {
+        std::string pin = unescape(p);
+        if (pin.find('\t') != std::string::npos &&
+            std::find(s.pins.begin(), s.pins.end(), pin) == s.pins.end())
+          s.pins.push_back(std::move(pin));
       });
     } else if (key == "overlay") {
       s.card_overlays.clear();

@@ -18,6 +18,9 @@ enum class TooltipSort : std::uint8_t { kNearest, kValue, kName };
 enum class HparamsPlot : std::uint8_t { kNone, kParallel, kScatter };
 // Histogram cards: a ridgeline of steps (offset) or all steps on one baseline (overlay).
 enum class HistogramMode : std::uint8_t { kOffset, kOverlay };
+// A run group's line on scalar charts, and the band around it.
+enum class GroupLine : std::uint8_t { kMean, kMedian };
+enum class GroupBand : std::uint8_t { kNone, kStd, kSem, kMinMax };
 
 struct Settings {
   double smoothing = 0.6;  // 0 .. 0.999, TensorBoard's default
@@ -84,6 +87,21 @@ struct Settings {
   bool projector_custom_regex = false;
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
   std::map<std::string, std::vector<std::string>> card_overlays;
+  // Run groups (aggregate/run_groups): runs grouped by a regex's captures, or
+  // by an hparam's value; neither set: no groups. Scalar cards then draw one
+  // line per group (mean or median) with a band, and the runs panel lists groups.
+  std::string group_regex;   // ECMAScript; takes precedence over group_hparam
+  std::string group_hparam;  // an hparam's name
+  GroupLine group_line = GroupLine::kMean;
+  GroupBand group_band = GroupBand::kStd;
+  bool group_members = false;      // also draw every member faintly
+  bool group_smooth_first = true;  // smooth each member, then aggregate (off: aggregate, then smooth)
+  // Pinned cards, in their order: "<dashboard>\t<card key>" (scalars: the tag;
+  // per-run cards: tag, '\n', run, '\n', sample). Shown first on their dashboard.
+  std::vector<std::string> pins;
+  // Image, audio, text, PR-curve and mesh cards share one step (`step`) when
+  // on; off (TensorBoard's default), each card has its own slider.
+  bool link_steps = false;
 
   // This browser's own, kept in localStorage but never in a link:
   float sidebar_width = 0;                      // px; 0: the default

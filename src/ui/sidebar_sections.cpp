@@ -16,6 +16,14 @@ void draw_restart_checkbox(Settings& s) {
       "restart step. Tick this to show every record that was written.");
 }
 
+void draw_link_steps_checkbox(Settings& s) {
+  ImGui::Checkbox("Link steps across cards", &s.link_steps);
+  tooltip(
+      "On: moving one card's step slider moves every card (images, audio, text, PR curves,\n"
+      "meshes) to its last record at or before that step, and the step is kept in the link.\n"
+      "Off (as in TensorBoard): each card has its own step.");
+}
+
 void draw_chart_settings(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   section_heading(ctx.fonts, "Chart settings");
@@ -46,6 +54,42 @@ void draw_chart_settings(const UiContext& ctx) {
   if (ImGui::Combo("##sort", &sort, "Nearest to the cursor\0Highest value first\0Run name\0"))
     s.tooltip_sort = static_cast<TooltipSort>(sort);
   tooltip("How runs are ordered in a chart's hover tooltip.");
+}
+
+void draw_group_settings(const UiContext& ctx) {
+  if (!ctx.grouping || !ctx.grouping->active()) return;
+  Settings& s = *ctx.settings;
+  section_heading(ctx.fonts, "Run groups");
+  ImGui::TextUnformatted("Line");
+  ImGui::SameLine();
+  int line = static_cast<int>(s.group_line);
+  ImGui::RadioButton("Mean", &line, static_cast<int>(GroupLine::kMean));
+  tooltip("Each group's line is the mean of its members at each step.");
+  ImGui::SameLine();
+  ImGui::RadioButton("Median", &line, static_cast<int>(GroupLine::kMedian));
+  tooltip("Each group's line is the median of its members at each step (less swayed by one bad seed).");
+  s.group_line = static_cast<GroupLine>(line);
+  ImGui::TextUnformatted("Band");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  int band = static_cast<int>(s.group_band);
+  if (ImGui::Combo("##gband", &band,
+                   "none\0\xC2\xB1 1 standard deviation\0\xC2\xB1 1 standard error\0min to max\0"))
+    s.group_band = static_cast<GroupBand>(band);
+  tooltip(
+      "The shaded band around each group's line: the members' sample standard deviation\n"
+      "(ddof 1), the standard error of the mean (std / sqrt n), or their range.");
+  ImGui::Checkbox("Show every member faintly", &s.group_members);
+  tooltip("Also draw each member run's own line, thin and faint, behind its group's line.");
+  ImGui::Checkbox("Smooth members before aggregating", &s.group_smooth_first);
+  tooltip(
+      "On: each member is smoothed first, then the group's mean, spread and range are taken.\n"
+      "Off: the raw values are aggregated, and only the group's line is smoothed (the band is raw).");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped(
+      "Steps are matched exactly; a member missing a step between two of its own is interpolated "
+      "there. Hover a chart: n is how many runs a point holds.");
+  ImGui::PopStyleColor();
 }
 
 void draw_histogram_settings(const UiContext& ctx, bool histograms) {

@@ -65,7 +65,9 @@ SteppedRecord draw_step_footer(const UiContext& ctx, const TagRunCard& card, Ste
   r.footer_top = max.y - (ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + 6);
   r.keys = keys.wants_keys(card_id(card), min, max) && !r.records->empty();
   ImGui::SetCursorScreenPos(ImVec2(min.x + kCardPad, r.footer_top + 6));
-  r.pos = slider.draw(*card.series, *r.records, max.x - min.x - 2 * kCardPad, r.keys, ctx.settings->step);
+  // Linked: every card follows one step (in the link); else each card keeps its own.
+  std::int64_t& step = ctx.settings->link_steps ? ctx.settings->step : slider.own_step();
+  r.pos = slider.draw(*card.series, *r.records, max.x - min.x - 2 * kCardPad, r.keys, step);
   if (!r.records->empty()) r.record = (*r.records)[r.pos];
   return r;
 }
@@ -120,7 +122,8 @@ std::size_t StepSlider::draw(const store::Series& s, const std::vector<std::uint
     slider_int("##step", &v, 0, static_cast<int>(n - 1), label, ImGuiSliderFlags_AlwaysClamp);
     tooltip(
         "Every recorded step of this series. Drag, or hover the card and use the arrow keys\n"
-        "(Home and End for the first and last). At the newest step the card follows new data.");
+        "(Home and End for the first and last). At the newest step the card follows new data.\n"
+        "With \"Link steps across cards\" on (the sidebar), every card follows this one.");
   } else {
     ImGui::BeginDisabled();
     ImGui::SliderInt("##step", &v, 0, 0, "the only step", ImGuiSliderFlags_AlwaysClamp);

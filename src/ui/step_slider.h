@@ -48,9 +48,12 @@ class StepSlider {
   std::size_t draw(const store::Series& s, const std::vector<std::uint32_t>& records, float width, bool keys,
                    std::int64_t& linked_step);
   std::size_t position(std::size_t count) const { return at_.position(count); }
+  // The card's own step, when steps are not linked across cards (-1: the newest).
+  std::int64_t& own_step() { return own_step_; }
 
  private:
   StepPosition at_;
+  std::int64_t own_step_ = -1;
 };
 
 // Which card the arrow keys act on: the one under the mouse, else the one

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "ui/pins.h"
 #include "ui/plot_frame.h"
 #include "ui/widgets.h"
 
@@ -65,9 +66,15 @@ std::vector<std::pair<std::string, std::vector<TagRunCard>>> tag_run_groups(cons
 
 namespace {
 
-void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
+// The card's pin key: "<kind>\t<tag>\n<run>\n<sample>".
+std::string card_pin_key(events::Kind kind, const TagRunCard& card) {
+  return pin_key(events::kind_name(kind), *card.tag + '\n' + *card.run + '\n' + std::to_string(card.sample));
+}
+
+void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size, const std::string& pin,
                 const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& draw,
                 const std::function<void(const TagRunCard&, ImVec2, ImVec2)>& menu) {
+  const bool pinned = is_pinned(*ctx.settings, pin);
   ImGui::PushID(card.tag->c_str());
   const std::string& title = card.name();
   ImGui::PushID(card.run->c_str());
@@ -85,10 +92,15 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
   const float title_right = max.x - menu_w - pad - 4;
   ImGui::PushClipRect(min, ImVec2(title_right, max.y), true);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 6));
+  float grip_w = 0;
+  if (pinned) {
+    grip_w = pin_grip(pin, ImGui::GetFrameHeight()) + 4;
+    ImGui::SameLine(0, 4);
+  }
   ImGui::AlignTextToFramePadding();
   // The tag and the run share the width; whichever is longer is elided in the middle.
   const float h = ImGui::GetTextLineHeight();
-  const float room = title_right - (min.x + pad) - 14 - h * 0.6f - 5;
+  const float room = title_right - (min.x + pad) - 14 - h * 0.6f - 5 - grip_w;
   const std::string& run_label = ctx.run_label(*card.run);
   const float tag_w = ImGui::CalcTextSize(title.c_str()).x, run_w = ImGui::CalcTextSize(run_label.c_str()).x;
   const float tag_room = tag_w + run_w <= room ? tag_w : std::max(room * 0.6f, room - run_w);
@@ -119,6 +131,8 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
   if (ImGui::Button("...", ImVec2(menu_w, 0))) ImGui::OpenPopup("##cardmenu");
   tooltip("Card menu: download the data, save as PNG.");
   if (ImGui::BeginPopup("##cardmenu")) {
+    pin_menu_item(*ctx.settings, pin);
+    ImGui::Separator();
     menu(card, min, max);
     ImGui::EndPopup();
   }
@@ -129,6 +143,7 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size,
   draw(card, content_min, content_max);
   ImGui::SetCursorScreenPos(min);
   ImGui::Dummy(size);
+  if (pinned) pin_drop_target(*ctx.settings, pin, min, max);
   ImGui::PopID();
   ImGui::PopID();
   ImGui::PopID();
@@ -152,19 +167,62 @@ std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, e
                                    bool per_sample, const CardChooser& choose) {
   filter.draw(ctx);
   ImGui::Spacing();
-  const auto groups = tag_run_groups(ctx, kind, filter.filter(), per_sample, choose);
+  auto groups = tag_run_groups(ctx, kind, filter.filter(), per_sample, choose);
+  // Pinned cards leave their section for the Pinned one, in the pins' order
+  // (keys copied: a card's menu may unpin while the cards are drawn).
+  std::vector<std::pair<std::string, TagRunCard>> pinned;
+  {
+    std::map<std::string, TagRunCard> by_key;
+    const std::string prefix = pin_key(events::kind_name(kind), "");
+    for (const std::string& p : ctx.settings->pins)
+      if (p.starts_with(prefix)) by_key.emplace(p, TagRunCard{});
+    if (!by_key.empty()) {
+      for (auto& [group, cards] : groups)
+        std::erase_if(cards, [&](const TagRunCard& c) {
+          auto it = by_key.find(card_pin_key(kind, c));
+          if (it == by_key.end()) return false;
+          it->second = c;
+          return true;
+        });
+      std::erase_if(groups, [](const auto& g) { return g.second.empty(); });
+      for (const std::string& p : ctx.settings->pins)
+        if (auto it = by_key.find(p); it != by_key.end() && it->second.series) {
+          pinned.emplace_back(p, it->second);
+          it->second.series = nullptr;  // once
+        }
+    }
+  }
   ImGui::BeginChild("##cards", ImVec2(0, 0), false);
   std::size_t total = 0;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   // As many columns as fit, but no more than the largest group has cards:
   // a few cards share the whole width instead of leaving part of it empty.
-  std::size_t most = 1;
+  std::size_t most = std::max<std::size_t>(1, pinned.size());
   for (const auto& [group, cards] : groups) most = std::max(most, cards.size());
   const int columns = std::clamp(static_cast<int>((avail + spacing) / (min_width + spacing)), 1,
                                  static_cast<int>(std::min<std::size_t>(most, 64)));
   const float card_w = (avail - spacing * (columns - 1)) / columns;
   const float card_h = std::clamp(card_w * aspect, 240.0f, 420.0f);
+  if (!pinned.empty()) {
+    total += pinned.size();
+    char header[64];
+    std::snprintf(header, sizeof header, "Pinned  (%zu)###pinned", pinned.size());
+    ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
+    if (ImGui::CollapsingHeader(header)) {
+      int col = 0;
+      for (const auto& [key, card] : pinned) {
+        if (col != 0) ImGui::SameLine(0, spacing);
+        const ImVec2 size(card_w, card_h);
+        if (ImGui::IsRectVisible(size))
+          card_frame(ctx, card, size, key, draw, menu);
+        else
+          ImGui::Dummy(size);
+        col = (col + 1) % columns;
+      }
+      ImGui::Spacing();
+    }
+  }
   for (const auto& [group, cards] : groups) {
     total += cards.size();
     char header[256];
@@ -177,7 +235,7 @@ std::size_t draw_tag_run_dashboard(const UiContext& ctx, TagFilterBar& filter, e
       if (col != 0) ImGui::SameLine(0, spacing);
       const ImVec2 size(card_w, card_h);
       if (ImGui::IsRectVisible(size))
-        card_frame(ctx, card, size, draw, menu);
+        card_frame(ctx, card, size, card_pin_key(kind, card), draw, menu);
       else
         ImGui::Dummy(size);  // off-screen: reserve the space, draw nothing
       col = (col + 1) % columns;

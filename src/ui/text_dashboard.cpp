@@ -128,6 +128,7 @@ StepCardsDashboard::CardLayout TextDashboard::card_layout() const {
 void TextDashboard::draw_sidebar(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   section_heading(ctx.fonts, "Text settings");
+  draw_link_steps_checkbox(*ctx.settings);
   ImGui::Checkbox("Raw text", &s.text_raw);
   tooltip(
       "Show the strings as they were logged instead of rendered Markdown. The text can then\n"

@@ -17,6 +17,11 @@ bool RegexFilter::set(const std::string& pattern) {
 }
 
 std::uint32_t UiContext::run_rgb(const std::string& run) const {
+  const std::uint32_t own = own_rgb(run);
+  return grouping && grouping->active() ? grouping->member_rgb(run, own) : own;
+}
+
+std::uint32_t UiContext::own_rgb(const std::string& run) const {
   auto it = settings->run_colors.find(run);
   if (it != settings->run_colors.end()) return it->second;
   return run_looks ? run_looks->color(run) : run_color(run);

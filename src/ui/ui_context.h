@@ -11,9 +11,11 @@
 #include "imgui.h"
 #include "store/store.h"
 #include "ui/embedding_provider.h"
+#include "ui/group_series.h"
 #include "ui/media_provider.h"
 #include "ui/mesh_renderer.h"
 #include "ui/point_renderer.h"
+#include "ui/run_grouping.h"
 #include "ui/run_looks.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
@@ -78,12 +80,18 @@ struct UiContext {
   std::string* copy_text = nullptr;                   // text to put on the clipboard
   bool* wants_frame = nullptr;                        // set: draw another frame soon (work is pending)
   const RunLooks* run_looks = nullptr;                // labels and colours of the open runs
+  const RunGrouping* grouping = nullptr;              // run groups (null or inactive: none)
+  GroupSeriesCache* group_series = nullptr;           // groups' aggregate lines on scalar charts
+  const aggregate::HparamsTable* hparams = nullptr;   // the hparams of the open runs (null: not built)
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);
   }
-  // A run's colour: the user's pick, else its distinct colour (RunLooks).
+  // A run's colour: in a run group, its shade of the group's colour; else the
+  // user's pick, else its distinct colour (RunLooks).
   std::uint32_t run_rgb(const std::string& run) const;
+  // The colour before grouping (what a group takes from its first member).
+  std::uint32_t own_rgb(const std::string& run) const;
   // A run's name as shown: the prefix every open run shares dropped.
   std::string run_label(const std::string& run) const { return run_looks ? run_looks->label(run) : run; }
 };

@@ -42,6 +42,22 @@ bool input_string(const char* id, const char* hint, std::string& text, ImGuiInpu
                                   flags | ImGuiInputTextFlags_CallbackResize, resize_callback, &text);
 }
 
+namespace {
+std::vector<MenuRow> g_menu_rows;
+int g_menu_frame = -1;
+}  // namespace
+
+bool menu_item(const char* label, const char* tip, bool selected, bool enabled) {
+  const bool clicked = ImGui::MenuItem(label, nullptr, selected, enabled);
+  if (g_menu_frame != ImGui::GetFrameCount()) g_menu_rows.clear(), g_menu_frame = ImGui::GetFrameCount();
+  const ImVec2 at = ImGui::GetItemRectMin();
+  g_menu_rows.push_back({label, at.x, at.y});
+  if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+  return clicked;
+}
+
+const std::vector<MenuRow>& last_menu_rows() { return g_menu_rows; }
+
 bool regex_input(const char* id, const char* hint, std::string& text, RegexFilter& filter) {
   const bool valid = filter.set(text);
   if (!valid) {

@@ -1,6 +1,7 @@
 // Small widgets shared by the panels.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "ui/theme.h"
 #include "ui/ui_context.h"
@@ -14,6 +15,15 @@ void section_heading(const Fonts* fonts, const char* text);
 // A text input editing a std::string (ImGui's return value: changed, or
 // Enter pressed with ImGuiInputTextFlags_EnterReturnsTrue).
 bool input_string(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags = 0);
+// A menu item with a tooltip, whose place is noted for the test hook (tests
+// click menu items by label): ImGui::MenuItem's result.
+bool menu_item(const char* label, const char* tip = nullptr, bool selected = false, bool enabled = true);
+struct MenuRow {
+  std::string label;
+  float x, y;  // the item's top-left, screen pixels
+};
+// The menu items drawn in the latest frame that drew any (state()'s lastMenu).
+const std::vector<MenuRow>& last_menu_rows();
 // A full-width text input for a regular expression, tinted red while invalid.
 // Returns true when the text changed.
 bool regex_input(const char* id, const char* hint, std::string& text, RegexFilter& filter);

@@ -76,9 +76,12 @@ test('images: newest step of every visible card matches the independent decoder;
     return c && c.position === 0 && c.state === 'ready'; }, first.tag, { timeout: 10000 });
   state = await page.evaluate(() => window.eventlens.state());
   assert(card(state, first.tag).step < first.step, `Home shows an earlier step (${card(state, first.tag).step})`);
-  // The chosen step is linked: in the settings (so in the link), and every card follows it.
-  assertEq(state.settings.step, card(state, first.tag).step, 'the step is in the settings');
-  for (const c of state.mediaCards) assert(c.step <= state.settings.step, `${c.tag} at or before the linked step`);
+  // Steps are per card (TensorBoard's default): the other cards stay at their newest step.
+  assertEq(state.settings.linkSteps, false, 'steps are not linked by default');
+  assertEq(state.settings.step, -1, 'no shared step');
+  const others = state.mediaCards.filter((c) => !(c.tag === first.tag && c.sample === 0 && c.run === first.run));
+  assert(others.length >= 2, `other cards (${others.length})`);
+  for (const c of others) assertEq(c.position, c.count - 1, `${c.tag} #${c.sample} keeps its own (newest) step`);
   // Zoom in with Ctrl+wheel (nearest-neighbour pixels) and hover a pixel.
   await page.keyboard.down('Control');
   for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(60); }
@@ -89,7 +92,16 @@ test('images: newest step of every visible card matches the independent decoder;
   await page.keyboard.press('End');
   await page.waitForFunction((t) => { const c = window.eventlens.state().mediaCards.find((x) => x.tag === t && x.sample === 0);
     return c && c.position === c.count - 1; }, first.tag, { timeout: 10000 });
-  assertEq((await page.evaluate(() => window.eventlens.state())).settings.step, -1, 'End follows the newest again');
+  // Linked steps: Home on the first card now takes every card to its first step, kept in the settings.
+  await page.evaluate(() => window.eventlens.settings('linksteps=1'));
+  await page.waitForFunction(() => window.eventlens.state().settings.linkSteps, null, { timeout: 10000 });
+  await page.mouse.move(470, 260);
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => window.eventlens.state().mediaCards.every((c) => c.position === 0), null,
+    { timeout: 10000 });
+  state = await page.evaluate(() => window.eventlens.state());
+  assert(state.settings.step >= 0, `a shared step (${state.settings.step})`);
+  for (const c of state.mediaCards) assert(c.step <= state.settings.step, `${c.tag} at or before the linked step`);
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
 });

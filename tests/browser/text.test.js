@@ -53,7 +53,7 @@ test('text cards hold every step; the newest text equals the independent decoder
 });
 
 test('raw text from a link, and the step slider', async (browser) => {
-  const { page, context, problems } = await openPage(browser, BASE + '/#dash=text&raw=1&tags=native');
+  const { page, context, problems } = await openPage(browser, BASE + '/#dash=text&raw=1&tags=native&linksteps=1');
   let state = await open(page);
   assert(state.settings.textRaw, 'raw mode from the link');
   await page.screenshot({ path: path.join(OUT, 'text-raw.png') });

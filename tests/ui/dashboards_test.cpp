@@ -67,6 +67,13 @@ TEST(Dashboards, EveryLinkKeyHasAnOwner) {
   s.run_colors = {{"train", 0x123456}};
   s.hparams_plot = HparamsPlot::kScatter;
   s.card_overlays = {{"loss", {"acc"}}};
+  s.group_regex = "(.*)/seed";
+  s.group_line = GroupLine::kMedian;
+  s.group_band = GroupBand::kMinMax;
+  s.group_members = true;
+  s.group_smooth_first = false;
+  s.link_steps = true;
+  s.pins = {"scalars\tloss"};
   std::set<std::string> owned;
   for (std::string_view k : MainWindow::link_keys()) owned.insert(std::string(k));
   for (const auto& d : make_dashboards())
@@ -81,7 +88,7 @@ TEST(Dashboards, EveryLinkKeyHasAnOwner) {
     ++keys;
     at = amp + 1;
   }
-  EXPECT_EQ(keys, 27u);  // the keys Settings has (settings.h), each written once
+  EXPECT_EQ(keys, 34u);  // the keys Settings has (settings.h), each written once
 }
 
 }  // namespace

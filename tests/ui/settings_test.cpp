@@ -30,6 +30,7 @@ TEST(Settings, RoundTripThroughText) {
   s.image_contrast = 0.5;
   s.image_actual_size = true;
   s.image_cache_mb = 1024;
+  s.link_steps = true;  // a shared step is in the link only when steps are linked
   s.step = 123456789012;
   s.text_raw = true;
   s.hparams_plot = HparamsPlot::kScatter;
@@ -186,6 +187,52 @@ TEST(Settings, TheLocalFormKeepsThisBrowsersPreferencesOutOfTheLink) {
   EXPECT_EQ(back.sidebar_width, 412.0f);
   EXPECT_EQ(back.run_color_memory, (std::map<std::string, int>{{"z", 4}}));
   EXPECT_EQ(encode_local_settings(Settings{}), "");
+}
+
+}  // namespace
+}  // namespace el::ui
+
+namespace el::ui {
+namespace {
+
+TEST(Settings, RunGroupsPinsAndLinkedStepsRoundTrip) {
+  Settings s;
+  s.group_regex = "(.*)/seed_\\d+&x";
+  s.group_line = GroupLine::kMedian;
+  s.group_band = GroupBand::kSem;
+  s.group_members = true;
+  s.group_smooth_first = false;
+  s.link_steps = true;
+  s.step = 40;
+  s.pins = {"scalars\tloss,val", "images\tinput\ntrain\n0"};
+  Settings back;
+  decode_settings(encode_settings(s), back);
+  EXPECT_EQ(back.group_regex, s.group_regex);
+  EXPECT_EQ(back.group_line, GroupLine::kMedian);
+  EXPECT_EQ(back.group_band, GroupBand::kSem);
+  EXPECT_TRUE(back.group_members);
+  EXPECT_FALSE(back.group_smooth_first);
+  EXPECT_TRUE(back.link_steps);
+  EXPECT_EQ(back.step, 40);
+  EXPECT_EQ(back.pins, s.pins);
+  // Grouping by an hparam instead.
+  s.group_regex.clear();
+  s.group_hparam = "lr";
+  Settings hp;
+  decode_settings(encode_settings(s), hp);
+  EXPECT_EQ(hp.group_hparam, "lr");
+  EXPECT_TRUE(hp.group_regex.empty());
+  // Unlinked steps keep no shared step in the link; an old link naming a step links them.
+  s.link_steps = false;
+  EXPECT_EQ(encode_settings(s).find("step="), std::string::npos);
+  Settings old;
+  decode_settings("step=12", old);
+  EXPECT_TRUE(old.link_steps);
+  EXPECT_EQ(old.step, 12);
+  // A pin without a kind is ignored, and so is a repeated one.
+  Settings bad;
+  decode_settings("pins=loss,scalars%09a,scalars%09a", bad);
+  EXPECT_EQ(bad.pins, (std::vector<std::string>{"scalars\ta"}));
 }
 
 }  // namespace

@@ -85,7 +85,9 @@ window.eventlensPage = {
     if (local) engine.applySettings(local);
     const stored = localStorage.getItem('eventlens.settings');
     if (stored) engine.applySavedSettings(stored);
-    if (location.hash.length > 1) engine.applySettings(decodeURIComponent(location.hash.slice(1)));
+    // As it is: the settings' values are percent-escaped, and decoded once, by the engine
+    // (decoding here first would turn an escaped '+', '&' or '%' into a separator).
+    if (location.hash.length > 1) engine.applySettings(location.hash.slice(1));
     // ?manifest=URL and #...&url=URL (several allowed); otherwise the served manifest, if any.
     const named = new URLSearchParams(location.search).getAll('manifest');
     for (const m of location.hash.matchAll(/[#&]url=([^&]*)/g)) named.push(decodeURIComponent(m[1]));

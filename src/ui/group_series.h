@@ -1,0 +1,48 @@
+// A run group's line on a scalar chart, prepared as a chart draws any line:
+// the group's aggregate of one tag over its shown members (aggregate/
+// run_groups), as a PreparedSeries for the centre line (mean or median) and
+// two for the band, with n per point for the tooltip. Kept per (group, tag)
+// until a member's data or a setting it depends on changes; while data grows
+// it is recomputed at most twice a second. Plain C++ (no ImGui).
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "aggregate/run_groups.h"
+#include "ui/series_cache.h"
+#include "ui/settings.h"
+
+namespace el::ui {
+
+struct GroupSeries {
+  PreparedSeries centre, lower, upper;  // lower/upper: empty without a band
+  std::vector<std::uint32_t> counts;    // n of each centre point
+  aggregate::GroupAggregate aggregate;  // every reduction per step (downloads)
+  std::size_t members = 0;
+  std::uint64_t settings_key = 0, data_key = 0;
+  double built_at = -1;
+};
+
+class GroupSeriesCache {
+ public:
+  // The group line of `id` (the group and tag) over `members`, each prepared
+  // with the settings' smoothing; `now` (seconds) paces recomputation.
+  const GroupSeries& get(const std::string& id, std::span<const PreparedSeries* const> members,
+                         const Settings& s, double now);
+  // Drops everything when the store was cleared.
+  void sync(std::uint64_t store_generation);
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::unordered_map<std::string, GroupSeries> entries_;
+  std::uint64_t generation_ = ~0ull;
+  std::uint64_t builds_ = 0;  // makes each build's version unique (charts re-decimate on change)
+};
+
+// Fills `g` from the members (exposed for tests).
+void build_group_series(std::span<const PreparedSeries* const> members, const Settings& s, GroupSeries& g);
+
+}  // namespace el::ui

@@ -1,0 +1,144 @@
+// Browser tests of what goes beyond TensorBoard on scalar cards:
+//   node groups.test.js BASE_URL OUT_DIR SITE_DIR
+// Run groups (seeds of a config) drawn as a mean line with a band, whose
+// downloaded aggregate equals `eventlens export --group` on the same files
+// (itself checked against NumPy by scripts/test); pinned cards reordered by
+// drag, kept over a reload and in a link. Screenshots to look at.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { test, run, assert, assertEq, openPage } = require('./harness');
+
+const BASE = process.argv[2];
+const OUT = process.argv[3];
+fs.mkdirSync(OUT, { recursive: true });
+const REPO = path.resolve(__dirname, '../..');
+const CLI = path.join(REPO, 'build/native/eventlens');
+const GROUP_RE = '(.*)/seed_\\d+';
+
+// `eventlens demo --seeds`: 3 configs x 5 seeds, unequal lengths, unaligned steps.
+const SEEDS = fs.mkdtempSync(path.join(os.tmpdir(), 'el-seeds-'));
+execFileSync(CLI, ['demo', SEEDS, '--seeds']);
+
+async function loaded(page, runs) {
+  await page.waitForFunction((n) => {
+    const s = window.eventlens.state();
+    return s.runs.length >= n && !s.loading.active && (s.scalarCards || []).length > 0;
+  }, runs, { timeout: 60000 });
+  return page.evaluate(() => window.eventlens.state());
+}
+
+// Opens the card's "..." menu and clicks the item labelled `label`.
+async function clickMenu(page, card, label) {
+  await page.mouse.click(card.rect[0] + card.rect[2] - 25, card.rect[1] - 17);
+  await page.waitForFunction((l) => (window.eventlens.state().lastMenu || []).some((r) => r.label === l), label,
+    { timeout: 5000 });
+  const row = (await page.evaluate(() => window.eventlens.state().lastMenu)).find((r) => r.label === label);
+  await page.mouse.click(row.x + 30, row.y + 6);
+}
+
+// The same, returning the download it starts.
+async function menuDownload(page, card, label) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const wait = page.waitForEvent('download', { timeout: 8000 }).catch(() => null);
+    await clickMenu(page, card, label);
+    const d = await wait;
+    if (d) return d;
+    await page.keyboard.press('Escape');
+  }
+  return null;
+}
+
+test('run groups: mean with a band per config, n in the tooltip, and the aggregate equals the CLI', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/#smoothing=0&group=re:' +
+    encodeURIComponent(GROUP_RE));
+  await page.setInputFiles('#open-folder', SEEDS);
+  let state = await loaded(page, 15);
+  const groups = state.runGroups.groups;
+  assertEq(groups.map((g) => g.name), ['cfg_a', 'cfg_b', 'cfg_c'], 'three configs');
+  for (const g of groups) assertEq(g.runs.length, 5, `${g.name}: five seeds`);
+  const card = state.scalarCards[0];
+  assertEq(card.groupLines.length, 3, 'one line per group');
+  for (const l of card.groupLines) {
+    assert(l.band, `${l.label} has a band`);
+    assertEq(l.members, 5, `${l.label} aggregates its five seeds`);
+  }
+  await page.mouse.move(card.rect[0] + card.rect[2] * 0.5, card.rect[1] + card.rect[3] * 0.5);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(OUT, 'groups-mean-band.png') });
+
+  // The group aggregate download equals `eventlens export --group` for this tag.
+  const download = await menuDownload(page, card, 'Download group aggregates (CSV)');
+  assert(download, 'the group aggregate CSV was downloaded');
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const cli = execFileSync(CLI, ['export', SEEDS, '--group', GROUP_RE, '--format', 'csv', '--reduce',
+    'mean,std,sem,min,max,median'], { encoding: 'utf8' });
+  const want = cli.split('\n').filter((l, i) => i === 0 || l.split(',')[1] === card.tag);
+  assert(want.length > 30, `the CLI's rows for ${card.tag}: ${want.length}`);
+  assertEq(csv.trim().split('\n').sort(), want.filter((l) => l).sort(), 'the card\'s aggregate equals the CLI\'s');
+
+  // Median with min-max, members faintly: a screenshot, and the settings in the link.
+  await page.evaluate(() => window.eventlens.settings('gline=median&gband=minmax&gmembers=1'));
+  await page.waitForTimeout(500);
+  state = await page.evaluate(() => window.eventlens.state());
+  assertEq([state.settings.groupLine, state.settings.groupBand, state.settings.groupMembers], ['median', 'minmax', true],
+    'median, min-max, members');
+  assertEq(state.scalarCards[0].lines.length, 3 + 15, 'three group lines and fifteen faint members');
+  await page.screenshot({ path: path.join(OUT, 'groups-median-members.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
+test('pins: two cards pinned, reordered by dragging, kept over a reload and in a link', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/#smoothing=0');
+  await page.setInputFiles('#open-folder', SEEDS);
+  let state = await loaded(page, 15);
+  const tags = state.scalarCards.map((c) => c.tag);
+  assertEq(tags, ['accuracy', 'loss'], 'scalar cards');
+  // Pin the second card, then the first.
+  for (const tag of [tags[1], tags[0]]) {
+    state = await page.evaluate(() => window.eventlens.state());
+    await clickMenu(page, state.scalarCards.find((c) => c.tag === tag), 'Pin to the top');
+    await page.waitForFunction((t) => window.eventlens.state().settings.pins.includes('scalars\t' + t), tag,
+      { timeout: 5000 });
+  }
+  state = await page.evaluate(() => window.eventlens.state());
+  assertEq(state.settings.pins, ['scalars\t' + tags[1], 'scalars\t' + tags[0]], 'pinned in order');
+  assertEq(state.scalarCards.map((c) => [c.tag, c.pinned]), [[tags[1], true], [tags[0], true]],
+    'the pinned cards in pin order');
+  // Drag the second pinned card's grip onto the first.
+  const [a, b] = state.scalarCards;
+  await page.mouse.move(b.rect[0] + 16, b.rect[1] - 17);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(b.rect[0] + 16 + (a.rect[0] - b.rect[0]) * i / 10, a.rect[1] + 40);
+  await page.mouse.up();
+  await page.waitForFunction((t) => window.eventlens.state().settings.pins[0] === 'scalars\t' + t, tags[0],
+    { timeout: 5000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, 'pins-reordered.png') });
+  const link = await page.evaluate(() => location.hash);
+  assert(link.includes('pins='), `the link holds the pins: ${link}`);
+
+  // A reload keeps them (localStorage), in their new order.
+  await page.goto(BASE + '/');
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady(), null, { timeout: 30000 });
+  await page.setInputFiles('#open-folder', SEEDS);
+  state = await loaded(page, 15);
+  assertEq(state.settings.pins, ['scalars\t' + tags[0], 'scalars\t' + tags[1]], 'pins after a reload');
+  assertEq(state.scalarCards.map((c) => [c.tag, c.pinned]), [[tags[0], true], [tags[1], true]],
+    'pinned cards after a reload');
+  await context.close();
+
+  // A fresh browser profile given the link shows the same pins.
+  const fresh = await openPage(browser, BASE + '/' + link);
+  await fresh.page.setInputFiles('#open-folder', SEEDS);
+  state = await loaded(fresh.page, 15);
+  assertEq(state.scalarCards.map((c) => [c.tag, c.pinned]), [[tags[0], true], [tags[1], true]],
+    'pinned cards from the link');
+  assertEq([...problems, ...fresh.problems], [], 'console errors/warnings');
+  await fresh.context.close();
+});
+
+run();

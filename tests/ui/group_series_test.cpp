@@ -1,0 +1,183 @@
+// Run groups in the UI: which runs form which group (by regex, by hparam),
+// and a group's chart line, band and n from its members, against values
+// worked out by hand below.
+#include "ui/group_series.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "proto/event.pb.h"
+#include "record/record_writer.h"
+#include "store/store.h"
+#include "ui/run_grouping.h"
+
+namespace el::ui {
+namespace {
+
+PreparedSeries series(std::vector<double> steps, std::vector<double> values, std::vector<double> walls) {
+  PreparedSeries p;
+  p.steps = std::move(steps);
+  p.values = std::move(values);
+  p.walls = std::move(walls);
+  p.first_wall = p.walls.front();
+  return p;
+}
+
+// A: steps 0, 10, 20 -> 1, 3, 5. B: steps 0, 20, 30 -> 3, 7, 9. Union 0, 10, 20, 30.
+//   step 0:  1, 3         n 2, mean 2, std sqrt(2)
+//   step 10: 3, 5 (B's line from (0, 3) to (20, 7))   mean 4, std sqrt(2)
+//   step 20: 5, 7         mean 6, std sqrt(2)
+//   step 30: 9 (A ended)  n 1, mean 9, std 0
+// Walls: (100 + 200) / 2 = 150; 110 and 210 (interpolated) -> 160; 170; 230.
+struct Members {
+  PreparedSeries a = series({0, 10, 20}, {1, 3, 5}, {100, 110, 120});
+  PreparedSeries b = series({0, 20, 30}, {3, 7, 9}, {200, 220, 230});
+  std::vector<const PreparedSeries*> list{&a, &b};
+};
+
+TEST(GroupSeries, MeanWithAStdBandAndN) {
+  Members m;
+  Settings s;
+  s.smoothing = 0;
+  GroupSeries g;
+  build_group_series(m.list, s, g);
+  EXPECT_EQ(g.centre.steps, (std::vector<double>{0, 10, 20, 30}));
+  EXPECT_EQ(g.centre.values, (std::vector<double>{2, 4, 6, 9}));
+  EXPECT_EQ(g.centre.walls, (std::vector<double>{150, 160, 170, 230}));
+  EXPECT_EQ(g.counts, (std::vector<std::uint32_t>{2, 2, 2, 1}));
+  EXPECT_TRUE(g.aggregate.interpolated);
+  ASSERT_EQ(g.lower.values.size(), 4u);
+  EXPECT_DOUBLE_EQ(g.lower.values[0], 2 - std::sqrt(2.0));
+  EXPECT_DOUBLE_EQ(g.upper.values[1], 4 + std::sqrt(2.0));
+  EXPECT_EQ(g.lower.values[3], 9);
+  EXPECT_EQ(g.upper.values[3], 9);
+  EXPECT_EQ(g.centre.first_wall, 150);
+}
+
+TEST(GroupSeries, MedianWithMinMaxAndNoBand) {
+  Members m;
+  Settings s;
+  s.smoothing = 0;
+  s.group_line = GroupLine::kMedian;
+  s.group_band = GroupBand::kMinMax;
+  GroupSeries g;
+  build_group_series(m.list, s, g);
+  EXPECT_EQ(g.centre.values, (std::vector<double>{2, 4, 6, 9}));
+  EXPECT_EQ(g.lower.values, (std::vector<double>{1, 3, 5, 9}));
+  EXPECT_EQ(g.upper.values, (std::vector<double>{3, 5, 7, 9}));
+  s.group_band = GroupBand::kNone;
+  build_group_series(m.list, s, g);
+  EXPECT_TRUE(g.lower.values.empty());
+  EXPECT_TRUE(g.upper.values.empty());
+}
+
+TEST(GroupSeries, SmoothingBeforeOrAfterAggregating) {
+  Members m;
+  Settings s;
+  s.smoothing = 0.5;
+  // After: the mean 2, 4, 6, 9 is smoothed (debiased EMA, weight 0.5):
+  //   1 / 0.5 = 2; 2.5 / 0.75; 4.25 / 0.875; 6.625 / 0.9375.
+  s.group_smooth_first = false;
+  GroupSeries g;
+  build_group_series(m.list, s, g);
+  EXPECT_EQ(g.centre.values, (std::vector<double>{2, 4, 6, 9}));
+  ASSERT_EQ(g.centre.smooth_values().size(), 4u);
+  EXPECT_DOUBLE_EQ(g.centre.smooth_values()[0], 2);
+  EXPECT_DOUBLE_EQ(g.centre.smooth_values()[1], 2.5 / 0.75);
+  EXPECT_DOUBLE_EQ(g.centre.smooth_values()[2], 4.25 / 0.875);
+  EXPECT_DOUBLE_EQ(g.centre.smooth_values()[3], 6.625 / 0.9375);
+  // First: the members' smoothed values are what is aggregated (given here), and the line is not smoothed
+  // again.
+  m.a.smoothed = {10, 20, 30};
+  m.a.ema_constant = false;
+  m.b.smoothed = {30, 40, 50};
+  m.b.ema_constant = false;
+  s.group_smooth_first = true;
+  build_group_series(m.list, s, g);
+  // step 0: 10, 30 -> 20; step 10: 20 and B's 30..40 halfway 35 -> 27.5; step 20: 30, 40 -> 35; step 30: 50.
+  EXPECT_EQ(g.centre.values, (std::vector<double>{20, 27.5, 35, 50}));
+  EXPECT_EQ(g.centre.smooth_values(), g.centre.values);
+}
+
+std::string scalar_record(std::int64_t step, double value) {
+  pb::Event e;
+  e.set_step(step);
+  e.set_wall_time(1000.0 + static_cast<double>(step));
+  auto* v = e.mutable_summary()->add_value();
+  v->set_tag("loss");
+  v->set_simple_value(static_cast<float>(value));
+  std::string out;
+  record::append_record(out, e.SerializeAsString());
+  return out;
+}
+
+void fill(store::Store& st, const std::vector<std::string>& runs) {
+  for (const std::string& r : runs) {
+    const store::FileId id = st.add_file(r + "/events.out.tfevents.1", 0);
+    const std::string bytes = scalar_record(1, 0.5);
+    st.feed(id, {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
+  }
+}
+
+TEST(RunGrouping, ByARegexsCapturesWithFamilyColours) {
+  store::Store st;
+  fill(st, {"a/seed_1", "a/seed_2", "b/seed_1", "other"});
+  Settings s;
+  s.group_regex = "(.*)/seed_\\d+";
+  RunGrouping g;
+  g.update(st, s, nullptr, [](const std::string& run) { return run == "a/seed_1" ? 0x336699u : 0x111111u; });
+  ASSERT_TRUE(g.active());
+  ASSERT_EQ(g.groups().size(), 2u);
+  EXPECT_EQ(g.groups()[0].name, "a");
+  EXPECT_EQ(g.groups()[0].runs, (std::vector<std::string>{"a/seed_1", "a/seed_2"}));
+  EXPECT_EQ(g.groups()[1].name, "b");
+  EXPECT_EQ(g.group_of("other"), -1);
+  EXPECT_EQ(g.group_of("b/seed_1"), 1);
+  EXPECT_EQ(g.member_of("a/seed_2"), 1);
+  // The group takes its first run's colour; member 0 is that colour, the rest are shades of it.
+  EXPECT_EQ(g.groups()[0].rgb, 0x336699u);
+  EXPECT_EQ(g.member_rgb("a/seed_1", 0), 0x336699u);
+  EXPECT_NE(g.member_rgb("a/seed_2", 0), 0x336699u);
+  EXPECT_EQ(g.member_rgb("other", 0xabcdefu), 0xabcdefu);
+  // A bad regex gives no groups and says why.
+  const std::uint64_t key = g.key();
+  s.group_regex = "(";
+  g.update(st, s, nullptr, [](const std::string&) { return 0u; });
+  EXPECT_FALSE(g.active());
+  EXPECT_EQ(g.problem(), "The grouping regex is not valid.");
+  EXPECT_NE(g.key(), key);
+}
+
+TEST(RunGrouping, ByAnHparamsValueTheDeepestSessionHolds) {
+  store::Store st;
+  fill(st, {"s1", "s1/eval", "s2", "s3", "loose"});
+  aggregate::HparamsTable t;
+  t.hparams.push_back({});
+  t.hparams[0].name = "lr";
+  auto session = [&](const std::string& run, double lr) {
+    aggregate::Session ss;
+    ss.run = run;
+    ss.hparams.push_back({aggregate::HparamValue::Type::kNumber, lr, ""});
+    t.sessions.push_back(ss);
+  };
+  session("s1", 0.1);
+  session("s2", 0.01);
+  session("s3", 0.1);
+  Settings s;
+  s.group_hparam = "lr";
+  RunGrouping g;
+  g.update(st, s, &t, [](const std::string&) { return 0u; });
+  ASSERT_EQ(g.groups().size(), 2u);
+  EXPECT_EQ(g.groups()[0].name, "lr=0.1");
+  EXPECT_EQ(g.groups()[0].runs, (std::vector<std::string>{"s1", "s1/eval", "s3"}));
+  EXPECT_EQ(g.groups()[1].name, "lr=0.01");
+  EXPECT_EQ(g.group_of("loose"), -1);
+  s.group_hparam = "momentum";
+  g.update(st, s, &t, [](const std::string&) { return 0u; });
+  EXPECT_FALSE(g.active());
+  EXPECT_EQ(g.problem(), "No session logs the hparam momentum.");
+}
+
+}  // namespace
+}  // namespace el::ui
