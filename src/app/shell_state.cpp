@@ -160,8 +160,18 @@ std::string Shell::state_json() const {
   j.key("smoothing").value(s.smoothing);
   j.key("xAxis").value(s.x_axis == ui::XAxis::kStep       ? "step"
                        : s.x_axis == ui::XAxis::kRelative ? "relative"
+                       : s.x_axis == ui::XAxis::kTag      ? "tag"
                                                           : "wall");
-  j.key("logY").value(s.log_y);
+  j.key("logY").value(s.y_scale == aggregate::AxisScale::Kind::kLog);
+  auto scale_name = [](aggregate::AxisScale::Kind k) {
+    return k == aggregate::AxisScale::Kind::kLog      ? "log"
+           : k == aggregate::AxisScale::Kind::kSymlog ? "symlog"
+                                                      : "linear";
+  };
+  j.key("yScale").value(scale_name(s.y_scale));
+  j.key("xScale").value(scale_name(s.x_scale));
+  j.key("xTag").value(s.x_tag);
+  j.key("symlogWidth").value(s.symlog_width);
   j.key("ignoreOutliers").value(s.ignore_outliers);
   j.key("allPoints").value(s.all_points);
   j.key("runFilter").value(s.run_filter);

@@ -185,7 +185,7 @@ void CustomScalarsDashboard::draw_sidebar(const UiContext& ctx) {
 }
 
 std::vector<std::string_view> CustomScalarsDashboard::link_keys() const {
-  return {"smoothing", "x", "y", "outliers", "sort", "points"};
+  return {"smoothing", "x", "y", "xscale", "xtag", "symw", "outliers", "sort", "points"};
 }
 
 }  // namespace el::ui

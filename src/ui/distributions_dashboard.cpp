@@ -58,7 +58,7 @@ void DistributionsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& c
   fitted.y1 = hi + (hi - lo) * 0.05;
   const PlotRange v = nav.update(area, hovered, fitted);
   draw_x_axis(dl, area, min, max, v, axis_kind(s.x_axis), ctx.fonts);
-  draw_y_axis(dl, area, v, false, ctx.fonts);
+  draw_y_axis(dl, area, v, {}, ctx.fonts);
 
   // Records to draw: those in view (plus one on each side), at most about two
   // per pixel column.

@@ -154,7 +154,7 @@ void HistogramsDashboard::draw_plot(const UiContext& ctx, const TagRunCard& card
   v.y0 = fitted.y0;
   v.y1 = fitted.y1;
   draw_x_axis(dl, area, min, max, v, AxisKind::kValue, ctx.fonts);
-  if (!offset) draw_y_axis(dl, area, v, false, ctx.fonts);
+  if (!offset) draw_y_axis(dl, area, v, {}, ctx.fonts);
 
   // Offset mode: record i's baseline by its time, oldest at the top.
   const double t0 = record_time(h, rows_.front(), s.x_axis), t1 = record_time(h, rows_.back(), s.x_axis);

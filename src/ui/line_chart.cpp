@@ -18,11 +18,20 @@ namespace {
 
 ImU32 with_alpha(std::uint32_t rgb, float a) { return rgb_alpha(rgb, a); }
 
-const std::vector<double>& x_column(const PreparedSeries& p, XAxis axis, std::vector<double>& scratch) {
-  if (axis == XAxis::kStep) return p.steps;
-  if (axis == XAxis::kWallTime) return p.walls;
-  scratch.resize(p.walls.size());
-  for (std::size_t i = 0; i < p.walls.size(); ++i) scratch[i] = p.walls[i] - p.first_wall;
+// The x column in plot units (a scaled copy when the scale is not linear).
+const std::vector<double>& x_column(const PreparedSeries& p, XAxis axis, const aggregate::AxisScale& scale,
+                                    std::vector<double>& scratch) {
+  const std::vector<double>& xs = axis == XAxis::kStep ? p.steps : axis == XAxis::kTag ? p.xs : p.walls;
+  if (axis == XAxis::kRelative) {
+    scratch.resize(p.walls.size());
+    for (std::size_t i = 0; i < p.walls.size(); ++i) scratch[i] = p.walls[i] - p.first_wall;
+  } else if (scale.linear()) {
+    return xs;
+  } else {
+    scratch = xs;
+  }
+  if (!scale.linear())
+    for (double& x : scratch) x = scale.forward(x);
   return scratch;
 }
 
@@ -30,17 +39,20 @@ const std::vector<double>& x_column(const PreparedSeries& p, XAxis axis, std::ve
 // searches the stored column; relative time is wall time shifted, so no
 // column is built for a hover.
 std::size_t nearest_index(const PreparedSeries& p, XAxis axis, double x) {
-  const std::vector<double>& xs = axis == XAxis::kStep ? p.steps : p.walls;
+  const std::vector<double>& xs = axis == XAxis::kStep ? p.steps : axis == XAxis::kTag ? p.xs : p.walls;
+  if (xs.empty()) return 0;
   if (axis == XAxis::kRelative) x += p.first_wall;
   std::size_t i = static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), x) - xs.begin());
   if (i == xs.size() || (i > 0 && x - xs[i - 1] < xs[i] - x)) --i;
   return i;
 }
 
-// The y a chart plots for a value (log10 on a log axis; NaN if not plottable).
-double plot_y(double v, bool log_y) {
-  if (!log_y) return v;
-  return v > 0 ? std::log10(v) : std::numeric_limits<double>::quiet_NaN();
+// The y a chart plots for a value (NaN if the scale cannot show it).
+double plot_y(double v, const aggregate::AxisScale& scale) { return scale.forward(v); }
+
+// The x a chart plots for point i.
+double plot_x(const PreparedSeries& p, std::size_t i, const ChartOptions& o) {
+  return o.x_scale.forward(chart_x(p, i, o.x_axis));
 }
 
 // The band of a margin chart: quads between the lower and upper series at
@@ -56,12 +68,13 @@ void draw_band(ImDrawList* dl, const ChartLine& l, const ChartOptions& o, SX sx,
   bool have_prev = false;
   ImVec2 pl, pu;
   for (std::size_t i = 0; i < n; i += stride) {
-    const double yl = plot_y(lo.values[i], o.log_y), yu = plot_y(hi.values[i], o.log_y);
-    if (!std::isfinite(yl) || !std::isfinite(yu)) {
+    const double yl = plot_y(lo.values[i], o.y_scale), yu = plot_y(hi.values[i], o.y_scale);
+    const double xd = plot_x(lo, i, o);
+    if (!std::isfinite(yl) || !std::isfinite(yu) || !std::isfinite(xd)) {
       have_prev = false;
       continue;
     }
-    const float x = sx(chart_x(lo, i, o.x_axis));
+    const float x = sx(xd);
     const ImVec2 cl(x, sy(yl)), cu(x, sy(yu));
     if (have_prev) dl->AddQuadFilled(pu, cu, cl, pl, fill);
     pl = cl;
@@ -77,6 +90,7 @@ double chart_x(const PreparedSeries& p, std::size_t i, XAxis axis) {
     case XAxis::kStep: return p.steps[i];
     case XAxis::kRelative: return p.walls[i] - p.first_wall;
     case XAxis::kWallTime: return p.walls[i];
+    case XAxis::kTag: return p.xs[i];
   }
   return p.steps[i];
 }
@@ -95,22 +109,20 @@ void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& 
     // x is non-decreasing for steps; wall times usually are, but check the ends and a few samples.
     const std::size_t stride = std::max<std::size_t>(1, n / 20000);
     for (std::size_t i = 0; i < n; i += stride) {
-      const double x = chart_x(p, i, o.x_axis);
-      x0 = std::min(x0, x);
-      x1 = std::max(x1, x);
-      const double y = plot_y(p.values[i], o.log_y);
+      const double x = plot_x(p, i, o);
+      if (std::isfinite(x)) x0 = std::min(x0, x), x1 = std::max(x1, x);
+      const double y = plot_y(p.values[i], o.y_scale);
       if (std::isfinite(y)) sample_.push_back(y);
     }
-    const double xl = chart_x(p, n - 1, o.x_axis);
-    x0 = std::min(x0, xl);
-    x1 = std::max(x1, xl);
-    const double yl = plot_y(p.values[n - 1], o.log_y);
+    const double xl = plot_x(p, n - 1, o);
+    if (std::isfinite(xl)) x0 = std::min(x0, xl), x1 = std::max(x1, xl);
+    const double yl = plot_y(p.values[n - 1], o.y_scale);
     if (std::isfinite(yl)) sample_.push_back(yl);
     for (const PreparedSeries* band : {l.lower, l.upper}) {  // a margin chart's band fits too
       if (!band) continue;
       const std::size_t bs = std::max<std::size_t>(1, band->values.size() / 20000);
       for (std::size_t i = 0; i < band->values.size(); i += bs) {
-        const double y = plot_y(band->values[i], o.log_y);
+        const double y = plot_y(band->values[i], o.y_scale);
         if (std::isfinite(y)) sample_.push_back(y);
       }
     }
@@ -162,7 +174,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
   // measured on the range this frame shows unless a drag is changing it.
   const PlotRange shown = nav_.zoomed() ? nav_.view() : fitted_;
   const float plot_h = size.y - kPlotTopMargin - kPlotBottomMargin;
-  const float left = std::max(kPlotLeftMargin, y_axis_label_width(shown, plot_h, o.log_y, o.fonts) + 12);
+  const float left = std::max(kPlotLeftMargin, y_axis_label_width(shown, plot_h, o.y_scale, o.fonts) + 12);
   const PlotArea area{ImVec2(origin.x + left, origin.y + kPlotTopMargin),
                       ImVec2(origin.x + size.x - kPlotRightMargin, origin.y + size.y - kPlotBottomMargin)};
   const ImVec2 p0 = area.p0, p1 = area.p1;
@@ -176,8 +188,8 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
 
   // [SECTION] axes and grid
   x_labels_ = draw_x_axis(dl, area, origin, ImVec2(origin.x + size.x, origin.y + size.y), v,
-                          axis_kind(o.x_axis), o.fonts);
-  y_labels_ = draw_y_axis(dl, area, v, o.log_y, o.fonts);
+                          axis_kind(o.x_axis), o.fonts, o.x_scale);
+  y_labels_ = draw_y_axis(dl, area, v, o.y_scale, o.fonts);
   rect_ = {origin.x, origin.y, size.x, size.y};
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
 
@@ -200,12 +212,15 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
       Decimated& d = decimated_[li * 2 + static_cast<std::size_t>(pass)];
       if (d.data != &p || d.points != p.values.size() || d.version != p.version ||
           d.smoothing != p.smoothing || d.all_points != p.all_points || d.x0 != v.x0 || d.x1 != v.x1 ||
-          d.columns != columns || d.axis != o.x_axis) {
-        const std::vector<double>& xs = x_column(p, o.x_axis, xs_scratch);
+          d.columns != columns || d.axis != o.x_axis || d.x_scale != o.x_scale) {
+        const std::vector<double>& xs = x_column(p, o.x_axis, o.x_scale, xs_scratch);
         const std::vector<double>& ys = raw ? p.values : p.smooth_values();
         const aggregate::MinMaxPyramid* pyr = raw ? &p.raw_pyramid : &p.smooth_values_pyramid();
-        aggregate::decimate_min_max(xs, ys, v.x0, v.x1, columns, d.out,
-                                    o.x_axis == XAxis::kStep ? pyr : nullptr);
+        // A log x axis cannot show x <= 0: those points (first, x being sorted) are left out.
+        std::size_t from = 0;
+        while (from < xs.size() && !std::isfinite(xs[from])) ++from;
+        aggregate::decimate_min_max(std::span(xs).subspan(from), std::span(ys).subspan(from), v.x0, v.x1,
+                                    columns, d.out, o.x_axis == XAxis::kStep && from == 0 ? pyr : nullptr);
         d.data = &p;
         d.points = p.values.size();
         d.version = p.version;
@@ -215,6 +230,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
         d.x1 = v.x1;
         d.columns = columns;
         d.axis = o.x_axis;
+        d.x_scale = o.x_scale;
       }
       screen_.clear();
       auto flush = [&]() {
@@ -227,7 +243,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
         screen_.clear();
       };
       for (const aggregate::Point& pt : d.out) {
-        const double y = plot_y(pt.y, o.log_y);
+        const double y = plot_y(pt.y, o.y_scale);
         if (!std::isfinite(y)) {
           flush();
           continue;
@@ -238,8 +254,9 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
       // NaN and ±Inf: small triangles on the plot's top (+Inf) or bottom edge.
       if (!raw || !o.smoothing_on) {
         for (std::uint32_t i : p.nonfinite) {
-          const double x = chart_x(p, i, o.x_axis);
-          if (x < v.x0 || x > v.x1) continue;
+          if (o.x_axis == XAxis::kTag) break;  // (kept positions are of the unpaired series)
+          const double x = plot_x(p, i, o);
+          if (!(x >= v.x0 && x <= v.x1)) continue;
           const float px = sx(x);
           const bool top = p.values[i] > 0 && std::isinf(p.values[i]);
           const float ey = top ? p0.y + 1 : p1.y - 1, d = top ? 6.0f : -6.0f;
@@ -257,14 +274,15 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
   if (hovered && !nav_.busy() && io.MousePos.x >= p0.x && io.MousePos.x <= p1.x) {
     dl->AddLine(ImVec2(io.MousePos.x, p0.y), ImVec2(io.MousePos.x, p1.y),
                 ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
-    const double mx = nav_.data_x(area, io.MousePos.x), my = nav_.data_y(area, io.MousePos.y);
-    draw_tooltip(lines, o, mx, o.log_y ? std::pow(10.0, my) : my);
+    const double mx = o.x_scale.inverse(nav_.data_x(area, io.MousePos.x));
+    const double my = o.y_scale.inverse(nav_.data_y(area, io.MousePos.y));
+    draw_tooltip(lines, o, mx, my);
     // Markers at each line's nearest point.
     for (const ChartLine& l : lines) {
       const PreparedSeries& p = *l.data;
       if (p.values.empty() || l.faint) continue;
       const std::size_t i = nearest_index(p, o.x_axis, mx);
-      const double x = chart_x(p, i, o.x_axis), y = plot_y(p.smooth_values()[i], o.log_y);
+      const double x = plot_x(p, i, o), y = plot_y(p.smooth_values()[i], o.y_scale);
       if (std::isfinite(y) && x >= v.x0 && x <= v.x1 && y >= v.y0 && y <= v.y1)
         dl->AddCircleFilled(ImVec2(sx(x), sy(y)), 3.5f, with_alpha(l.rgb, 1.0f));
     }
@@ -304,12 +322,14 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
       break;
   }
   ImGui::BeginTooltip();
-  if (ImGui::BeginTable("##tip", (o.smoothing_on ? 5 : 4) + counts,
+  const bool by_tag = o.x_axis == XAxis::kTag;
+  if (ImGui::BeginTable("##tip", (o.smoothing_on ? 5 : 4) + counts + by_tag,
                         ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn(counts ? "Run or group" : "Run");
     if (o.smoothing_on) ImGui::TableSetupColumn("Smoothed");
     ImGui::TableSetupColumn("Value");
     if (counts) ImGui::TableSetupColumn("n");
+    if (by_tag) ImGui::TableSetupColumn(o.x_tag ? o.x_tag->c_str() : "x");
     ImGui::TableSetupColumn("Step");
     ImGui::TableSetupColumn("Relative");
     ImGui::TableHeadersRow();
@@ -335,6 +355,10 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
       if (counts) {  // how many members this step of a group's line aggregates
         ImGui::TableNextColumn();
         if (r.line->counts && r.i < r.line->counts->size()) ImGui::Text("%u", (*r.line->counts)[r.i]);
+      }
+      if (by_tag) {  // the point's x: the other tag's value at its step
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(p.xs[r.i]).c_str());
       }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(format_count(static_cast<std::uint64_t>(std::max(0.0, p.steps[r.i]))).c_str());

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "aggregate/axis_scale.h"
 #include "aggregate/decimate.h"
 #include "imgui.h"
 #include "ui/plot_frame.h"
@@ -35,7 +36,9 @@ struct ChartLine {
 
 struct ChartOptions {
   XAxis x_axis = XAxis::kStep;
-  bool log_y = false;
+  // Values to plot units: x on step and tag axes (time axes stay linear), and y.
+  aggregate::AxisScale x_scale, y_scale;
+  const std::string* x_tag = nullptr;  // XAxis::kTag: the tag on x (tooltip header)
   bool ignore_outliers = true;
   bool smoothing_on = true;
   TooltipSort sort = TooltipSort::kNearest;
@@ -62,7 +65,7 @@ class LineChart {
   void fit_range(std::span<const ChartLine> lines, const ChartOptions& o);
   void draw_tooltip(std::span<const ChartLine> lines, const ChartOptions& o, double mouse_x, double mouse_y);
 
-  PlotNavigator nav_;  // what is shown (data units; y in log10 units when log_y)
+  PlotNavigator nav_;  // what is shown, in plot units (the scales' units)
   std::vector<std::string> x_labels_, y_labels_;
   std::array<float, 4> rect_{};
   PlotRange fitted_;
@@ -79,6 +82,7 @@ class LineChart {
     double x0 = 0, x1 = 0;
     int columns = 0;
     XAxis axis = XAxis::kStep;
+    aggregate::AxisScale x_scale;
     std::vector<aggregate::Point> out;
   };
   std::vector<Decimated> decimated_;
@@ -86,7 +90,7 @@ class LineChart {
   std::vector<double> sample_;
 };
 
-// x of visible point i of a series for an axis mode.
+// x of visible point i of a series for an axis mode (a value, before the scale).
 double chart_x(const PreparedSeries& p, std::size_t i, XAxis axis);
 
 }  // namespace el::ui

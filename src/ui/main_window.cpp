@@ -395,6 +395,8 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.grouping = &grouping_;
     group_series_.sync(view.store->generation());
     ctx.group_series = &group_series_;
+    x_tag_series_.sync(view.store->generation());
+    ctx.x_tag_series = &x_tag_series_;
     // The panel opens by itself only when the whole load failed: files were
     // read, and none of them gave any data.
     const bool nothing_read =

@@ -123,6 +123,7 @@ class MainWindow {
   // runs panel's hparam columns) read, rebuilt at most once a second while data loads.
   RunGrouping grouping_;
   GroupSeriesCache group_series_;
+  XTagSeriesCache x_tag_series_;
   aggregate::HparamsTable hparams_;
   std::uint64_t hparams_version_ = ~0ull, hparams_generation_ = ~0ull;
   double hparams_at_ = -1;

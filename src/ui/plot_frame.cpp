@@ -5,6 +5,7 @@
 #include <ctime>
 #include <limits>
 
+#include "aggregate/axis_scale.h"
 #include "aggregate/ticks.h"
 #include "imgui_internal.h"  // SetItemUsingMouseWheel: a zooming plot keeps the wheel from the page
 
@@ -122,7 +123,8 @@ void PlotNavigator::draw_box(ImDrawList* dl, const PlotArea& a) const {
 }
 
 std::vector<std::string> draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card_max,
-                                     const PlotRange& v, AxisKind kind, const Fonts* fonts) {
+                                     const PlotRange& v, AxisKind kind, const Fonts* fonts,
+                                     const aggregate::AxisScale& scale) {
   std::vector<std::string> labels;
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
   const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -131,8 +133,7 @@ std::vector<std::string> draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 c
   double step = 0;
   const double utc = kind == AxisKind::kWallTime ? local_utc_offset() : 0;
   if (kind == AxisKind::kValue) {
-    ticks = aggregate::linear_ticks(v.x0, v.x1, target);
-    step = aggregate::linear_tick_step(v.x0, v.x1, target);
+    ticks = aggregate::scale_ticks(scale, v.x0, v.x1, target, step);
   } else if (kind == AxisKind::kRelativeTime) {
     ticks = aggregate::duration_ticks(v.x0, v.x1, target);
   } else {
@@ -142,9 +143,10 @@ std::vector<std::string> draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 c
   }
   if (fonts && fonts->mono) ImGui::PushFont(fonts->mono);
   for (double t : ticks) {
-    const float x = static_cast<float>(a.p0.x + (t - v.x0) / (v.x1 - v.x0) * a.width());
+    const double tx = kind == AxisKind::kValue ? scale.forward(t) : t;
+    const float x = static_cast<float>(a.p0.x + (tx - v.x0) / (v.x1 - v.x0) * a.width());
     dl->AddLine(ImVec2(x, a.p0.y), ImVec2(x, a.p1.y), grid);
-    const std::string s = kind == AxisKind::kValue          ? aggregate::format_si(t, step)
+    const std::string s = kind == AxisKind::kValue          ? aggregate::format_si(t, step == 0 ? t : step)
                           : kind == AxisKind::kRelativeTime ? aggregate::format_duration(t)
                                                             : aggregate::format_time(t, step, utc);
     const float w = ImGui::CalcTextSize(s.c_str()).x;
@@ -159,29 +161,23 @@ std::vector<std::string> draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 c
 namespace {
 
 // The y axis' ticks (values) and their labels for a plot `height` pixels tall.
-std::vector<double> y_ticks(const PlotRange& v, float height, bool log_y, std::vector<std::string>& labels) {
+std::vector<double> y_ticks(const PlotRange& v, float height, const aggregate::AxisScale& scale,
+                            std::vector<std::string>& labels) {
   const int target = std::max(2, static_cast<int>(height / 40));
-  std::vector<double> ticks;
   double step = 0;
-  if (log_y) {
-    // 10^y1 overflows for values near the largest double: the axis stops there.
-    constexpr double kMax = std::numeric_limits<double>::max();
-    ticks = aggregate::log_axis_ticks(std::min(std::pow(10.0, v.y0), kMax),
-                                      std::min(std::pow(10.0, v.y1), kMax), target, step);
-  } else {
-    ticks = aggregate::linear_ticks(v.y0, v.y1, target);
-    step = aggregate::linear_tick_step(v.y0, v.y1, target);
-  }
+  // (scale_ticks clamps 10^y, which overflows near the largest double: the axis stops there)
+  const std::vector<double> ticks = aggregate::scale_ticks(scale, v.y0, v.y1, target, step);
   labels.clear();
-  for (double t : ticks) labels.push_back(aggregate::format_si(t, log_y && step == 0 ? t : step));
+  for (double t : ticks) labels.push_back(aggregate::format_si(t, step == 0 ? t : step));
   return ticks;
 }
 
 }  // namespace
 
-float y_axis_label_width(const PlotRange& v, float height, bool log_y, const Fonts* fonts) {
+float y_axis_label_width(const PlotRange& v, float height, const aggregate::AxisScale& scale,
+                         const Fonts* fonts) {
   std::vector<std::string> labels;
-  y_ticks(v, height, log_y, labels);
+  y_ticks(v, height, scale, labels);
   if (fonts && fonts->mono) ImGui::PushFont(fonts->mono);
   float w = 0;
   for (const std::string& s : labels) w = std::max(w, ImGui::CalcTextSize(s.c_str()).x);
@@ -189,16 +185,16 @@ float y_axis_label_width(const PlotRange& v, float height, bool log_y, const Fon
   return w;
 }
 
-std::vector<std::string> draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log_y,
-                                     const Fonts* fonts) {
+std::vector<std::string> draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v,
+                                     const aggregate::AxisScale& scale, const Fonts* fonts) {
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
   const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   std::vector<std::string> labels;
-  const std::vector<double> ticks = y_ticks(v, a.height(), log_y, labels);
+  const std::vector<double> ticks = y_ticks(v, a.height(), scale, labels);
   if (fonts && fonts->mono) ImGui::PushFont(fonts->mono);
   for (std::size_t i = 0; i < ticks.size(); ++i) {
     const double t = ticks[i];
-    const double y_data = log_y ? std::log10(t) : t;
+    const double y_data = scale.forward(t);
     const float y = static_cast<float>(a.p0.y + (v.y1 - y_data) / (v.y1 - v.y0) * a.height());
     dl->AddLine(ImVec2(a.p0.x, y), ImVec2(a.p1.x, y), grid);
     const std::string& s = labels[i];

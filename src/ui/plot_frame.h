@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "aggregate/axis_scale.h"
 #include "imgui.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
@@ -86,14 +87,18 @@ inline AxisKind axis_kind(XAxis x) {
 
 // Vertical grid lines and labels under the plot for [v.x0, v.x1]. Returns
 // the labels drawn (for state()).
+// On a value axis, `scale` maps values to the plot's units (v is in plot units).
 std::vector<std::string> draw_x_axis(ImDrawList* dl, const PlotArea& a, ImVec2 card_min, ImVec2 card_max,
-                                     const PlotRange& v, AxisKind kind, const Fonts* fonts);
-// Horizontal grid lines and labels left of the plot for [v.y0, v.y1]; on a
-// log axis y is log10 of the value (a narrow log range gets linear ticks).
+                                     const PlotRange& v, AxisKind kind, const Fonts* fonts,
+                                     const aggregate::AxisScale& scale = {});
+// Horizontal grid lines and labels left of the plot for [v.y0, v.y1], in
+// the units of `scale` (log10 of the value on a log axis; a narrow log range
+// gets linear ticks).
 // The widest label draw_y_axis would draw (for a left margin that fits it).
-float y_axis_label_width(const PlotRange& v, float height, bool log_y, const Fonts* fonts);
-std::vector<std::string> draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v, bool log_y,
-                                     const Fonts* fonts);
+float y_axis_label_width(const PlotRange& v, float height, const aggregate::AxisScale& scale,
+                         const Fonts* fonts);
+std::vector<std::string> draw_y_axis(ImDrawList* dl, const PlotArea& a, const PlotRange& v,
+                                     const aggregate::AxisScale& scale, const Fonts* fonts);
 
 // The seconds east of UTC of this machine's local time (wall-time labels).
 double local_utc_offset();

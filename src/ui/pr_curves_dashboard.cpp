@@ -42,7 +42,7 @@ void PrCurvesDashboard::draw_card(const UiContext& ctx, const TagRunCard& card, 
   const PlotRange& view = c.nav.update(a, hovered, PlotRange{-0.02, 1.02, -0.02, 1.05});
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(ImVec2(min.x, min.y), ImVec2(max.x, step.footer_top), true);
-  draw_y_axis(dl, a, view, false, ctx.fonts);
+  draw_y_axis(dl, a, view, {}, ctx.fonts);
   draw_x_axis(dl, a, min, max, view, AxisKind::kValue, ctx.fonts);
   const char* x_name = "recall \xE2\x86\x92";     // recall →
   const char* y_name = "\xE2\x86\x91 precision";  // ↑ precision

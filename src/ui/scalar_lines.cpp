@@ -4,6 +4,73 @@
 
 namespace el::ui {
 
+namespace {
+
+// XAxis::kTag: every line becomes its pairs with the x tag of its run (a
+// group's line, with the group's mean of the x tag); a run without the x tag
+// draws nothing.
+template <typename Mix>
+void pair_with_x_tag(const UiContext& ctx, std::span<const std::string> tags, ScalarLines& out, Mix& mix) {
+  static const PreparedSeries kNothing;
+  const Settings& s = *ctx.settings;
+  out.x_missing = 0;
+  out.x_sorted = false;
+  mix(std::hash<std::string>{}(s.x_tag));
+  auto x_of_run = [&](const store::Run* run) -> const PreparedSeries* {
+    if (!run) return nullptr;
+    auto it = run->tags.find(s.x_tag);
+    if (it == run->tags.end() || it->second.kind != events::Kind::kScalars) return nullptr;
+    mix(reinterpret_cast<std::uintptr_t>(&it->second));
+    mix(it->second.version);
+    return &ctx.cache->get(it->second, s.all_points, s.smoothing, ctx.now);
+  };
+  auto paired = [&](const PreparedSeries* y, const PreparedSeries& x) -> const PreparedSeries* {
+    if (!y) return nullptr;
+    const XTagSeriesCache::Entry& e = ctx.x_tag_series->get(*y, x);
+    out.x_sorted |= e.sorted;
+    return &e.paired;
+  };
+  std::vector<bool> is_group(out.lines.size(), false);
+  for (const ScalarLines::GroupLineRef& g : out.groups) is_group[g.line] = true;
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    ChartLine& line = out.lines[i];
+    const PreparedSeries* x = nullptr;
+    if (!is_group[i]) {
+      x = x_of_run(out.sources[i].run);
+    } else {
+      // The group's x: its members' mean of the x tag at each step.
+      const ScalarLines::GroupLineRef* ref = nullptr;
+      for (const ScalarLines::GroupLineRef& g : out.groups)
+        if (g.line == i) ref = &g;
+      const RunGrouping::Group& group = ctx.grouping->groups()[static_cast<std::size_t>(ref->group)];
+      std::vector<const PreparedSeries*> members;
+      for (const std::string& name : group.runs) {
+        auto r = ctx.store->runs().find(name);
+        if (!ctx.run_shown(name) || r == ctx.store->runs().end()) continue;
+        if (const PreparedSeries* m = x_of_run(&r->second)) members.push_back(m);
+      }
+      if (!members.empty()) {
+        Settings mean = s;
+        mean.group_line = GroupLine::kMean;
+        x = &ctx.group_series->get(group.name + '\n' + s.x_tag + "\nx", members, mean, ctx.now).centre;
+      }
+      line.counts = nullptr;  // (n is per step; the pairs are per x)
+    }
+    if (!x) {
+      ++out.x_missing;
+      line.data = &kNothing;
+      line.lower = line.upper = nullptr;
+      continue;
+    }
+    line.data = paired(line.data, *x);
+    line.lower = paired(line.lower, *x);
+    line.upper = paired(line.upper, *x);
+  }
+  (void)tags;
+}
+
+}  // namespace
+
 void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tags, ScalarLines& out,
                           bool grouped) {
   const Settings& s = *ctx.settings;
@@ -105,6 +172,7 @@ void collect_scalar_lines(const UiContext& ctx, std::span<const std::string> tag
     out.groups.push_back({out.lines.size(), p.group, out.sources[i].tag, &gs});
     out.lines.push_back(line);
   }
+  if (s.x_axis == XAxis::kTag && !s.x_tag.empty() && ctx.x_tag_series) pair_with_x_tag(ctx, tags, out, mix);
   mix(chart_settings_key(s));
   if (grouping) {
     mix(grouping->key());
@@ -119,7 +187,11 @@ ChartOptions chart_options(const UiContext& ctx) {
   const Settings& s = *ctx.settings;
   ChartOptions o;
   o.x_axis = s.x_axis;
-  o.log_y = s.log_y;
+  if (s.x_axis == XAxis::kTag && (s.x_tag.empty() || !ctx.x_tag_series)) o.x_axis = XAxis::kStep;
+  // Time axes stay linear; step and tag axes take the chosen scale.
+  if (o.x_axis == XAxis::kStep || o.x_axis == XAxis::kTag) o.x_scale = {s.x_scale, s.symlog_width};
+  o.y_scale = {s.y_scale, s.symlog_width};
+  o.x_tag = &s.x_tag;
   o.ignore_outliers = s.ignore_outliers;
   o.smoothing_on = s.smoothing > 0;
   o.sort = s.tooltip_sort;
@@ -129,8 +201,9 @@ ChartOptions chart_options(const UiContext& ctx) {
 }
 
 std::uint64_t chart_settings_key(const Settings& s) {
-  return static_cast<std::uint64_t>(s.x_axis) | (s.log_y << 4) | (s.ignore_outliers << 5) |
-         (s.all_points << 6);
+  return (static_cast<std::uint64_t>(s.x_axis) | (static_cast<std::uint64_t>(s.y_scale) << 4) |
+          (s.ignore_outliers << 7) | (s.all_points << 8) | (static_cast<std::uint64_t>(s.x_scale) << 9)) ^
+         (std::hash<double>{}(s.symlog_width) << 12);
 }
 
 }  // namespace el::ui

@@ -11,6 +11,7 @@
 #include "ui/group_series.h"
 #include "ui/line_chart.h"
 #include "ui/ui_context.h"
+#include "ui/x_tag_series.h"
 
 namespace el::ui {
 
@@ -32,6 +33,9 @@ struct ScalarLines {
     const GroupSeries* series;
   };
   std::vector<GroupLineRef> groups;
+  // XAxis::kTag: lines whose run lacks the x tag (drawn empty), and whether some line's x had to be sorted.
+  std::size_t x_missing = 0;
+  bool x_sorted = false;
   // Changes when a line's data or a setting the fitted range depends on changes.
   std::uint64_t key = 0;
 };

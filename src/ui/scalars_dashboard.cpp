@@ -195,12 +195,13 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   // The title ends short of the menu button, elided in the middle when long.
   const float menu_w = ImGui::GetFrameHeight() * 1.4f;
   const float title_w = max.x - menu_w - pad - 6 - (min.x + pad) - grip_w;
+  collect_scalar_lines(ctx, tags, card.lines);
   std::string title = tag;
   if (tags.size() > 1)
     title += "  + " + std::to_string(tags.size() - 1) + (tags.size() == 2 ? " tag" : " tags");
+  if (card.lines.x_sorted) title += "  (x sorted)";
   const std::string shown_title = fit_middle(title, title_w);
   ImGui::TextUnformatted(shown_title.c_str());
-  collect_scalar_lines(ctx, tags, card.lines);
   std::string description;
   if (tags.size() > 1) description = "Also shows: ";
   for (std::size_t i = 1; i < tags.size(); ++i) {
@@ -209,6 +210,14 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   }
   if (description.empty() && !card.lines.sources.empty())
     description = card.lines.sources[0].series->metadata.description;
+  if (card.lines.x_sorted)
+    description += (description.empty() ? "" : "\n\n") + s.x_tag +
+                   " does not only grow with the step in some run: its points are drawn in order of " +
+                   s.x_tag + ".";
+  if (card.lines.x_missing)
+    description += (description.empty() ? "" : "\n\n") + std::to_string(card.lines.x_missing) +
+                   (card.lines.x_missing == 1 ? " line is" : " lines are") + " not drawn: no " + s.x_tag +
+                   " in the run.";
   if (ImGui::IsItemHovered() && (!description.empty() || shown_title != title))
     ImGui::SetTooltip("%s%s%s", title.c_str(), description.empty() ? "" : "\n\n", description.c_str());
   ImGui::SetCursorScreenPos(ImVec2(max.x - menu_w - pad, min.y + 6));
@@ -335,7 +344,7 @@ void ScalarsDashboard::draw_sidebar(const UiContext& ctx) {
 }
 
 std::vector<std::string_view> ScalarsDashboard::link_keys() const {
-  return {"smoothing", "x", "y", "outliers", "sort", "points", "overlay"};
+  return {"smoothing", "x", "y", "xscale", "xtag", "symw", "outliers", "sort", "points", "overlay"};
 }
 
 void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
@@ -357,6 +366,20 @@ void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) co
     j.end_array().key("rect").begin_array();
     for (float f : chart.rect()) j.value(static_cast<double>(f));
     j.end_array();
+    // Each line as drawn: its label, points, and its first and last x (the scale's input).
+    j.key("lineInfo").begin_array();
+    for (std::size_t i = 0; i < c.drawn->lines.size(); ++i) {
+      const PreparedSeries& p = *c.drawn->lines[i].data;
+      j.begin_object().key("label").value(c.drawn->labels[i]);
+      j.key("points").value(static_cast<std::uint64_t>(p.values.size()));
+      if (!p.xs.empty()) j.key("xFirst").value(p.xs.front()).key("xLast").value(p.xs.back());
+      j.end_object();
+    }
+    j.end_array();
+    j.key("xSorted")
+        .value(c.drawn->x_sorted)
+        .key("xMissing")
+        .value(static_cast<std::uint64_t>(c.drawn->x_missing));
     // Each run group's line: its label, points, members, whether it interpolated, n at the last point.
     j.key("groupLines").begin_array();
     for (const ScalarLines::GroupLineRef& g : c.drawn->groups) {

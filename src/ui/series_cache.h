@@ -21,6 +21,7 @@ struct PreparedSeries {
   std::size_t records = 0;           // store records consumed
   std::vector<std::uint32_t> index;  // visible record -> store record
   std::vector<double> steps, walls, values, smoothed;
+  std::vector<double> xs;  // XAxis::kTag: the paired tag's value of each point (non-decreasing)
   double first_wall = 0;
   std::vector<std::uint32_t> nonfinite;  // positions of NaN/Inf values (marked at the chart's edge)
   aggregate::MinMaxPyramid raw_pyramid, smooth_pyramid;

@@ -69,8 +69,19 @@ std::string encode_settings(const Settings& s) {
   std::string out = "smoothing=" + std::string(num);
   out += std::string("&x=") + (s.x_axis == XAxis::kStep       ? "step"
                                : s.x_axis == XAxis::kRelative ? "relative"
+                               : s.x_axis == XAxis::kTag      ? "tag"
                                                               : "wall");
-  out += std::string("&y=") + (s.log_y ? "log" : "linear");
+  using Scale = aggregate::AxisScale::Kind;
+  auto scale_name = [](Scale k) {
+    return k == Scale::kLog ? "log" : k == Scale::kSymlog ? "symlog" : "linear";
+  };
+  out += std::string("&y=") + scale_name(s.y_scale);
+  if (s.x_scale != Scale::kLinear) out += std::string("&xscale=") + scale_name(s.x_scale);
+  if (!s.x_tag.empty()) out += "&xtag=" + escape(s.x_tag);
+  if (s.symlog_width != 1) {
+    std::snprintf(num, sizeof num, "%g", s.symlog_width);
+    out += "&symw=" + std::string(num);
+  }
   out += std::string("&outliers=") + (s.ignore_outliers ? "ignore" : "show");
   out += std::string("&points=") + (s.all_points ? "all" : "latest");
   out += std::string("&sort=") + (s.tooltip_sort == TooltipSort::kNearest ? "nearest"
@@ -236,8 +247,16 @@ void decode_settings(std::string_view text, Settings& s) {
       s.x_axis = XAxis::kRelative;
     else if (key == "x" && v == "wall")
       s.x_axis = XAxis::kWallTime;
-    else if (key == "y" && (v == "log" || v == "linear"))
-      s.log_y = v == "log";
+    else if (key == "x" && v == "tag")
+      s.x_axis = XAxis::kTag;
+    else if ((key == "y" || key == "xscale") && (v == "log" || v == "linear" || v == "symlog"))
+      (key == "y" ? s.y_scale : s.x_scale) = v == "log"      ? aggregate::AxisScale::Kind::kLog
+                                             : v == "symlog" ? aggregate::AxisScale::Kind::kSymlog
+                                                             : aggregate::AxisScale::Kind::kLinear;
+    else if (key == "xtag")
+      s.x_tag = v;
+    else if (key == "symw" && parse_double(v, d) && d > 0 && d <= 1e12)
+      s.symlog_width = d;
     else if (key == "outliers" && (v == "ignore" || v == "show"))
       s.ignore_outliers = v == "ignore";
     else if (key == "points" && (v == "all" || v == "latest"))

@@ -10,9 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "aggregate/axis_scale.h"
+
 namespace el::ui {
 
-enum class XAxis : std::uint8_t { kStep, kRelative, kWallTime };
+// kTag: another scalar tag of the same run (Settings::x_tag), paired by step.
+enum class XAxis : std::uint8_t { kStep, kRelative, kWallTime, kTag };
 enum class TooltipSort : std::uint8_t { kNearest, kValue, kName };
 // The plot above the HParams table.
 enum class HparamsPlot : std::uint8_t { kNone, kParallel, kScatter };
@@ -25,7 +28,12 @@ enum class GroupBand : std::uint8_t { kNone, kStd, kSem, kMinMax };
 struct Settings {
   double smoothing = 0.6;  // 0 .. 0.999, TensorBoard's default
   XAxis x_axis = XAxis::kStep;
-  bool log_y = false;
+  std::string x_tag;  // XAxis::kTag: the scalar tag whose value is x
+  // Scalar charts' scales: linear, log or symlog (x: on step and tag axes);
+  // symlog's linear region is ±symlog_width around zero.
+  aggregate::AxisScale::Kind x_scale = aggregate::AxisScale::Kind::kLinear;
+  aggregate::AxisScale::Kind y_scale = aggregate::AxisScale::Kind::kLinear;
+  double symlog_width = 1;
   bool ignore_outliers = true;  // y range from the 5th to 95th percentile
   bool all_points = false;      // true: show records hidden by restarts
   TooltipSort tooltip_sort = TooltipSort::kNearest;

@@ -3,6 +3,8 @@
 #include "ui/sidebar_sections.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "imgui.h"
 #include "ui/widgets.h"
@@ -39,10 +41,60 @@ void draw_chart_settings(const UiContext& ctx) {
   ImGui::TextUnformatted("Horizontal axis");
   ImGui::SetNextItemWidth(-1);
   int x = static_cast<int>(s.x_axis);
-  if (ImGui::Combo("##xaxis", &x, "Step\0Relative time\0Wall time\0")) s.x_axis = static_cast<XAxis>(x);
-  tooltip("Step: the training step. Relative: time since each run's first point. Wall: clock time.");
-  ImGui::Checkbox("Log scale (vertical axis)", &s.log_y);
-  tooltip("Plot values on a logarithmic axis; zero and negative values are not drawn.");
+  if (ImGui::Combo("##xaxis", &x, "Step\0Relative time\0Wall time\0Another scalar tag\0"))
+    s.x_axis = static_cast<XAxis>(x);
+  tooltip(
+      "Step: the training step. Relative: time since each run's first point. Wall: clock time.\n"
+      "Another scalar tag: each point's x is that tag's value at the same step in the same run\n"
+      "(epoch, samples seen, learning rate...); steps the tag lacks are left out.");
+  if (s.x_axis == XAxis::kTag) {
+    // The scalar tags of the shown runs.
+    std::set<std::string> tags;
+    for (const auto& [name, run] : ctx.store->runs())
+      if (ctx.run_shown(name))
+        for (const auto& [tag, series] : run.tags)
+          if (series.kind == events::Kind::kScalars) tags.insert(tag);
+    if (s.x_tag.empty() && !tags.empty()) s.x_tag = *tags.begin();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##xtag", s.x_tag.empty() ? "no scalar tags" : s.x_tag.c_str())) {
+      for (const std::string& t : tags)
+        if (ImGui::Selectable(t.c_str(), t == s.x_tag)) s.x_tag = t;
+      ImGui::EndCombo();
+    }
+    tooltip("The tag whose value is each point's x.");
+  }
+  using Scale = aggregate::AxisScale::Kind;
+  const char* kScales = "linear\0log\0symlog\0";
+  if (s.x_axis == XAxis::kStep || s.x_axis == XAxis::kTag) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("x scale");
+    ImGui::SameLine(90);
+    ImGui::SetNextItemWidth(-1);
+    int xs = static_cast<int>(s.x_scale);
+    if (ImGui::Combo("##xscale", &xs, kScales)) s.x_scale = static_cast<Scale>(xs);
+    tooltip(
+        "Linear, logarithmic (x <= 0 not drawn), or symlog: linear near zero and logarithmic\n"
+        "beyond, for values of both signs. Time axes stay linear.");
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("y scale");
+  ImGui::SameLine(90);
+  ImGui::SetNextItemWidth(-1);
+  int ys = static_cast<int>(s.y_scale);
+  if (ImGui::Combo("##yscale", &ys, kScales)) s.y_scale = static_cast<Scale>(ys);
+  tooltip(
+      "Linear; logarithmic (zero and negative values are not drawn); or symlog, linear within\n"
+      "the width below around zero and logarithmic beyond, for values that cross zero.");
+  if (s.y_scale == Scale::kSymlog ||
+      (s.x_scale == Scale::kSymlog && s.x_axis != XAxis::kRelative && s.x_axis != XAxis::kWallTime)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Linear width");
+    ImGui::SameLine(90);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputDouble("##symw", &s.symlog_width, 0, 0, "%g"))
+      s.symlog_width = std::max(s.symlog_width, 1e-12);
+    tooltip("Symlog is linear from -width to +width and logarithmic outside (default 1).");
+  }
   ImGui::Checkbox("Ignore outliers in the range", &s.ignore_outliers);
   tooltip(
       "Fit the vertical axis to the 5th..95th percentile of the values, so a few spikes\n"
@@ -114,7 +166,8 @@ void draw_histogram_settings(const UiContext& ctx, bool histograms) {
   }
   ImGui::TextUnformatted(histograms ? "Step axis (offset mode)" : "Horizontal axis");
   ImGui::SetNextItemWidth(-1);
-  int x = static_cast<int>(s.x_axis);
+  // (a scalar tag on x is the scalar charts'; histograms then use steps)
+  int x = s.x_axis == XAxis::kTag ? 0 : static_cast<int>(s.x_axis);
   if (ImGui::Combo("##xaxis", &x, "Step\0Relative time\0Wall time\0")) s.x_axis = static_cast<XAxis>(x);
   tooltip("Step: the training step. Relative: time since the series' first record. Wall: clock time.");
   draw_restart_checkbox(s);

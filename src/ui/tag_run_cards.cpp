@@ -156,6 +156,7 @@ double record_time(const aggregate::HistogramSeries& h, std::size_t i, XAxis axi
     case XAxis::kStep: return static_cast<double>(h.steps[i]);
     case XAxis::kRelative: return h.walls[i] - h.walls.front();
     case XAxis::kWallTime: return h.walls[i];
+    case XAxis::kTag: break;  // a scalar tag on x is for scalar charts: steps here
   }
   return static_cast<double>(h.steps[i]);
 }

@@ -20,6 +20,7 @@
 #include "ui/series_cache.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
+#include "ui/x_tag_series.h"
 
 namespace el::ui {
 
@@ -83,6 +84,7 @@ struct UiContext {
   const RunGrouping* grouping = nullptr;              // run groups (null or inactive: none)
   GroupSeriesCache* group_series = nullptr;           // groups' aggregate lines on scalar charts
   const aggregate::HparamsTable* hparams = nullptr;   // the hparams of the open runs (null: not built)
+  XTagSeriesCache* x_tag_series = nullptr;            // scalar lines paired with an x tag
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);

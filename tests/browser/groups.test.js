@@ -141,4 +141,31 @@ test('pins: two cards pinned, reordered by dragging, kept over a reload and in a
   await fresh.context.close();
 });
 
+test('x by another tag: each run\'s loss paired with its accuracy at equal steps; symlog y', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/#smoothing=0&x=tag&xtag=accuracy&y=symlog');
+  await page.setInputFiles('#open-folder', SEEDS);
+  const state = await loaded(page, 15);
+  assertEq([state.settings.xAxis, state.settings.xTag, state.settings.yScale], ['tag', 'accuracy', 'symlog'],
+    'settings from the link');
+  const card = state.scalarCards.find((c) => c.tag === 'loss');
+  assertEq(card.lineInfo.length, 15, 'a line per run');
+  // The join, computed here from the points the page holds: steps both tags have, ordered by accuracy.
+  let sorted = false;
+  for (const line of card.lineInfo) {
+    const loss = await page.evaluate((r) => window.eventlens.series(r, 'loss'), line.label);
+    const acc = await page.evaluate((r) => window.eventlens.series(r, 'accuracy'), line.label);
+    const accAt = new Map(acc.map((p) => [p[0], p[2]]));
+    const xs = loss.filter((p) => accAt.has(p[0])).map((p) => accAt.get(p[0]));
+    const order = [...xs].sort((a, b) => a - b);
+    sorted = sorted || xs.some((x, i) => x !== order[i]);
+    assertEq([line.points, line.xFirst, line.xLast], [xs.length, order[0], order[order.length - 1]],
+      `${line.label}: pairs and x range`);
+  }
+  assertEq(card.xSorted, sorted, 'the card says whether x had to be sorted');
+  assertEq(card.xMissing, 0, 'every run has accuracy');
+  await page.screenshot({ path: path.join(OUT, 'x-by-tag-symlog.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
 run();

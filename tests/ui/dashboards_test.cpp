@@ -42,7 +42,10 @@ TEST(Dashboards, EveryLinkKeyHasAnOwner) {
   Settings s;  // every value away from its default, so every key is written
   s.smoothing = 0.2;
   s.x_axis = XAxis::kWallTime;
-  s.log_y = true;
+  s.y_scale = aggregate::AxisScale::Kind::kSymlog;
+  s.x_scale = aggregate::AxisScale::Kind::kLog;
+  s.x_tag = "epoch";
+  s.symlog_width = 0.5;
   s.ignore_outliers = false;
   s.all_points = true;
   s.tooltip_sort = TooltipSort::kName;
@@ -88,7 +91,7 @@ TEST(Dashboards, EveryLinkKeyHasAnOwner) {
     ++keys;
     at = amp + 1;
   }
-  EXPECT_EQ(keys, 34u);  // the keys Settings has (settings.h), each written once
+  EXPECT_EQ(keys, 37u);  // the keys Settings has (settings.h), each written once
 }
 
 }  // namespace

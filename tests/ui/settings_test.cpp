@@ -13,7 +13,7 @@ TEST(Settings, RoundTripThroughText) {
   Settings s;
   s.smoothing = 0.85;
   s.x_axis = XAxis::kRelative;
-  s.log_y = true;
+  s.y_scale = aggregate::AxisScale::Kind::kLog;
   s.ignore_outliers = false;
   s.all_points = true;
   s.tooltip_sort = TooltipSort::kName;
@@ -41,7 +41,7 @@ TEST(Settings, RoundTripThroughText) {
   decode_settings(text, back);
   EXPECT_EQ(back.smoothing, 0.85);
   EXPECT_EQ(back.x_axis, XAxis::kRelative);
-  EXPECT_TRUE(back.log_y);
+  EXPECT_EQ(back.y_scale, aggregate::AxisScale::Kind::kLog);
   EXPECT_FALSE(back.ignore_outliers);
   EXPECT_TRUE(back.all_points);
   EXPECT_EQ(back.tooltip_sort, TooltipSort::kName);
@@ -165,7 +165,7 @@ TEST(Settings, BadValuesAreIgnored) {
   EXPECT_EQ(s.histogram_mode, HistogramMode::kOffset);
   EXPECT_EQ(s.smoothing, 0.6);
   EXPECT_EQ(s.x_axis, XAxis::kStep);
-  EXPECT_TRUE(s.log_y);
+  EXPECT_EQ(s.y_scale, aggregate::AxisScale::Kind::kLog);
   EXPECT_TRUE(s.live_reload);
   EXPECT_EQ(s.reload_seconds, 5);
   EXPECT_TRUE(s.run_colors.empty());
