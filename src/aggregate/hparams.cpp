@@ -51,6 +51,32 @@ bool run_in_session(const std::string& session, const std::string& run) {
                             run[session.size()] == '/');
 }
 
+const Session* session_of_run(const HparamsTable& table, std::string_view run) {
+  auto find = [&](std::string_view name) -> const Session* {
+    auto it = std::lower_bound(table.sessions.begin(), table.sessions.end(), name,
+                               [](const Session& s, std::string_view n) { return s.run < n; });
+    return it != table.sessions.end() && it->run == name ? &*it : nullptr;
+  };
+  for (std::string_view at = run;;) {
+    if (const Session* s = find(at)) return s;
+    const std::size_t slash = at.rfind('/');
+    if (slash == std::string_view::npos) break;
+    at = at.substr(0, slash);
+  }
+  // One session directly under the run ("<run>/<name>", no deeper).
+  const std::string folder = std::string(run) + '/';
+  auto it = std::lower_bound(table.sessions.begin(), table.sessions.end(), folder,
+                             [](const Session& s, const std::string& n) { return s.run < n; });
+  const Session* only = nullptr;
+  for (; it != table.sessions.end() && it->run.starts_with(folder); ++it) {
+    if (it->run.find('/', folder.size()) != std::string::npos) continue;
+    if (only) return find(".");  // several: none is the run's
+    only = &*it;
+  }
+  if (only) return only;
+  return find(".");
+}
+
 const char* session_status_name(SessionStatus s) {
   switch (s) {
     case SessionStatus::kSuccess: return "success";

@@ -88,6 +88,13 @@ struct HparamsTable {
 
 HparamsTable build_hparams_table(const store::Store& store);
 
+// The session a run belongs to: the run's own, else the deepest session
+// folder above it ("s1/eval" is session s1's), else the one session just
+// under it (PyTorch's add_hparams logs the session in "<run>/<time>", beside
+// the run's own scalars), else "." when that session exists; null when none.
+// Sessions must be sorted by run name (as built).
+const Session* session_of_run(const HparamsTable& table, std::string_view run);
+
 // [SECTION] filtering and sorting (the dashboard's table, the page's tests)
 
 enum class MetricAggregate : std::uint8_t { kLast, kMin, kMax };

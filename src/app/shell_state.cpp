@@ -198,6 +198,10 @@ std::string Shell::state_json() const {
                                                    : "minmax");
   j.key("groupMembers").value(s.group_members);
   j.key("groupSmoothFirst").value(s.group_smooth_first);
+  j.key("runColumns").begin_array();
+  for (const std::string& c : s.run_columns) j.value(c);
+  j.end_array();
+  j.key("runSort").value(s.run_sort).key("runSortDescending").value(s.run_sort_descending);
   j.key("pins").begin_array();
   for (const std::string& p : s.pins) j.value(p);
   j.end_array();

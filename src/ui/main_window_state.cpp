@@ -34,6 +34,16 @@ void MainWindow::write_state(store::JsonWriter& j, const store::Store& store) co
   for (const MenuRow& r : last_menu_rows())
     j.begin_object().key("label").value(r.label).key("x").value(r.x).key("y").value(r.y).end_object();
   j.end_array();
+  // The runs panel's list as ordered, with its columns.
+  j.key("runsPanel").begin_object().key("columns").begin_array();
+  for (const std::string& c : runs_panel_.listed_columns()) j.value(c);
+  j.end_array().key("rows").begin_array();
+  for (const RunsPanel::ListedRow& r : runs_panel_.listed()) {
+    j.begin_object().key("label").value(r.label).key("values").begin_array();
+    for (const std::string& v : r.values) j.value(v);
+    j.end_array().end_object();
+  }
+  j.end_array().end_object();
   // Run groups: what they are made from, and each group with its members and colour.
   j.key("runGroups").begin_object();
   j.key("by").value(grouping_.by()).key("problem").value(grouping_.problem()).key("groups").begin_array();
@@ -48,8 +58,8 @@ void MainWindow::write_state(store::JsonWriter& j, const store::Store& store) co
 }
 
 std::vector<std::string_view> MainWindow::link_keys() {
-  return {"theme", "live",  "dash",  "runs",     "tags",    "hide",      "colors",
-          "group", "gline", "gband", "gmembers", "gsmooth", "linksteps", "pins"};
+  return {"theme", "live",  "dash",     "runs",    "tags",      "hide", "colors", "group",
+          "gline", "gband", "gmembers", "gsmooth", "linksteps", "pins", "rcols",  "rsort"};
 }
 
 }  // namespace el::ui

@@ -59,25 +59,13 @@ void RunGrouping::regroup(const store::Store& store, const Settings& s,
     }
     // A run joins the group of the session it belongs to (its own, or the
     // session folder it is under: "S/eval" is session S's).
-    std::map<std::string, const aggregate::Session*, std::less<>> sessions;
-    for (const aggregate::Session& ss : hparams->sessions) sessions[ss.run] = &ss;
     std::map<std::string, std::size_t> index;
     for (const std::string& run : runs) {
-      // The deepest session holding the run: the run itself, then each folder above it, then ".".
-      const aggregate::Session* session = nullptr;
-      for (std::string_view at = run; !session;) {
-        if (auto it = sessions.find(at); it != sessions.end()) session = it->second;
-        const std::size_t slash = at.rfind('/');
-        if (slash == std::string_view::npos) break;
-        at = at.substr(0, slash);
-      }
-      if (!session)
-        if (auto it = sessions.find("."); it != sessions.end()) session = it->second;
+      const aggregate::Session* session = aggregate::session_of_run(*hparams, run);
       if (!session) continue;
       const aggregate::HparamValue& v = session->hparams[static_cast<std::size_t>(column)];
-      const std::string name =
-          s.group_hparam + "=" +
-          (v.type == aggregate::HparamValue::Type::kMissing ? std::string("(missing)") : v.display());
+      if (v.type == aggregate::HparamValue::Type::kMissing) continue;  // its session did not log it: no group
+      const std::string name = s.group_hparam + "=" + v.display();
       auto [it, added] = index.try_emplace(name, made.size());
       if (added) made.push_back({name, {}});
       made[it->second].runs.push_back(run);

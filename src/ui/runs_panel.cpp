@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "ui/palette.h"
+#include "ui/run_columns.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -76,8 +77,25 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
   if (ImGui::SmallButton("None"))
     for (const auto& [name, run] : runs) s.hidden_runs.insert(*name);
   tooltip("Untick every run.");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Columns...")) ImGui::OpenPopup("##runcolumns");
+  tooltip("Show hparams and final metric values beside each run, and sort the runs by them.");
+  draw_column_picker(ctx);
   draw_grouping(ctx);
   ImGui::Separator();
+
+  // The chosen columns the hparams table has, and the run order they give.
+  std::vector<RunColumn> columns;
+  if (ctx.hparams) columns = resolve_run_columns(s.run_columns, *ctx.hparams);
+  const RunColumn* sort_by = nullptr;
+  for (const RunColumn& c : columns)
+    if (c.key == s.run_sort) sort_by = &c;
+  auto order = [&](std::vector<const std::string*>& names) {
+    if (sort_by) sort_runs_by_column(names, *ctx.hparams, *sort_by, s.run_sort_descending);
+  };
+  std::map<std::string_view, const store::Run*> by_name;
+  for (const auto& [name, run] : runs) by_name[*name] = run;
+
   // One row per run; with groups, a row per group before its members (indented),
   // and the runs in no group last.
   struct Row {
@@ -88,43 +106,143 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
   };
   std::vector<Row> rows;
   const RunGrouping* grouping = ctx.grouping && ctx.grouping->active() ? ctx.grouping : nullptr;
+  std::vector<const std::string*> names;
   if (grouping) {
-    std::map<std::string_view, const store::Run*> by_name;
-    for (const auto& [name, run] : runs) by_name[*name] = run;
     for (std::size_t g = 0; g < grouping->groups().size(); ++g) {
       rows.push_back({static_cast<int>(g)});
+      names.clear();
       for (const std::string& name : grouping->groups()[g].runs)
-        if (auto it = by_name.find(name); it != by_name.end()) rows.push_back({-1, &name, it->second, true});
+        if (by_name.count(name)) names.push_back(&name);
+      order(names);
+      for (const std::string* name : names) rows.push_back({-1, name, by_name[*name], true});
     }
-    bool heading = false;
-    for (const auto& [name, run] : runs) {
-      if (grouping->group_of(*name) >= 0) continue;
-      if (!heading) rows.push_back({-2}), heading = true;
-      rows.push_back({-1, name, run, true});
-    }
+    names.clear();
+    for (const auto& [name, run] : runs)
+      if (grouping->group_of(*name) < 0) names.push_back(name);
+    order(names);
+    if (!names.empty()) rows.push_back({-2});
+    for (const std::string* name : names) rows.push_back({-1, name, by_name[*name], true});
   } else {
-    for (const auto& [name, run] : runs) rows.push_back({-1, name, run, false});
+    for (const auto& [name, run] : runs) names.push_back(name);
+    order(names);
+    for (const std::string* name : names) rows.push_back({-1, name, by_name[*name], false});
   }
-  ImGui::BeginChild("##runlist", ImVec2(0, 0), false);
-  ImGuiListClipper clipper;  // thousands of runs cost only the visible rows
+
+  listed_.clear();
+  listed_columns_.clear();
+  for (const RunColumn& c : columns) listed_columns_.push_back(c.label);
+  for (const Row& row : rows) {
+    ListedRow& l = listed_.emplace_back();
+    if (row.group == -2) l.label = "ungrouped";
+    if (row.group >= 0) l.label = "group:" + grouping->groups()[static_cast<std::size_t>(row.group)].name;
+    if (!row.run) continue;
+    l.label = *row.run;
+    for (const RunColumn& c : columns) l.values.push_back(run_column_text(*ctx.hparams, c, *row.run));
+  }
+  auto draw_row = [&](const Row& row) {
+    if (row.group == -2) {
+      ImGui::TextDisabled("Not in a group");
+      return;
+    }
+    if (row.group >= 0) {
+      draw_group_row(ctx, grouping->groups()[static_cast<std::size_t>(row.group)]);
+      return;
+    }
+    if (row.member) ImGui::Indent(ImGui::GetFrameHeight() * 0.7f);
+    draw_run_row(ctx, *row.run, *row.data);
+    if (row.member) ImGui::Unindent(ImGui::GetFrameHeight() * 0.7f);
+  };
+  // The list fills the rest of the sidebar, but never less than a third of
+  // the window (tall settings above it scroll the sidebar instead).
+  const float list_h =
+      std::max(ImGui::GetContentRegionAvail().y, ImGui::GetMainViewport()->WorkSize.y * 0.35f);
+  if (columns.empty()) {
+    ImGui::BeginChild("##runlist", ImVec2(0, list_h), false);
+    ImGuiListClipper clipper;  // thousands of runs cost only the visible rows
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+      for (int at = clipper.DisplayStart; at < clipper.DisplayEnd; ++at)
+        draw_row(rows[static_cast<std::size_t>(at)]);
+    ImGui::EndChild();
+    return;
+  }
+  // With columns: a table, sortable by its headers (the order is kept in the settings).
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("##runtable", static_cast<int>(columns.size() + 1), flags, ImVec2(0, list_h)))
+    return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  // The headers show the settings' order from the first frame (a link may name it).
+  const ImGuiTableColumnFlags descending =
+      s.run_sort_descending ? ImGuiTableColumnFlags_PreferSortDescending : 0;
+  ImGui::TableSetupColumn("Run",
+                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoHide |
+                              (sort_by ? 0 : ImGuiTableColumnFlags_DefaultSort),
+                          ImGui::GetFontSize() * 11);
+  // Each column as wide as its header (and its sort arrow), and at least 8 digits.
+  const float digits = ImGui::CalcTextSize("0.000000").x;
+  for (const RunColumn& c : columns)
+    ImGui::TableSetupColumn(c.label.c_str(),
+                            ImGuiTableColumnFlags_WidthFixed |
+                                (&c == sort_by ? ImGuiTableColumnFlags_DefaultSort | descending : 0),
+                            std::max(digits, ImGui::CalcTextSize(c.label.c_str()).x + ImGui::GetFontSize()));
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    // The first frame reports ImGui's default (by run); the settings (a link) decide then.
+    if (table_sorted_once_ && specs->SpecsCount > 0) {
+      const int col = specs->Specs[0].ColumnIndex;
+      s.run_sort = col == 0 ? "" : columns[static_cast<std::size_t>(col - 1)].key;
+      s.run_sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+    table_sorted_once_ = true;
+    specs->SpecsDirty = false;
+  }
+  ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
-  while (clipper.Step()) {
+  while (clipper.Step())
     for (int at = clipper.DisplayStart; at < clipper.DisplayEnd; ++at) {
       const Row& row = rows[static_cast<std::size_t>(at)];
-      if (row.group == -2) {
-        ImGui::TextDisabled("Not in a group");
-        continue;
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      draw_row(row);
+      if (!row.run) continue;
+      if (ctx.fonts && ctx.fonts->mono) ImGui::PushFont(ctx.fonts->mono);
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        ImGui::TableSetColumnIndex(static_cast<int>(c + 1));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(run_column_text(*ctx.hparams, columns[c], *row.run).c_str());
       }
-      if (row.group >= 0) {
-        draw_group_row(ctx, grouping->groups()[static_cast<std::size_t>(row.group)]);
-        continue;
-      }
-      if (row.member) ImGui::Indent(ImGui::GetFrameHeight() * 0.7f);
-      draw_run_row(ctx, *row.run, *row.data);
-      if (row.member) ImGui::Unindent(ImGui::GetFrameHeight() * 0.7f);
+      if (ctx.fonts && ctx.fonts->mono) ImGui::PopFont();
     }
+  ImGui::EndTable();
+}
+
+void RunsPanel::draw_column_picker(const UiContext& ctx) {
+  if (!ImGui::BeginPopup("##runcolumns")) return;
+  Settings& s = *ctx.settings;
+  auto toggle = [&](const std::string& key, const std::string& label, const std::string& tip) {
+    bool on = std::find(s.run_columns.begin(), s.run_columns.end(), key) != s.run_columns.end();
+    if (ImGui::Checkbox(label.c_str(), &on)) {
+      if (on)
+        s.run_columns.push_back(key);
+      else
+        std::erase(s.run_columns, key);
+    }
+    if (!tip.empty()) tooltip(tip.c_str());
+  };
+  const aggregate::HparamsTable* t = ctx.hparams;
+  if (!t || (t->hparams.empty() && t->metrics.empty())) {
+    ImGui::TextDisabled("No run logs hparams (TensorBoard's hparams plugin data).");
+  } else {
+    ImGui::TextDisabled("Hparams");
+    for (const aggregate::HparamColumn& h : t->hparams)
+      toggle("h:" + h.name, h.display_name.empty() ? h.name : h.display_name, h.description);
+    if (!t->metrics.empty()) ImGui::TextDisabled("Metrics (last value)");
+    for (const aggregate::MetricColumn& m : t->metrics)
+      toggle("m:" + m.label(), m.display_name.empty() ? m.label() : m.display_name, m.description);
   }
-  ImGui::EndChild();
+  ImGui::EndPopup();
 }
 
 void RunsPanel::draw_grouping(const UiContext& ctx) {

@@ -12,17 +12,29 @@ class RunsPanel {
  public:
   // `live_supported`: the platform can re-check opened folders.
   void draw(const UiContext& ctx, bool live_supported);
+  // The list's rows in order, last frame (for state()): "group:<name>", a
+  // run's name, or "ungrouped"; and each run row's column texts.
+  struct ListedRow {
+    std::string label;
+    std::vector<std::string> values;
+  };
+  const std::vector<ListedRow>& listed() const { return listed_; }
+  const std::vector<std::string>& listed_columns() const { return listed_columns_; }
 
  private:
   void draw_live_reload(const UiContext& ctx);
   void draw_runs(const UiContext& ctx);
   void draw_grouping(const UiContext& ctx);
+  void draw_column_picker(const UiContext& ctx);
   void draw_group_row(const UiContext& ctx, const RunGrouping::Group& group);
   void draw_run_row(const UiContext& ctx, const std::string& name, const store::Run& run);
+  std::vector<ListedRow> listed_;
+  std::vector<std::string> listed_columns_;
   std::string filter_buf_, group_buf_;
   RegexFilter group_filter_;  // marks an invalid grouping regex
   bool group_synced_ = false;
   bool group_by_regex_ = false;  // "by regex" chosen, the regex not typed yet
+  bool table_sorted_once_ = false;  // the run table's first sort specs are ImGui's default, not the user's
   bool filter_synced_ = false;
 };
 

@@ -186,6 +186,11 @@ std::string encode_settings(const Settings& s) {
   if (s.group_members) out += "&gmembers=1";
   if (!s.group_smooth_first) out += "&gsmooth=after";
   if (s.link_steps) out += "&linksteps=1";
+  if (!s.run_columns.empty()) {
+    out += "&rcols=";
+    for (std::size_t i = 0; i < s.run_columns.size(); ++i) out += (i ? "," : "") + escape(s.run_columns[i]);
+  }
+  if (!s.run_sort.empty()) out += "&rsort=" + std::string(s.run_sort_descending ? "-" : "") + escape(s.run_sort);
   if (!s.pins.empty()) {
     out += "&pins=";
     for (std::size_t i = 0; i < s.pins.size(); ++i) out += (i ? "," : "") + escape(s.pins[i]);
@@ -396,6 +401,15 @@ void decode_settings(std::string_view text, Settings& s) {
       s.group_members = v == "1";
     } else if (key == "gsmooth" && (v == "first" || v == "after")) {
       s.group_smooth_first = v == "first";
+    } else if (key == "rcols") {
+      s.run_columns.clear();
+      split(raw, ',', [&](std::string_view c) {
+        std::string col = unescape(c);
+        if (col.starts_with("h:") || col.starts_with("m:")) s.run_columns.push_back(std::move(col));
+      });
+    } else if (key == "rsort") {
+      s.run_sort_descending = v.starts_with("-");
+      s.run_sort = v.substr(s.run_sort_descending ? 1 : 0);
     } else if (key == "linksteps" && (v == "1" || v == "0")) {
       s.link_steps = v == "1";
     } else if (key == "pins") {

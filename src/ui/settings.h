@@ -104,6 +104,12 @@ struct Settings {
   GroupBand group_band = GroupBand::kStd;
   bool group_members = false;      // also draw every member faintly
   bool group_smooth_first = true;  // smooth each member, then aggregate (off: aggregate, then smooth)
+  // Columns beside each run in the runs panel: "h:<hparam>" or "m:<metric>"
+  // (a metric's label, "tag" or "group/tag": its last value), and the column
+  // the runs are sorted by (empty: name order), descending or not.
+  std::vector<std::string> run_columns;
+  std::string run_sort;
+  bool run_sort_descending = false;
   // Pinned cards, in their order: "<dashboard>\t<card key>" (scalars: the tag;
   // per-run cards: tag, '\n', run, '\n', sample). Shown first on their dashboard.
   std::vector<std::string> pins;

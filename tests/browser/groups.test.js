@@ -168,4 +168,46 @@ test('x by another tag: each run\'s loss paired with its accuracy at equal steps
   await context.close();
 });
 
+test('hparam columns in the runs panel, sorted, and runs grouped by an hparam', async (browser) => {
+  const CORPUS = process.env.EVENTLENS_CORPUS;
+  const exported = JSON.parse(execFileSync(CLI, ['export', path.join(CORPUS, 'pytorch-small'), '--kind', 'hparams'],
+    { encoding: 'utf8' })).hparams;
+  // Sessions with an lr, and their final loss, from the CLI's export.
+  const sessions = exported.sessions.filter((x) => typeof x.hparams.lr === 'number');
+  assert(sessions.length >= 3, `sessions with lr: ${sessions.length}`);
+  const { page, context, problems } = await openPage(browser, BASE + '/#rcols=h%3Alr,m%3Ahparam%2Ffinal_loss' +
+    '&rsort=-h%3Alr');
+  await page.setInputFiles('#open-folder', path.join(CORPUS, 'pytorch-small'));
+  await page.waitForFunction(() => { const s = window.eventlens.state();
+    return s.runs.length > 5 && !s.loading.active && s.runsPanel.columns.length === 2; }, null, { timeout: 60000 });
+  const state = await page.evaluate(() => window.eventlens.state());
+  assertEq(state.runsPanel.columns, ['lr', 'hparam/final_loss'], 'the columns from the link');
+  // Each session's row shows its lr and final loss as exported.
+  for (const x of sessions) {
+    const row = state.runsPanel.rows.find((r) => r.label === x.run);
+    assert(row, `a row for ${x.run}`);
+    assertEq(+row.values[0], x.hparams.lr, `${x.run} lr`);
+    const loss = x.metrics.find((m) => m.tag === 'hparam/final_loss');
+    if (loss) assertEq(+row.values[1], +loss.last.toPrecision(6), `${x.run} final loss`);
+  }
+  // Sorted by lr, highest first, runs without one last.
+  const lrs = state.runsPanel.rows.map((r) => r.values[0]);
+  const firstMissing = lrs.indexOf('');
+  assert(firstMissing > 0 && lrs.slice(firstMissing).every((v) => v === ''), `missing last: ${lrs}`);
+  const present = lrs.slice(0, firstMissing).map(Number);
+  assertEq(present, [...present].sort((a, b) => b - a), 'rows in descending lr');
+  await page.screenshot({ path: path.join(OUT, 'runs-hparam-columns.png') });
+  // Grouped by lr: one group per logged value; runs whose session has none are in no group.
+  await page.evaluate(() => window.eventlens.settings('group=hp:lr'));
+  await page.waitForFunction(() => window.eventlens.state().runGroups.groups.length > 0, null, { timeout: 10000 });
+  const grouped = await page.evaluate(() => window.eventlens.state());
+  const groups = grouped.runGroups.groups.map((g) => g.name).sort();
+  const values = [...new Set(sessions.map((x) => x.hparams.lr))].map((v) => 'lr=' + v).sort();
+  assertEq(groups, values, 'a group per lr');
+  assertEq(grouped.runsPanel.rows[0].label.startsWith('group:'), true, 'groups come first');
+  await page.screenshot({ path: path.join(OUT, 'runs-hparam-groups.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
 run();

@@ -205,6 +205,9 @@ TEST(Settings, RunGroupsPinsAndLinkedStepsRoundTrip) {
   s.link_steps = true;
   s.step = 40;
   s.pins = {"scalars\tloss,val", "images\tinput\ntrain\n0"};
+  s.run_columns = {"h:lr", "m:val/loss,1"};
+  s.run_sort = "m:val/loss,1";
+  s.run_sort_descending = true;
   Settings back;
   decode_settings(encode_settings(s), back);
   EXPECT_EQ(back.group_regex, s.group_regex);
@@ -215,6 +218,9 @@ TEST(Settings, RunGroupsPinsAndLinkedStepsRoundTrip) {
   EXPECT_TRUE(back.link_steps);
   EXPECT_EQ(back.step, 40);
   EXPECT_EQ(back.pins, s.pins);
+  EXPECT_EQ(back.run_columns, s.run_columns);
+  EXPECT_EQ(back.run_sort, s.run_sort);
+  EXPECT_TRUE(back.run_sort_descending);
   // Grouping by an hparam instead.
   s.group_regex.clear();
   s.group_hparam = "lr";
