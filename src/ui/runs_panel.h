@@ -33,7 +33,7 @@ class RunsPanel {
   std::string filter_buf_, group_buf_;
   RegexFilter group_filter_;  // marks an invalid grouping regex
   bool group_synced_ = false;
-  bool group_by_regex_ = false;  // "by regex" chosen, the regex not typed yet
+  bool group_by_regex_ = false;     // "by regex" chosen, the regex not typed yet
   bool table_sorted_once_ = false;  // the run table's first sort specs are ImGui's default, not the user's
   bool filter_synced_ = false;
 };

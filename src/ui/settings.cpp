@@ -190,7 +190,8 @@ std::string encode_settings(const Settings& s) {
     out += "&rcols=";
     for (std::size_t i = 0; i < s.run_columns.size(); ++i) out += (i ? "," : "") + escape(s.run_columns[i]);
   }
-  if (!s.run_sort.empty()) out += "&rsort=" + std::string(s.run_sort_descending ? "-" : "") + escape(s.run_sort);
+  if (!s.run_sort.empty())
+    out += "&rsort=" + std::string(s.run_sort_descending ? "-" : "") + escape(s.run_sort);
   if (!s.pins.empty()) {
     out += "&pins=";
     for (std::size_t i = 0; i < s.pins.size(); ++i) out += (i ? "," : "") + escape(s.pins[i]);
