@@ -28,9 +28,10 @@ struct RunGroup {
 std::vector<RunGroup> group_runs(const std::vector<std::string>& runs, const std::regex& pattern);
 
 // One member's points: steps strictly increasing (the restart rule applied),
-// values already smoothed if the caller smooths.
+// as doubles (exact to 2^53, as charts hold them), values already smoothed if
+// the caller smooths.
 struct MemberPoints {
-  std::span<const std::int64_t> steps;
+  std::span<const double> steps;
   std::span<const double> values;
 };
 
@@ -43,9 +44,12 @@ struct GroupPoint {
 struct GroupAggregate {
   std::vector<GroupPoint> points;
   bool interpolated = false;  // some member's value at some step was interpolated
+  bool aligned = false;       // every member logged the very same steps (point i is each member's record i)
 };
 
 // Non-finite values are left out of their step (n counts finite values only).
-GroupAggregate aggregate_members(const std::vector<MemberPoints>& members);
+// Without `median` the median is left NaN (it is the one reduction that
+// needs each step's values in order: charts ask for it only when they draw it).
+GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool median = true);
 
 }  // namespace el::aggregate

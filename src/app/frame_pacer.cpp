@@ -14,7 +14,8 @@ bool FramePacer::should_draw(const FrameInputs& in) {
   if (drew_last_) draw_wall_ = in.now - last_draw_;
   drew_last_ = false;
   const double since_draw = in.now - last_draw_;
-  const double loading_interval = std::clamp(draw_wall_ * 8.0, 0.1, 2.0);
+  // (a picture costing more than half a second is still only a fifth of the time)
+  const double loading_interval = std::clamp(draw_wall_ * 8.0, 0.1, std::max(2.0, draw_wall_ * 4.0));
   const double background_interval = std::clamp(6.0 * (draw_wall_ - 1.0 / 60), 1.0 / 30, 0.5);
   // Wait up to a quarter second for a load's first bytes, so its first
   // picture shows data.
@@ -28,7 +29,8 @@ bool FramePacer::should_draw(const FrameInputs& in) {
                     (settle_frames_ > 0 && !in.loading) ||
                     in.now - last_input_ < 0.5 ||  // input, and half a second after for hover effects
                     in.view_changed || in.media_wants_frame ||
-                    since_draw >= (in.loading ? 2.0 : 1.0) ||  // clocks and progress stay current
+                    // clocks and progress stay current (while loading, no more than a fifth of the time)
+                    since_draw >= (in.loading ? std::max(2.0, draw_wall_ * 4.0) : 1.0) ||
                     (data_frame_due && since_draw >= (in.loading ? loading_interval : 0.0)) ||
                     // Work between frames (a layout improving) is shown every 1/30 s, or every 6
                     // picture costs beyond a display refresh when pictures are slow (at most 0.5 s),

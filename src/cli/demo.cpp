@@ -689,7 +689,8 @@ bool write_big_graph(const fs::path& root) {
 // [SECTION] eventlens demo ---------------------------------------------------------------------
 int cmd_demo(const std::vector<std::string>& args) {
   std::string out;
-  bool big = false, million = false, images = false, big_graph = false, meshes = false, seeds = false;
+  bool big = false, million = false, images = false, big_graph = false, meshes = false, seeds = false,
+       group_bench = false;
   for (const auto& a : args) {
     if (a == "--big")
       big = true;
@@ -703,6 +704,8 @@ int cmd_demo(const std::vector<std::string>& args) {
       meshes = true;
     else if (a == "--seeds")
       seeds = true;
+    else if (a == "--group-bench")
+      group_bench = true;
     else if (a.rfind("--", 0) == 0 || !out.empty()) {
       out.clear();
       break;
@@ -712,7 +715,8 @@ int cmd_demo(const std::vector<std::string>& args) {
   if (out.empty()) {
     std::fprintf(
         stderr,
-        "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes] [--seeds]\n");
+        "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes] [--seeds]\n"
+        "                     [--group-bench]\n");
     return 2;
   }
   std::error_code ec;
@@ -722,10 +726,10 @@ int cmd_demo(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    if (big || million || images || big_graph || meshes || seeds)
+    if (big || million || images || big_graph || meshes || seeds || group_bench)
       return (!big || write_big(out)) && (!million || write_million(out)) && (!images || write_images(out)) &&
                      (!big_graph || write_big_graph(out)) && (!meshes || write_mesh_bench(out)) &&
-                     (!seeds || write_seeds(out))
+                     (!seeds || write_seeds(out)) && (!group_bench || write_group_bench(out))
                  ? 0
                  : 2;
     write_train(fs::path(out) / "train");

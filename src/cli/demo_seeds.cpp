@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "proto/event.pb.h"
 #include "record/record_writer.h"
@@ -49,6 +50,51 @@ bool write_seeds(const std::filesystem::path& root) {
         }
         e.SerializeToString(&scratch);
         record::append_record(buf, scratch);
+      }
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      ok = ok && static_cast<bool>(out);
+    }
+  return ok;
+}
+
+bool write_group_bench(const std::filesystem::path& root) {
+  constexpr int kConfigs = 10, kSeeds = 10, kTags = 50, kSteps = 10000;
+  std::vector<std::string> tags;
+  for (int t = 0; t < kTags; ++t) tags.push_back((t < 10 ? "metric_0" : "metric_") + std::to_string(t));
+  bool ok = true;
+  std::string buf, scratch;
+  pb::Event e;
+  for (int c = 0; c < kConfigs; ++c)
+    for (int seed = 1; seed <= kSeeds; ++seed) {
+      const std::filesystem::path dir =
+          root / ((c < 10 ? "cfg_0" : "cfg_") + std::to_string(c)) / ("seed_" + std::to_string(seed));
+      std::filesystem::create_directories(dir);
+      std::ofstream out(dir / "events.out.tfevents.1700000000.groups", std::ios::binary | std::ios::trunc);
+      buf.clear();
+      e.Clear();
+      e.set_wall_time(1700000000);
+      e.set_file_version("brain.Event:2");
+      e.SerializeToString(&scratch);
+      record::append_record(buf, scratch);
+      std::uint64_t x = 0x9e3779b97f4a7c15ull * static_cast<std::uint64_t>(c * 100 + seed);
+      for (int step = 0; step < kSteps; ++step) {
+        e.Clear();
+        e.set_step(step);
+        e.set_wall_time(1700000000 + step * 0.5);
+        for (int t = 0; t < kTags; ++t) {
+          x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+          const double noise = static_cast<double>(x >> 11) / 9007199254740992.0 - 0.5;
+          auto* value = e.mutable_summary()->add_value();
+          value->set_tag(tags[static_cast<std::size_t>(t)]);
+          value->set_simple_value(static_cast<float>((1 + 0.1 * t) * std::exp(-step / (800.0 + 100 * c)) +
+                                                     0.05 * seed + 0.1 * noise));
+        }
+        e.SerializeToString(&scratch);
+        record::append_record(buf, scratch);
+        if (buf.size() > (16u << 20)) {
+          out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+          buf.clear();
+        }
       }
       out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
       ok = ok && static_cast<bool>(out);

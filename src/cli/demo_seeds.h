@@ -9,4 +9,9 @@ namespace el::cli {
 
 bool write_seeds(const std::filesystem::path& root);
 
+// `eventlens demo OUT --group-bench`: the run groups benchmark's sweep, 10
+// configs x 10 seeds (runs cfg_<cc>/seed_<s>), each logging 50 scalar tags
+// (metric_00 .. metric_49) at every step 0 .. 9,999: 50,000,000 points.
+bool write_group_bench(const std::filesystem::path& root);
+
 }  // namespace el::cli

@@ -39,7 +39,7 @@ std::vector<TagAggregate> compute(const Store& store, const ExportOptions& o, co
       for (const auto& [tag, s] : store.runs().at(r).tags)
         if (s.kind == events::Kind::kScalars && std::regex_search(tag, o.tag_filter)) tags.insert(tag);
     for (const std::string& tag : tags) {
-      std::vector<std::vector<std::int64_t>> steps;
+      std::vector<std::vector<double>> steps;
       std::vector<std::vector<double>> values;
       for (const std::string& r : group.runs) {
         const auto& run_tags = store.runs().at(r).tags;
@@ -49,7 +49,7 @@ std::vector<TagAggregate> compute(const Store& store, const ExportOptions& o, co
         auto& st = steps.emplace_back();
         auto& va = values.emplace_back();
         for (std::uint32_t i : store::visible_indices(s.steps)) {
-          st.push_back(s.steps[i]);
+          st.push_back(static_cast<double>(s.steps[i]));
           va.push_back(s.values[i]);
         }
       }

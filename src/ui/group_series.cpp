@@ -1,5 +1,6 @@
 #include "ui/group_series.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "aggregate/smoothing.h"
@@ -19,33 +20,85 @@ void clear_series(PreparedSeries& p) {
   p.ema_constant = true;
 }
 
+// A group's time at each of its points, for the time axes: the earliest
+// member's start plus the mean time since start of the members spanning the
+// step (interpolated between a member's own steps), never going back.
+std::vector<double> group_wall_times(std::span<const PreparedSeries* const> members,
+                                     const aggregate::GroupAggregate& agg) {
+  std::vector<double> sum(agg.points.size(), 0);
+  std::vector<std::uint32_t> count(agg.points.size(), 0);
+  double start = INFINITY;
+  for (const PreparedSeries* m : members) {
+    if (m->steps.empty()) continue;
+    start = std::min(start, m->first_wall);
+    if (agg.aligned && m->walls.size() == agg.points.size()) {  // point p is the member's record p
+      for (std::size_t p = 0; p < agg.points.size(); ++p) sum[p] += m->walls[p] - m->first_wall;
+      for (std::uint32_t& c : count) ++c;
+      continue;
+    }
+    std::size_t i = 0;
+    for (std::size_t p = 0; p < agg.points.size(); ++p) {
+      const double step = static_cast<double>(agg.points[p].step);
+      while (i < m->steps.size() && m->steps[i] < step) ++i;
+      if (i == m->steps.size()) break;  // past its last step
+      double t;
+      if (m->steps[i] == step) {
+        t = m->walls[i];
+      } else if (i == 0) {
+        continue;  // before its first step
+      } else {
+        const double f = (step - m->steps[i - 1]) / (m->steps[i] - m->steps[i - 1]);
+        t = m->walls[i - 1] + f * (m->walls[i] - m->walls[i - 1]);
+      }
+      sum[p] += t - m->first_wall;
+      ++count[p];
+    }
+  }
+  std::vector<double> out(agg.points.size(), std::isfinite(start) ? start : 0);
+  double last = -INFINITY;
+  for (std::size_t p = 0; p < out.size(); ++p) {
+    if (count[p]) out[p] += sum[p] / count[p];
+    out[p] = last = std::max(last, out[p]);
+  }
+  return out;
+}
+
+// The members' aggregate: integer steps, and their smoothed values when smoothing comes first.
+aggregate::GroupAggregate aggregate_of(std::span<const PreparedSeries* const> members, const Settings& s,
+                                       bool median) {
+  std::vector<aggregate::MemberPoints> values;
+  for (const PreparedSeries* p : members)
+    values.push_back({p->steps, s.group_smooth_first && s.smoothing > 0 ? p->smooth_values() : p->values});
+  return aggregate::aggregate_members(values, median);
+}
+
 }  // namespace
 
+aggregate::GroupAggregate full_aggregate(const GroupSeries& g, const Settings& s) {
+  return aggregate_of(g.member_series, s, true);
+}
+
 void build_group_series(std::span<const PreparedSeries* const> members, const Settings& s, GroupSeries& g) {
-  // Each member as the aggregate takes it: integer steps, and its smoothed
-  // values when smoothing comes first.
-  std::vector<std::vector<std::int64_t>> steps(members.size());
-  std::vector<aggregate::MemberPoints> values, walls;
-  for (std::size_t k = 0; k < members.size(); ++k) {
-    const PreparedSeries& p = *members[k];
-    steps[k].assign(p.steps.begin(), p.steps.end());
-    const std::vector<double>& v = s.group_smooth_first && s.smoothing > 0 ? p.smooth_values() : p.values;
-    values.push_back({steps[k], v});
-    walls.push_back({steps[k], p.walls});
-  }
-  g.aggregate = aggregate::aggregate_members(values);
+  g.aggregate = aggregate_of(members, s, s.group_line == GroupLine::kMedian);
+  g.member_series.assign(members.begin(), members.end());
   g.members = members.size();
-  // A group's time at a step is its members' mean wall time there.
-  const aggregate::GroupAggregate wall = aggregate::aggregate_members(walls);
+  const std::vector<double> wall = group_wall_times(members, g.aggregate);
 
   PreparedSeries &c = g.centre, &lo = g.lower, &hi = g.upper;
-  for (PreparedSeries* p : {&c, &lo, &hi}) clear_series(*p);
-  g.counts.clear();
   const bool band = s.group_band != GroupBand::kNone;
-  std::size_t w = 0;
-  for (const aggregate::GroupPoint& pt : g.aggregate.points) {
-    while (w < wall.points.size() && wall.points[w].step < pt.step) ++w;
-    const double t = w < wall.points.size() && wall.points[w].step == pt.step ? wall.points[w].mean : NAN;
+  const std::size_t n = g.aggregate.points.size();
+  for (PreparedSeries* p : {&c, &lo, &hi}) {
+    clear_series(*p);
+    if (p != &c && !band) continue;
+    p->steps.reserve(n);
+    p->walls.reserve(n);
+    p->values.reserve(n);
+  }
+  g.counts.clear();
+  g.counts.reserve(n);
+  for (std::size_t i = 0; i < g.aggregate.points.size(); ++i) {
+    const aggregate::GroupPoint& pt = g.aggregate.points[i];
+    const double t = wall[i];
     const double centre = s.group_line == GroupLine::kMedian ? pt.median : pt.mean;
     c.steps.push_back(static_cast<double>(pt.step));
     c.walls.push_back(t);

@@ -18,9 +18,10 @@
 namespace el::ui {
 
 struct GroupSeries {
-  PreparedSeries centre, lower, upper;  // lower/upper: empty without a band
-  std::vector<std::uint32_t> counts;    // n of each centre point
-  aggregate::GroupAggregate aggregate;  // every reduction per step (downloads)
+  PreparedSeries centre, lower, upper;               // lower/upper: empty without a band
+  std::vector<std::uint32_t> counts;                 // n of each centre point
+  aggregate::GroupAggregate aggregate;               // per step (the median only when the line is the median)
+  std::vector<const PreparedSeries*> member_series;  // what it was built from
   std::size_t members = 0;
   std::uint64_t settings_key = 0, data_key = 0;
   double built_at = -1;
@@ -35,12 +36,17 @@ class GroupSeriesCache {
   // Drops everything when the store was cleared.
   void sync(std::uint64_t store_generation);
   std::size_t size() const { return entries_.size(); }
+  // Aggregates computed so far (each build is one group's line of one tag).
+  std::uint64_t builds() const { return builds_; }
 
  private:
   std::unordered_map<std::string, GroupSeries> entries_;
   std::uint64_t generation_ = ~0ull;
   std::uint64_t builds_ = 0;  // makes each build's version unique (charts re-decimate on change)
 };
+
+// Every reduction of `g`'s members per step, the median included (downloads).
+aggregate::GroupAggregate full_aggregate(const GroupSeries& g, const Settings& s);
 
 // Fills `g` from the members (exposed for tests).
 void build_group_series(std::span<const PreparedSeries* const> members, const Settings& s, GroupSeries& g);

@@ -55,31 +55,47 @@ double plot_x(const PreparedSeries& p, std::size_t i, const ChartOptions& o) {
   return o.x_scale.forward(chart_x(p, i, o.x_axis));
 }
 
-// The band of a margin chart: quads between the lower and upper series at
-// the line's steps (records whose step either bound lacks are skipped). At
-// most about one quad per pixel column: the stride grows with the points.
-template <typename SX, typename SY>
-void draw_band(ImDrawList* dl, const ChartLine& l, const ChartOptions& o, SX sx, SY sy) {
-  if (!l.lower || !l.upper || l.lower->values.empty() || l.upper->values.empty()) return;
+// The band of a margin chart or a run group: per pixel column of [x0, x1]
+// (plus one column beyond each edge, so the band reaches them), the lowest
+// lower and highest upper bound of the points in it, at the column's first x.
+// A column with no finite bounds breaks the band. `out` holds (x, lower,
+// upper) in plot units.
+void band_columns(const ChartLine& l, const ChartOptions& o, double x0, double x1, int columns,
+                  std::vector<std::array<double, 3>>& out) {
+  out.clear();
   const PreparedSeries &lo = *l.lower, &hi = *l.upper;
   const std::size_t n = std::min(lo.values.size(), hi.values.size());
-  const std::size_t stride = std::max<std::size_t>(1, n / 2000);
-  const ImU32 fill = rgb_alpha(l.rgb, 0.2f);
-  bool have_prev = false;
-  ImVec2 pl, pu;
-  for (std::size_t i = 0; i < n; i += stride) {
+  const double per = columns / (x1 - x0);
+  long column = 0;
+  bool open = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = plot_x(lo, i, o);
+    if (!std::isfinite(x)) continue;
+    const long c =
+        static_cast<long>(std::clamp(std::floor((x - x0) * per), -1.0, static_cast<double>(columns)));
     const double yl = plot_y(lo.values[i], o.y_scale), yu = plot_y(hi.values[i], o.y_scale);
-    const double xd = plot_x(lo, i, o);
-    if (!std::isfinite(yl) || !std::isfinite(yu) || !std::isfinite(xd)) {
-      have_prev = false;
+    const bool finite = std::isfinite(yl) && std::isfinite(yu);
+    const std::array<double, 3> point{x, finite ? yl : NAN, finite ? yu : NAN};
+    if (c == -1) {  // left of the plot: only the nearest point counts
+      if (open && column == -1)
+        out.back() = point;
+      else
+        out.push_back(point);
+      column = -1;
+      open = true;
       continue;
     }
-    const float x = sx(xd);
-    const ImVec2 cl(x, sy(yl)), cu(x, sy(yu));
-    if (have_prev) dl->AddQuadFilled(pu, cu, cl, pl, fill);
-    pl = cl;
-    pu = cu;
-    have_prev = true;
+    if (!open || c != column) {
+      out.push_back(point);
+      if (c == columns) break;  // the first point right of the plot ends the band
+      column = c;
+      open = true;
+      continue;
+    }
+    std::array<double, 3>& b = out.back();
+    if (!finite) continue;
+    b[1] = std::isfinite(b[1]) ? std::min(b[1], yl) : yl;
+    b[2] = std::isfinite(b[2]) ? std::max(b[2], yu) : yu;
   }
 }
 
@@ -195,7 +211,55 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
 
   // [SECTION] lines and marks
   dl->PushClipRect(p0, p1, true);
-  for (const ChartLine& l : lines) draw_band(dl, l, o, sx, sy);
+  // Bands first, under every line; recomputed only when their data, the range or the width changed.
+  bands_.resize(lines.size());
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    const ChartLine& l = lines[li];
+    if (!l.lower || !l.upper || l.lower->values.empty() || l.upper->values.empty()) continue;
+    Band& b = bands_[li];
+    const int band_columns_n = std::max(1, static_cast<int>(pw));
+    if (b.lower != l.lower || b.upper != l.upper || b.lower_version != l.lower->version ||
+        b.upper_version != l.upper->version || b.points != l.lower->values.size() || b.x0 != v.x0 ||
+        b.x1 != v.x1 || b.columns != band_columns_n || b.axis != o.x_axis || b.x_scale != o.x_scale ||
+        b.y_scale != o.y_scale) {
+      band_columns(l, o, v.x0, v.x1, band_columns_n, b.out);
+      b.lower = l.lower;
+      b.upper = l.upper;
+      b.lower_version = l.lower->version;
+      b.upper_version = l.upper->version;
+      b.points = l.lower->values.size();
+      b.x0 = v.x0;
+      b.x1 = v.x1;
+      b.columns = band_columns_n;
+      b.axis = o.x_axis;
+      b.x_scale = o.x_scale;
+      b.y_scale = o.y_scale;
+    }
+    // One triangle strip per unbroken stretch: two vertices per column, no
+    // anti-aliased fringe (a translucent fill needs none), written directly.
+    const ImU32 fill = rgb_alpha(l.rgb, 0.2f);
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    for (std::size_t from = 0; from < b.out.size();) {
+      std::size_t to = from;
+      while (to < b.out.size() && std::isfinite(b.out[to][1])) ++to;
+      const int k = static_cast<int>(to - from);
+      if (k >= 2) {
+        dl->PrimReserve(6 * (k - 1), 2 * k);
+        const auto base = static_cast<unsigned>(dl->_VtxCurrentIdx);
+        for (int i = 0; i < k; ++i) {
+          const auto& c = b.out[from + static_cast<std::size_t>(i)];
+          const float x = sx(c[0]);
+          dl->PrimWriteVtx(ImVec2(x, sy(c[2])), uv, fill);
+          dl->PrimWriteVtx(ImVec2(x, sy(c[1])), uv, fill);
+        }
+        for (unsigned i = 0; i + 1 < static_cast<unsigned>(k); ++i) {
+          const unsigned v = base + 2 * i;
+          for (unsigned idx : {v, v + 2, v + 1, v + 1, v + 2, v + 3}) dl->PrimWriteIdx(idx);
+        }
+      }
+      from = to + 1;
+    }
+  }
   const int columns = std::max(1, static_cast<int>(pw * io.DisplayFramebufferScale.x));
   std::vector<double> xs_scratch;
   decimated_.resize(lines.size() * 2);
@@ -205,6 +269,9 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
       const ChartLine& l = lines[li];
       const PreparedSeries& p = *l.data;
       if (p.values.empty() || (l.faint && pass == 0)) continue;  // a group's member: its smoothed line only
+      // A line whose smoothed values are its values (a constant series, a group smoothed before
+      // aggregating) is drawn once.
+      if (pass == 0 && &p.smooth_values() == &p.values) continue;
       const bool raw = pass == 0;
       const float alpha = l.faint ? 0.3f : raw ? 0.28f : 1.0f;
       // Decimate in value space (the log is monotonic, so extremes stay

@@ -86,6 +86,18 @@ class LineChart {
     std::vector<aggregate::Point> out;
   };
   std::vector<Decimated> decimated_;
+  // A band's pixel columns per line, reused like the decimated points.
+  struct Band {
+    const PreparedSeries *lower = nullptr, *upper = nullptr;
+    std::uint64_t lower_version = 0, upper_version = 0;
+    std::size_t points = 0;
+    double x0 = 0, x1 = 0;
+    int columns = 0;
+    XAxis axis = XAxis::kStep;
+    aggregate::AxisScale x_scale, y_scale;
+    std::vector<std::array<double, 3>> out;  // (x, lower, upper) in plot units
+  };
+  std::vector<Band> bands_;
   std::vector<ImVec2> screen_;
   std::vector<double> sample_;
 };

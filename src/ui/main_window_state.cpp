@@ -45,7 +45,7 @@ void MainWindow::write_state(store::JsonWriter& j, const store::Store& store) co
   }
   j.end_array().end_object();
   // Run groups: what they are made from, and each group with its members and colour.
-  j.key("runGroups").begin_object();
+  j.key("runGroups").begin_object().key("builds").value(group_series_.builds());
   j.key("by").value(grouping_.by()).key("problem").value(grouping_.problem()).key("groups").begin_array();
   for (const RunGrouping::Group& g : grouping_.groups()) {
     j.begin_object().key("name").value(g.name).key("rgb").value(static_cast<std::uint64_t>(g.rgb));

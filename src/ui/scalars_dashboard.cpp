@@ -121,21 +121,32 @@ void ScalarsDashboard::card_menu(const UiContext& ctx, const std::string& tag, C
     ctx.downloads->push_back({file_safe(tag) + ".json", "application/json", card_json(ctx, tag)});
   if (!card.lines.groups.empty()) {
     // The groups' aggregates as drawn (smoothed first when that is on), tensorboard-reducer's columns.
-    std::vector<exporting::GroupTagAggregate> all;
+    // (computed on click: the charts leave out the median unless they draw it)
     const std::vector<std::string> tags = card_tags(*ctx.settings, tag);
-    for (const ScalarLines::GroupLineRef& g : card.lines.groups)
-      all.push_back(
-          {&ctx.grouping->groups()[static_cast<std::size_t>(g.group)], tags[g.tag], &g.series->aggregate});
     const std::vector<std::string> reduce{"mean", "std", "sem", "min", "max", "median"};
+    auto aggregates = [&] {
+      std::vector<aggregate::GroupAggregate> full;
+      for (const ScalarLines::GroupLineRef& g : card.lines.groups)
+        full.push_back(full_aggregate(*g.series, *ctx.settings));
+      return full;
+    };
+    auto refs = [&](const std::vector<aggregate::GroupAggregate>& full) {
+      std::vector<exporting::GroupTagAggregate> all;
+      for (std::size_t i = 0; i < full.size(); ++i) {
+        const ScalarLines::GroupLineRef& g = card.lines.groups[i];
+        all.push_back({&ctx.grouping->groups()[static_cast<std::size_t>(g.group)], tags[g.tag], &full[i]});
+      }
+      return all;
+    };
     if (menu_item("Download group aggregates (CSV)",
                   "Per group and step: group,tag,step,n,mean,std,sem,min,max,median over the shown members\n"
                   "(std with ddof 1; members smoothed first when that setting is on)."))
-      ctx.downloads->push_back(
-          {file_safe(tag) + "-groups.csv", "text/csv", exporting::write_groups_csv(all, reduce)});
+      ctx.downloads->push_back({file_safe(tag) + "-groups.csv", "text/csv",
+                                exporting::write_groups_csv(refs(aggregates()), reduce)});
     if (menu_item("Download group aggregates (JSON)",
                   "{\"groups\":[{\"group\",\"runs\",\"tag\",\"points\":[{\"step\",\"n\",\"mean\",...}]}]}"))
-      ctx.downloads->push_back(
-          {file_safe(tag) + "-groups.json", "application/json", exporting::write_groups_json(all, reduce)});
+      ctx.downloads->push_back({file_safe(tag) + "-groups.json", "application/json",
+                                exporting::write_groups_json(refs(aggregates()), reduce)});
   }
   if (menu_item("Save as PNG", "The card as an image."))
     *ctx.capture = PngCapture{card_min, card_max, file_safe(tag) + ".png"};

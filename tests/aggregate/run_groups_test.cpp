@@ -28,7 +28,7 @@ TEST(RunGroups, CapturedGroupsNameTheGroupAndUnmatchedRunsAreLeftOut) {
 
 TEST(RunGroups, UnalignedStepsInterpolateAndShortMembersOnlyLowerN) {
   // A: steps 0, 10, 20 (1, 3, 5); B: steps 5, 10 (2, 4).
-  const std::vector<std::int64_t> sa{0, 10, 20}, sb{5, 10};
+  const std::vector<double> sa{0, 10, 20}, sb{5, 10};
   const std::vector<double> va{1, 3, 5}, vb{2, 4};
   const GroupAggregate g = aggregate_members({{sa, va}, {sb, vb}});
   EXPECT_TRUE(g.interpolated);
@@ -57,7 +57,7 @@ TEST(RunGroups, UnalignedStepsInterpolateAndShortMembersOnlyLowerN) {
 }
 
 TEST(RunGroups, AlignedStepsNeedNoInterpolationAndNanIsLeftOut) {
-  const std::vector<std::int64_t> s{1, 2};
+  const std::vector<double> s{1, 2};
   const std::vector<double> a{1, NAN}, b{2, 7}, c{6, 9};
   const GroupAggregate g = aggregate_members({{s, a}, {s, b}, {s, c}});
   EXPECT_FALSE(g.interpolated);

@@ -132,13 +132,22 @@ TEST(FramePacer, WhileLoadingAFrameComesAtLeastEveryTwoSeconds) {
   FramePacer p;
   double t = 0;
   start(p, t);
-  const double last = t - kTick;
-  const FrameInputs loading{.chart_shown = true, .loading = true};
-  FrameInputs in = loading;
-  in.now = last + 1.5;
-  EXPECT_FALSE(p.should_draw(in));  // an idle page would have drawn at 1 s
-  in.now = last + 2.0;
-  EXPECT_TRUE(p.should_draw(in));
+  // Loading, nothing new to show: a picture every 2 s (an idle page would draw every 1 s).
+  const std::vector<double> drawn = run(p, {.chart_shown = true, .loading = true}, t, 6.5);
+  ASSERT_GE(drawn.size(), 3u);
+  for (std::size_t i = 1; i < drawn.size(); ++i) EXPECT_NEAR(drawn[i] - drawn[i - 1], 2.0, kTick);
+}
+
+TEST(FramePacer, SlowPicturesTakeAtMostAFifthOfALoad) {
+  FramePacer p;
+  double t = 0;
+  start(p, t);
+  // Every picture costs 1.5 s (a software GPU drawing a million vertices) while data keeps
+  // arriving: pictures start at least 4 picture costs apart, so the load keeps 4/5 of the time.
+  const std::vector<double> drawn =
+      run(p, {.data_changed = true, .chart_shown = true, .loading = true}, t, 40, 1.5);
+  ASSERT_GE(drawn.size(), 4u);
+  for (std::size_t i = 2; i < drawn.size(); ++i) EXPECT_GE(drawn[i] - drawn[i - 1], 6.0 - kTick);
 }
 
 TEST(FramePacer, TheDoubleClickWindowGrowsWithTheFrameCost) {

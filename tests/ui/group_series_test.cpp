@@ -29,7 +29,9 @@ PreparedSeries series(std::vector<double> steps, std::vector<double> values, std
 //   step 10: 3, 5 (B's line from (0, 3) to (20, 7))   mean 4, std sqrt(2)
 //   step 20: 5, 7         mean 6, std sqrt(2)
 //   step 30: 9 (A ended)  n 1, mean 9, std 0
-// Walls: (100 + 200) / 2 = 150; 110 and 210 (interpolated) -> 160; 170; 230.
+// Walls: the earliest start (100) plus the members' mean time since their own start:
+//   step 0: (0 + 0) / 2 -> 100; step 10: A 10, B 10 (interpolated 200..220) -> 110;
+//   step 20: (20 + 20) / 2 -> 120; step 30: B only, 30 -> 130.
 struct Members {
   PreparedSeries a = series({0, 10, 20}, {1, 3, 5}, {100, 110, 120});
   PreparedSeries b = series({0, 20, 30}, {3, 7, 9}, {200, 220, 230});
@@ -44,7 +46,7 @@ TEST(GroupSeries, MeanWithAStdBandAndN) {
   build_group_series(m.list, s, g);
   EXPECT_EQ(g.centre.steps, (std::vector<double>{0, 10, 20, 30}));
   EXPECT_EQ(g.centre.values, (std::vector<double>{2, 4, 6, 9}));
-  EXPECT_EQ(g.centre.walls, (std::vector<double>{150, 160, 170, 230}));
+  EXPECT_EQ(g.centre.walls, (std::vector<double>{100, 110, 120, 130}));
   EXPECT_EQ(g.counts, (std::vector<std::uint32_t>{2, 2, 2, 1}));
   EXPECT_TRUE(g.aggregate.interpolated);
   ASSERT_EQ(g.lower.values.size(), 4u);
@@ -52,7 +54,7 @@ TEST(GroupSeries, MeanWithAStdBandAndN) {
   EXPECT_DOUBLE_EQ(g.upper.values[1], 4 + std::sqrt(2.0));
   EXPECT_EQ(g.lower.values[3], 9);
   EXPECT_EQ(g.upper.values[3], 9);
-  EXPECT_EQ(g.centre.first_wall, 150);
+  EXPECT_EQ(g.centre.first_wall, 100);
 }
 
 TEST(GroupSeries, MedianWithMinMaxAndNoBand) {

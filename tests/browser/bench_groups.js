@@ -1,0 +1,62 @@
+// The run groups benchmark (run by scripts/bench, not a test):
+//   node bench_groups.js SITE_DIR LOGDIR
+// LOGDIR is `eventlens demo --group-bench`: 100 runs (10 configs x 10 seeds)
+// x 50 scalar tags x 10,000 steps. Prints, for Chromium on this machine: the
+// ingest time, the CPU time of the frame that regroups (typing the grouping
+// regex: every visible card's aggregates recomputed), and frame CPU time
+// while the cursor moves over the grouped cards (tooltips with n).
+'use strict';
+const path = require('path');
+const { REPO, startBench } = require('./bench_util');
+
+const [SITE, LOGDIR] = process.argv.slice(2);
+
+(async () => {
+  const { origin, browser, stop } = await startBench(SITE);
+  const out = {};
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    // Grouped from the start (a link that groups the sweep's seeds).
+    await page.goto(`${origin}/#smoothing=0.6&theme=dark&group=re:` + encodeURIComponent('(cfg_\\d+)/seed_\\d+'));
+    await page.waitForFunction(() => window.eventlens && window.eventlens.isReady() && window.eventlens.frame() > 5);
+    const t0 = Date.now();
+    await page.setInputFiles('#open-folder', LOGDIR);
+    await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runs.length === 100 && !s.loading.active; },
+      null, { timeout: 600000, polling: 500 });
+    out.ingest_seconds = +((Date.now() - t0) / 1000).toFixed(1);
+    await page.waitForTimeout(1500);
+    // Group: the frame that applies the regex computes every visible card's aggregates.
+    await page.evaluate(() => window.eventlens.resetFrameStats());
+    // Typing another regex that gives the same 10 groups under new names: every aggregate is new.
+    await page.evaluate(() => window.eventlens.settings('group=re:' + encodeURIComponent('cfg_(\\d+)/seed_\\d+')));
+    await page.waitForFunction(() => {
+      const cards = window.eventlens.state().scalarCards;
+      return cards.length > 0 && cards.every((c) => c.groupLines.length === 10 && !c.groupLines[0].label.startsWith('cfg'));
+    }, null, { timeout: 60000, polling: 100 });
+    let s = await page.evaluate(() => window.eventlens.state());
+    out.cards_visible = s.scalarCards.length;
+    out.groups = s.runGroups.groups.length;
+    out.regroup_frame_ms = +s.frameMs.max.toFixed(1);
+    out.regroup_frames = s.frameMs.n;
+    out.regroup_builds = s.runGroups.builds;
+    out.points_per_card = s.scalarCards[0].groupLines.reduce((n, l) => n + l.points, 0);
+    // Hover across the grouped cards.
+    await page.mouse.move(500, 300);
+    await page.waitForTimeout(500);
+    await page.evaluate(() => window.eventlens.resetFrameStats());
+    for (let i = 0; i < 120; i++) {
+      await page.mouse.move(400 + (i * 13) % 1100, 200 + (i * 7) % 700);
+      await page.waitForTimeout(25);
+    }
+    s = await page.evaluate(() => window.eventlens.state());
+    out.hover_frame_ms_p50 = +s.frameMs.p50.toFixed(2);
+    out.hover_frame_ms_p95 = +s.frameMs.p95.toFixed(2);
+    out.hover_frames = s.frameMs.n;
+    await page.screenshot({ path: path.join(REPO, 'build/shots/bench-groups.png') });
+    await context.close();
+  } finally {
+    await stop();
+  }
+  console.log(JSON.stringify(out));
+})();
