@@ -144,6 +144,7 @@ const GroupSeries& GroupSeriesCache::get(const std::string& id,
     data_key = fnv(data_key, p->values.size());
   }
   GroupSeries& g = entries_[id];
+  g.used_at = now;
   const bool settings_changed = g.settings_key != settings_key || g.members != members.size();
   // Growing data: recompute at most every half second (an aggregate is O(points) over all members).
   if (settings_changed || (g.data_key != data_key && (g.built_at < 0 || now - g.built_at >= 0.5))) {
@@ -155,6 +156,10 @@ const GroupSeries& GroupSeriesCache::get(const std::string& id,
     for (PreparedSeries* p : {&g.centre, &g.lower, &g.upper}) p->version = builds_;
   }
   return g;
+}
+
+void GroupSeriesCache::evict(double now, double idle) {
+  std::erase_if(entries_, [&](const auto& e) { return e.second.used_at < now - idle; });
 }
 
 void GroupSeriesCache::sync(std::uint64_t store_generation) {

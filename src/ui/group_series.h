@@ -24,7 +24,7 @@ struct GroupSeries {
   std::vector<const PreparedSeries*> member_series;  // what it was built from
   std::size_t members = 0;
   std::uint64_t settings_key = 0, data_key = 0;
-  double built_at = -1;
+  double built_at = -1, used_at = -1;
 };
 
 class GroupSeriesCache {
@@ -35,6 +35,10 @@ class GroupSeriesCache {
                          const Settings& s, double now);
   // Drops everything when the store was cleared.
   void sync(std::uint64_t store_generation);
+  // Drops the lines no chart asked for in the last `idle` seconds (groups of
+  // an older regex, cards scrolled away long ago): each holds its points
+  // three times over. Call once a frame, after drawing.
+  void evict(double now, double idle = 10);
   std::size_t size() const { return entries_.size(); }
   // Aggregates computed so far (each build is one group's line of one tag).
   std::uint64_t builds() const { return builds_; }

@@ -417,6 +417,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##main", ImVec2(0, body_h), false);
     draw_dashboards(ctx);
+    group_series_.evict(view.now);
     ImGui::EndChild();
     if (show_problems_) {
       ImGui::BeginChild("##problems", ImVec2(0, 0), true);

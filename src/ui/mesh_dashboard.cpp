@@ -301,19 +301,19 @@ void MeshDashboard::card_menu(const UiContext& ctx, const TagRunCard& card, ImVe
                            (card.samples > 1 ? "_sample" + std::to_string(card.sample + 1) : "");
   const bool ready = c.has_shown && !c.mesh.xyz.empty();
   const std::string ply = base + "_step" + std::to_string(c.step) + ".ply";
-  if (ImGui::MenuItem("Download PLY of this step", nullptr, false, ready))
+  if (menu_item("Download PLY of this step", nullptr, false, ready))
     ctx.downloads->push_back({ply, "application/octet-stream", aggregate::mesh_to_ply(c.mesh)});
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The vertices%s%s as shown (%s): opens in MeshLab, Blender and most 3-D tools.",
                       c.mesh.rgba.empty() ? "" : ", colours", c.mesh.triangles.empty() ? "" : " and faces",
                       ply.c_str());
-  if (ImGui::MenuItem("Fit to the card")) {
+  if (menu_item("Fit to the card")) {
     c.fitted = false;
     c.has_shown = false;  // fitted again when the sample is next put together
     shared_fitted_ = false;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the whole mesh again from the default angle.");
-  if (ImGui::MenuItem("Save card as PNG")) *ctx.capture = PngCapture{min, max, base + "_card.png"};
+  if (menu_item("Save card as PNG")) *ctx.capture = PngCapture{min, max, base + "_card.png"};
 }
 
 // [SECTION] dashboard -------------------------------------------------------------------------

@@ -247,7 +247,8 @@ void RunsPanel::draw_column_picker(const UiContext& ctx) {
 
 void RunsPanel::draw_grouping(const UiContext& ctx) {
   Settings& s = *ctx.settings;
-  if (!group_synced_ || group_buf_ != s.group_regex) group_buf_ = s.group_regex, group_synced_ = true;
+  if (group_typed_at_ < 0 && (!group_synced_ || group_buf_ != s.group_regex))
+    group_buf_ = s.group_regex, group_synced_ = true;
   int by = !s.group_regex.empty() || group_by_regex_ ? 1 : !s.group_hparam.empty() ? 2 : 0;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Group runs");
@@ -267,8 +268,15 @@ void RunsPanel::draw_grouping(const UiContext& ctx) {
       "By hparam: runs with the same value of an hparam form a group.");
   if (by == 1) {
     ImGui::SetNextItemWidth(-1);
-    if (regex_input("##groupre", "e.g. (.*)/seed_\\d+", group_buf_, group_filter_))
+    // Applied once typing pauses (0.4 s) or the field is left: each grouping
+    // recomputes every visible card's aggregates, so not at every keystroke.
+    if (regex_input("##groupre", "e.g. (.*)/seed_\\d+", group_buf_, group_filter_)) group_typed_at_ = ctx.now;
+    const bool editing = ImGui::IsItemActive();
+    if (group_typed_at_ >= 0 && (!editing || ctx.now - group_typed_at_ >= 0.4)) {
       s.group_regex = group_buf_;
+      group_typed_at_ = -1;
+    }
+    if (group_typed_at_ >= 0 && ctx.wants_frame) *ctx.wants_frame = true;
     tooltip(
         "A regular expression searched in each run's name. Runs whose matches capture the\n"
         "same text (the groups in parentheses, joined by /) form one group; runs it does not\n"

@@ -31,7 +31,8 @@ class RunsPanel {
   std::vector<ListedRow> listed_;
   std::vector<std::string> listed_columns_;
   std::string filter_buf_, group_buf_;
-  RegexFilter group_filter_;  // marks an invalid grouping regex
+  RegexFilter group_filter_;    // marks an invalid grouping regex
+  double group_typed_at_ = -1;  // when the grouping regex was last typed, not yet applied (-1: none)
   bool group_synced_ = false;
   bool group_by_regex_ = false;     // "by regex" chosen, the regex not typed yet
   bool table_sorted_once_ = false;  // the run table's first sort specs are ImGui's default, not the user's

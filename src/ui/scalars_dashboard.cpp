@@ -241,7 +241,23 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   card.chart.draw("##chart", ImVec2(size.x - 4, size.y - top - 4), card.lines.lines, chart_options(ctx),
                   card.lines.key);
   if (!card.lines.lines.empty()) ++charts_drawn_;
-  drawn_cards_.push_back({tag, card.lines.labels, &card.chart, &card.lines, pinned});
+  DrawnCard& drawn = drawn_cards_.emplace_back();
+  drawn.tag = tag;
+  drawn.lines = card.lines.labels;
+  drawn.chart = &card.chart;
+  drawn.pinned = pinned;
+  for (const ChartLine& l : card.lines.lines)
+    drawn.line_facts.push_back({l.data->values.size(), !l.data->xs.empty(),
+                                l.data->xs.empty() ? 0 : l.data->xs.front(),
+                                l.data->xs.empty() ? 0 : l.data->xs.back()});
+  for (const ScalarLines::GroupLineRef& g : card.lines.groups) {
+    const GroupSeries& gs = *g.series;
+    drawn.group_facts.push_back({g.line, gs.centre.values.size(), gs.members,
+                                 gs.counts.empty() ? 0 : gs.counts.back(), gs.aggregate.interpolated,
+                                 !gs.lower.values.empty()});
+  }
+  drawn.x_sorted = card.lines.x_sorted;
+  drawn.x_missing = card.lines.x_missing;
   if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && card.lines.lines.empty())
     ImGui::SetTooltip("No shown run has this tag.");
   ImGui::SetCursorScreenPos(min);
@@ -379,29 +395,20 @@ void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) co
     j.end_array();
     // Each line as drawn: its label, points, and its first and last x (the scale's input).
     j.key("lineInfo").begin_array();
-    for (std::size_t i = 0; i < c.drawn->lines.size(); ++i) {
-      const PreparedSeries& p = *c.drawn->lines[i].data;
-      j.begin_object().key("label").value(c.drawn->labels[i]);
-      j.key("points").value(static_cast<std::uint64_t>(p.values.size()));
-      if (!p.xs.empty()) j.key("xFirst").value(p.xs.front()).key("xLast").value(p.xs.back());
+    for (std::size_t i = 0; i < c.line_facts.size(); ++i) {
+      const DrawnCard::LineFacts& f = c.line_facts[i];
+      j.begin_object().key("label").value(c.lines[i]).key("points").value(f.points);
+      if (f.has_x) j.key("xFirst").value(f.x_first).key("xLast").value(f.x_last);
       j.end_object();
     }
     j.end_array();
-    j.key("xSorted")
-        .value(c.drawn->x_sorted)
-        .key("xMissing")
-        .value(static_cast<std::uint64_t>(c.drawn->x_missing));
+    j.key("xSorted").value(c.x_sorted).key("xMissing").value(c.x_missing);
     // Each run group's line: its label, points, members, whether it interpolated, n at the last point.
     j.key("groupLines").begin_array();
-    for (const ScalarLines::GroupLineRef& g : c.drawn->groups) {
-      const GroupSeries& gs = *g.series;
-      j.begin_object().key("label").value(c.drawn->labels[g.line]);
-      j.key("points").value(static_cast<std::uint64_t>(gs.centre.values.size()));
-      j.key("members").value(static_cast<std::uint64_t>(gs.members));
-      j.key("interpolated").value(gs.aggregate.interpolated);
-      j.key("band").value(!gs.lower.values.empty());
-      j.key("lastN").value(static_cast<std::uint64_t>(gs.counts.empty() ? 0 : gs.counts.back()));
-      j.end_object();
+    for (const DrawnCard::GroupFacts& g : c.group_facts) {
+      j.begin_object().key("label").value(c.lines[g.line]).key("points").value(g.points);
+      j.key("members").value(g.members).key("interpolated").value(g.interpolated);
+      j.key("band").value(g.band).key("lastN").value(g.last_n).end_object();
     }
     j.end_array().end_object();
   }

@@ -31,8 +31,22 @@ class ScalarsDashboard final : public Dashboard {
     std::string tag;
     std::vector<std::string> lines;
     const LineChart* chart = nullptr;
-    const ScalarLines* drawn = nullptr;  // the lines (run groups' aggregates among them)
     bool pinned = false;
+    // Copied when drawn (state() may come after the data they describe is gone):
+    struct LineFacts {
+      std::uint64_t points = 0;
+      bool has_x = false;  // XAxis::kTag: the first and last x
+      double x_first = 0, x_last = 0;
+    };
+    std::vector<LineFacts> line_facts;  // per line
+    struct GroupFacts {
+      std::size_t line = 0;
+      std::uint64_t points = 0, members = 0, last_n = 0;
+      bool interpolated = false, band = false;
+    };
+    std::vector<GroupFacts> group_facts;
+    bool x_sorted = false;
+    std::uint64_t x_missing = 0;
   };
   const std::vector<DrawnCard>& drawn_cards() const { return drawn_cards_; }
   // Scalar tags of the shown runs, grouped: (group, tags) in name order.

@@ -92,10 +92,11 @@ test('the PyTorch sphere: lit triangles with the independent decoder\'s counts; 
   for (let attempt = 0; attempt < 3 && !download; attempt++) {
     const wait = page.waitForEvent('download', { timeout: 8000 }).catch(() => null);
     await page.mouse.click(card.rect[2] - 13, card.rect[1] - 17);  // the "..." button
-    await page.waitForTimeout(300);
-    // Its first item: the popup opens at the mouse, or further left when the window's edge is near.
-    const width = page.viewportSize().width, x = card.rect[2] - 13;
-    await page.mouse.click(x + 300 < width ? x + 40 : width - 120, card.rect[1] - 17 + 18);
+    // The item by its label, where the menu drew it (state().lastMenu).
+    const label = 'Download PLY of this step';
+    const shown = await page.waitForFunction((l) => (window.eventlens.state().lastMenu || []).find((r) => r.label === l),
+      label, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+    if (shown) await page.mouse.click(shown.x + 30, shown.y + 6);
     download = await wait;
     if (!download) await page.keyboard.press('Escape');
   }

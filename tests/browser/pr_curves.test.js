@@ -51,10 +51,14 @@ test('every PR curve card shows the newest step\'s curve exactly as the independ
   await page.mouse.move(560, 330);
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(OUT, 'pr-curves-hover.png') });
-  // Home on the hovered card: the first step's curve is read and shown.
+  // Home on the hovered card: its first step's curve is read and shown; the
+  // other cards keep their own (newest) step, steps not being linked.
   await page.keyboard.press('Home');
   await page.waitForFunction(() => window.eventlens.state().mediaCards
-    .filter((c) => c.kind === 'pr_curves').every((c) => c.position === 0 && c.state === 'ready'), null, { timeout: 10000 });
+    .filter((c) => c.kind === 'pr_curves').some((c) => c.position === 0 && c.count > 1 && c.state === 'ready'), null,
+  { timeout: 10000 });
+  const cards = (await page.evaluate(() => window.eventlens.state())).mediaCards.filter((c) => c.kind === 'pr_curves');
+  assert(cards.some((c) => c.position === c.count - 1 && c.count > 1), 'the other cards stay at their newest step');
   assertEq(problems, [], 'console errors/warnings');
   await context.close();
 });
