@@ -33,6 +33,7 @@ async function loaded(page, runs) {
 // Opens the card's "..." menu and clicks the item labelled `label`.
 async function clickMenu(page, card, label) {
   await page.mouse.click(card.rect[0] + card.rect[2] - 25, card.rect[1] - 17);
+  await page.waitForTimeout(400);  // a popup's first frame measures it; the next places it
   await page.waitForFunction((l) => (window.eventlens.state().lastMenu || []).some((r) => r.label === l), label,
     { timeout: 5000 });
   const row = (await page.evaluate(() => window.eventlens.state().lastMenu)).find((r) => r.label === label);

@@ -92,7 +92,9 @@ test('the PyTorch sphere: lit triangles with the independent decoder\'s counts; 
   for (let attempt = 0; attempt < 3 && !download; attempt++) {
     const wait = page.waitForEvent('download', { timeout: 8000 }).catch(() => null);
     await page.mouse.click(card.rect[2] - 13, card.rect[1] - 17);  // the "..." button
-    // The item by its label, where the menu drew it (state().lastMenu).
+    // The item by its label, where the menu drew it (state().lastMenu): after a moment, as a
+    // popup's first frame measures it, and the next moves it clear of the window's edge.
+    await page.waitForTimeout(400);
     const label = 'Download PLY of this step';
     const shown = await page.waitForFunction((l) => (window.eventlens.state().lastMenu || []).find((r) => r.label === l),
       label, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
