@@ -26,6 +26,10 @@ double AxisScale::inverse(double t) const {
   return t;
 }
 
+const char* scale_name(AxisScale::Kind k) {
+  return k == AxisScale::Kind::kLog ? "log" : k == AxisScale::Kind::kSymlog ? "symlog" : "linear";
+}
+
 std::vector<double> scale_ticks(const AxisScale& s, double t0, double t1, int target, double& step) {
   step = 0;
   constexpr double kMax = std::numeric_limits<double>::max();

@@ -22,6 +22,9 @@ struct AxisScale {
   bool operator==(const AxisScale&) const = default;
 };
 
+// "linear", "log" or "symlog" (links and the test hook's state()).
+const char* scale_name(AxisScale::Kind k);
+
 // Ticks (values) for an axis showing plot units [t0, t1] with about `target`
 // ticks. `step` is the value spacing labels need to tell ticks apart (0 when
 // each tick should be labelled by itself, as decades are).

@@ -163,13 +163,8 @@ std::string Shell::state_json() const {
                        : s.x_axis == ui::XAxis::kTag      ? "tag"
                                                           : "wall");
   j.key("logY").value(s.y_scale == aggregate::AxisScale::Kind::kLog);
-  auto scale_name = [](aggregate::AxisScale::Kind k) {
-    return k == aggregate::AxisScale::Kind::kLog      ? "log"
-           : k == aggregate::AxisScale::Kind::kSymlog ? "symlog"
-                                                      : "linear";
-  };
-  j.key("yScale").value(scale_name(s.y_scale));
-  j.key("xScale").value(scale_name(s.x_scale));
+  j.key("yScale").value(aggregate::scale_name(s.y_scale));
+  j.key("xScale").value(aggregate::scale_name(s.x_scale));
   j.key("xTag").value(s.x_tag);
   j.key("symlogWidth").value(s.symlog_width);
   j.key("ignoreOutliers").value(s.ignore_outliers);

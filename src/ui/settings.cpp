@@ -72,11 +72,8 @@ std::string encode_settings(const Settings& s) {
                                : s.x_axis == XAxis::kTag      ? "tag"
                                                               : "wall");
   using Scale = aggregate::AxisScale::Kind;
-  auto scale_name = [](Scale k) {
-    return k == Scale::kLog ? "log" : k == Scale::kSymlog ? "symlog" : "linear";
-  };
-  out += std::string("&y=") + scale_name(s.y_scale);
-  if (s.x_scale != Scale::kLinear) out += std::string("&xscale=") + scale_name(s.x_scale);
+  out += std::string("&y=") + aggregate::scale_name(s.y_scale);
+  if (s.x_scale != Scale::kLinear) out += std::string("&xscale=") + aggregate::scale_name(s.x_scale);
   if (!s.x_tag.empty()) out += "&xtag=" + escape(s.x_tag);
   if (s.symlog_width != 1) {
     std::snprintf(num, sizeof num, "%g", s.symlog_width);
