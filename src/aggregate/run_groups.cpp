@@ -47,51 +47,66 @@ double median_of_sorted(const std::vector<double>& xs) {
 }
 
 // Every member logged the same steps: point i is each member's record i. The
-// reductions run member by member over whole columns (sums in member order,
-// as the general path adds them, so the results are the same bits).
+// steps go in blocks small enough for the block's running sums to stay in
+// the L1 cache, and each member's values are read in one run, which
+// vectorises (wasm SIMD: two doubles at a time). Sums go in member order, as
+// the general path adds them, so the results are the same bits.
 void aggregate_aligned(const std::vector<MemberPoints>& members, std::span<const double> steps, bool median,
                        GroupAggregate& out) {
-  const std::size_t n = steps.size();
-  std::vector<double> sum(n, 0), ss(n, 0), lo(n, INFINITY), hi(n, -INFINITY);
-  std::vector<std::uint32_t> count(n, 0);
-  for (const MemberPoints& m : members)
-    for (std::size_t i = 0; i < n; ++i) {
-      const double v = m.values[i];
-      if (!std::isfinite(v)) continue;
-      sum[i] += v;
-      ++count[i];
-      lo[i] = std::min(lo[i], v);
-      hi[i] = std::max(hi[i], v);
-    }
-  for (std::size_t i = 0; i < n; ++i) sum[i] = count[i] ? sum[i] / count[i] : 0;  // now the mean
-  for (const MemberPoints& m : members)
-    for (std::size_t i = 0; i < n; ++i) {
-      const double v = m.values[i];
-      if (std::isfinite(v)) ss[i] += (v - sum[i]) * (v - sum[i]);
-    }
+  constexpr std::size_t kBlock = 512;
+  double sum[kBlock], ss[kBlock], lo[kBlock], hi[kBlock];
+  std::uint32_t count[kBlock];
   std::vector<double> xs;
+  const std::size_t n = steps.size();
   out.points.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!count[i]) continue;
-    GroupPoint p;
-    p.step = static_cast<std::int64_t>(steps[i]);
-    p.n = count[i];
-    p.mean = sum[i];
-    if (count[i] > 1) {
-      p.std = std::sqrt(ss[i] / static_cast<double>(count[i] - 1));
-      p.sem = p.std / std::sqrt(static_cast<double>(count[i]));
+  for (std::size_t from = 0; from < n; from += kBlock) {
+    const std::size_t w = std::min(kBlock, n - from);
+    std::fill_n(sum, w, 0.0);
+    std::fill_n(ss, w, 0.0);
+    std::fill_n(lo, w, INFINITY);
+    std::fill_n(hi, w, -INFINITY);
+    std::fill_n(count, w, 0u);
+    for (const MemberPoints& m : members) {
+      const double* v = m.values.data() + from;
+      for (std::size_t i = 0; i < w; ++i) {  // branch-free selects: the loop vectorises
+        const double x = v[i];
+        const bool finite = std::isfinite(x);
+        sum[i] = finite ? sum[i] + x : sum[i];
+        count[i] += finite;
+        lo[i] = finite && x < lo[i] ? x : lo[i];  // std::min and std::max, finite values only
+        hi[i] = finite && x > hi[i] ? x : hi[i];
+      }
     }
-    p.min = lo[i];
-    p.max = hi[i];
-    p.median = NAN;
-    if (median) {
-      xs.clear();
-      for (const MemberPoints& m : members)
-        if (std::isfinite(m.values[i])) xs.push_back(m.values[i]);
-      sort_few(xs);
-      p.median = median_of_sorted(xs);
+    for (std::size_t i = 0; i < w; ++i) sum[i] = count[i] ? sum[i] / count[i] : 0;  // now the mean
+    for (const MemberPoints& m : members) {
+      const double* v = m.values.data() + from;
+      for (std::size_t i = 0; i < w; ++i) {
+        const double d = v[i] - sum[i];
+        ss[i] = std::isfinite(v[i]) ? ss[i] + d * d : ss[i];
+      }
     }
-    out.points.push_back(p);
+    for (std::size_t i = 0; i < w; ++i) {
+      if (!count[i]) continue;
+      GroupPoint p;
+      p.step = static_cast<std::int64_t>(steps[from + i]);
+      p.n = count[i];
+      p.mean = sum[i];
+      if (count[i] > 1) {
+        p.std = std::sqrt(ss[i] / static_cast<double>(count[i] - 1));
+        p.sem = p.std / std::sqrt(static_cast<double>(count[i]));
+      }
+      p.min = lo[i];
+      p.max = hi[i];
+      p.median = NAN;
+      if (median) {
+        xs.clear();
+        for (const MemberPoints& m : members)
+          if (std::isfinite(m.values[from + i])) xs.push_back(m.values[from + i]);
+        sort_few(xs);
+        p.median = median_of_sorted(xs);
+      }
+      out.points.push_back(p);
+    }
   }
 }
 
@@ -99,6 +114,13 @@ void aggregate_aligned(const std::vector<MemberPoints>& members, std::span<const
 
 GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool median) {
   GroupAggregate out;
+  aggregate_members(members, median, out);
+  return out;
+}
+
+void aggregate_members(const std::vector<MemberPoints>& members, bool median, GroupAggregate& out) {
+  out.points.clear();
+  out.interpolated = out.aligned = false;
   // The union of the members' steps; when they all logged the same steps (a
   // sweep's seeds usually do), that is the first one's, with no sort.
   std::vector<double> steps;
@@ -109,7 +131,7 @@ GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool 
   if (!members.empty() && same) {
     out.aligned = true;
     aggregate_aligned(members, members.front().steps, median, out);
-    return out;
+    return;
   }
   for (const MemberPoints& m : members) steps.insert(steps.end(), m.steps.begin(), m.steps.end());
   std::sort(steps.begin(), steps.end());
@@ -162,7 +184,6 @@ GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool 
     }
     out.points.push_back(p);
   }
-  return out;
 }
 
 }  // namespace el::aggregate

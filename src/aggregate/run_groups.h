@@ -51,5 +51,9 @@ struct GroupAggregate {
 // Without `median` the median is left NaN (it is the one reduction that
 // needs each step's values in order: charts ask for it only when they draw it).
 GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool median = true);
+// The same into `out`, whose points keep their capacity: a chart that
+// recomputes a group's line reuses the memory it already has (fresh memory
+// costs a page fault per 4 KiB on first touch, more than the arithmetic).
+void aggregate_members(const std::vector<MemberPoints>& members, bool median, GroupAggregate& out);
 
 }  // namespace el::aggregate

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "aggregate/smoothing.h"
 
@@ -22,20 +23,30 @@ void clear_series(PreparedSeries& p) {
 
 // A group's time at each of its points, for the time axes: the earliest
 // member's start plus the mean time since start of the members spanning the
-// step (interpolated between a member's own steps), never going back.
-std::vector<double> group_wall_times(std::span<const PreparedSeries* const> members,
-                                     const aggregate::GroupAggregate& agg) {
-  std::vector<double> sum(agg.points.size(), 0);
-  std::vector<std::uint32_t> count(agg.points.size(), 0);
+// step (interpolated between a member's own steps), never going back. Into `out`.
+void group_wall_times(std::span<const PreparedSeries* const> members, const aggregate::GroupAggregate& agg,
+                      std::vector<double>& out) {
+  const std::size_t n = agg.points.size();
   double start = INFINITY;
+  for (const PreparedSeries* m : members)
+    if (!m->steps.empty()) start = std::min(start, m->first_wall);
+  out.assign(n, std::isfinite(start) ? start : 0);
+  // Point p is every member's record p: their times since start, summed side by side.
+  if (agg.aligned && std::all_of(members.begin(), members.end(),
+                                 [&](const PreparedSeries* m) { return m->walls.size() == n; })) {
+    double last = -INFINITY;
+    for (std::size_t p = 0; p < n; ++p) {
+      double sum = 0;
+      for (const PreparedSeries* m : members) sum += m->walls[p] - m->first_wall;
+      if (!members.empty()) out[p] += sum / static_cast<double>(members.size());
+      out[p] = last = std::max(last, out[p]);
+    }
+    return;
+  }
+  std::vector<double> sum(n, 0);
+  std::vector<std::uint32_t> count(n, 0);
   for (const PreparedSeries* m : members) {
     if (m->steps.empty()) continue;
-    start = std::min(start, m->first_wall);
-    if (agg.aligned && m->walls.size() == agg.points.size()) {  // point p is the member's record p
-      for (std::size_t p = 0; p < agg.points.size(); ++p) sum[p] += m->walls[p] - m->first_wall;
-      for (std::uint32_t& c : count) ++c;
-      continue;
-    }
     std::size_t i = 0;
     for (std::size_t p = 0; p < agg.points.size(); ++p) {
       const double step = static_cast<double>(agg.points[p].step);
@@ -54,66 +65,65 @@ std::vector<double> group_wall_times(std::span<const PreparedSeries* const> memb
       ++count[p];
     }
   }
-  std::vector<double> out(agg.points.size(), std::isfinite(start) ? start : 0);
   double last = -INFINITY;
   for (std::size_t p = 0; p < out.size(); ++p) {
     if (count[p]) out[p] += sum[p] / count[p];
     out[p] = last = std::max(last, out[p]);
   }
-  return out;
 }
 
-// The members' aggregate: integer steps, and their smoothed values when smoothing comes first.
-aggregate::GroupAggregate aggregate_of(std::span<const PreparedSeries* const> members, const Settings& s,
-                                       bool median) {
+// The members' aggregate into `out`: their smoothed values when smoothing comes first.
+void aggregate_of(std::span<const PreparedSeries* const> members, const Settings& s, bool median,
+                  aggregate::GroupAggregate& out) {
   std::vector<aggregate::MemberPoints> values;
   for (const PreparedSeries* p : members)
     values.push_back({p->steps, s.group_smooth_first && s.smoothing > 0 ? p->smooth_values() : p->values});
-  return aggregate::aggregate_members(values, median);
+  aggregate::aggregate_members(values, median, out);
 }
 
 }  // namespace
 
 aggregate::GroupAggregate full_aggregate(const GroupSeries& g, const Settings& s) {
-  return aggregate_of(g.member_series, s, true);
+  aggregate::GroupAggregate out;
+  aggregate_of(g.member_series, s, true, out);
+  return out;
 }
 
 void build_group_series(std::span<const PreparedSeries* const> members, const Settings& s, GroupSeries& g) {
-  g.aggregate = aggregate_of(members, s, s.group_line == GroupLine::kMedian);
+  aggregate_of(members, s, s.group_line == GroupLine::kMedian, g.aggregate);
   g.member_series.assign(members.begin(), members.end());
   g.members = members.size();
-  const std::vector<double> wall = group_wall_times(members, g.aggregate);
 
   PreparedSeries &c = g.centre, &lo = g.lower, &hi = g.upper;
-  const bool band = s.group_band != GroupBand::kNone;
-  const std::size_t n = g.aggregate.points.size();
-  for (PreparedSeries* p : {&c, &lo, &hi}) {
-    clear_series(*p);
-    if (p != &c && !band) continue;
-    p->steps.reserve(n);
-    p->walls.reserve(n);
-    p->values.reserve(n);
+  for (PreparedSeries* p : {&c, &lo, &hi}) clear_series(*p);
+  group_wall_times(members, g.aggregate, c.walls);
+  // Whole columns, written by index (the buffers keep their capacity from the last build).
+  const std::span<const aggregate::GroupPoint> points = g.aggregate.points;
+  const std::size_t n = points.size();
+  const bool median = s.group_line == GroupLine::kMedian;
+  c.steps.resize(n);
+  c.values.resize(n);
+  g.counts.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    c.steps[i] = static_cast<double>(points[i].step);
+    c.values[i] = median ? points[i].median : points[i].mean;
+    g.counts[i] = points[i].n;
   }
-  g.counts.clear();
-  g.counts.reserve(n);
-  for (std::size_t i = 0; i < g.aggregate.points.size(); ++i) {
-    const aggregate::GroupPoint& pt = g.aggregate.points[i];
-    const double t = wall[i];
-    const double centre = s.group_line == GroupLine::kMedian ? pt.median : pt.mean;
-    c.steps.push_back(static_cast<double>(pt.step));
-    c.walls.push_back(t);
-    c.values.push_back(centre);
-    g.counts.push_back(pt.n);
-    if (!band) continue;
-    double a = pt.min, b = pt.max;
-    if (s.group_band == GroupBand::kStd) a = centre - pt.std, b = centre + pt.std;
-    if (s.group_band == GroupBand::kSem) a = centre - pt.sem, b = centre + pt.sem;
-    for (PreparedSeries* p : {&lo, &hi}) {
-      p->steps.push_back(static_cast<double>(pt.step));
-      p->walls.push_back(t);
+  if (s.group_band != GroupBand::kNone) {
+    lo.steps = c.steps;
+    hi.steps = c.steps;
+    lo.walls = c.walls;
+    hi.walls = c.walls;
+    lo.values.resize(n);
+    hi.values.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const aggregate::GroupPoint& pt = points[i];
+      double a = pt.min, b = pt.max;
+      if (s.group_band == GroupBand::kStd) a = c.values[i] - pt.std, b = c.values[i] + pt.std;
+      if (s.group_band == GroupBand::kSem) a = c.values[i] - pt.sem, b = c.values[i] + pt.sem;
+      lo.values[i] = a;
+      hi.values[i] = b;
     }
-    lo.values.push_back(a);
-    hi.values.push_back(b);
   }
   for (PreparedSeries* p : {&c, &lo, &hi}) {
     p->first_wall = p->walls.empty() ? 0 : p->walls.front();
@@ -143,7 +153,9 @@ const GroupSeries& GroupSeriesCache::get(const std::string& id,
     data_key = fnv(data_key, p->version);
     data_key = fnv(data_key, p->values.size());
   }
-  GroupSeries& g = entries_[id];
+  auto it = entries_.find(id);
+  if (it == entries_.end()) it = entries_.emplace(id, take_spare(data_key, settings_key, now)).first;
+  GroupSeries& g = it->second;
   g.used_at = now;
   const bool settings_changed = g.settings_key != settings_key || g.members != members.size();
   // Growing data: recompute at most every half second (an aggregate is O(points) over all members).
@@ -156,6 +168,45 @@ const GroupSeries& GroupSeriesCache::get(const std::string& id,
     for (PreparedSeries* p : {&g.centre, &g.lower, &g.upper}) p->version = builds_;
   }
   return g;
+}
+
+// A line no chart drew this frame, for a new id: the one with the same members,
+// data and settings if there is one (a regex that renames groups, as typing
+// does, or gives a group the same runs: nothing to recompute), else the one
+// drawn longest ago, whose buffers the new line reuses instead of touching
+// fresh pages (after a regroup, every new line takes an old one's memory).
+GroupSeries GroupSeriesCache::take_spare(std::uint64_t data_key, std::uint64_t settings_key, double now) {
+  if (spares_at_ != now) {  // the candidates, once a frame
+    spares_at_ = now;
+    spares_.clear();
+    for (const auto& [id, g] : entries_)
+      if (g.used_at < now) spares_.push_back({g.data_key, g.settings_key, g.used_at, id});
+    std::sort(spares_.begin(), spares_.end(),
+              [](const Spare& a, const Spare& b) { return a.used_at > b.used_at; });
+  }
+  auto take = [&](std::size_t k) {
+    const auto e = entries_.find(spares_[k].id);
+    spares_.erase(spares_.begin() + static_cast<std::ptrdiff_t>(k));
+    if (e == entries_.end() || e->second.used_at >= now) return std::optional<GroupSeries>();
+    GroupSeries g = std::move(e->second);
+    entries_.erase(e);
+    return std::optional<GroupSeries>(std::move(g));
+  };
+  for (std::size_t k = 0; k < spares_.size();) {
+    if (spares_[k].data_key != data_key || spares_[k].settings_key != settings_key) {
+      ++k;
+      continue;
+    }
+    if (std::optional<GroupSeries> same = take(k)) return std::move(*same);  // (else k is gone)
+  }
+  while (!spares_.empty())
+    if (std::optional<GroupSeries> old = take(spares_.size() - 1)) {
+      old->settings_key = old->data_key = 0;  // built afresh
+      old->members = 0;
+      old->built_at = -1;
+      return std::move(*old);
+    }
+  return GroupSeries();
 }
 
 void GroupSeriesCache::evict(double now, double idle) {

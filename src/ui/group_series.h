@@ -44,7 +44,16 @@ class GroupSeriesCache {
   std::uint64_t builds() const { return builds_; }
 
  private:
+  struct Spare {  // an entry no chart drew this frame
+    std::uint64_t data_key, settings_key;
+    double used_at;
+    std::string id;
+  };
+  GroupSeries take_spare(std::uint64_t data_key, std::uint64_t settings_key, double now);
+
   std::unordered_map<std::string, GroupSeries> entries_;
+  std::vector<Spare> spares_;  // oldest last
+  double spares_at_ = -1;      // the frame they were listed in
   std::uint64_t generation_ = ~0ull;
   std::uint64_t builds_ = 0;  // makes each build's version unique (charts re-decimate on change)
 };

@@ -59,21 +59,24 @@ double plot_x(const PreparedSeries& p, std::size_t i, const ChartOptions& o) {
 // (plus one column beyond each edge, so the band reaches them), the lowest
 // lower and highest upper bound of the points in it, at the column's first x.
 // A column with no finite bounds breaks the band. `out` holds (x, lower,
-// upper) in plot units.
+// upper) in plot units. `scratch` holds x when it is computed.
 void band_columns(const ChartLine& l, const ChartOptions& o, double x0, double x1, int columns,
-                  std::vector<std::array<double, 3>>& out) {
+                  std::vector<std::array<double, 3>>& out, std::vector<double>& scratch) {
   out.clear();
   const PreparedSeries &lo = *l.lower, &hi = *l.upper;
   const std::size_t n = std::min(lo.values.size(), hi.values.size());
+  const std::vector<double>& xs = x_column(lo, o.x_axis, o.x_scale, scratch);  // in plot units
+  const bool y_linear = o.y_scale.linear();
   const double per = columns / (x1 - x0);
   long column = 0;
   bool open = false;
   for (std::size_t i = 0; i < n; ++i) {
-    const double x = plot_x(lo, i, o);
+    const double x = xs[i];
     if (!std::isfinite(x)) continue;
     const long c =
         static_cast<long>(std::clamp(std::floor((x - x0) * per), -1.0, static_cast<double>(columns)));
-    const double yl = plot_y(lo.values[i], o.y_scale), yu = plot_y(hi.values[i], o.y_scale);
+    const double yl = y_linear ? lo.values[i] : plot_y(lo.values[i], o.y_scale);
+    const double yu = y_linear ? hi.values[i] : plot_y(hi.values[i], o.y_scale);
     const bool finite = std::isfinite(yl) && std::isfinite(yu);
     const std::array<double, 3> point{x, finite ? yl : NAN, finite ? yu : NAN};
     if (c == -1) {  // left of the plot: only the nearest point counts
@@ -113,17 +116,22 @@ double chart_x(const PreparedSeries& p, std::size_t i, XAxis axis) {
 
 // [SECTION] data ranges ------------------------------------------------------------
 // x over every point; y over every finite value, or its 5th..95th percentile
-// when outliers are ignored (TensorBoard's rule), from a strided sample of at
-// most ~20k values per line so long series stay cheap.
+// when outliers are ignored (TensorBoard's rule), from a strided sample of
+// ~40k values over all the chart's lines, and at least 2,000 of each line
+// (every value of a short one) and its last, so long series and many of
+// them stay cheap.
 void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& o) {
   double x0 = INFINITY, x1 = -INFINITY;
   sample_.clear();
+  std::size_t parts = 0;  // lines and bands' edges
+  for (const ChartLine& l : lines) parts += 1 + (l.lower != nullptr) + (l.upper != nullptr);
+  const std::size_t per_part = std::max<std::size_t>(2000, 40000 / std::max<std::size_t>(1, parts));
   for (const ChartLine& l : lines) {
     const PreparedSeries& p = *l.data;
     const std::size_t n = p.values.size();
     if (n == 0) continue;
+    const std::size_t stride = std::max<std::size_t>(1, n / per_part);
     // x is non-decreasing for steps; wall times usually are, but check the ends and a few samples.
-    const std::size_t stride = std::max<std::size_t>(1, n / 20000);
     for (std::size_t i = 0; i < n; i += stride) {
       const double x = plot_x(p, i, o);
       if (std::isfinite(x)) x0 = std::min(x0, x), x1 = std::max(x1, x);
@@ -136,7 +144,7 @@ void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& 
     if (std::isfinite(yl)) sample_.push_back(yl);
     for (const PreparedSeries* band : {l.lower, l.upper}) {  // a margin chart's band fits too
       if (!band) continue;
-      const std::size_t bs = std::max<std::size_t>(1, band->values.size() / 20000);
+      const std::size_t bs = std::max<std::size_t>(1, band->values.size() / per_part);
       for (std::size_t i = 0; i < band->values.size(); i += bs) {
         const double y = plot_y(band->values[i], o.y_scale);
         if (std::isfinite(y)) sample_.push_back(y);
@@ -222,7 +230,7 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
         b.upper_version != l.upper->version || b.points != l.lower->values.size() || b.x0 != v.x0 ||
         b.x1 != v.x1 || b.columns != band_columns_n || b.axis != o.x_axis || b.x_scale != o.x_scale ||
         b.y_scale != o.y_scale) {
-      band_columns(l, o, v.x0, v.x1, band_columns_n, b.out);
+      band_columns(l, o, v.x0, v.x1, band_columns_n, b.out, band_xs_);
       b.lower = l.lower;
       b.upper = l.upper;
       b.lower_version = l.lower->version;

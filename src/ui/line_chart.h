@@ -98,6 +98,7 @@ class LineChart {
     std::vector<std::array<double, 3>> out;  // (x, lower, upper) in plot units
   };
   std::vector<Band> bands_;
+  std::vector<double> band_xs_;  // a band's x in plot units, when computed
   std::vector<ImVec2> screen_;
   std::vector<double> sample_;
 };

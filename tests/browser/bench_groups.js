@@ -2,8 +2,9 @@
 //   node bench_groups.js SITE_DIR LOGDIR
 // LOGDIR is `eventlens demo --group-bench`: 100 runs (10 configs x 10 seeds)
 // x 50 scalar tags x 10,000 steps. Prints, for Chromium on this machine: the
-// ingest time, the CPU time of the frame that regroups (typing the grouping
-// regex: every visible card's aggregates recomputed), and frame CPU time
+// ingest time, the CPU time of the frame that regroups (a grouping regex
+// that renames the groups, then one that forms other groups: every visible
+// card's aggregates recomputed), and frame CPU time
 // while the cursor moves over the grouped cards (tooltips with n).
 'use strict';
 const path = require('path');
@@ -26,21 +27,33 @@ const [SITE, LOGDIR] = process.argv.slice(2);
       null, { timeout: 600000, polling: 500 });
     out.ingest_seconds = +((Date.now() - t0) / 1000).toFixed(1);
     await page.waitForTimeout(1500);
-    // Group: the frame that applies the regex computes every visible card's aggregates.
-    await page.evaluate(() => window.eventlens.resetFrameStats());
-    // Typing another regex that gives the same 10 groups under new names: every aggregate is new.
-    await page.evaluate(() => window.eventlens.settings('group=re:' + encodeURIComponent('cfg_(\\d+)/seed_\\d+')));
-    await page.waitForFunction(() => {
-      const cards = window.eventlens.state().scalarCards;
-      return cards.length > 0 && cards.every((c) => c.groupLines.length === 10 && !c.groupLines[0].label.startsWith('cfg'));
-    }, null, { timeout: 60000, polling: 100 });
-    let s = await page.evaluate(() => window.eventlens.state());
+    // Regroup: the frame that applies the regex computes every visible card's aggregates.
+    const regroup = async (regex, label) => {
+      await page.evaluate(() => window.eventlens.resetFrameStats());
+      await page.evaluate((r) => window.eventlens.settings('group=re:' + encodeURIComponent(r)), regex);
+      await page.waitForFunction((l) => {
+        const cards = window.eventlens.state().scalarCards;
+        return cards.length > 0 && cards.every((c) => c.groupLines.length === 10 && c.groupLines[0].label.startsWith(l));
+      }, label, { timeout: 60000, polling: 100 });
+      return page.evaluate(() => window.eventlens.state());
+    };
+    // Typing a regex that renames the same 10 groups: their lines are kept.
+    let s = await regroup('cfg_(\\d+)/seed_\\d+', '0');
+    out.rename_frame_ms = +s.frameMs.max.toFixed(1);
+    let builds = s.runGroups.builds;
+    // Grouping by seed instead of by config: 10 groups of 10 other runs, every aggregate new.
+    s = await regroup('cfg_\\d+/(seed_\\d+)', 'seed');
     out.cards_visible = s.scalarCards.length;
     out.groups = s.runGroups.groups.length;
     out.regroup_frame_ms = +s.frameMs.max.toFixed(1);
     out.regroup_frames = s.frameMs.n;
-    out.regroup_builds = s.runGroups.builds;
+    out.regroup_builds = s.runGroups.builds - builds;
     out.points_per_card = s.scalarCards[0].groupLines.reduce((n, l) => n + l.points, 0);
+    // And back to configs: as new again (the seed groups' lines were computed in their memory).
+    builds = s.runGroups.builds;
+    s = await regroup('(cfg_\\d+)/seed_\\d+', 'cfg');
+    out.regroup_back_frame_ms = +s.frameMs.max.toFixed(1);
+    out.regroup_back_builds = s.runGroups.builds - builds;
     // Hover across the grouped cards.
     await page.mouse.move(500, 300);
     await page.waitForTimeout(500);

@@ -30,12 +30,21 @@ async function loaded(page, runs) {
   return page.evaluate(() => window.eventlens.state());
 }
 
-// Opens the card's "..." menu and clicks the item labelled `label`.
+// Opens the scalar card's "..." menu and clicks the item labelled `label`.
+// The card's place is read afresh for each try: a card that was just pinned,
+// or a section that just appeared, moves the cards in the next frame.
 async function clickMenu(page, card, label) {
-  await page.mouse.click(card.rect[0] + card.rect[2] - 25, card.rect[1] - 17);
-  await page.waitForTimeout(400);  // a popup's first frame measures it; the next places it
-  await page.waitForFunction((l) => (window.eventlens.state().lastMenu || []).some((r) => r.label === l), label,
-    { timeout: 5000 });
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForTimeout(200);
+    const now = (await page.evaluate(() => window.eventlens.state().scalarCards)).find((c) => c.tag === card.tag);
+    await page.mouse.click(now.rect[0] + now.rect[2] - 25, now.rect[1] - 17);
+    await page.waitForTimeout(400);  // a popup's first frame measures it; the next places it
+    const opened = await page.waitForFunction((l) => (window.eventlens.state().lastMenu || []).some((r) => r.label === l),
+      label, { timeout: 3000 }).then(() => true, () => false);
+    if (opened) break;
+    if (attempt === 2) throw new Error(`the menu of ${card.tag} did not open with "${label}"`);
+    await page.keyboard.press('Escape');
+  }
   const row = (await page.evaluate(() => window.eventlens.state().lastMenu)).find((r) => r.label === label);
   await page.mouse.click(row.x + 30, row.y + 6);
 }
@@ -105,6 +114,9 @@ test('pins: two cards pinned, reordered by dragging, kept over a reload and in a
     await page.waitForFunction((t) => window.eventlens.state().settings.pins.includes('scalars\t' + t), tag,
       { timeout: 5000 });
   }
+  // (the cards show as pinned from the frame after the setting changed)
+  await page.waitForFunction(() => window.eventlens.state().scalarCards.every((c) => c.pinned), null,
+    { timeout: 5000 }).catch(() => {});
   state = await page.evaluate(() => window.eventlens.state());
   assertEq(state.settings.pins, ['scalars\t' + tags[1], 'scalars\t' + tags[0]], 'pinned in order');
   assertEq(state.scalarCards.map((c) => [c.tag, c.pinned]), [[tags[1], true], [tags[0], true]],

@@ -122,6 +122,49 @@ void fill(store::Store& st, const std::vector<std::string>& runs) {
   }
 }
 
+// A regex that only renames a group (as typing one often does) finds the
+// group's line already computed under its old name.
+TEST(GroupSeriesCache, ARenamedGroupKeepsItsLine) {
+  Members m;
+  Settings s;
+  s.smoothing = 0;
+  GroupSeriesCache cache;
+  cache.get("cfg_1\nloss", m.list, s, 1.0);
+  const GroupSeries& renamed = cache.get("1\nloss", m.list, s, 2.0);
+  EXPECT_EQ(cache.builds(), 1u);
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(renamed.centre.values, (std::vector<double>{2, 4, 6, 9}));
+  EXPECT_EQ(renamed.counts, (std::vector<std::uint32_t>{2, 2, 2, 1}));
+  // Other settings (the median line) are computed afresh.
+  s.group_line = GroupLine::kMedian;
+  const GroupSeries& median = cache.get("cfg_1\nloss", m.list, s, 3.0);
+  EXPECT_EQ(cache.builds(), 2u);
+  EXPECT_EQ(median.centre.values, (std::vector<double>{2, 4, 6, 9}));  // (the median of two is their mean)
+}
+
+// A regroup that gives a group other runs computes its line afresh, in the
+// memory of a line no chart drew this frame; a line drawn this frame is
+// never taken.
+TEST(GroupSeriesCache, ANewGroupsLineReusesAnUndrawnLinesMemory) {
+  Members m;
+  Settings s;
+  s.smoothing = 0;
+  GroupSeriesCache cache;
+  const GroupSeries& before = cache.get("a+b\nloss", m.list, s, 1.0);
+  const double* memory = before.centre.values.data();
+  const GroupSeries& after = cache.get("a\nloss", std::span(m.list).first(1), s, 2.0);
+  EXPECT_EQ(cache.builds(), 2u);
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(after.centre.values, (std::vector<double>{1, 3, 5}));
+  EXPECT_EQ(after.counts, (std::vector<std::uint32_t>{1, 1, 1}));
+  EXPECT_EQ(after.centre.values.data(), memory);
+  // "a" was drawn at 2.0: a second new line at 2.0 gets memory of its own.
+  const GroupSeries& other = cache.get("b\nloss", std::span(m.list).last(1), s, 2.0);
+  EXPECT_EQ(cache.size(), 2u);
+  EXPECT_EQ(other.centre.values, (std::vector<double>{3, 7, 9}));
+  EXPECT_EQ(after.centre.values, (std::vector<double>{1, 3, 5}));
+}
+
 TEST(RunGrouping, ByARegexsCapturesWithFamilyColours) {
   store::Store st;
   fill(st, {"a/seed_1", "a/seed_2", "b/seed_1", "other"});
