@@ -24,10 +24,14 @@ void pair_with_x_tag(const UiContext& ctx, std::span<const std::string> tags, Sc
     mix(it->second.version);
     return &ctx.cache->get(it->second, s.all_points, s.smoothing, ctx.now);
   };
-  auto paired = [&](const PreparedSeries* y, const PreparedSeries& x) -> const PreparedSeries* {
+  const std::vector<std::uint32_t>* paired_counts = nullptr;  // of the last line paired
+  auto paired = [&](const PreparedSeries* y, const PreparedSeries& x,
+                    const std::vector<std::uint32_t>* counts = nullptr) -> const PreparedSeries* {
+    paired_counts = nullptr;
     if (!y) return nullptr;
-    const XTagSeriesCache::Entry& e = ctx.x_tag_series->get(*y, x);
+    const XTagSeriesCache::Entry& e = ctx.x_tag_series->get(*y, x, counts);
     out.x_sorted |= e.sorted;
+    paired_counts = counts ? &e.counts : nullptr;
     return &e.paired;
   };
   std::vector<bool> is_group(out.lines.size(), false);
@@ -52,9 +56,9 @@ void pair_with_x_tag(const UiContext& ctx, std::span<const std::string> tags, Sc
       if (!members.empty()) {
         Settings mean = s;
         mean.group_line = GroupLine::kMean;
+        mean.group_band = GroupBand::kNone;
         x = &ctx.group_series->get(group.name + '\n' + s.x_tag + "\nx", members, mean, ctx.now).centre;
       }
-      line.counts = nullptr;  // (n is per step; the pairs are per x)
     }
     if (!x) {
       ++out.x_missing;
@@ -62,7 +66,8 @@ void pair_with_x_tag(const UiContext& ctx, std::span<const std::string> tags, Sc
       line.lower = line.upper = nullptr;
       continue;
     }
-    line.data = paired(line.data, *x);
+    line.data = paired(line.data, *x, line.counts);  // a group's n follows its points into x order
+    line.counts = line.counts ? paired_counts : nullptr;
     line.lower = paired(line.lower, *x);
     line.upper = paired(line.upper, *x);
   }

@@ -4,11 +4,19 @@
 
 namespace el::ui {
 
-const XTagSeriesCache::Entry& XTagSeriesCache::get(const PreparedSeries& y, const PreparedSeries& x) {
+const XTagSeriesCache::Entry& XTagSeriesCache::get(const PreparedSeries& y, const PreparedSeries& x,
+                                                   const std::vector<std::uint32_t>* y_counts) {
   Entry& e = entries_[{&y, &x}];
+  auto fill_counts = [&] {
+    e.counts.clear();
+    if (!y_counts) return;
+    for (std::uint32_t i : e.source) e.counts.push_back(i < y_counts->size() ? (*y_counts)[i] : 0);
+  };
   if (e.y_version == y.version && e.x_version == x.version && e.y_points == y.values.size() &&
-      e.x_points == x.values.size() && e.smoothing == y.smoothing)
+      e.x_points == x.values.size() && e.smoothing == y.smoothing) {
+    if (y_counts && e.counts.size() != e.source.size()) fill_counts();
     return e;
+  }
   const aggregate::XPairing pairs = aggregate::pair_by_step(y.steps, x.steps, x.values);
   PreparedSeries& p = e.paired;
   p.steps.clear();
@@ -24,6 +32,8 @@ const XTagSeriesCache::Entry& XTagSeriesCache::get(const PreparedSeries& y, cons
     p.smoothed.push_back(smooth[i]);
   }
   p.xs = pairs.x;
+  e.source = pairs.index;
+  fill_counts();
   p.ema_constant = false;  // `smoothed` holds what the series draws, constant or not
   p.first_wall = y.first_wall;
   p.smoothing = y.smoothing;

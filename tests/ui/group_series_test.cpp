@@ -11,6 +11,7 @@
 #include "record/record_writer.h"
 #include "store/store.h"
 #include "ui/run_grouping.h"
+#include "ui/x_tag_series.h"
 
 namespace el::ui {
 namespace {
@@ -163,6 +164,23 @@ TEST(GroupSeriesCache, ANewGroupsLineReusesAnUndrawnLinesMemory) {
   EXPECT_EQ(cache.size(), 2u);
   EXPECT_EQ(other.centre.values, (std::vector<double>{3, 7, 9}));
   EXPECT_EQ(after.centre.values, (std::vector<double>{1, 3, 5}));
+}
+
+// Against another tag, a group's points are reordered by x: each keeps its n.
+// y: steps 0, 10, 20 with n 3, 4, 5; x: steps 0, 20 -> 5, 1 (no step 10).
+// Pairs by x: step 20 (x 1), then step 0 (x 5): n 5, then 3.
+TEST(GroupSeries, AgainstAnotherTagEachPointKeepsItsN) {
+  const PreparedSeries y = series({0, 10, 20}, {1, 2, 3}, {100, 110, 120});
+  const PreparedSeries x = series({0, 20}, {5, 1}, {100, 120});
+  const std::vector<std::uint32_t> n{3, 4, 5};
+  XTagSeriesCache cache;
+  const XTagSeriesCache::Entry& e = cache.get(y, x, &n);
+  EXPECT_EQ(e.paired.xs, (std::vector<double>{1, 5}));
+  EXPECT_EQ(e.paired.values, (std::vector<double>{3, 1}));
+  EXPECT_EQ(e.counts, (std::vector<std::uint32_t>{5, 3}));
+  EXPECT_TRUE(e.sorted);
+  // A run's line asks for no n.
+  EXPECT_TRUE(XTagSeriesCache().get(y, x).counts.empty());
 }
 
 TEST(RunGrouping, ByARegexsCapturesWithFamilyColours) {
