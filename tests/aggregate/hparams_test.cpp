@@ -11,6 +11,7 @@
 #include "proto/event.pb.h"
 #include "proto/plugins.pb.h"
 #include "record/record_writer.h"
+#include "support/event_records.h"
 
 namespace el::aggregate {
 namespace {
@@ -26,13 +27,7 @@ void add_hparams_value(std::string& file, const char* tag, const pb::HParamsPlug
 }
 
 void add_scalar(std::string& file, const char* tag, std::int64_t step, float value) {
-  pb::Event e;
-  e.set_step(step);
-  e.set_wall_time(100 + step);
-  auto* v = e.mutable_summary()->add_value();
-  v->set_tag(tag);
-  v->set_simple_value(value);
-  record::append_record(file, e.SerializeAsString());
+  file += testing::scalar_record(tag, step, value, static_cast<double>(100 + step));
 }
 
 struct StartValue {

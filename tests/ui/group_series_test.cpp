@@ -7,9 +7,8 @@
 
 #include <cmath>
 
-#include "proto/event.pb.h"
-#include "record/record_writer.h"
 #include "store/store.h"
+#include "support/event_records.h"
 #include "ui/run_grouping.h"
 #include "ui/x_tag_series.h"
 
@@ -103,16 +102,9 @@ TEST(GroupSeries, SmoothingBeforeOrAfterAggregating) {
   EXPECT_EQ(g.centre.smooth_values(), g.centre.values);
 }
 
+// A "loss" record at `step`, written at 1000 + step seconds.
 std::string scalar_record(std::int64_t step, double value) {
-  pb::Event e;
-  e.set_step(step);
-  e.set_wall_time(1000.0 + static_cast<double>(step));
-  auto* v = e.mutable_summary()->add_value();
-  v->set_tag("loss");
-  v->set_simple_value(static_cast<float>(value));
-  std::string out;
-  record::append_record(out, e.SerializeAsString());
-  return out;
+  return testing::scalar_record("loss", step, static_cast<float>(value), 1000.0 + static_cast<double>(step));
 }
 
 void fill(store::Store& st, const std::vector<std::string>& runs) {

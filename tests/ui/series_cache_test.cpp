@@ -5,23 +5,15 @@
 #include <gtest/gtest.h>
 
 #include "aggregate/smoothing.h"
-#include "proto/event.pb.h"
-#include "record/record_writer.h"
 #include "store/store.h"
+#include "support/event_records.h"
 
 namespace el::ui {
 namespace {
 
+// A "loss" record at `step`, written at 1000 + step seconds.
 std::string scalar_record(std::int64_t step, double value) {
-  pb::Event e;
-  e.set_step(step);
-  e.set_wall_time(1000.0 + static_cast<double>(step));
-  auto* v = e.mutable_summary()->add_value();
-  v->set_tag("loss");
-  v->set_simple_value(static_cast<float>(value));
-  std::string out;
-  record::append_record(out, e.SerializeAsString());
-  return out;
+  return testing::scalar_record("loss", step, static_cast<float>(value), 1000.0 + static_cast<double>(step));
 }
 
 void feed(store::Store& st, store::FileId id, const std::string& bytes) {
