@@ -7,7 +7,7 @@
 // zoomed out, and (c) with every group open and the whole graph fitted.
 'use strict';
 const path = require('path');
-const { startBench } = require('./bench_util');
+const { startBench, frameTimesAlong, pointsAlong } = require('./bench_util');
 
 const [SITE, LOGDIR] = process.argv.slice(2);
 const REPO = path.resolve(__dirname, '../..');
@@ -37,16 +37,8 @@ async function expand(page, name) {
 
 async function pan(page, g) {
   const cx = g.canvas.x + g.canvas.w / 2, cy = g.canvas.y + g.canvas.h / 2;
-  await page.mouse.move(cx, cy);
-  await page.evaluate(() => window.eventlens.resetFrameStats());
-  await page.mouse.down({ button: 'right' });
-  for (let i = 0; i < 90; i++) {
-    await page.mouse.move(cx - 150 * Math.sin(i / 14), cy - i * 3);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up({ button: 'right' });
-  const s = await state(page);
-  return { p50: +s.frameMs.p50.toFixed(2), p95: +s.frameMs.p95.toFixed(2), frames: s.frameMs.n };
+  return frameTimesAlong(page, [cx, cy], pointsAlong(90, (i) => [cx - 150 * Math.sin(i / 14), cy - i * 3]),
+    { button: 'right' });
 }
 
 (async () => {

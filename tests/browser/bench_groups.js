@@ -8,7 +8,7 @@
 // while the cursor moves over the grouped cards (tooltips with n).
 'use strict';
 const path = require('path');
-const { REPO, startBench } = require('./bench_util');
+const { REPO, startBench, frameTimesAlong, pointsAlong } = require('./bench_util');
 
 const [SITE, LOGDIR] = process.argv.slice(2);
 
@@ -41,31 +41,30 @@ const [SITE, LOGDIR] = process.argv.slice(2);
     let s = await regroup('cfg_(\\d+)/seed_\\d+', '0');
     out.rename_frame_ms = +s.frameMs.max.toFixed(1);
     let builds = s.runGroups.builds;
-    // Grouping by seed instead of by config: 10 groups of 10 other runs, every aggregate new.
-    s = await regroup('cfg_\\d+/(seed_\\d+)', 'seed');
+    // Grouping by seed instead of by config, and back, 6 times: 10 groups of 10 other runs each
+    // time, every aggregate new (each grouping's lines are computed in the memory of the last's).
+    const frames = [];
+    for (let k = 0; k < 6; k++) {
+      s = await regroup(k % 2 ? '(cfg_\\d+)/seed_\\d+' : 'cfg_\\d+/(seed_\\d+)', k % 2 ? 'cfg' : 'seed');
+      if (s.runGroups.builds - builds !== 120) throw new Error(`regroup ${k}: ${s.runGroups.builds - builds} builds`);
+      builds = s.runGroups.builds;
+      frames.push(+s.frameMs.max.toFixed(1));
+    }
     out.cards_visible = s.scalarCards.length;
     out.groups = s.runGroups.groups.length;
-    out.regroup_frame_ms = +s.frameMs.max.toFixed(1);
-    out.regroup_frames = s.frameMs.n;
-    out.regroup_builds = s.runGroups.builds - builds;
+    out.regroup_builds = 120;
+    out.regroup_frame_ms = frames;
+    const sorted = [...frames].sort((a, b) => a - b);
+    out.regroup_frame_ms_median = (sorted[2] + sorted[3]) / 2;
     out.points_per_card = s.scalarCards[0].groupLines.reduce((n, l) => n + l.points, 0);
-    // And back to configs: as new again (the seed groups' lines were computed in their memory).
-    builds = s.runGroups.builds;
-    s = await regroup('(cfg_\\d+)/seed_\\d+', 'cfg');
-    out.regroup_back_frame_ms = +s.frameMs.max.toFixed(1);
-    out.regroup_back_builds = s.runGroups.builds - builds;
     // Hover across the grouped cards.
     await page.mouse.move(500, 300);
     await page.waitForTimeout(500);
-    await page.evaluate(() => window.eventlens.resetFrameStats());
-    for (let i = 0; i < 120; i++) {
-      await page.mouse.move(400 + (i * 13) % 1100, 200 + (i * 7) % 700);
-      await page.waitForTimeout(25);
-    }
-    s = await page.evaluate(() => window.eventlens.state());
-    out.hover_frame_ms_p50 = +s.frameMs.p50.toFixed(2);
-    out.hover_frame_ms_p95 = +s.frameMs.p95.toFixed(2);
-    out.hover_frames = s.frameMs.n;
+    const t = await frameTimesAlong(page, [500, 300],
+      pointsAlong(120, (i) => [400 + (i * 13) % 1100, 200 + (i * 7) % 700]), { holdMs: 25 });
+    out.hover_frame_ms_p50 = t.p50;
+    out.hover_frame_ms_p95 = t.p95;
+    out.hover_frames = t.frames;
     await page.screenshot({ path: path.join(REPO, 'build/shots/bench-groups.png') });
     await context.close();
   } finally {

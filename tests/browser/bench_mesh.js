@@ -11,7 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { REPO, startBench } = require('./bench_util');
+const { REPO, startBench, frameTimesAlong, pointsAlong } = require('./bench_util');
 
 const [SITE, WORK] = process.argv.slice(2);
 const cards = (page) => page.evaluate(() => window.eventlens.state().meshCards || []);
@@ -31,16 +31,8 @@ async function open(browser, origin, tags) {
 async function orbit(page) {
   const [c] = await cards(page);
   const cx = (c.rect[0] + c.rect[2]) / 2, cy = (c.rect[1] + c.rect[3]) / 2;
-  await page.mouse.move(cx, cy);
-  await page.evaluate(() => window.eventlens.resetFrameStats());
-  await page.mouse.down();
-  for (let i = 0; i < 120; i++) {
-    await page.mouse.move(cx + 200 * Math.sin(i / 15), cy + 80 * Math.cos(i / 20));
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-  const s = await page.evaluate(() => window.eventlens.state());
-  return { p50: +s.frameMs.p50.toFixed(2), p95: +s.frameMs.p95.toFixed(2), frames: s.frameMs.n };
+  return frameTimesAlong(page, [cx, cy], pointsAlong(120, (i) => [cx + 200 * Math.sin(i / 15), cy + 80 * Math.cos(i / 20)]),
+    { button: 'left' });
 }
 
 (async () => {

@@ -8,7 +8,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { startBench } = require('./bench_util');
+const { startBench, frameTimesAlong, pointsAlong } = require('./bench_util');
 
 const [SITE, BIG, MILLION] = process.argv.slice(2);
 const REPO = path.resolve(__dirname, '../..');
@@ -67,16 +67,12 @@ async function openApp(browser, url, viewport) {
       // 2. 12+ cards visible, the cursor moving over them (tooltips, cursors).
       await page.mouse.move(400, 300);
       await page.waitForTimeout(500);
-      await page.evaluate(() => window.eventlens.resetFrameStats());
-      for (let i = 0; i < 120; i++) {
-        await page.mouse.move(400 + (i * 13) % 1400, 250 + (i * 7) % 1300);
-        await page.waitForTimeout(25);
-      }
-      const s = await page.evaluate(() => window.eventlens.state());
-      out.cards_visible = s.chartsDrawn;
-      out.frame_ms_p50 = +s.frameMs.p50.toFixed(2);
-      out.frame_ms_p95 = +s.frameMs.p95.toFixed(2);
-      out.frames = s.frameMs.n;
+      const t = await frameTimesAlong(page, [400, 300],
+        pointsAlong(120, (i) => [400 + (i * 13) % 1400, 250 + (i * 7) % 1300]), { holdMs: 25 });
+      out.cards_visible = (await page.evaluate(() => window.eventlens.state())).chartsDrawn;
+      out.frame_ms_p50 = t.p50;
+      out.frame_ms_p95 = t.p95;
+      out.frames = t.frames;
       await context.close();
     }
     // 3. Pan a 1,000,000-point chart.
@@ -87,19 +83,12 @@ async function openApp(browser, url, viewport) {
         null, { timeout: 300000, polling: 50 });
       await page.waitForTimeout(1500);  // pyramids built, range fitted
       const x = 540, y = 300;
-      await page.mouse.move(x, y);
-      await page.evaluate(() => window.eventlens.resetFrameStats());
-      await page.mouse.down({ button: 'right' });
-      for (let i = 0; i < 90; i++) {
-        await page.mouse.move(x - i * 3, y + Math.sin(i / 9) * 20);
-        await page.waitForTimeout(16);
-      }
-      await page.mouse.up({ button: 'right' });
-      const s = await page.evaluate(() => window.eventlens.state());
-      out.pan_points = s.runs[0].tags.scalars['long/series'];
-      out.pan_frame_ms_p50 = +s.frameMs.p50.toFixed(2);
-      out.pan_frame_ms_p95 = +s.frameMs.p95.toFixed(2);
-      out.pan_frames = s.frameMs.n;
+      const t = await frameTimesAlong(page, [x, y], pointsAlong(90, (i) => [x - i * 3, y + Math.sin(i / 9) * 20]),
+        { button: 'right' });
+      out.pan_points = (await page.evaluate(() => window.eventlens.state())).runs[0].tags.scalars['long/series'];
+      out.pan_frame_ms_p50 = t.p50;
+      out.pan_frame_ms_p95 = t.p95;
+      out.pan_frames = t.frames;
       await page.screenshot({ path: path.join(REPO, 'build/shots/bench-million.png') });
       await context.close();
     }

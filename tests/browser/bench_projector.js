@@ -10,7 +10,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { startBench } = require('./bench_util');
+const { startBench, frameTimesAlong, pointsAlong } = require('./bench_util');
 
 const [SITE, WORK] = process.argv.slice(2);
 const REPO = path.resolve(__dirname, '../..');
@@ -78,16 +78,8 @@ async function openAndDraw(browser, origin, dir) {
 async function orbit(page) {
   const p = (await state(page)).projector;
   const cx = p.view[0] + p.view[2] / 2, cy = p.view[1] + p.view[3] / 2;
-  await page.mouse.move(cx, cy);
-  await page.evaluate(() => window.eventlens.resetFrameStats());
-  await page.mouse.down();
-  for (let i = 0; i < 120; i++) {
-    await page.mouse.move(cx + 200 * Math.sin(i / 15), cy + 80 * Math.cos(i / 20));
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-  const s = await state(page);
-  return { p50: +s.frameMs.p50.toFixed(2), p95: +s.frameMs.p95.toFixed(2), frames: s.frameMs.n };
+  return frameTimesAlong(page, [cx, cy], pointsAlong(120, (i) => [cx + 200 * Math.sin(i / 15), cy + 80 * Math.cos(i / 20)]),
+    { button: 'left' });
 }
 
 (async () => {

@@ -32,4 +32,23 @@ async function startBench(site, extraArgs = []) {
   return { origin, browser, stop };
 }
 
-module.exports = { REPO, startBench };
+// The page's own frame CPU times (p50, p95, count) while the cursor moves from
+// `start` through `points`, resting `holdMs` at each; with `button`, pressed
+// all the way (a drag: pan, orbit).
+async function frameTimesAlong(page, start, points, { button = null, holdMs = 16 } = {}) {
+  await page.mouse.move(start[0], start[1]);
+  await page.evaluate(() => window.eventlens.resetFrameStats());
+  if (button) await page.mouse.down({ button });
+  for (const [x, y] of points) {
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(holdMs);
+  }
+  if (button) await page.mouse.up({ button });
+  const s = (await page.evaluate(() => window.eventlens.state())).frameMs;
+  return { p50: +s.p50.toFixed(2), p95: +s.p95.toFixed(2), frames: s.n };
+}
+
+// `n` points from f(i), i = 0..n-1.
+const pointsAlong = (n, f) => Array.from({ length: n }, (_, i) => f(i));
+
+module.exports = { REPO, startBench, frameTimesAlong, pointsAlong };
