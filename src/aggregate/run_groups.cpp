@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
 
 namespace el::aggregate {
 
@@ -46,101 +49,164 @@ double median_of_sorted(const std::vector<double>& xs) {
   return xs.size() % 2 ? xs[h] : (xs[h - 1] + xs[h]) / 2;
 }
 
-// Every member logged the same steps: point i is each member's record i. The
-// steps go in blocks small enough for the block's running sums to stay in
-// the L1 cache, and each member's values are read in one run, which
-// vectorises (wasm SIMD: two doubles at a time). Sums go in member order, as
-// the general path adds them, so the results are the same bits.
+// One step's reductions, as the core computes them, for a sink to keep.
+struct StepStats {
+  double step;
+  std::uint32_t n;
+  double mean, ss, min, max, median;  // ss: the sum of squared deviations; median NaN when not asked
+};
+
+double sample_std(const StepStats& p) { return p.n > 1 ? std::sqrt(p.ss / static_cast<double>(p.n - 1)) : 0; }
+
+// Keeps every reduction as a GroupPoint (downloads, the CLI, tests).
+struct PointSink {
+  GroupAggregate& out;
+  void reserve(std::size_t n) { out.points.reserve(n); }
+  void add(const StepStats& s) {
+    GroupPoint p;
+    p.step = static_cast<std::int64_t>(s.step);
+    p.n = s.n;
+    p.mean = s.mean;
+    p.std = sample_std(s);
+    p.sem = s.n > 1 ? p.std / std::sqrt(static_cast<double>(s.n)) : 0;
+    p.min = s.min;
+    p.max = s.max;
+    p.median = s.median;
+    out.points.push_back(p);
+  }
+};
+
+// Keeps what a chart draws, straight into its columns.
+struct LineSink {
+  GroupLineColumns& out;
+  GroupCentre centre;
+  GroupSpread spread;
+  void reserve(std::size_t n) {
+    out.steps->reserve(n);
+    out.n->reserve(n);
+    out.centre->reserve(n);
+    if (spread != GroupSpread::kNone) out.lower->reserve(n), out.upper->reserve(n);
+  }
+  void add(const StepStats& s) {
+    const double c = centre == GroupCentre::kMedian ? s.median : s.mean;
+    out.steps->push_back(s.step);
+    out.n->push_back(s.n);
+    out.centre->push_back(c);
+    if (spread == GroupSpread::kNone) return;
+    double lo = s.min, hi = s.max;
+    if (spread != GroupSpread::kMinMax) {
+      const double sd = sample_std(s);
+      const double d = spread == GroupSpread::kStd ? sd
+                       : s.n > 1                   ? sd / std::sqrt(static_cast<double>(s.n))
+                                                   : 0;
+      lo = c - d, hi = c + d;
+    }
+    out.lower->push_back(lo);
+    out.upper->push_back(hi);
+  }
+};
+
+struct AlignedStats {
+  double count, mean, ss, lo, hi;
+};
+
+// Point i of members whose values are v[0..k) (the scalar form of the lanes below).
+AlignedStats aligned_stats(const double* const* v, std::size_t k, std::size_t i) {
+  double sum = 0, count = 0, lo = INFINITY, hi = -INFINITY;
+  for (std::size_t j = 0; j < k; ++j) {
+    const double x = v[j][i];
+    const bool finite = std::isfinite(x);
+    sum = finite ? sum + x : sum;
+    count += finite;
+    lo = finite && x < lo ? x : lo;  // std::min and std::max, finite values only
+    hi = finite && x > hi ? x : hi;
+  }
+  const double mean = count > 0 ? sum / count : 0;
+  double ss = 0;
+  for (std::size_t j = 0; j < k; ++j) {
+    const double d = v[j][i] - mean;
+    ss = std::isfinite(v[j][i]) ? ss + d * d : ss;
+  }
+  return {count, mean, ss, lo, hi};
+}
+
+// Every member logged the same steps: point i is each member's record i.
+// Each point's sums stay in registers while the members' values stream past
+// (no running sums in memory); in wasm two points go at once in SIMD lanes.
+// Sums go in member order, as the general path adds them, and the lanes do
+// exactly the scalar operations, so the results are the same bits.
+template <class Sink>
 void aggregate_aligned(const std::vector<MemberPoints>& members, std::span<const double> steps, bool median,
-                       GroupAggregate& out) {
-  constexpr std::size_t kBlock = 512;
-  double sum[kBlock], ss[kBlock], lo[kBlock], hi[kBlock];
-  std::uint32_t count[kBlock];
+                       Sink& sink) {
+  std::vector<const double*> values;
+  for (const MemberPoints& m : members) values.push_back(m.values.data());
+  const std::size_t k = values.size(), n = steps.size();
+  const double* const* v = values.data();
   std::vector<double> xs;
-  const std::size_t n = steps.size();
-  out.points.reserve(n);
-  for (std::size_t from = 0; from < n; from += kBlock) {
-    const std::size_t w = std::min(kBlock, n - from);
-    std::fill_n(sum, w, 0.0);
-    std::fill_n(ss, w, 0.0);
-    std::fill_n(lo, w, INFINITY);
-    std::fill_n(hi, w, -INFINITY);
-    std::fill_n(count, w, 0u);
-    for (const MemberPoints& m : members) {
-      const double* v = m.values.data() + from;
-      for (std::size_t i = 0; i < w; ++i) {  // branch-free selects: the loop vectorises
-        const double x = v[i];
-        const bool finite = std::isfinite(x);
-        sum[i] = finite ? sum[i] + x : sum[i];
-        count[i] += finite;
-        lo[i] = finite && x < lo[i] ? x : lo[i];  // std::min and std::max, finite values only
-        hi[i] = finite && x > hi[i] ? x : hi[i];
-      }
+  auto emit = [&](std::size_t i, double count, double mean, double ss, double lo, double hi) {
+    if (count == 0) return;
+    double med = NAN;
+    if (median) {
+      xs.clear();
+      for (std::size_t j = 0; j < k; ++j)
+        if (std::isfinite(v[j][i])) xs.push_back(v[j][i]);
+      sort_few(xs);
+      med = median_of_sorted(xs);
     }
-    for (std::size_t i = 0; i < w; ++i) sum[i] = count[i] ? sum[i] / count[i] : 0;  // now the mean
-    for (const MemberPoints& m : members) {
-      const double* v = m.values.data() + from;
-      for (std::size_t i = 0; i < w; ++i) {
-        const double d = v[i] - sum[i];
-        ss[i] = std::isfinite(v[i]) ? ss[i] + d * d : ss[i];
-      }
+    sink.add({steps[i], static_cast<std::uint32_t>(count), mean, ss, lo, hi, med});
+  };
+  sink.reserve(n);
+  std::size_t i = 0;
+#ifdef __wasm_simd128__
+  const v128_t inf = wasm_f64x2_splat(INFINITY), ninf = wasm_f64x2_splat(-INFINITY);
+  const v128_t one = wasm_f64x2_splat(1), zero = wasm_f64x2_splat(0);
+  for (; i + 2 <= n; i += 2) {
+    v128_t sum = zero, count = zero, lo = inf, hi = ninf;
+    for (std::size_t j = 0; j < k; ++j) {
+      const v128_t x = wasm_v128_load(v[j] + i);
+      const v128_t finite = wasm_f64x2_lt(wasm_f64x2_abs(x), inf);  // false for NaN too
+      sum = wasm_v128_bitselect(wasm_f64x2_add(sum, x), sum, finite);
+      count = wasm_f64x2_add(count, wasm_v128_and(one, finite));
+      lo = wasm_v128_bitselect(x, lo, wasm_v128_and(finite, wasm_f64x2_lt(x, lo)));
+      hi = wasm_v128_bitselect(x, hi, wasm_v128_and(finite, wasm_f64x2_gt(x, hi)));
     }
-    for (std::size_t i = 0; i < w; ++i) {
-      if (!count[i]) continue;
-      GroupPoint p;
-      p.step = static_cast<std::int64_t>(steps[from + i]);
-      p.n = count[i];
-      p.mean = sum[i];
-      if (count[i] > 1) {
-        p.std = std::sqrt(ss[i] / static_cast<double>(count[i] - 1));
-        p.sem = p.std / std::sqrt(static_cast<double>(count[i]));
-      }
-      p.min = lo[i];
-      p.max = hi[i];
-      p.median = NAN;
-      if (median) {
-        xs.clear();
-        for (const MemberPoints& m : members)
-          if (std::isfinite(m.values[from + i])) xs.push_back(m.values[from + i]);
-        sort_few(xs);
-        p.median = median_of_sorted(xs);
-      }
-      out.points.push_back(p);
+    const v128_t mean = wasm_v128_bitselect(wasm_f64x2_div(sum, count), zero, wasm_f64x2_gt(count, zero));
+    v128_t ss = zero;
+    for (std::size_t j = 0; j < k; ++j) {
+      const v128_t x = wasm_v128_load(v[j] + i);
+      const v128_t finite = wasm_f64x2_lt(wasm_f64x2_abs(x), inf);
+      const v128_t d = wasm_f64x2_sub(x, mean);
+      ss = wasm_v128_bitselect(wasm_f64x2_add(ss, wasm_f64x2_mul(d, d)), ss, finite);
     }
+    double c[2], m[2], q[2], l[2], h[2];
+    wasm_v128_store(c, count);
+    wasm_v128_store(m, mean);
+    wasm_v128_store(q, ss);
+    wasm_v128_store(l, lo);
+    wasm_v128_store(h, hi);
+    for (std::size_t lane = 0; lane < 2; ++lane) emit(i + lane, c[lane], m[lane], q[lane], l[lane], h[lane]);
+  }
+#endif
+  for (; i < n; ++i) {
+    const AlignedStats a = aligned_stats(v, k, i);
+    emit(i, a.count, a.mean, a.ss, a.lo, a.hi);
   }
 }
 
-}  // namespace
-
-GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool median) {
-  GroupAggregate out;
-  aggregate_members(members, median, out);
-  return out;
-}
-
-void aggregate_members(const std::vector<MemberPoints>& members, bool median, GroupAggregate& out) {
-  out.points.clear();
-  out.interpolated = out.aligned = false;
-  // The union of the members' steps; when they all logged the same steps (a
-  // sweep's seeds usually do), that is the first one's, with no sort.
+// The general case: the union of the members' steps, interpolating inside a
+// member's range. Returns whether any value was interpolated.
+template <class Sink>
+bool aggregate_union(const std::vector<MemberPoints>& members, bool median, Sink& sink) {
   std::vector<double> steps;
-  const bool same = std::all_of(members.begin(), members.end(), [&](const MemberPoints& m) {
-    return std::equal(m.steps.begin(), m.steps.end(), members.front().steps.begin(),
-                      members.front().steps.end());
-  });
-  if (!members.empty() && same) {
-    out.aligned = true;
-    aggregate_aligned(members, members.front().steps, median, out);
-    return;
-  }
   for (const MemberPoints& m : members) steps.insert(steps.end(), m.steps.begin(), m.steps.end());
   std::sort(steps.begin(), steps.end());
   steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+  bool interpolated = false;
   // Each member walks the union once: `at` is its first step >= the current one.
   std::vector<std::size_t> at(members.size(), 0);
   std::vector<double> xs;
   xs.reserve(members.size());
-  out.points.reserve(steps.size());
+  sink.reserve(steps.size());
   for (const double s : steps) {
     xs.clear();
     for (std::size_t k = 0; k < members.size(); ++k) {
@@ -158,32 +224,73 @@ void aggregate_members(const std::vector<MemberPoints>& members, bool median, Gr
         const double s0 = m.steps[i - 1], s1 = m.steps[i];
         const double v0 = m.values[i - 1], v1 = m.values[i];
         x = (v1 - v0) / (s1 - s0) * (s - s0) + v0;
-        out.interpolated = true;
+        interpolated = true;
       }
       if (std::isfinite(x)) xs.push_back(x);
     }
     if (xs.empty()) continue;
-    GroupPoint p;
-    p.step = static_cast<std::int64_t>(s);
-    p.n = static_cast<std::uint32_t>(xs.size());
+    StepStats p{s, static_cast<std::uint32_t>(xs.size()), 0, 0, 0, 0, NAN};
     double sum = 0;
     for (double x : xs) sum += x;
     p.mean = sum / static_cast<double>(xs.size());
-    if (xs.size() > 1) {
-      double ss = 0;
-      for (double x : xs) ss += (x - p.mean) * (x - p.mean);
-      p.std = std::sqrt(ss / static_cast<double>(xs.size() - 1));
-      p.sem = p.std / std::sqrt(static_cast<double>(xs.size()));
-    }
+    for (double x : xs) p.ss += (x - p.mean) * (x - p.mean);
     p.min = *std::min_element(xs.begin(), xs.end());
     p.max = *std::max_element(xs.begin(), xs.end());
-    p.median = NAN;
     if (median) {
       sort_few(xs);
       p.median = median_of_sorted(xs);
     }
-    out.points.push_back(p);
+    sink.add(p);
   }
+  return interpolated;
+}
+
+// Whether every member logged the very same steps: O(1) for members known to
+// step evenly from the same start, else compared.
+bool same_steps(const std::vector<MemberPoints>& members) {
+  if (members.empty()) return false;
+  const MemberPoints& first = members.front();
+  return std::all_of(members.begin(), members.end(), [&](const MemberPoints& m) {
+    if (m.steps.size() != first.steps.size()) return false;
+    if (m.steps.empty()) return true;
+    if (m.stride == first.stride && m.steps.front() == first.steps.front()) return true;  // (NaN != NaN)
+    return std::equal(m.steps.begin(), m.steps.end(), first.steps.begin());
+  });
+}
+
+template <class Sink>
+void aggregate_into(const std::vector<MemberPoints>& members, bool median, Sink& sink, bool& interpolated,
+                    bool& aligned) {
+  interpolated = false;
+  aligned = same_steps(members);
+  // When they all logged the same steps (a sweep's seeds usually do), the
+  // union is the first one's steps, with no sort and no interpolation.
+  if (aligned)
+    aggregate_aligned(members, members.front().steps, median, sink);
+  else
+    interpolated = aggregate_union(members, median, sink);
+}
+
+}  // namespace
+
+GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool median) {
+  GroupAggregate out;
+  aggregate_members(members, median, out);
+  return out;
+}
+
+void aggregate_members(const std::vector<MemberPoints>& members, bool median, GroupAggregate& out) {
+  out.points.clear();
+  PointSink sink{out};
+  aggregate_into(members, median, sink, out.interpolated, out.aligned);
+}
+
+void aggregate_line(const std::vector<MemberPoints>& members, GroupCentre centre, GroupSpread spread,
+                    GroupLineColumns& out) {
+  for (std::vector<double>* c : {out.steps, out.centre, out.lower, out.upper}) c->clear();
+  out.n->clear();
+  LineSink sink{out, centre, spread};
+  aggregate_into(members, centre == GroupCentre::kMedian, sink, out.interpolated, out.aligned);
 }
 
 }  // namespace el::aggregate

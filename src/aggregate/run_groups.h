@@ -10,6 +10,7 @@
 // interpolated); outside its first and last step a member gives nothing, so a
 // shorter run does not drag the mean, it only lowers n.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <regex>
 #include <span>
@@ -33,6 +34,9 @@ std::vector<RunGroup> group_runs(const std::vector<std::string>& runs, const std
 struct MemberPoints {
   std::span<const double> steps;
   std::span<const double> values;
+  // steps[i] = steps[0] + i·stride exactly, when the caller knows it (else
+  // NaN): members alike in this are known to share their steps unread.
+  double stride = NAN;
 };
 
 struct GroupPoint {
@@ -55,5 +59,20 @@ GroupAggregate aggregate_members(const std::vector<MemberPoints>& members, bool 
 // recomputes a group's line reuses the memory it already has (fresh memory
 // costs a page fault per 4 KiB on first touch, more than the arithmetic).
 void aggregate_members(const std::vector<MemberPoints>& members, bool median, GroupAggregate& out);
+
+// What a chart draws of a group, written straight into its columns (no
+// per-point record): per point the step, n, the centre line (mean or median)
+// and, unless the spread is kNone, the band's edges (centre ± std or ± the
+// standard error, or min and max). The columns are the caller's vectors,
+// cleared first (they keep their capacity).
+enum class GroupCentre { kMean, kMedian };
+enum class GroupSpread { kNone, kStd, kSem, kMinMax };
+struct GroupLineColumns {
+  std::vector<double>*steps, *centre, *lower, *upper;  // lower/upper left empty with kNone
+  std::vector<std::uint32_t>* n;
+  bool interpolated = false, aligned = false;  // as GroupAggregate's
+};
+void aggregate_line(const std::vector<MemberPoints>& members, GroupCentre centre, GroupSpread spread,
+                    GroupLineColumns& out);
 
 }  // namespace el::aggregate

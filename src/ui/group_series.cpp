@@ -24,16 +24,16 @@ void clear_series(PreparedSeries& p) {
 // A group's time at each of its points, for the time axes: the earliest
 // member's start plus the mean time since start of the members spanning the
 // step (interpolated between a member's own steps), never going back. Into `out`.
-void group_wall_times(std::span<const PreparedSeries* const> members, const aggregate::GroupAggregate& agg,
-                      std::vector<double>& out) {
-  const std::size_t n = agg.points.size();
+void group_wall_times(std::span<const PreparedSeries* const> members, std::span<const double> steps,
+                      bool aligned, std::vector<double>& out) {
+  const std::size_t n = steps.size();
   double start = INFINITY;
   for (const PreparedSeries* m : members)
     if (!m->steps.empty()) start = std::min(start, m->first_wall);
   out.assign(n, std::isfinite(start) ? start : 0);
   // Point p is every member's record p: their times since start, summed side by side.
-  if (agg.aligned && std::all_of(members.begin(), members.end(),
-                                 [&](const PreparedSeries* m) { return m->walls.size() == n; })) {
+  if (aligned && std::all_of(members.begin(), members.end(),
+                             [&](const PreparedSeries* m) { return m->walls.size() == n; })) {
     double last = -INFINITY;
     for (std::size_t p = 0; p < n; ++p) {
       double sum = 0;
@@ -48,8 +48,8 @@ void group_wall_times(std::span<const PreparedSeries* const> members, const aggr
   for (const PreparedSeries* m : members) {
     if (m->steps.empty()) continue;
     std::size_t i = 0;
-    for (std::size_t p = 0; p < agg.points.size(); ++p) {
-      const double step = static_cast<double>(agg.points[p].step);
+    for (std::size_t p = 0; p < n; ++p) {
+      const double step = steps[p];
       while (i < m->steps.size() && m->steps[i] < step) ++i;
       if (i == m->steps.size()) break;  // past its last step
       double t;
@@ -72,58 +72,48 @@ void group_wall_times(std::span<const PreparedSeries* const> members, const aggr
   }
 }
 
-// The members' aggregate into `out`: their smoothed values when smoothing comes first.
-void aggregate_of(std::span<const PreparedSeries* const> members, const Settings& s, bool median,
-                  aggregate::GroupAggregate& out) {
+// What the aggregate reads of the members: their smoothed values when smoothing comes first.
+std::vector<aggregate::MemberPoints> member_points(std::span<const PreparedSeries* const> members,
+                                                   const Settings& s) {
   std::vector<aggregate::MemberPoints> values;
   for (const PreparedSeries* p : members)
-    values.push_back({p->steps, s.group_smooth_first && s.smoothing > 0 ? p->smooth_values() : p->values});
-  aggregate::aggregate_members(values, median, out);
+    values.push_back(
+        {p->steps, s.group_smooth_first && s.smoothing > 0 ? p->smooth_values() : p->values, p->step_stride});
+  return values;
 }
+
+static_assert(static_cast<int>(GroupBand::kNone) == static_cast<int>(aggregate::GroupSpread::kNone) &&
+              static_cast<int>(GroupBand::kStd) == static_cast<int>(aggregate::GroupSpread::kStd) &&
+              static_cast<int>(GroupBand::kSem) == static_cast<int>(aggregate::GroupSpread::kSem) &&
+              static_cast<int>(GroupBand::kMinMax) == static_cast<int>(aggregate::GroupSpread::kMinMax));
 
 }  // namespace
 
 aggregate::GroupAggregate full_aggregate(const GroupSeries& g, const Settings& s) {
   aggregate::GroupAggregate out;
-  aggregate_of(g.member_series, s, true, out);
+  aggregate::aggregate_members(member_points(g.member_series, s), true, out);
   return out;
 }
 
 void build_group_series(std::span<const PreparedSeries* const> members, const Settings& s, GroupSeries& g) {
-  aggregate_of(members, s, s.group_line == GroupLine::kMedian, g.aggregate);
-  g.member_series.assign(members.begin(), members.end());
-  g.members = members.size();
-
   PreparedSeries &c = g.centre, &lo = g.lower, &hi = g.upper;
   for (PreparedSeries* p : {&c, &lo, &hi}) clear_series(*p);
-  group_wall_times(members, g.aggregate, c.walls);
-  // Whole columns, written by index (the buffers keep their capacity from the last build).
-  const std::span<const aggregate::GroupPoint> points = g.aggregate.points;
-  const std::size_t n = points.size();
-  const bool median = s.group_line == GroupLine::kMedian;
-  c.steps.resize(n);
-  c.values.resize(n);
-  g.counts.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    c.steps[i] = static_cast<double>(points[i].step);
-    c.values[i] = median ? points[i].median : points[i].mean;
-    g.counts[i] = points[i].n;
-  }
-  if (s.group_band != GroupBand::kNone) {
+  // The columns straight from the aggregate (their buffers keep their capacity from the last build).
+  aggregate::GroupLineColumns cols{&c.steps, &c.values, &lo.values, &hi.values, &g.counts};
+  const auto spread = static_cast<aggregate::GroupSpread>(s.group_band);
+  aggregate::aggregate_line(
+      member_points(members, s),
+      s.group_line == GroupLine::kMedian ? aggregate::GroupCentre::kMedian : aggregate::GroupCentre::kMean,
+      spread, cols);
+  g.interpolated = cols.interpolated;
+  g.member_series.assign(members.begin(), members.end());
+  g.members = members.size();
+  group_wall_times(members, c.steps, cols.aligned, c.walls);
+  if (spread != aggregate::GroupSpread::kNone) {
     lo.steps = c.steps;
     hi.steps = c.steps;
     lo.walls = c.walls;
     hi.walls = c.walls;
-    lo.values.resize(n);
-    hi.values.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const aggregate::GroupPoint& pt = points[i];
-      double a = pt.min, b = pt.max;
-      if (s.group_band == GroupBand::kStd) a = c.values[i] - pt.std, b = c.values[i] + pt.std;
-      if (s.group_band == GroupBand::kSem) a = c.values[i] - pt.sem, b = c.values[i] + pt.sem;
-      lo.values[i] = a;
-      hi.values[i] = b;
-    }
   }
   for (PreparedSeries* p : {&c, &lo, &hi}) {
     p->first_wall = p->walls.empty() ? 0 : p->walls.front();

@@ -253,7 +253,7 @@ void ScalarsDashboard::draw_card(const UiContext& ctx, const std::string& tag, C
   for (const ScalarLines::GroupLineRef& g : card.lines.groups) {
     const GroupSeries& gs = *g.series;
     drawn.group_facts.push_back({g.line, gs.centre.values.size(), gs.members,
-                                 gs.counts.empty() ? 0 : gs.counts.back(), gs.aggregate.interpolated,
+                                 gs.counts.empty() ? 0 : gs.counts.back(), gs.interpolated,
                                  !gs.lower.values.empty()});
   }
   drawn.x_sorted = card.lines.x_sorted;

@@ -6,6 +6,23 @@
 #include "aggregate/smoothing.h"
 
 namespace el::ui {
+namespace {
+
+// Keeps step_stride true after steps[from..] were appended (see PreparedSeries).
+void update_stride(PreparedSeries& p, std::size_t from) {
+  const std::vector<double>& st = p.steps;
+  if (from == 0) p.step_stride = 0;       // computed afresh
+  if (std::isnan(p.step_stride)) return;  // irregular for good
+  if (st.size() < 2) return;
+  if (from < 2) from = 2, p.step_stride = st[1] - st[0];
+  for (std::size_t i = from; i < st.size(); ++i)
+    if (st[i] - st[i - 1] != p.step_stride) {
+      p.step_stride = NAN;
+      return;
+    }
+}
+
+}  // namespace
 
 void SeriesCache::sync(const store::Store& store) {
   if (store.generation() == generation_) return;
@@ -51,6 +68,7 @@ void SeriesCache::rebuild(const store::Series& s, PreparedSeries& p, bool all_po
     if (!std::isfinite(s.values[i])) p.nonfinite.push_back(static_cast<std::uint32_t>(p.values.size() - 1));
   }
   p.first_wall = p.walls.empty() ? 0 : *std::min_element(p.walls.begin(), p.walls.end());
+  update_stride(p, 0);
   smooth_from(p, 0, smoothing);
   p.records = s.size();
   p.version = s.version;
@@ -77,6 +95,7 @@ bool SeriesCache::append(const store::Series& s, PreparedSeries& p) {
     if (from == 0 && i == p.records) p.first_wall = s.wall_times[i];
     p.first_wall = std::min(p.first_wall, s.wall_times[i]);
   }
+  update_stride(p, from);
   smooth_from(p, from, p.smoothing);
   p.records = s.size();
   p.version = s.version;

@@ -5,6 +5,7 @@
 // pyramids are rebuilt at most every few hundred milliseconds while loading.
 // Plain C++ (no ImGui): the UI reads it, tests can too.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -21,6 +22,10 @@ struct PreparedSeries {
   std::size_t records = 0;           // store records consumed
   std::vector<std::uint32_t> index;  // visible record -> store record
   std::vector<double> steps, walls, values, smoothed;
+  // The steps are first + i·step_stride exactly (logged at a fixed interval, as
+  // most are), or step_stride is NaN (or not known, as in lines made
+  // elsewhere): group lines compare regular members' steps in O(1).
+  double step_stride = NAN;
   std::vector<double> xs;  // XAxis::kTag: the paired tag's value of each point (non-decreasing)
   double first_wall = 0;
   std::vector<std::uint32_t> nonfinite;  // positions of NaN/Inf values (marked at the chart's edge)

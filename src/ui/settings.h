@@ -23,7 +23,7 @@ enum class HparamsPlot : std::uint8_t { kNone, kParallel, kScatter };
 enum class HistogramMode : std::uint8_t { kOffset, kOverlay };
 // A run group's line on scalar charts, and the band around it.
 enum class GroupLine : std::uint8_t { kMean, kMedian };
-enum class GroupBand : std::uint8_t { kNone, kStd, kSem, kMinMax };
+enum class GroupBand : std::uint8_t { kNone, kStd, kSem, kMinMax };  // as aggregate::GroupSpread
 
 struct Settings {
   double smoothing = 0.6;  // 0 .. 0.999, TensorBoard's default

@@ -72,5 +72,61 @@ TEST(RunGroups, AlignedStepsNeedNoInterpolationAndNanIsLeftOut) {
   EXPECT_TRUE(aggregate_members({}).points.empty());
 }
 
+TEST(RunGroups, EvenlySpacedMembersAreAlignedOnlyWhenTheirStepsAgree) {
+  // Steps 0, 10, 20 in separate buffers, both known to step by 10: aligned unread.
+  const std::vector<double> s1{0, 10, 20}, s2{0, 10, 20}, v1{1, 2, 3}, v2{3, 4, 5};
+  GroupAggregate g = aggregate_members({{s1, v1, 10}, {s2, v2, 10}});
+  EXPECT_TRUE(g.aligned);
+  ASSERT_EQ(g.points.size(), 3u);
+  EXPECT_EQ(g.points[2].step, 20);
+  EXPECT_EQ(g.points[2].mean, 4);
+  // Same stride, another start (5, 15, 25): the union of six steps, interpolated inside.
+  const std::vector<double> s3{5, 15, 25};
+  g = aggregate_members({{s1, v1, 10}, {s3, v2, 10}});
+  EXPECT_FALSE(g.aligned);
+  EXPECT_TRUE(g.interpolated);
+  ASSERT_EQ(g.points.size(), 6u);
+  EXPECT_EQ(g.points[1].step, 5);
+  EXPECT_EQ(g.points[1].n, 2u);  // 1.5 interpolated in the first, 3 in the second
+  EXPECT_EQ(g.points[1].mean, 2.25);
+  // Unknown strides fall back to comparing the steps: equal ones still align.
+  EXPECT_TRUE(aggregate_members({{s1, v1}, {s2, v2, 10}}).aligned);
+  const std::vector<double> s4{0, 10, 21};
+  EXPECT_FALSE(aggregate_members({{s1, v1, 10}, {s4, v2}}).aligned);
+}
+
+TEST(RunGroups, ALinesColumnsHoldTheCentreAndTheBandsEdges) {
+  // Steps 0, 1, 2 in all three (aligned); then the third starting at step 1 (the union path).
+  const std::vector<double> s{0, 1, 2}, s1{1, 2}, a{1, 4, 2}, b{3, 8, 2}, c{8, 0, 5}, c1{0, 5};
+  std::vector<double> steps, centre, lower, upper;
+  std::vector<std::uint32_t> n;
+  GroupLineColumns cols{&steps, &centre, &lower, &upper, &n};
+  // Step 0: 1, 3, 8: mean 4, std sqrt((9 + 1 + 16) / 2) = sqrt(13), sem sqrt(13/3), median 3.
+  aggregate_line({{s, a}, {s, b}, {s, c}}, GroupCentre::kMean, GroupSpread::kStd, cols);
+  EXPECT_TRUE(cols.aligned);
+  ASSERT_EQ(centre.size(), 3u);
+  EXPECT_EQ(steps, (std::vector<double>{0, 1, 2}));
+  EXPECT_EQ(n, (std::vector<std::uint32_t>{3, 3, 3}));
+  EXPECT_EQ(centre[0], 4);
+  EXPECT_DOUBLE_EQ(upper[0], 4 + std::sqrt(13.0));
+  EXPECT_DOUBLE_EQ(lower[0], 4 - std::sqrt(13.0));
+  aggregate_line({{s, a}, {s, b}, {s, c}}, GroupCentre::kMedian, GroupSpread::kSem, cols);
+  EXPECT_EQ(centre[0], 3);
+  EXPECT_DOUBLE_EQ(upper[0], 3 + std::sqrt(13.0 / 3));
+  // Step 1: 4, 8, 0: min 0, max 8. Step 2: all 2: median 2.
+  aggregate_line({{s, a}, {s, b}, {s, c}}, GroupCentre::kMedian, GroupSpread::kMinMax, cols);
+  EXPECT_EQ(lower[1], 0);
+  EXPECT_EQ(upper[1], 8);
+  EXPECT_EQ(centre[2], 2);
+  // No band: its columns are left empty. Step 0 has only the first two members: n 2, mean 2.
+  aggregate_line({{s, a}, {s, b}, {s1, c1}}, GroupCentre::kMean, GroupSpread::kNone, cols);
+  EXPECT_FALSE(cols.aligned);
+  EXPECT_TRUE(lower.empty());
+  EXPECT_TRUE(upper.empty());
+  EXPECT_EQ(n, (std::vector<std::uint32_t>{2, 3, 3}));
+  EXPECT_EQ(centre[0], 2);
+  EXPECT_EQ(centre[1], 4);
+}
+
 }  // namespace
 }  // namespace el::aggregate

@@ -48,7 +48,7 @@ TEST(GroupSeries, MeanWithAStdBandAndN) {
   EXPECT_EQ(g.centre.values, (std::vector<double>{2, 4, 6, 9}));
   EXPECT_EQ(g.centre.walls, (std::vector<double>{100, 110, 120, 130}));
   EXPECT_EQ(g.counts, (std::vector<std::uint32_t>{2, 2, 2, 1}));
-  EXPECT_TRUE(g.aggregate.interpolated);
+  EXPECT_TRUE(g.interpolated);
   ASSERT_EQ(g.lower.values.size(), 4u);
   EXPECT_DOUBLE_EQ(g.lower.values[0], 2 - std::sqrt(2.0));
   EXPECT_DOUBLE_EQ(g.upper.values[1], 4 + std::sqrt(2.0));

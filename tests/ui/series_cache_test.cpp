@@ -66,5 +66,28 @@ TEST(SeriesCache, ARestartRebuildsAndSettingsApply) {
   EXPECT_EQ(cache.size(), 0u);
 }
 
+TEST(SeriesCache, KnowsWhenStepsAreEvenlySpaced) {
+  store::Store st;
+  const store::FileId id = st.add_file("run/events.out.tfevents.1", 0);
+  SeriesCache cache;
+  cache.sync(st);
+  feed(st, id, scalar_record(10, 1));
+  const store::Series& series = st.runs().at("run").tags.at("loss");
+  EXPECT_EQ(cache.get(series, false, 0.0, 0).step_stride, 0.0);  // one step: trivially regular
+  std::string more;
+  for (int s = 15; s <= 40; s += 5) more += scalar_record(s, s);  // 10, 15, ..., 40
+  feed(st, id, more);
+  EXPECT_EQ(cache.get(series, false, 0.0, 0).step_stride, 5.0);
+  feed(st, id, scalar_record(47, 1));  // 40 -> 47 breaks the interval, for good
+  EXPECT_TRUE(std::isnan(cache.get(series, false, 0.0, 0).step_stride));
+  feed(st, id, scalar_record(52, 1));
+  EXPECT_TRUE(std::isnan(cache.get(series, false, 0.0, 0).step_stride));
+  // A restart to step 20 rebuilds: 10, 15, 20 are evenly spaced again.
+  feed(st, id, scalar_record(20, 1));
+  const PreparedSeries& p = cache.get(series, false, 0.0, 0);
+  ASSERT_EQ(p.steps.size(), 3u);
+  EXPECT_EQ(p.step_stride, 5.0);
+}
+
 }  // namespace
 }  // namespace el::ui
