@@ -76,33 +76,47 @@ struct PointSink {
   }
 };
 
-// Keeps what a chart draws, straight into its columns.
+// Keeps what a chart draws, straight into its columns: sized once for every
+// step, written by index, cut to the points kept at the end.
 struct LineSink {
   GroupLineColumns& out;
   GroupCentre centre;
   GroupSpread spread;
-  void reserve(std::size_t n) {
-    out.steps->reserve(n);
-    out.n->reserve(n);
-    out.centre->reserve(n);
-    if (spread != GroupSpread::kNone) out.lower->reserve(n), out.upper->reserve(n);
+  double *steps = nullptr, *mid = nullptr, *lower = nullptr, *upper = nullptr;
+  std::uint32_t* n = nullptr;
+  std::size_t kept = 0;
+  void reserve(std::size_t size) {
+    out.steps->resize(size);
+    out.centre->resize(size);
+    out.n->resize(size);
+    out.lower->resize(spread == GroupSpread::kNone ? 0 : size);
+    out.upper->resize(spread == GroupSpread::kNone ? 0 : size);
+    steps = out.steps->data(), mid = out.centre->data(), n = out.n->data();
+    lower = out.lower->data(), upper = out.upper->data();
   }
   void add(const StepStats& s) {
     const double c = centre == GroupCentre::kMedian ? s.median : s.mean;
-    out.steps->push_back(s.step);
-    out.n->push_back(s.n);
-    out.centre->push_back(c);
-    if (spread == GroupSpread::kNone) return;
-    double lo = s.min, hi = s.max;
-    if (spread != GroupSpread::kMinMax) {
-      const double sd = sample_std(s);
-      const double d = spread == GroupSpread::kStd ? sd
-                       : s.n > 1                   ? sd / std::sqrt(static_cast<double>(s.n))
-                                                   : 0;
-      lo = c - d, hi = c + d;
+    steps[kept] = s.step;
+    n[kept] = s.n;
+    mid[kept] = c;
+    if (spread != GroupSpread::kNone) {
+      double lo = s.min, hi = s.max;
+      if (spread != GroupSpread::kMinMax) {
+        const double sd = sample_std(s);
+        const double d = spread == GroupSpread::kStd ? sd
+                         : s.n > 1                   ? sd / std::sqrt(static_cast<double>(s.n))
+                                                     : 0;
+        lo = c - d, hi = c + d;
+      }
+      lower[kept] = lo;
+      upper[kept] = hi;
     }
-    out.lower->push_back(lo);
-    out.upper->push_back(hi);
+    ++kept;
+  }
+  void finish() {
+    for (std::vector<double>* c : {out.steps, out.centre, out.lower, out.upper})
+      c->resize(std::min(c->size(), kept));
+    out.n->resize(kept);
   }
 };
 
@@ -287,10 +301,10 @@ void aggregate_members(const std::vector<MemberPoints>& members, bool median, Gr
 
 void aggregate_line(const std::vector<MemberPoints>& members, GroupCentre centre, GroupSpread spread,
                     GroupLineColumns& out) {
-  for (std::vector<double>* c : {out.steps, out.centre, out.lower, out.upper}) c->clear();
-  out.n->clear();
   LineSink sink{out, centre, spread};
+  sink.reserve(0);  // (no steps when there are no members)
   aggregate_into(members, centre == GroupCentre::kMedian, sink, out.interpolated, out.aligned);
+  sink.finish();
 }
 
 }  // namespace el::aggregate

@@ -11,10 +11,10 @@ namespace {
 
 std::uint64_t fnv(std::uint64_t key, std::uint64_t v) { return (key ^ v) * 1099511628211ull; }
 
+// Everything but steps and values, which the aggregate sizes and overwrites
+// (clearing them first would have it zero-fill them again).
 void clear_series(PreparedSeries& p) {
-  p.steps.clear();
   p.walls.clear();
-  p.values.clear();
   p.smoothed.clear();
   p.nonfinite.clear();
   p.index.clear();
@@ -34,11 +34,15 @@ void group_wall_times(std::span<const PreparedSeries* const> members, std::span<
   // Point p is every member's record p: their times since start, summed side by side.
   if (aligned && std::all_of(members.begin(), members.end(),
                              [&](const PreparedSeries* m) { return m->walls.size() == n; })) {
+    std::vector<const double*> walls;
+    std::vector<double> firsts;
+    for (const PreparedSeries* m : members) walls.push_back(m->walls.data()), firsts.push_back(m->first_wall);
+    const std::size_t k = walls.size();
     double last = -INFINITY;
     for (std::size_t p = 0; p < n; ++p) {
       double sum = 0;
-      for (const PreparedSeries* m : members) sum += m->walls[p] - m->first_wall;
-      if (!members.empty()) out[p] += sum / static_cast<double>(members.size());
+      for (std::size_t j = 0; j < k; ++j) sum += walls[j][p] - firsts[j];
+      if (k) out[p] += sum / static_cast<double>(k);
       out[p] = last = std::max(last, out[p]);
     }
     return;
@@ -114,6 +118,9 @@ void build_group_series(std::span<const PreparedSeries* const> members, const Se
     hi.steps = c.steps;
     lo.walls = c.walls;
     hi.walls = c.walls;
+  } else {
+    lo.steps.clear();
+    hi.steps.clear();
   }
   for (PreparedSeries* p : {&c, &lo, &hi}) {
     p->first_wall = p->walls.empty() ? 0 : p->walls.front();
