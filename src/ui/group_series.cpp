@@ -113,17 +113,10 @@ void build_group_series(std::span<const PreparedSeries* const> members, const Se
   g.member_series.assign(members.begin(), members.end());
   g.members = members.size();
   group_wall_times(members, c.steps, cols.aligned, c.walls);
-  if (spread != aggregate::GroupSpread::kNone) {
-    lo.steps = c.steps;
-    hi.steps = c.steps;
-    lo.walls = c.walls;
-    hi.walls = c.walls;
-  } else {
-    lo.steps.clear();
-    hi.steps.clear();
-  }
+  lo.steps.clear();  // the band's edges are at the centre's points (no copies of its x)
+  hi.steps.clear();
   for (PreparedSeries* p : {&c, &lo, &hi}) {
-    p->first_wall = p->walls.empty() ? 0 : p->walls.front();
+    p->first_wall = c.walls.empty() ? 0 : c.walls.front();
     p->all_points = s.all_points;
     p->smoothing = s.smoothing;
     p->records = p->values.size();

@@ -18,9 +18,9 @@
 namespace el::ui {
 
 struct GroupSeries {
-  PreparedSeries centre, lower, upper;               // lower/upper: empty without a band
-  std::vector<std::uint32_t> counts;                 // n of each centre point
-  bool interpolated = false;                         // some member's value at some step was interpolated
+  PreparedSeries centre, lower, upper;  // lower/upper: values only (at centre's x), empty without a band
+  std::vector<std::uint32_t> counts;    // n of each centre point
+  bool interpolated = false;            // some member's value at some step was interpolated
   std::vector<const PreparedSeries*> member_series;  // what it was built from
   std::size_t members = 0;
   std::uint64_t settings_key = 0, data_key = 0;

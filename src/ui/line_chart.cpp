@@ -64,8 +64,10 @@ void band_columns(const ChartLine& l, const ChartOptions& o, double x0, double x
                   std::vector<std::array<double, 3>>& out, std::vector<double>& scratch) {
   out.clear();
   const PreparedSeries &lo = *l.lower, &hi = *l.upper;
-  const std::size_t n = std::min(lo.values.size(), hi.values.size());
-  const std::vector<double>& xs = x_column(lo, o.x_axis, o.x_scale, scratch);  // in plot units
+  // Edges with no steps of their own (a run group's) are at the line's points.
+  const PreparedSeries& at = lo.steps.empty() ? *l.data : lo;
+  const std::vector<double>& xs = x_column(at, o.x_axis, o.x_scale, scratch);  // in plot units
+  const std::size_t n = std::min({lo.values.size(), hi.values.size(), xs.size()});
   const bool y_linear = o.y_scale.linear();
   const double per = columns / (x1 - x0);
   long column = 0;

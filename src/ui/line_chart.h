@@ -24,7 +24,8 @@ struct ChartLine {
   const PreparedSeries* data = nullptr;
   std::uint32_t rgb = 0;             // 0xRRGGBB
   const std::string* run = nullptr;  // the label (a run name, or "run: tag")
-  // Margin charts: a band from `lower` to `upper` (matched to the line's steps), drawn under it.
+  // Margin charts and run groups: a band from `lower` to `upper`, drawn under
+  // the line; edges without steps of their own are at the line's points.
   const PreparedSeries* lower = nullptr;
   const PreparedSeries* upper = nullptr;
   const std::string* shown = nullptr;  // the label as displayed (RunLooks); null: `run`
