@@ -4,7 +4,7 @@
 #   cmake -DLAYER=store -DSRC=<repo>/src -DSTAMP=<file written on success> -P check_layers.cmake
 cmake_minimum_required(VERSION 3.25)
 # Every folder an include can name: src/'s folders and the generated proto/.
-set(known_folders record events store aggregate graph embed export io ui app cli proto)
+set(known_folders record events store aggregate graph embed profile export io ui app cli proto)
 # The layers and what each may include (docs/architecture.md draws them):
 set(allowed_record record)
 set(allowed_events events record proto)
@@ -12,7 +12,8 @@ set(allowed_store store events record proto)
 set(allowed_aggregate aggregate store events record proto)
 set(allowed_graph graph store events record proto)
 set(allowed_embed embed record proto)
-set(allowed_export export aggregate graph embed store events record proto)
+set(allowed_profile profile record proto)
+set(allowed_export export aggregate graph embed profile store events record proto)
 set(allowed_io io embed store events record proto)
 # Headers no engine file may include: the UI toolkit, the window, the GPU, the browser.
 set(forbidden_system "imgui" "SDL" "GL/" "GLES" "emscripten")

@@ -12,9 +12,13 @@
 #include "export/embeddings_export.h"
 #include "export/export.h"
 #include "export/groups_export.h"
+#include "export/profile_export.h"
 #include "io/disk_blob_source.h"
 #include "io/disk_files.h"
 #include "io/loader.h"
+#include "profile/discovery.h"
+#include "profile/trace_summary.h"
+#include "profile/xplane_reader.h"
 #include "record/stream_reader.h"
 #include "store/store.h"
 
@@ -137,6 +141,27 @@ int cmd_info(const std::vector<std::string>& paths) {
     for (const embed::EmbeddingProblem& p : d.problems)
       std::printf("  problem: %s: %s\n", p.path.c_str(), p.problem.c_str());
     problems += static_cast<int>(d.problems.size());
+    // Profiles (plugins/profile/<session>/<host>.xplane.pb).
+    const std::vector<profile::ProfileFile> profiles = profile::find_profiles(files.paths());
+    if (!profiles.empty()) std::printf("profiles under %s: %zu\n", path.c_str(), profiles.size());
+    for (const profile::ProfileFile& f : profiles) {
+      std::string bytes, error;
+      if (!files.read(f.path, bytes, error)) {
+        std::printf("  problem: %s: %s\n", f.path.c_str(), error.c_str());
+        ++problems;
+        continue;
+      }
+      profile::Trace trace;
+      profile::read_xplane(f.path, {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
+                           trace);
+      const profile::TraceSummary sum = profile::summarize(trace, 0);
+      std::printf("  run %s, host %s: %zu processes, %zu tracks, %llu slices over %.3f ms\n", f.run.c_str(),
+                  f.host.c_str(), trace.processes.size(), trace.tracks.size(),
+                  static_cast<unsigned long long>(sum.slices),
+                  static_cast<double>(sum.end_ps - sum.begin_ps) / 1e9);
+      for (const std::string& p : trace.problems) std::printf("  problem: %s\n", p.c_str());
+      problems += static_cast<int>(trace.problems.size());
+    }
   }
   if (!io_ok) return 2;
   return problems ? 1 : 0;
@@ -181,10 +206,11 @@ int cmd_export(const std::vector<std::string>& args) {
     return 2;
   }
   if (paths.empty() || (format != "json" && format != "csv")) {
-    std::fprintf(stderr,
-                 "usage: eventlens export PATH... [--format json|csv] [--kind "
-                 "scalars|histograms|distributions|images|text|pr_curves|meshes|hparams|embeddings|all]\n"
-                 "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
+    std::fprintf(
+        stderr,
+        "usage: eventlens export PATH... [--format json|csv] [--kind "
+        "scalars|histograms|distributions|images|text|pr_curves|meshes|hparams|embeddings|profile|all]\n"
+        "                        [--run REGEX] [--tag REGEX] [--all-points]\n");
     return 2;
   }
   if (!reduce.empty()) {
@@ -208,6 +234,22 @@ int cmd_export(const std::vector<std::string>& args) {
   if (groups && kind != "all" && kind != "scalars") {
     std::fprintf(stderr, "eventlens export: --group aggregates scalars only\n");
     return 2;
+  }
+  if (kind == "profile") {  // not in event files: plugins/profile/<session>/<host>.xplane.pb
+    if (format != "json" || paths.size() != 1) {
+      std::fprintf(stderr, "eventlens export --kind profile: one PATH (a folder), JSON only\n");
+      return 2;
+    }
+    io::DiskFiles files(paths[0]);
+    if (!files.error().empty()) {
+      std::fprintf(stderr, "%s\n", files.error().c_str());
+      return 2;
+    }
+    int problems = 0;
+    const std::string out = exporting::export_profiles_json(files, problems);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fputc('\n', stdout);
+    return problems ? 1 : 0;
   }
   if (kind == "embeddings") {  // not in event files: the projector's own files under the folder
     if (format != "json" || paths.size() != 1) {

@@ -19,7 +19,7 @@ void usage(std::FILE* out) {
                "  info PATH...      runs; tags per kind with counts and step ranges; per-file problems\n"
                "  export PATH... [--format json|csv]\n"
                "                 [--kind scalars|histograms|distributions|images|text|pr_curves|\n"
-               "                         meshes|hparams|embeddings|all]\n"
+               "                         meshes|hparams|embeddings|profile|all]\n"
                "                 [--run REGEX] [--tag REGEX] [--all-points]\n"
                "                 [--group REGEX [--reduce mean,std,sem,min,max,median]]\n"
                "                    the data as JSON (or scalars as CSV); TensorBoard's restart rule\n"

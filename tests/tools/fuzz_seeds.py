@@ -4,8 +4,9 @@ single record payloads (one per distinct kind of value) for the decoder, and
 the small images and audio clips of summaries for the media decoders, and
 the graph payloads (a first byte naming their kind, as the graph fuzzer reads),
 and the projector's files (a first byte naming their kind, as the embed fuzzer reads),
-and the tensors of mesh parts (TensorProto bytes, as the mesh fuzzer reads).
-Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR EMBED_DIR MESH_DIR"""
+and the tensors of mesh parts (TensorProto bytes, as the mesh fuzzer reads),
+and each plane of the corpus's xplane profiles as an XSpace of its own.
+Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR EMBED_DIR MESH_DIR XPLANE_DIR"""
 import os
 import sys
 
@@ -16,8 +17,8 @@ from image_facts import images_of  # noqa: E402
 from graph_facts import read_graphs  # noqa: E402
 from event_facts import fields  # noqa: E402
 
-corpus, reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir = sys.argv[1:8]
-for d in (reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir):
+corpus, reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir, xplane_dir = sys.argv[1:9]
+for d in (reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir, xplane_dir):
     os.makedirs(d, exist_ok=True)
 n = 0
 for dirpath, _, names in os.walk(corpus):
@@ -92,3 +93,24 @@ for dirpath, _, names in sorted(os.walk(corpus)):
                     if tensor and tag.endswith(("_VERTEX", "_FACE", "_COLOR")) and tag not in seen and len(tensor) <= 64 * 1024:
                         seen.add(tag)
                         open(os.path.join(mesh_dir, "mesh%03d" % len(seen)), "wb").write(tensor)
+
+# Profiles: every plane small enough, alone in an XSpace (field 1, length-delimited),
+# and each file's first 60 KB (damage after the first planes).
+planes = 0
+for dirpath, _, names in os.walk(corpus):
+    for name in sorted(names):
+        if not name.endswith(".xplane.pb"):
+            continue
+        whole = open(os.path.join(dirpath, name), "rb").read()
+        open(os.path.join(xplane_dir, "head%03d" % planes), "wb").write(whole[:60 * 1024])  # cut mid-plane
+        for no, _, plane in fields(whole):
+            if no != 1 or len(plane) > 60 * 1024:
+                continue
+            size, length = len(plane), b""
+            while True:
+                length += bytes([(size & 0x7F) | (0x80 if size > 0x7F else 0)])
+                size >>= 7
+                if not size:
+                    break
+            planes += 1
+            open(os.path.join(xplane_dir, "plane%03d" % planes), "wb").write(b"\x0a" + length + plane)
