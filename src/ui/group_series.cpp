@@ -110,13 +110,15 @@ void build_group_series(std::span<const PreparedSeries* const> members, const Se
       s.group_line == GroupLine::kMedian ? aggregate::GroupCentre::kMedian : aggregate::GroupCentre::kMean,
       spread, cols);
   g.interpolated = cols.interpolated;
+  g.aligned = cols.aligned;
   g.member_series.assign(members.begin(), members.end());
   g.members = members.size();
-  group_wall_times(members, c.steps, cols.aligned, c.walls);
+  g.walls_pending = true;
+  for (PreparedSeries* p : {&c, &lo, &hi}) p->first_wall = 0;
+  if (s.x_axis != XAxis::kStep) fill_group_walls(g);
   lo.steps.clear();  // the band's edges are at the centre's points (no copies of its x)
   hi.steps.clear();
   for (PreparedSeries* p : {&c, &lo, &hi}) {
-    p->first_wall = c.walls.empty() ? 0 : c.walls.front();
     p->all_points = s.all_points;
     p->smoothing = s.smoothing;
     p->records = p->values.size();
@@ -128,6 +130,24 @@ void build_group_series(std::span<const PreparedSeries* const> members, const Se
   }
   c.raw_pyramid.build(c.values);
   if (!c.ema_constant) c.smooth_pyramid.build(c.smoothed);
+}
+
+void fill_group_walls(GroupSeries& g) {
+  PreparedSeries& c = g.centre;
+  group_wall_times(g.member_series, c.steps, g.aligned, c.walls);
+  const double first = c.walls.empty() ? 0 : c.walls.front();
+  for (PreparedSeries* p : {&g.centre, &g.lower, &g.upper}) p->first_wall = first;
+  g.walls_pending = false;
+}
+
+bool GroupSeriesCache::fill_walls(std::size_t lines) {
+  for (auto& [id, g] : entries_) {
+    if (!g.walls_pending) continue;
+    if (lines == 0) return true;
+    fill_group_walls(g);
+    --lines;
+  }
+  return false;
 }
 
 const GroupSeries& GroupSeriesCache::get(const std::string& id,
@@ -157,6 +177,7 @@ const GroupSeries& GroupSeriesCache::get(const std::string& id,
     ++builds_;
     for (PreparedSeries* p : {&g.centre, &g.lower, &g.upper}) p->version = builds_;
   }
+  if (g.walls_pending && s.x_axis != XAxis::kStep) fill_group_walls(g);  // a time or tag axis reads them
   return g;
 }
 

@@ -21,6 +21,11 @@ struct GroupSeries {
   PreparedSeries centre, lower, upper;  // lower/upper: values only (at centre's x), empty without a band
   std::vector<std::uint32_t> counts;    // n of each centre point
   bool interpolated = false;            // some member's value at some step was interpolated
+  bool aligned = false;                 // every member logged the same steps
+  // The centre's wall times are left for later frames on the step axis (only
+  // the tooltip's relative time reads them there): centre.walls is empty
+  // until fill_group_walls. Any other axis computes them at once.
+  bool walls_pending = false;
   std::vector<const PreparedSeries*> member_series;  // what it was built from
   std::size_t members = 0;
   std::uint64_t settings_key = 0, data_key = 0;
@@ -39,6 +44,10 @@ class GroupSeriesCache {
   // an older regex, cards scrolled away long ago): each holds its points
   // three times over. Call once a frame, after drawing.
   void evict(double now, double idle = 10);
+  // Computes the wall times of up to `lines` lines that left them for later;
+  // returns whether some are still pending (ask for another frame). Call once
+  // a frame, after drawing.
+  bool fill_walls(std::size_t lines);
   std::size_t size() const { return entries_.size(); }
   // Aggregates computed so far (each build is one group's line of one tag).
   std::uint64_t builds() const { return builds_; }
@@ -61,7 +70,10 @@ class GroupSeriesCache {
 // Every reduction of `g`'s members per step, the median included (downloads).
 aggregate::GroupAggregate full_aggregate(const GroupSeries& g, const Settings& s);
 
-// Fills `g` from the members (exposed for tests).
+// Fills `g` from the members (exposed for tests); the wall times too unless
+// the x axis is steps (then they are pending: fill_group_walls).
 void build_group_series(std::span<const PreparedSeries* const> members, const Settings& s, GroupSeries& g);
+// The centre's wall times of `g`, from its members.
+void fill_group_walls(GroupSeries& g);
 
 }  // namespace el::ui

@@ -440,7 +440,8 @@ void LineChart::draw_tooltip(std::span<const ChartLine> lines, const ChartOption
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(format_count(static_cast<std::uint64_t>(std::max(0.0, p.steps[r.i]))).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(aggregate::format_duration(p.walls[r.i] - p.first_wall).c_str());
+      if (r.i < p.walls.size())  // (a group line's are computed a few frames after it)
+        ImGui::TextUnformatted(aggregate::format_duration(p.walls[r.i] - p.first_wall).c_str());
       if (o.fonts && o.fonts->mono) ImGui::PopFont();
     }
     ImGui::EndTable();

@@ -418,6 +418,8 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ImGui::BeginChild("##main", ImVec2(0, body_h), false);
     draw_dashboards(ctx);
     group_series_.evict(view.now);
+    // Group lines' wall times, a few lines a frame after a regroup (only tooltips read them).
+    if (group_series_.fill_walls(16)) act.wants_frame = true;
     ImGui::EndChild();
     if (show_problems_) {
       ImGui::BeginChild("##problems", ImVec2(0, 0), true);

@@ -46,6 +46,11 @@ TEST(GroupSeries, MeanWithAStdBandAndN) {
   build_group_series(m.list, s, g);
   EXPECT_EQ(g.centre.steps, (std::vector<double>{0, 10, 20, 30}));
   EXPECT_EQ(g.centre.values, (std::vector<double>{2, 4, 6, 9}));
+  // On the step axis the wall times wait for a later frame.
+  EXPECT_TRUE(g.walls_pending);
+  EXPECT_TRUE(g.centre.walls.empty());
+  fill_group_walls(g);
+  EXPECT_FALSE(g.walls_pending);
   EXPECT_EQ(g.centre.walls, (std::vector<double>{100, 110, 120, 130}));
   EXPECT_EQ(g.counts, (std::vector<std::uint32_t>{2, 2, 2, 1}));
   EXPECT_TRUE(g.interpolated);
@@ -55,6 +60,24 @@ TEST(GroupSeries, MeanWithAStdBandAndN) {
   EXPECT_EQ(g.lower.values[3], 9);
   EXPECT_EQ(g.upper.values[3], 9);
   EXPECT_EQ(g.centre.first_wall, 100);
+}
+
+TEST(GroupSeriesCache, WallTimesComeLaterOnTheStepAxisAtOnceOnTimeAxes) {
+  Members m;
+  Settings s;
+  GroupSeriesCache cache;
+  EXPECT_TRUE(cache.get("a", m.list, s, 1).centre.walls.empty());
+  EXPECT_TRUE(cache.get("b", m.list, s, 1).centre.walls.empty());
+  EXPECT_TRUE(cache.fill_walls(1));  // one line a frame here: one still pending
+  EXPECT_FALSE(cache.fill_walls(1));
+  EXPECT_EQ(cache.get("a", m.list, s, 1).centre.walls.size(), 4u);
+  EXPECT_EQ(cache.get("b", m.list, s, 1).centre.first_wall, 100);
+  // A relative-time chart reads them in the frame it asks.
+  s.x_axis = XAxis::kRelative;
+  GroupSeriesCache fresh;
+  const GroupSeries& c = fresh.get("c", m.list, s, 2);
+  EXPECT_FALSE(c.walls_pending);
+  EXPECT_EQ(c.centre.walls, (std::vector<double>{100, 110, 120, 130}));
 }
 
 TEST(GroupSeries, MedianWithMinMaxAndNoBand) {
