@@ -132,8 +132,8 @@ int cmd_info(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     io::DiskFiles files(path);
     const embed::Discovery d = embed::discover_embeddings(files);
-    if (d.embeddings.empty() && d.problems.empty()) continue;
-    std::printf("embeddings under %s: %zu\n", path.c_str(), d.embeddings.size());
+    if (!d.embeddings.empty() || !d.problems.empty())
+      std::printf("embeddings under %s: %zu\n", path.c_str(), d.embeddings.size());
     for (const embed::Embedding& e : d.embeddings)
       std::printf(
           "  %-40s run %s, %s %s\n", e.name.c_str(), e.run.c_str(), exporting::tensor_source_name(e.source),
