@@ -2,27 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
-#ifdef __EMSCRIPTEN__
-#include <GLES3/gl3.h>
-#else
-#define GL_GLEXT_PROTOTYPES
-#include <SDL_opengl.h>
-#include <SDL_opengl_glext.h>
-#endif
+#include "app/gl_program.h"
 
 namespace el::app {
 
 namespace {
 
-#ifdef __EMSCRIPTEN__
-#define EL_GLSL_HEADER "#version 300 es\nprecision mediump float;\n"
-#else
-#define EL_GLSL_HEADER "#version 130\n"
-#endif
-
-const char* kVertex = EL_GLSL_HEADER R"(
+const char* kVertex = R"(
 uniform mat4 u_mvp;
 uniform float u_size;
 in vec3 a_pos;
@@ -36,7 +23,7 @@ void main() {
 )";
 
 // A disc with a darker rim; outside the disc nothing is drawn.
-const char* kFragment = EL_GLSL_HEADER R"(
+const char* kFragment = R"(
 uniform float u_outline;
 in vec4 v_col;
 out vec4 frag;
@@ -48,22 +35,6 @@ void main() {
   frag = vec4(v_col.rgb * (1.0 - 0.35 * rim), 1.0);
 }
 )";
-
-GLuint compile(GLenum kind, const char* source) {
-  GLuint s = glCreateShader(kind);
-  glShaderSource(s, 1, &source, nullptr);
-  glCompileShader(s);
-  GLint ok = 0;
-  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetShaderInfoLog(s, sizeof log, nullptr, log);
-    std::fprintf(stderr, "eventlens: point shader: %s\n", log);
-    glDeleteShader(s);
-    return 0;
-  }
-  return s;
-}
 
 void callback(const ImDrawList*, const ImDrawCmd* cmd) {
   const auto* call = static_cast<const GlPoints::Call*>(cmd->UserCallbackData);
@@ -83,25 +54,8 @@ GlPoints::~GlPoints() {
 
 bool GlPoints::ensure_program() {
   if (program_ || program_failed_) return program_ != 0;
-  GLuint vs = compile(GL_VERTEX_SHADER, kVertex), fs = compile(GL_FRAGMENT_SHADER, kFragment);
-  if (!vs || !fs) {
-    program_failed_ = true;
-    return false;
-  }
-  program_ = glCreateProgram();
-  glAttachShader(program_, vs);
-  glAttachShader(program_, fs);
-  glBindAttribLocation(program_, 0, "a_pos");
-  glBindAttribLocation(program_, 1, "a_col");
-  glLinkProgram(program_);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    std::fprintf(stderr, "eventlens: the point shader does not link\n");
-    glDeleteProgram(program_);
-    program_ = 0;
+  program_ = build_program("point", kVertex, kFragment, {"a_pos", "a_col"});
+  if (!program_) {
     program_failed_ = true;
     return false;
   }
@@ -169,26 +123,11 @@ void GlPoints::render(const Call& call, const ImDrawCmd& cmd) {
   const Cloud& c = it->second;
   const std::size_t n = std::min(c.count, c.coloured);
   if (!n) return;
-  const ImDrawData* dd = ImGui::GetDrawData();
-  const ImVec2 pos = dd->DisplayPos, scale = dd->FramebufferScale;
-  const float fb_h = dd->DisplaySize.y * scale.y;
-  auto to_fb = [&](ImVec2 a, ImVec2 b, GLint& x, GLint& y, GLsizei& w, GLsizei& h) {
-    x = static_cast<GLint>(std::floor((a.x - pos.x) * scale.x));
-    y = static_cast<GLint>(std::floor(fb_h - (b.y - pos.y) * scale.y));
-    w = static_cast<GLsizei>(std::ceil((b.x - a.x) * scale.x));
-    h = static_cast<GLsizei>(std::ceil((b.y - a.y) * scale.y));
-  };
-  GLint x, y;
-  GLsizei w, h;
-  to_fb(call.min, call.max, x, y, w, h);
-  if (w <= 0 || h <= 0) return;
-  glViewport(x, y, w, h);
-  const ImVec2 clip_min(std::max(cmd.ClipRect.x, call.min.x), std::max(cmd.ClipRect.y, call.min.y));
-  const ImVec2 clip_max(std::min(cmd.ClipRect.z, call.max.x), std::min(cmd.ClipRect.w, call.max.y));
-  if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) return;
-  to_fb(clip_min, clip_max, x, y, w, h);
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(x, y, w, h);
+  const ImDrawData& dd = *ImGui::GetDrawData();
+  const FramebufferRect view = framebuffer_rect(dd, call.min, call.max);
+  if (view.w <= 0 || view.h <= 0) return;
+  glViewport(view.x, view.y, view.w, view.h);
+  if (!scissor_to(dd, cmd, call.min, call.max)) return;
   glDisable(GL_BLEND);
   if (call.style.depth) {
     glEnable(GL_DEPTH_TEST);
@@ -203,7 +142,7 @@ void GlPoints::render(const Call& call, const ImDrawCmd& cmd) {
 #endif
   glUseProgram(program_);
   glUniformMatrix4fv(u_mvp_, 1, GL_FALSE, call.mvp.data());
-  glUniform1f(u_size_, std::max(1.0f, call.style.size_px * scale.x));
+  glUniform1f(u_size_, std::max(1.0f, call.style.size_px * dd.FramebufferScale.x));
   glUniform1f(u_outline_, call.style.outline && call.style.size_px >= 4 ? 1.0f : 0.0f);
   glBindVertexArray(c.vao);
   glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(n));

@@ -245,6 +245,8 @@ bool Shell::frame() {
   points_.begin_frame();
   view.meshes = &meshes_;
   meshes_.begin_frame();
+  view.geometry = &geometry_;
+  geometry_.begin_frame(view.now);
   // Decoding images and clips gets a share of the frame; the rest waits a frame.
   media_.set_budget(static_cast<std::size_t>(settings_.image_cache_mb) << 20);
   media_.begin_frame(view.now, 10.0);

@@ -14,6 +14,7 @@
 
 #include "app/embedding_loader.h"
 #include "app/frame_pacer.h"
+#include "app/gl_geometry.h"
 #include "app/gl_mesh.h"
 #include "app/gl_points.h"
 #include "app/gl_textures.h"
@@ -199,6 +200,7 @@ class Shell {
   std::unordered_map<std::uint64_t, std::string> incoming_;  // file_buffer()s being filled
   GlPoints points_;
   GlMesh meshes_;
+  GlGeometry geometry_;  // charts' lines and bands, kept on the GPU between frames
   IngestQueue queue_;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
   // When the current (or last) batch started and finished, in steady-clock

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "aggregate/ticks.h"
 #include "ui/format.h"
@@ -180,6 +181,204 @@ void LineChart::fit_range(std::span<const ChartLine> lines, const ChartOptions& 
   fitted_ = r;
 }
 
+// [SECTION] lines and marks ------------------------------------------------------------
+// Brings each line's band columns and decimated points up to date with its
+// data, the range shown and the width; true if any was recomputed.
+bool LineChart::refresh_lines(std::span<const ChartLine> lines, const ChartOptions& o, const PlotRange& v,
+                              int band_columns_n, int columns) {
+  bool changed = false;
+  bands_.resize(lines.size());
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    const ChartLine& l = lines[li];
+    if (!l.lower || !l.upper || l.lower->values.empty() || l.upper->values.empty()) continue;
+    Band& b = bands_[li];
+    if (b.lower != l.lower || b.upper != l.upper || b.lower_version != l.lower->version ||
+        b.upper_version != l.upper->version || b.points != l.lower->values.size() || b.x0 != v.x0 ||
+        b.x1 != v.x1 || b.columns != band_columns_n || b.axis != o.x_axis || b.x_scale != o.x_scale ||
+        b.y_scale != o.y_scale) {
+      band_columns(l, o, v.x0, v.x1, band_columns_n, b.out, band_xs_);
+      b.lower = l.lower;
+      b.upper = l.upper;
+      b.lower_version = l.lower->version;
+      b.upper_version = l.upper->version;
+      b.points = l.lower->values.size();
+      b.x0 = v.x0;
+      b.x1 = v.x1;
+      b.columns = band_columns_n;
+      b.axis = o.x_axis;
+      b.x_scale = o.x_scale;
+      b.y_scale = o.y_scale;
+      changed = true;
+    }
+  }
+  decimated_.resize(lines.size() * 2);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+      if (!draws_pass(lines[li], o, pass)) continue;
+      const PreparedSeries& p = *lines[li].data;
+      const bool raw = pass == 0;
+      // Decimate in value space (the log is monotonic, so extremes stay
+      // extremes), and only when the data, range or width changed.
+      Decimated& d = decimated_[li * 2 + static_cast<std::size_t>(pass)];
+      if (d.data != &p || d.points != p.values.size() || d.version != p.version ||
+          d.smoothing != p.smoothing || d.all_points != p.all_points || d.x0 != v.x0 || d.x1 != v.x1 ||
+          d.columns != columns || d.axis != o.x_axis || d.x_scale != o.x_scale) {
+        const std::vector<double>& xs = x_column(p, o.x_axis, o.x_scale, xs_scratch_);
+        const std::vector<double>& ys = raw ? p.values : p.smooth_values();
+        const aggregate::MinMaxPyramid* pyr = raw ? &p.raw_pyramid : &p.smooth_values_pyramid();
+        // A log x axis cannot show x <= 0: those points (first, x being sorted) are left out.
+        std::size_t from = 0;
+        while (from < xs.size() && !std::isfinite(xs[from])) ++from;
+        aggregate::decimate_min_max(std::span(xs).subspan(from), std::span(ys).subspan(from), v.x0, v.x1,
+                                    columns, d.out, o.x_axis == XAxis::kStep && from == 0 ? pyr : nullptr);
+        d.data = &p;
+        d.points = p.values.size();
+        d.version = p.version;
+        d.smoothing = p.smoothing;
+        d.all_points = p.all_points;
+        d.x0 = v.x0;
+        d.x1 = v.x1;
+        d.columns = columns;
+        d.axis = o.x_axis;
+        d.x_scale = o.x_scale;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+// Pass 0 draws a line's raw values faintly, pass 1 its smoothed ones on top.
+bool LineChart::draws_pass(const ChartLine& l, const ChartOptions& o, int pass) {
+  const PreparedSeries& p = *l.data;
+  if (p.values.empty()) return false;
+  if (pass == 1) return true;
+  // No raw pass without smoothing, for a group's member (its smoothed line
+  // only), or when the smoothed values are the values (a constant series, a
+  // group smoothed before aggregating).
+  return o.smoothing_on && !l.faint && &p.smooth_values() != &p.values;
+}
+
+// What the lines' geometry depends on beyond the refreshed caches: the range
+// and size shown, each line's look, the y scale, and ImGui's atlas and flags
+// (the anti-aliased lines sample the atlas).
+std::uint64_t LineChart::geometry_key(std::span<const ChartLine> lines, const ChartOptions& o,
+                                      const PlotRange& v, const PlotArea& area, int flags) {
+  std::uint64_t key = 1469598103934665603ull;
+  auto mix = [&](std::uint64_t x) { key = (key ^ x) * 1099511628211ull; };
+  auto mix_double = [&](double x) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    mix(bits);
+  };
+  for (double x : {v.x0, v.x1, v.y0, v.y1, static_cast<double>(area.width()),
+                   static_cast<double>(area.p1.y - area.p0.y), o.y_scale.width})
+    mix_double(x);
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  for (float x :
+       {atlas.TexUvWhitePixel.x, atlas.TexUvWhitePixel.y, atlas.TexUvLines[2].x, atlas.TexUvLines[2].y})
+    mix_double(x);
+  mix(reinterpret_cast<std::uintptr_t>(atlas.TexID));
+  mix(static_cast<std::uint64_t>(o.y_scale.kind) | (static_cast<std::uint64_t>(o.smoothing_on) << 8) |
+      (static_cast<std::uint64_t>(flags) << 16));
+  mix(lines.size());
+  for (const ChartLine& l : lines) {
+    mix(reinterpret_cast<std::uintptr_t>(l.data));
+    mix(reinterpret_cast<std::uintptr_t>(l.lower));
+    mix(reinterpret_cast<std::uintptr_t>(l.upper));
+    mix(l.rgb | (static_cast<std::uint64_t>(l.faint) << 32));
+  }
+  return key;
+}
+
+// One ImDrawList for building every chart's geometry before it is uploaded.
+ImDrawList& LineChart::geometry_scratch() {
+  static ImDrawList* list = nullptr;
+  if (!list) list = IM_NEW(ImDrawList)(ImGui::GetDrawListSharedData());
+  list->_Data = ImGui::GetDrawListSharedData();
+  return *list;
+}
+
+// Bands under every line, then each line's raw pass and smoothed pass, and the
+// NaN/Inf marks, from the refreshed caches into `dl`.
+void LineChart::draw_lines(ImDrawList& dl, std::span<const ChartLine> lines, const ChartOptions& o,
+                           const PlotRange& v, const PlotArea& area) {
+  auto sx = [&](double x) { return nav_.sx(area, x); };
+  auto sy = [&](double y) { return nav_.sy(area, y); };
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    const ChartLine& l = lines[li];
+    if (!l.lower || !l.upper || l.lower->values.empty() || l.upper->values.empty()) continue;
+    const Band& b = bands_[li];
+    // One triangle strip per unbroken stretch: two vertices per column, no
+    // anti-aliased fringe (a translucent fill needs none), written directly.
+    const ImU32 fill = rgb_alpha(l.rgb, 0.2f);
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    for (std::size_t from = 0; from < b.out.size();) {
+      std::size_t to = from;
+      while (to < b.out.size() && std::isfinite(b.out[to][1])) ++to;
+      const int k = static_cast<int>(to - from);
+      if (k >= 2) {
+        dl.PrimReserve(6 * (k - 1), 2 * k);
+        const auto base = static_cast<unsigned>(dl._VtxCurrentIdx);
+        for (int i = 0; i < k; ++i) {
+          const auto& c = b.out[from + static_cast<std::size_t>(i)];
+          const float x = sx(c[0]);
+          dl.PrimWriteVtx(ImVec2(x, sy(c[2])), uv, fill);
+          dl.PrimWriteVtx(ImVec2(x, sy(c[1])), uv, fill);
+        }
+        for (unsigned i = 0; i + 1 < static_cast<unsigned>(k); ++i) {
+          const unsigned first = base + 2 * i;
+          for (unsigned idx : {first, first + 2, first + 1, first + 1, first + 2, first + 3})
+            dl.PrimWriteIdx(idx);
+        }
+      }
+      from = to + 1;
+    }
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+      const ChartLine& l = lines[li];
+      if (!draws_pass(l, o, pass)) continue;
+      const PreparedSeries& p = *l.data;
+      const bool raw = pass == 0;
+      const float alpha = l.faint ? 0.3f : raw ? 0.28f : 1.0f;
+      const Decimated& d = decimated_[li * 2 + static_cast<std::size_t>(pass)];
+      screen_.clear();
+      auto flush = [&]() {
+        // A lone point (a single record, or one between gaps) is a dot big enough to see.
+        if (screen_.size() == 1)
+          dl.AddCircleFilled(screen_[0], raw || l.faint ? 2.5f : 3.5f, with_alpha(l.rgb, alpha));
+        if (screen_.size() > 1)
+          dl.AddPolyline(screen_.data(), static_cast<int>(screen_.size()), with_alpha(l.rgb, alpha), 0,
+                         raw || l.faint ? 1.0f : 2.0f);  // integer widths: ImGui's fast textured lines
+        screen_.clear();
+      };
+      for (const aggregate::Point& pt : d.out) {
+        const double y = plot_y(pt.y, o.y_scale);
+        if (!std::isfinite(y)) {
+          flush();
+          continue;
+        }
+        screen_.emplace_back(sx(pt.x), sy(y));
+      }
+      flush();
+      // NaN and ±Inf: small triangles on the plot's top (+Inf) or bottom edge.
+      if (!raw || !o.smoothing_on) {
+        for (std::uint32_t i : p.nonfinite) {
+          if (o.x_axis == XAxis::kTag) break;  // (kept positions are of the unpaired series)
+          const double x = plot_x(p, i, o);
+          if (!(x >= v.x0 && x <= v.x1)) continue;
+          const float px = sx(x);
+          const bool top = p.values[i] > 0 && std::isinf(p.values[i]);
+          const float ey = top ? area.p0.y + 1 : area.p1.y - 1, dy = top ? 6.0f : -6.0f;
+          dl.AddTriangleFilled(ImVec2(px, ey), ImVec2(px - 4, ey + dy), ImVec2(px + 4, ey + dy),
+                               with_alpha(l.rgb, 1.0f));
+        }
+      }
+    }
+  }
+}
+
 // [SECTION] draw ----------------------------------------------------------------------
 void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lines, const ChartOptions& o,
                      std::uint64_t data_key) {
@@ -219,129 +418,29 @@ void LineChart::draw(const char* id, ImVec2 size, std::span<const ChartLine> lin
   rect_ = {origin.x, origin.y, size.x, size.y};
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
 
-  // [SECTION] lines and marks
-  dl->PushClipRect(p0, p1, true);
-  // Bands first, under every line; recomputed only when their data, the range or the width changed.
-  bands_.resize(lines.size());
-  for (std::size_t li = 0; li < lines.size(); ++li) {
-    const ChartLine& l = lines[li];
-    if (!l.lower || !l.upper || l.lower->values.empty() || l.upper->values.empty()) continue;
-    Band& b = bands_[li];
-    const int band_columns_n = std::max(1, static_cast<int>(pw));
-    if (b.lower != l.lower || b.upper != l.upper || b.lower_version != l.lower->version ||
-        b.upper_version != l.upper->version || b.points != l.lower->values.size() || b.x0 != v.x0 ||
-        b.x1 != v.x1 || b.columns != band_columns_n || b.axis != o.x_axis || b.x_scale != o.x_scale ||
-        b.y_scale != o.y_scale) {
-      band_columns(l, o, v.x0, v.x1, band_columns_n, b.out, band_xs_);
-      b.lower = l.lower;
-      b.upper = l.upper;
-      b.lower_version = l.lower->version;
-      b.upper_version = l.upper->version;
-      b.points = l.lower->values.size();
-      b.x0 = v.x0;
-      b.x1 = v.x1;
-      b.columns = band_columns_n;
-      b.axis = o.x_axis;
-      b.x_scale = o.x_scale;
-      b.y_scale = o.y_scale;
-    }
-    // One triangle strip per unbroken stretch: two vertices per column, no
-    // anti-aliased fringe (a translucent fill needs none), written directly.
-    const ImU32 fill = rgb_alpha(l.rgb, 0.2f);
-    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-    for (std::size_t from = 0; from < b.out.size();) {
-      std::size_t to = from;
-      while (to < b.out.size() && std::isfinite(b.out[to][1])) ++to;
-      const int k = static_cast<int>(to - from);
-      if (k >= 2) {
-        dl->PrimReserve(6 * (k - 1), 2 * k);
-        const auto base = static_cast<unsigned>(dl->_VtxCurrentIdx);
-        for (int i = 0; i < k; ++i) {
-          const auto& c = b.out[from + static_cast<std::size_t>(i)];
-          const float x = sx(c[0]);
-          dl->PrimWriteVtx(ImVec2(x, sy(c[2])), uv, fill);
-          dl->PrimWriteVtx(ImVec2(x, sy(c[1])), uv, fill);
-        }
-        for (unsigned i = 0; i + 1 < static_cast<unsigned>(k); ++i) {
-          const unsigned v = base + 2 * i;
-          for (unsigned idx : {v, v + 2, v + 1, v + 1, v + 2, v + 3}) dl->PrimWriteIdx(idx);
-        }
-      }
-      from = to + 1;
-    }
-  }
+  // Lines and marks (see their section).
+  const int band_columns_n = std::max(1, static_cast<int>(pw));
   const int columns = std::max(1, static_cast<int>(pw * io.DisplayFramebufferScale.x));
-  std::vector<double> xs_scratch;
-  decimated_.resize(lines.size() * 2);
-  for (int pass = 0; pass < 2; ++pass) {  // raw (faint) first, then smoothed on top
-    if (pass == 0 && !o.smoothing_on) continue;
-    for (std::size_t li = 0; li < lines.size(); ++li) {
-      const ChartLine& l = lines[li];
-      const PreparedSeries& p = *l.data;
-      if (p.values.empty() || (l.faint && pass == 0)) continue;  // a group's member: its smoothed line only
-      // A line whose smoothed values are its values (a constant series, a group smoothed before
-      // aggregating) is drawn once.
-      if (pass == 0 && &p.smooth_values() == &p.values) continue;
-      const bool raw = pass == 0;
-      const float alpha = l.faint ? 0.3f : raw ? 0.28f : 1.0f;
-      // Decimate in value space (the log is monotonic, so extremes stay
-      // extremes), and only when the data, range or width changed.
-      Decimated& d = decimated_[li * 2 + static_cast<std::size_t>(pass)];
-      if (d.data != &p || d.points != p.values.size() || d.version != p.version ||
-          d.smoothing != p.smoothing || d.all_points != p.all_points || d.x0 != v.x0 || d.x1 != v.x1 ||
-          d.columns != columns || d.axis != o.x_axis || d.x_scale != o.x_scale) {
-        const std::vector<double>& xs = x_column(p, o.x_axis, o.x_scale, xs_scratch);
-        const std::vector<double>& ys = raw ? p.values : p.smooth_values();
-        const aggregate::MinMaxPyramid* pyr = raw ? &p.raw_pyramid : &p.smooth_values_pyramid();
-        // A log x axis cannot show x <= 0: those points (first, x being sorted) are left out.
-        std::size_t from = 0;
-        while (from < xs.size() && !std::isfinite(xs[from])) ++from;
-        aggregate::decimate_min_max(std::span(xs).subspan(from), std::span(ys).subspan(from), v.x0, v.x1,
-                                    columns, d.out, o.x_axis == XAxis::kStep && from == 0 ? pyr : nullptr);
-        d.data = &p;
-        d.points = p.values.size();
-        d.version = p.version;
-        d.smoothing = p.smoothing;
-        d.all_points = p.all_points;
-        d.x0 = v.x0;
-        d.x1 = v.x1;
-        d.columns = columns;
-        d.axis = o.x_axis;
-        d.x_scale = o.x_scale;
-      }
-      screen_.clear();
-      auto flush = [&]() {
-        // A lone point (a single record, or one between gaps) is a dot big enough to see.
-        if (screen_.size() == 1)
-          dl->AddCircleFilled(screen_[0], raw || l.faint ? 2.5f : 3.5f, with_alpha(l.rgb, alpha));
-        if (screen_.size() > 1)
-          dl->AddPolyline(screen_.data(), static_cast<int>(screen_.size()), with_alpha(l.rgb, alpha), 0,
-                          raw || l.faint ? 1.0f : 2.0f);  // integer widths: ImGui's fast textured lines
-        screen_.clear();
-      };
-      for (const aggregate::Point& pt : d.out) {
-        const double y = plot_y(pt.y, o.y_scale);
-        if (!std::isfinite(y)) {
-          flush();
-          continue;
-        }
-        screen_.emplace_back(sx(pt.x), sy(y));
-      }
-      flush();
-      // NaN and ±Inf: small triangles on the plot's top (+Inf) or bottom edge.
-      if (!raw || !o.smoothing_on) {
-        for (std::uint32_t i : p.nonfinite) {
-          if (o.x_axis == XAxis::kTag) break;  // (kept positions are of the unpaired series)
-          const double x = plot_x(p, i, o);
-          if (!(x >= v.x0 && x <= v.x1)) continue;
-          const float px = sx(x);
-          const bool top = p.values[i] > 0 && std::isinf(p.values[i]);
-          const float ey = top ? p0.y + 1 : p1.y - 1, d = top ? 6.0f : -6.0f;
-          dl->AddTriangleFilled(ImVec2(px, ey), ImVec2(px - 4, ey + d), ImVec2(px + 4, ey + d),
-                                with_alpha(l.rgb, 1.0f));
-        }
-      }
+  const bool refreshed = refresh_lines(lines, o, v, band_columns_n, columns);
+  dl->PushClipRect(p0, p1, true);
+  if (o.geometry) {
+    // Built and uploaded only when something they show changed: a frame that
+    // only moves the cursor costs one draw call for all the lines.
+    const std::uint64_t key = geometry_key(lines, o, v, area, dl->Flags);
+    if (refreshed || key != geometry_key_ || !o.geometry->has(geometry_)) {
+      ImDrawList& scratch = geometry_scratch();
+      scratch._ResetForNewFrame();
+      scratch.Flags = dl->Flags;
+      draw_lines(scratch, lines, o, v, area);
+      geometry_ = o.geometry->upload(geometry_, std::span(scratch.VtxBuffer.Data, scratch.VtxBuffer.Size),
+                                     std::span(scratch.IdxBuffer.Data, scratch.IdxBuffer.Size));
+      geometry_key_ = key;
+      geometry_origin_ = p0;
+      ++geometry_builds_;
     }
+    o.geometry->draw(dl, geometry_, ImVec2(p0.x - geometry_origin_.x, p0.y - geometry_origin_.y));
+  } else {
+    draw_lines(*dl, lines, o, v, area);
   }
   dl->PopClipRect();
 

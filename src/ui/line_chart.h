@@ -13,6 +13,7 @@
 #include "aggregate/axis_scale.h"
 #include "aggregate/decimate.h"
 #include "imgui.h"
+#include "ui/geometry_renderer.h"
 #include "ui/plot_frame.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
@@ -45,10 +46,16 @@ struct ChartOptions {
   TooltipSort sort = TooltipSort::kNearest;
   const Fonts* fonts = nullptr;
   double now = 0;  // seconds, paces auto-range updates while data grows
+  // Keeps the lines' triangles on the GPU between frames (null: built into the window's draw list each
+  // frame).
+  GeometryRenderer* geometry = nullptr;
 };
 
 class LineChart {
  public:
+  LineChart() = default;
+  LineChart(const LineChart&) = delete;  // (the GPU geometry is the chart's own)
+  LineChart& operator=(const LineChart&) = delete;
   // Draws the chart filling `size` at the cursor. `data_key` changes whenever
   // the lines' data or the options change (it invalidates the fitted range).
   void draw(const char* id, ImVec2 size, std::span<const ChartLine> lines, const ChartOptions& options,
@@ -61,9 +68,19 @@ class LineChart {
   const std::vector<std::string>& y_labels() const { return y_labels_; }
   const PlotRange& view() const { return nav_.view(); }
   const std::array<float, 4>& rect() const { return rect_; }
+  // How many times the lines' GPU geometry was built (state(): hovering builds none).
+  std::uint64_t geometry_builds() const { return geometry_builds_; }
 
  private:
   void fit_range(std::span<const ChartLine> lines, const ChartOptions& o);
+  bool refresh_lines(std::span<const ChartLine> lines, const ChartOptions& o, const PlotRange& v,
+                     int band_columns, int columns);
+  static bool draws_pass(const ChartLine& l, const ChartOptions& o, int pass);
+  static std::uint64_t geometry_key(std::span<const ChartLine> lines, const ChartOptions& o,
+                                    const PlotRange& v, const PlotArea& area, int flags);
+  static ImDrawList& geometry_scratch();
+  void draw_lines(ImDrawList& dl, std::span<const ChartLine> lines, const ChartOptions& o, const PlotRange& v,
+                  const PlotArea& area);
   void draw_tooltip(std::span<const ChartLine> lines, const ChartOptions& o, double mouse_x, double mouse_y);
 
   PlotNavigator nav_;  // what is shown, in plot units (the scales' units)
@@ -99,7 +116,14 @@ class LineChart {
     std::vector<std::array<double, 3>> out;  // (x, lower, upper) in plot units
   };
   std::vector<Band> bands_;
-  std::vector<double> band_xs_;  // a band's x in plot units, when computed
+  std::vector<double> band_xs_;     // a band's x in plot units, when computed
+  std::vector<double> xs_scratch_;  // a line's x in plot units, when computed
+  // The lines' triangles on the GPU (ChartOptions::geometry), what they were
+  // built from, and where the plot was then (later frames move them along).
+  GeometryId geometry_ = 0;
+  std::uint64_t geometry_key_ = 0;
+  ImVec2 geometry_origin_;
+  std::uint64_t geometry_builds_ = 0;
   std::vector<ImVec2> screen_;
   std::vector<double> sample_;
 };

@@ -380,6 +380,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.embeddings = view.embeddings;
     ctx.points = view.points;
     ctx.meshes = view.meshes;
+    ctx.geometry = view.geometry;
     media_cards_.clear();
     ctx.media_cards = &media_cards_;
     ctx.open_urls = &act.open_urls;

@@ -46,6 +46,7 @@ struct MainWindowView {
   EmbeddingProvider* embeddings = nullptr;  // the Projector's files
   PointRenderer* points = nullptr;          // GPU point clouds
   MeshRenderer* meshes = nullptr;           // GPU triangle meshes
+  GeometryRenderer* geometry = nullptr;     // GPU-kept chart lines (null: drawn each frame)
 };
 
 struct MainWindowActions {

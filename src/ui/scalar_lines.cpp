@@ -202,6 +202,7 @@ ChartOptions chart_options(const UiContext& ctx) {
   o.sort = s.tooltip_sort;
   o.fonts = ctx.fonts;
   o.now = ctx.now;
+  o.geometry = ctx.geometry;
   return o;
 }
 

@@ -384,6 +384,8 @@ void ScalarsDashboard::write_state(store::JsonWriter& j, const store::Store&) co
     // a log axis), the tick labels, and where it is on screen (CSS pixels).
     const LineChart& chart = *c.chart;
     j.key("zoomed").value(chart.zoomed());
+    // How often its lines' GPU geometry was built: a frame that only moves the cursor builds none.
+    j.key("geometryBuilds").value(chart.geometry_builds());
     const PlotRange& v = chart.view();
     j.key("view").begin_array().value(v.x0).value(v.x1).value(v.y0).value(v.y1).end_array();
     j.key("xLabels").begin_array();

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "store/store.h"
 #include "ui/embedding_provider.h"
+#include "ui/geometry_renderer.h"
 #include "ui/group_series.h"
 #include "ui/media_provider.h"
 #include "ui/mesh_renderer.h"
@@ -72,10 +73,11 @@ struct UiContext {
   RegexFilter* run_filter = nullptr;
   std::vector<Download>* downloads = nullptr;
   std::optional<PngCapture>* capture = nullptr;
-  MediaProvider* media = nullptr;                     // images and audio, read lazily
-  EmbeddingProvider* embeddings = nullptr;            // the Projector's files (null: none)
-  PointRenderer* points = nullptr;                    // GPU point clouds (null: cannot draw them)
-  MeshRenderer* meshes = nullptr;                     // GPU triangle meshes (null: cannot draw them)
+  MediaProvider* media = nullptr;           // images and audio, read lazily
+  EmbeddingProvider* embeddings = nullptr;  // the Projector's files (null: none)
+  PointRenderer* points = nullptr;          // GPU point clouds (null: cannot draw them)
+  MeshRenderer* meshes = nullptr;           // GPU triangle meshes (null: cannot draw them)
+  GeometryRenderer* geometry = nullptr;     // charts' lines kept on the GPU (null: drawn each frame)
   std::vector<MediaCardInfo>* media_cards = nullptr;  // filled by the media dashboards
   std::vector<std::string>* open_urls = nullptr;      // links clicked (opened in a new tab by the app)
   std::string* copy_text = nullptr;                   // text to put on the clipboard
