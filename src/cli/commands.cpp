@@ -18,7 +18,6 @@
 #include "io/loader.h"
 #include "profile/discovery.h"
 #include "profile/trace_summary.h"
-#include "profile/xplane_reader.h"
 #include "record/stream_reader.h"
 #include "store/store.h"
 
@@ -141,19 +140,17 @@ int cmd_info(const std::vector<std::string>& paths) {
     for (const embed::EmbeddingProblem& p : d.problems)
       std::printf("  problem: %s: %s\n", p.path.c_str(), p.problem.c_str());
     problems += static_cast<int>(d.problems.size());
-    // Profiles (plugins/profile/<session>/<host>.xplane.pb).
+    // Profiles (xplane and Chrome trace files: profile/discovery.h).
     const std::vector<profile::ProfileFile> profiles = profile::find_profiles(files.paths());
     if (!profiles.empty()) std::printf("profiles under %s: %zu\n", path.c_str(), profiles.size());
     for (const profile::ProfileFile& f : profiles) {
-      std::string bytes, error;
-      if (!files.read(f.path, bytes, error)) {
+      std::string error;
+      profile::Trace trace;
+      if (!exporting::read_profile(files, f, trace, error)) {
         std::printf("  problem: %s: %s\n", f.path.c_str(), error.c_str());
         ++problems;
         continue;
       }
-      profile::Trace trace;
-      profile::read_xplane(f.path, {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
-                           trace);
       const profile::TraceSummary sum = profile::summarize(trace, 0);
       std::printf("  run %s, host %s: %zu processes, %zu tracks, %llu slices over %.3f ms\n", f.run.c_str(),
                   f.host.c_str(), trace.processes.size(), trace.tracks.size(),
@@ -166,6 +163,29 @@ int cmd_info(const std::vector<std::string>& paths) {
   if (!io_ok) return 2;
   return problems ? 1 : 0;
 }
+
+namespace {
+
+// eventlens export --kind profile|embeddings FOLDER: an exporter of what is found under one folder.
+int export_folder(const std::vector<std::string>& paths, const std::string& format, const char* kind,
+                  std::string (*exporter)(embed::FileAccess&, int&)) {
+  if (paths.size() != 1 || format != "json") {
+    std::fprintf(stderr, "eventlens export --kind %s: one PATH (a folder), JSON only\n", kind);
+    return 2;
+  }
+  io::DiskFiles files(paths[0]);
+  if (!files.error().empty()) {
+    std::fprintf(stderr, "%s\n", files.error().c_str());
+    return 2;
+  }
+  int problems = 0;
+  const std::string out = exporter(files, problems);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fputc('\n', stdout);
+  return problems ? 1 : 0;
+}
+
+}  // namespace
 
 // eventlens export PATH... [--format json|csv] [--kind K] [--run RE] [--tag RE] [--all-points]
 //                          [--group RE [--reduce mean,std,sem,min,max,median]]
@@ -235,38 +255,10 @@ int cmd_export(const std::vector<std::string>& args) {
     std::fprintf(stderr, "eventlens export: --group aggregates scalars only\n");
     return 2;
   }
-  if (kind == "profile") {  // not in event files: plugins/profile/<session>/<host>.xplane.pb
-    if (format != "json" || paths.size() != 1) {
-      std::fprintf(stderr, "eventlens export --kind profile: one PATH (a folder), JSON only\n");
-      return 2;
-    }
-    io::DiskFiles files(paths[0]);
-    if (!files.error().empty()) {
-      std::fprintf(stderr, "%s\n", files.error().c_str());
-      return 2;
-    }
-    int problems = 0;
-    const std::string out = exporting::export_profiles_json(files, problems);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fputc('\n', stdout);
-    return problems ? 1 : 0;
-  }
-  if (kind == "embeddings") {  // not in event files: the projector's own files under the folder
-    if (format != "json" || paths.size() != 1) {
-      std::fprintf(stderr, "eventlens export --kind embeddings: one PATH (a folder), JSON only\n");
-      return 2;
-    }
-    io::DiskFiles files(paths[0]);
-    if (!files.error().empty()) {
-      std::fprintf(stderr, "%s\n", files.error().c_str());
-      return 2;
-    }
-    int problems = 0;
-    const std::string out = exporting::export_embeddings_json(files, problems);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fputc('\n', stdout);
-    return problems ? 1 : 0;
-  }
+  // Not in event files: profiles and the projector's own files, found under one folder.
+  if (kind == "profile") return export_folder(paths, format, "profile", exporting::export_profiles_json);
+  if (kind == "embeddings")
+    return export_folder(paths, format, "embeddings", exporting::export_embeddings_json);
   if (kind != "all") {
     if (kind != "scalars" && kind != "histograms" && kind != "distributions" && kind != "images" &&
         kind != "text" && kind != "pr_curves" && kind != "hparams" && kind != "meshes") {

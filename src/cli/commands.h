@@ -12,6 +12,7 @@ int cmd_export(const std::vector<std::string>& args);
 int cmd_demo(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
 int cmd_bench_histograms(const std::vector<std::string>& args);
+int cmd_bench_profile(const std::vector<std::string>& args);
 int cmd_bench_graph(const std::vector<std::string>& args);
 int cmd_bench_embedding(const std::vector<std::string>& args);
 int cmd_bench_tsne(const std::vector<std::string>& args);

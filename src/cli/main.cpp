@@ -45,6 +45,9 @@ void usage(std::FILE* out) {
                "  bench --histograms [STEPS BUCKETS]\n"
                "                    time the histogram/distribution aggregation of one synthetic\n"
                "                    series (default 2000 steps x 1000 buckets), as JSON\n"
+               "  bench --profile FILE | --profile-generate EVENTS\n"
+               "                    read a Chrome trace (or a generated kineto-like one, never held\n"
+               "                    whole): JSON MB/s, events/s and bytes per event, as JSON\n"
                "  bench --graph [NODES]\n"
                "                    time opening (decode, hierarchy, layout) a synthetic op graph\n"
                "                    of NODES nodes (default 20000) and expanding its widest group\n"
@@ -101,6 +104,8 @@ int main(int argc, char** argv) {
     return el::cli::cmd_bench_graph({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--histograms")
     return el::cli::cmd_bench_histograms({args.begin() + 1, args.end()});
+  if (cmd == "bench" && !args.empty() && (args[0] == "--profile" || args[0] == "--profile-generate"))
+    return el::cli::cmd_bench_profile(args);
   if (cmd == "bench") return el::cli::cmd_bench(args);
   std::fprintf(stderr, "eventlens: unknown command '%s' (try eventlens --help)\n", cmd.c_str());
   return 2;

@@ -1,12 +1,17 @@
 // A profile as a timeline: processes (a host, a GPU) holding tracks (a
 // thread, a CUDA stream), each holding slices with a start and a duration in
 // integer picoseconds (exact for PyTorch's fractional microseconds and for
-// xplane's ps offsets alike). Names are interned: a million slices of a
-// hundred kernels hold a hundred strings. Readers (xplane_reader, later the
-// Chrome trace JSON reader) fill it; the summary and the Profile dashboard
-// read it. Plain C++, no UI.
+// xplane's ps offsets alike), plus a Chrome trace's instants, counters and
+// flows. Times are relative to `base_us` (0 for xplane, whose times are
+// already relative): epoch microseconds in picoseconds would overflow 64 bits.
+// Names are interned: a million slices of a hundred kernels hold a hundred
+// strings. Arguments are kept as their JSON text in one arena. Readers
+// (xplane_reader, chrome_trace_reader) fill it; the summary and the Profile
+// dashboard read it. Plain C++, no UI.
 #pragma once
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,8 +20,10 @@
 namespace el::profile {
 
 struct Process {
-  std::string name;  // "/host:CPU", "/device:GPU:0", or a trace's process_name
+  std::string name;  // "/host:CPU", "/device:GPU:0", or a trace's process_name (else its pid)
   std::int64_t pid = 0;
+  std::string label;  // a trace's process_labels ("GPU 0"), if any
+  std::int64_t sort_index = 0;
 };
 
 struct Track {
@@ -31,6 +38,36 @@ struct Slice {
   std::uint32_t track = 0;      // index into Trace::tracks
   std::uint32_t long_name = 0;  // interned full name when `name` is a display name (else 0: none)
   std::uint32_t category = 0;   // interned (0: none)
+  std::uint32_t args = 0;       // Trace::args_json id (0: none)
+};
+
+// An instant event (Chrome "i"/"I"): a tick on its track; scope 'g' (global),
+// 'p' (process) or 't' (thread).
+struct Instant {
+  std::int64_t ts_ps = 0;
+  std::uint32_t name = 0, track = 0, category = 0, args = 0;
+  char scope = 't';
+};
+
+// A counter (Chrome "C"): each key of its args is a series of a process.
+struct CounterSeries {
+  std::uint32_t process = 0;
+  std::uint32_t name = 0;  // interned: the event's name, then "." and the key when it has several
+};
+struct CounterSample {
+  std::int64_t ts_ps = 0;
+  double value = 0;
+  std::uint32_t series = 0;  // index into Trace::counter_series
+};
+
+// One end or step of a flow (Chrome "s", "t", "f"): points with the same id
+// connect, in time order, from the slice around each point on its track.
+struct FlowPoint {
+  std::int64_t ts_ps = 0;
+  std::uint64_t id = 0;  // interned text id of the flow's id (numbers and strings alike)
+  std::uint32_t track = 0, name = 0, category = 0;
+  char phase = 's';
+  bool binds_next = false;  // "bp":"e": bound to the enclosing slice (else the next one to start)
 };
 
 class Trace {
@@ -41,14 +78,31 @@ class Trace {
   const std::string& text(std::uint32_t id) const { return strings_[id]; }
   std::size_t string_count() const { return strings_.size(); }
 
+  // Argument JSON texts: id 0 is none; ids count from 1.
+  std::uint32_t add_args(std::string_view json);
+  std::string_view args_json(std::uint32_t id) const;
+  // Bytes held: the event tables (by capacity), the strings and the argument texts.
+  std::size_t memory_bytes() const;
+
   std::vector<Process> processes;
   std::vector<Track> tracks;
-  std::vector<Slice> slices;          // in the order read
+  std::vector<Slice> slices;  // in the order read (a B/E pair when its E is read)
+  std::vector<Instant> instants;
+  std::vector<CounterSeries> counter_series;
+  std::vector<CounterSample> counters;
+  std::vector<FlowPoint> flows;
+  std::int64_t base_us = 0;  // times are in ps after this many microseconds
+  // Events read per phase ("X", "B", "M", ...; xplane: "X") and per category (events with a "cat").
+  std::map<std::string, std::uint64_t> phase_counts, category_counts;
+  // A Chrome trace's other top-level members (deviceProperties, distributedInfo, ...) as JSON.
+  std::map<std::string, std::string> metadata;
   std::vector<std::string> problems;  // what could not be read, with where
 
  private:
-  std::vector<std::string> strings_;
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::deque<std::string> strings_;  // (a deque: the keys below view into it)
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::string args_text_;
+  std::vector<std::uint64_t> args_end_{0};  // args id k spans [args_end_[k-1], args_end_[k])
 };
 
 }  // namespace el::profile

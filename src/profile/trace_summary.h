@@ -19,10 +19,15 @@ struct NameTotal {
 
 struct TraceSummary {
   std::uint64_t slices = 0;
-  std::map<std::string, std::uint64_t> per_process;  // slices per process name
-  std::int64_t begin_ps = 0, end_ps = 0;             // earliest start, latest end (0, 0 when empty)
-  std::vector<NameTotal> top;                        // by total time, longest first; ties by name
+  std::map<std::string, std::uint64_t> per_process;  // slices per process (display_name)
+  // Earliest start and latest end of slices, instants, counter samples and
+  // flow points, in ps after Trace::base_us (0, 0 when there are none).
+  std::int64_t begin_ps = 0, end_ps = 0;
+  std::vector<NameTotal> top;  // slices by total time, longest first; ties by name
 };
+
+// How a process is listed: its label when it has one ("GPU 0"), else its name.
+const std::string& display_name(const Process& p);
 
 TraceSummary summarize(const Trace& trace, std::size_t top = 20);
 

@@ -105,7 +105,9 @@ void read_xplane(std::string_view file, std::span<const std::uint8_t> bytes, Tra
     if (field == 1) {
       pb::XPlane plane;
       if (!plane.ParseFromArray(body.data(), static_cast<int>(body.size()))) return damaged("corrupt plane");
+      const std::size_t before = out.slices.size();
       add_plane(plane, out);
+      if (out.slices.size() > before) out.phase_counts["X"] += out.slices.size() - before;
       ++planes;
     } else if (field == 2) {  // the profiler's own errors, worth showing
       out.problems.push_back(where + ": the profiler reported: " +

@@ -5,8 +5,10 @@ the small images and audio clips of summaries for the media decoders, and
 the graph payloads (a first byte naming their kind, as the graph fuzzer reads),
 and the projector's files (a first byte naming their kind, as the embed fuzzer reads),
 and the tensors of mesh parts (TensorProto bytes, as the mesh fuzzer reads),
-and each plane of the corpus's xplane profiles as an XSpace of its own.
-Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR EMBED_DIR MESH_DIR XPLANE_DIR"""
+and each plane of the corpus's xplane profiles as an XSpace of its own, and Chrome trace JSON
+(the corpus's small traces whole, a cut, gzip, and the first events of the large one).
+Usage: fuzz_seeds.py CORPUS_DIR READER_DIR DECODER_DIR MEDIA_DIR GRAPH_DIR EMBED_DIR MESH_DIR XPLANE_DIR CHROME_DIR"""
+import gzip
 import os
 import sys
 
@@ -17,8 +19,8 @@ from image_facts import images_of  # noqa: E402
 from graph_facts import read_graphs  # noqa: E402
 from event_facts import fields  # noqa: E402
 
-corpus, reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir, xplane_dir = sys.argv[1:9]
-for d in (reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir, xplane_dir):
+corpus, reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir, xplane_dir, chrome_dir = sys.argv[1:10]
+for d in (reader_dir, decoder_dir, image_dir, graph_dir, embed_dir, mesh_dir, xplane_dir, chrome_dir):
     os.makedirs(d, exist_ok=True)
 n = 0
 for dirpath, _, names in os.walk(corpus):
@@ -114,3 +116,22 @@ for dirpath, _, names in os.walk(corpus):
                     break
             planes += 1
             open(os.path.join(xplane_dir, "plane%03d" % planes), "wb").write(b"\x0a" + length + plane)
+
+# Chrome traces: JSON of at most 60 KB (the fuzzer's input limit): small traces whole (and gzip),
+# the first 60 KB of larger ones (a cut mid-event), and a bare array of a few events.
+traces = 0
+for dirpath, _, names in os.walk(corpus):
+    for name in sorted(names):
+        stem = name[:-3] if name.endswith(".gz") else name
+        if not (stem.endswith(".json") and "trace" in stem.lower()):
+            continue
+        raw = open(os.path.join(dirpath, name), "rb").read()
+        if name.endswith(".gz"):
+            raw = gzip.decompress(raw)
+        traces += 1
+        open(os.path.join(chrome_dir, "head%03d" % traces), "wb").write(raw[:60 * 1024])
+        if len(raw) <= 60 * 1024:
+            open(os.path.join(chrome_dir, "gzip%03d" % traces), "wb").write(gzip.compress(raw, mtime=0))
+open(os.path.join(chrome_dir, "array"), "wb").write(
+    b'[{"ph":"B","name":"a","pid":1,"tid":"t","ts":1.5},{"ph":"E","pid":1,"tid":"t","ts":2.25},'
+    b'{"ph":"C","name":"c","pid":1,"ts":3,"args":{"x":1,"y":2.5}},{"ph":"s","id":7,"pid":1,"tid":"t","ts":1.6}]')

@@ -1,55 +1,38 @@
 #!/usr/bin/env python3
 """Independent facts about the profiles under a folder, for `eventlens export --kind profile`.
 
-Finds <run>/plugins/profile/<session>/<host>.xplane.pb files, decodes each XSpace with its
-own protobuf wire decoder (no protobuf library, no code shared with EventLens), converts it
-as TensorBoard's trace viewer does (host and GPU/TPU planes as processes, lines as tracks,
-display names, step_name stats, start = timestamp_ns * 1000 + offset_ps), and prints JSON:
-{"profiles":[{"file","run","host","slices","processes":{name:n},"begin_ps","end_ps",
-"top":[{"name","count","total_ps"}]}]}, all times in integer picoseconds.
+Finds profiles as torch-tb-profiler and TensorBoard's profile plugin lay them out:
+- <run>/plugins/profile/<session>/<host>.xplane.pb: each XSpace decoded with its own protobuf wire
+  decoder (event_facts.fields; no protobuf library, no code shared with EventLens) and converted as
+  TensorBoard's trace viewer does (host and GPU/TPU planes as processes, lines as tracks, display
+  names, step_name stats, start = timestamp_ns * 1000 + offset_ps). The legacy <host>.trace.json.gz
+  beside it is read only when there is no xplane.
+- <run>/<worker>[.<span>].pt.trace.json[.gz] (PyTorch), and any *.json[.gz] with "trace" in its
+  name: Chrome trace event JSON read with the json module, times as decimals (exact to the ps),
+  B/E paired per (pid, tid), B never ended drawn to the latest time seen.
+Prints JSON: {"profiles":[{"file","run","host","format","base_us","phases","categories","slices",
+"processes":{name:n},"begin_ps","end_ps","top":[{"name","count","total_ps"}]}]}, all times in integer
+picoseconds after base_us (the first timed event's whole microsecond; 0 for xplane).
 
 usage: profile_facts.py FOLDER
 """
+import collections
+import decimal
+import gzip
 import json
 import os
 import re
 import sys
 
-
-def varint(b, i):
-    value = shift = 0
-    while True:
-        c = b[i]
-        i += 1
-        value |= (c & 0x7F) << shift
-        shift += 7
-        if c < 0x80:
-            return value, i
-
-
-def int64(v):
-    return v - (1 << 64) if v >= 1 << 63 else v
+import event_facts
 
 
 def fields(b):
-    """(field, value) pairs: ints for varints, bytes for length-delimited (others skipped)."""
-    i, out = 0, []
-    while i < len(b):
-        key, i = varint(b, i)
-        field, wire = key >> 3, key & 7
-        if wire == 0:
-            v, i = varint(b, i)
-        elif wire == 1:
-            v, i = b[i:i + 8], i + 8
-        elif wire == 2:
-            n, i = varint(b, i)
-            v, i = b[i:i + n], i + n
-        elif wire == 5:
-            v, i = b[i:i + 4], i + 4
-        else:
-            raise ValueError("wire type %d" % wire)
-        out.append((field, v))
-    return out
+    """(field, value) pairs: ints for varints, bytes for the rest."""
+    return [(no, v) for no, _, v in event_facts.fields(b)]
+
+
+int64 = event_facts.signed64
 
 
 def last(fs, number, default):
@@ -121,36 +104,171 @@ def convert(space):
     return processes, slices
 
 
-def summary(path, folder):
-    rel = os.path.relpath(path, folder).replace(os.sep, "/")
-    m = re.match(r"^(?:(.*)/)?plugins/profile/([^/]+)/([^/]+)\.xplane\.pb$", rel)
-    run = (m.group(1) + "/" if m.group(1) else "") + m.group(2)
+def xplane_summary(path, rel, run, host):
     with open(path, "rb") as fh:
         processes, slices = convert(fh.read())
     per_process = {p: 0 for p in processes}
-    totals = {}
-    for process, name, start, duration in slices:
+    for process, _, _, _ in slices:
         per_process[process] += 1
+    return finish(rel, run, host, "xplane", 0, {"X": len(slices)} if slices else {}, {}, per_process,
+                  [(name, start, duration) for _, name, start, duration in slices], [])
+
+
+def finish(rel, run, host, fmt, base_us, phases, categories, per_process, slices, points):
+    """The export's record of one profile: slices are (name, start_ps, duration_ps)."""
+    totals = {}
+    for name, _, duration in slices:
         count, total = totals.get(name, (0, 0))
         totals[name] = (count + 1, total + duration)
     top = sorted(totals.items(), key=lambda kv: (-kv[1][1], kv[0]))[:20]
+    times = [s[1] for s in slices] + [s[1] + s[2] for s in slices] + points
     return {
-        "file": rel, "run": run, "host": m.group(3), "slices": len(slices),
-        "processes": dict(sorted(per_process.items())),
-        "begin_ps": min((s[2] for s in slices), default=0),
-        "end_ps": max((s[2] + s[3] for s in slices), default=0),
+        "file": rel, "run": run, "host": host, "format": fmt, "base_us": base_us,
+        "phases": dict(sorted(phases.items())), "categories": dict(sorted(categories.items())),
+        "slices": len(slices), "processes": dict(sorted(per_process.items())),
+        "begin_ps": min(times, default=0), "end_ps": max(times, default=0),
         "top": [{"name": n, "count": c, "total_ps": t} for n, (c, t) in top],
     }
 
 
+def text(v):
+    """A JSON string's contents, or a number as written."""
+    return v if isinstance(v, str) else str(v)
+
+
+def chrome_summary(path, rel, run, host):
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    doc = json.loads(raw.decode("utf-8"), parse_float=decimal.Decimal)
+    events = doc["traceEvents"] if isinstance(doc, dict) else doc
+    phases, categories = collections.Counter(), collections.Counter()
+    processes = {}  # pid text -> [name, label]
+    open_slices = collections.defaultdict(list)  # (pid, tid) -> [(start, name, pid)]
+    slices, points = [], []  # slices: (pid, name, start, duration)
+    base, latest = None, None
+
+    def process(pid):
+        processes.setdefault(pid, [pid or "(no process)", ""])
+
+    def ps(value):
+        """Microseconds (a number, or a number in a string) to integer ps, truncated toward zero."""
+        return int(decimal.Decimal(value) * 10 ** 6)
+
+    for e in events:
+        if not isinstance(e, dict):
+            continue
+        ph = e.get("ph", "")
+        phases[ph] += 1
+        if "cat" in e:
+            categories[text(e["cat"])] += 1
+        name = text(e.get("name", ""))
+        pid = text(e["pid"]) if "pid" in e else ""
+        tid = text(e["tid"]) if "tid" in e else ""
+        args = e.get("args", {})
+        if ph == "M":
+            value = args.get("name") if isinstance(args, dict) else None
+            if name in ("process_name", "process_labels", "process_sort_index"):
+                process(pid)
+                if name == "process_name" and isinstance(value, str) and value:
+                    processes[pid][0] = value
+                if name == "process_labels":
+                    labels = args.get("labels")
+                    processes[pid][1] = labels if isinstance(labels, str) else ""
+            elif name == "thread_name" and isinstance(value, str) and value:
+                process(pid)
+            continue
+        if "ts" not in e:
+            continue
+        try:
+            t = ps(e["ts"])
+        except (decimal.InvalidOperation, TypeError, ValueError):
+            continue
+        whole, fraction = t // 10 ** 6, t % 10 ** 6
+        if base is None:
+            base = whole
+        at = (whole - base) * 10 ** 6 + fraction
+        latest = at if latest is None else max(latest, at)
+        if ph == "X":
+            try:
+                duration = max(0, ps(e.get("dur", 0)))
+            except (decimal.InvalidOperation, TypeError, ValueError):
+                duration = 0
+            latest = max(latest, at + duration)
+            process(pid)
+            slices.append((pid, name, at, duration))
+        elif ph == "B":
+            process(pid)
+            open_slices[(pid, tid)].append((at, name, pid))
+        elif ph == "E":
+            process(pid)
+            if open_slices[(pid, tid)]:
+                start, b_name, b_pid = open_slices[(pid, tid)].pop()
+                slices.append((b_pid, b_name, start, max(0, at - start)))
+        elif ph in ("i", "I"):
+            scope = text(e.get("s", "t"))[:1] or "t"
+            process("" if scope == "g" else pid)
+            points.append(at)
+        elif ph == "C":
+            process(pid)
+            if isinstance(args, dict):
+                points += [at for v in args.values() if isinstance(v, (int, decimal.Decimal)) and not isinstance(v, bool)]
+        elif ph in ("s", "t", "f"):
+            process(pid)
+            points.append(at)
+    for stack in open_slices.values():
+        for start, b_name, b_pid in stack:
+            slices.append((b_pid, b_name, start, max(0, latest - start)))
+    per_process = {}
+    for pid, (pname, label) in processes.items():
+        per_process.setdefault(label or pname, 0)
+    for pid, _, _, _ in slices:
+        pname, label = processes[pid]
+        per_process[label or pname] += 1
+    return finish(rel, run, host, "chrome", base or 0, phases, categories, per_process,
+                  [(name, start, duration) for _, name, start, duration in slices], points)
+
+
+def find(folder):
+    """(path, rel, run, host, reader) of every profile, in path order."""
+    rels = []
+    for root, _, files in os.walk(folder):
+        rels += [os.path.relpath(os.path.join(root, f), folder).replace(os.sep, "/") for f in files]
+    session = re.compile(r"^(?:(.*)/)?plugins/profile/([^/]+)/([^/]+)$")
+    out, xplanes = [], set()
+    for rel in rels:
+        m = session.match(rel)
+        if m and rel.endswith(".xplane.pb"):
+            run = (m.group(1) + "/" if m.group(1) else "") + m.group(2)
+            host = m.group(3)[:-len(".xplane.pb")]
+            xplanes.add((run, host))
+            out.append((rel, run, host, xplane_summary))
+    for rel in rels:
+        m = session.match(rel)
+        if rel.endswith(".xplane.pb"):
+            continue
+        if m and rel.endswith(".trace.json.gz"):
+            run = (m.group(1) + "/" if m.group(1) else "") + m.group(2)
+            host = m.group(3)[:-len(".trace.json.gz")]
+            if (run, host) not in xplanes:
+                out.append((rel, run, host, chrome_summary))
+            continue
+        folder_of, _, name = rel.rpartition("/")
+        torch = re.match(r"^(.*?)(\.\d+)?\.pt\.trace\.json(\.gz)?$", name)
+        if torch:
+            out.append((rel, folder_of or torch.group(1), torch.group(1), chrome_summary))
+            continue
+        stem = name[:-3] if name.endswith(".gz") else name
+        if stem.endswith(".json") and "trace" in stem.lower() and "plugins/profile/" not in rel:
+            out.append((rel, folder_of or name, stem[:-len(".json")], chrome_summary))
+    return sorted(out)
+
+
 def main():
     folder = sys.argv[1]
-    paths = []
-    for root, _, files in os.walk(folder):
-        for name in files:
-            if name.endswith(".xplane.pb") and "/plugins/profile/" in "/" + os.path.relpath(os.path.join(root, name), folder):
-                paths.append(os.path.join(root, name))
-    print(json.dumps({"profiles": [summary(p, folder) for p in sorted(paths)]}, sort_keys=True))
+    profiles = [reader(os.path.join(folder, rel), rel, run, host) for rel, run, host, reader in find(folder)]
+    print(json.dumps({"profiles": profiles}, sort_keys=True))
 
 
 if __name__ == "__main__":
