@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <cstring>
@@ -21,14 +22,21 @@
 #include "profile/trace_time.h"
 #include "simdjson.h"
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace el::profile {
 namespace {
 
 namespace od = simdjson::ondemand;
 
 constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
-constexpr std::size_t kMaxMetadata = 4u << 20;  // a top-level member larger than this is not kept
-constexpr int kMaxNamedBadEvents = 5;           // further bad events are only counted
+constexpr std::size_t kMaxMetadata = 4u << 20;          // a top-level member larger than this is not kept
+constexpr int kMaxNamedBadEvents = 5;                   // further bad events are only counted
+constexpr std::int64_t kMaxPs = std::int64_t{1} << 62;  // how far from the base a time may be
 
 struct StringViewHash {
   using is_transparent = void;
@@ -43,12 +51,21 @@ struct Event {
   std::string_view ts, dur;       // number texts
   std::string_view pid, tid, id;  // number or string texts
   bool has_pid = false, has_tid = false, has_id = false, has_cat = false;
-  std::string_view args;  // raw JSON of the args object
+  std::string_view args;  // raw JSON of the args object, when it came before "ph"
   bool has_args = false;
+  std::uint32_t args_id = 0;  // the args in the trace's arena
   // M and C events read their args' members here.
   std::string_view meta_name, meta_labels;
   std::optional<std::int64_t> meta_sort_index;
   std::vector<std::pair<std::string_view, double>> counter_values;
+
+  void clear() {  // (field by field: the counters' memory is reused)
+    ph = name = cat = scope = bp = ts = dur = pid = tid = id = args = meta_name = meta_labels = {};
+    has_pid = has_tid = has_id = has_cat = has_args = false;
+    args_id = 0;
+    meta_sort_index.reset();
+    counter_values.clear();
+  }
 };
 
 }  // namespace
@@ -134,7 +151,7 @@ struct ChromeTraceReader::Impl {
   bool seen_events = false;
   // The top object's members: its key, and where its value starts.
   bool expect_key = true;
-  std::size_t key_start = 0, value_start = 0;
+  std::size_t member_start = 0, value_start = 0;  // after its '{' or ','; after its ':'
   std::string key;
   bool capturing = false;  // a member's value is being kept (metadata)
   // The event being split out: where its '{' is.
@@ -159,110 +176,194 @@ struct ChromeTraceReader::Impl {
     std::size_t keep = scan;
     if (in_event) keep = std::min(keep, event_start);
     if (capturing) keep = std::min(keep, value_start);
-    if (in_string && top == Top::kObject && depth == 1 && expect_key) keep = std::min(keep, key_start);
+    if (top == Top::kObject && depth == 1 && expect_key) keep = std::min(keep, member_start);
     if (keep == 0) return;
     std::memmove(buf.data(), buf.data() + keep, len - keep + kPadding);
     len -= keep;
     scan -= keep;
     event_start -= std::min(event_start, keep);
     value_start -= std::min(value_start, keep);
-    key_start -= std::min(key_start, keep);
+    member_start -= std::min(member_start, keep);
     base += keep;
   }
 
-  void split() {
-    char* b = buf.data();
-    std::size_t i = scan;
-    while (i < len && !failed && top != Top::kDone) {
-      if (in_string) {
-        // Inside a string only a quote (unescaped) matters.
-        while (i < len) {
-          const char c = b[i];
-          if (escape) {
-            escape = false;
-          } else if (c == '\\') {
-            escape = true;
-          } else if (c == '"') {
-            break;
-          }
-          ++i;
-        }
-        if (i == len) break;
-        in_string = false;
-        if (top == Top::kObject && depth == 1 && expect_key) key.assign(b + key_start + 1, i - key_start - 1);
-        ++i;
+  // The JSON's first value: '{' (an object with "traceEvents") or '[' (the events).
+  std::size_t start(std::size_t i) {
+    for (; i < len; ++i) {
+      const auto c = static_cast<unsigned char>(buf[i]);
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+      if (base + i == 0 && c == 0xef) {  // a UTF-8 byte order mark (wait for all three bytes)
+        if (len < 3) return i;
+        i += 2;
         continue;
       }
-      const char c = b[i];
-      switch (c) {
-        case ' ':
-        case '\n':
-        case '\r':
-        case '\t': break;
-        case '"':
-          in_string = true;
-          if (top == Top::kObject && depth == 1 && expect_key) key_start = i;
-          break;
-        case '{':
-        case '[':
-          if (top == Top::kStart) {
-            top = c == '{' ? Top::kObject : Top::kArray;
-            if (c == '[') events_depth = 1, seen_events = true;
-          } else if (depth == events_depth) {
-            if (c == '{') {
-              in_event = true;
-              event_start = i;
-            } else {
-              bad_event(i, "an event that is not an object");
-            }
-          } else if (top == Top::kObject && depth == 1 && !expect_key && key == "traceEvents" && c == '[') {
-            events_depth = 2;
-            seen_events = true;
-          }
-          ++depth;
-          break;
-        case '}':
-        case ']':
-          --depth;
-          if (depth < 0)
-            return fail("unbalanced '" + std::string(1, c) + "' at byte " + std::to_string(base + i));
-          if (in_event && depth == events_depth) {
-            in_event = false;
-            read_event(event_start, i + 1);
-          } else if (depth == events_depth - 1) {
-            events_depth = -1;  // the events array ended
-          }
-          if (depth == 0) {
-            if (top == Top::kObject) end_member(i);
-            top = Top::kDone;
-          }
-          break;
-        case ':':
-          if (top == Top::kObject && depth == 1 && expect_key) {
-            expect_key = false;
-            value_start = i + 1;
-            capturing = key != "traceEvents";
-          }
-          break;
-        case ',':
-          if (top == Top::kObject && depth == 1) {
-            end_member(i);
-            expect_key = true;
-          }
-          break;
-        default:
-          if (top == Top::kStart) {
-            if (base + i == 0 && static_cast<unsigned char>(c) == 0xef) {  // a UTF-8 byte order mark
-              i += 2;
-              break;
-            }
-            return fail("not a Chrome trace: it does not start with '{' or '['");
-          }
-          break;
+      if (c != '{' && c != '[') {
+        fail("not a Chrome trace: it does not start with '{' or '['");
+        return i;
       }
-      ++i;
+      top = c == '{' ? Top::kObject : Top::kArray;
+      if (c == '[') events_depth = 1, seen_events = true;
+      depth = 1;
+      member_start = i + 1;
+      return i + 1;
+    }
+    return i;
+  }
+
+  // 64 bytes at `p` as bit masks: quotes, backslashes, and { } [ ] , : (16 at a time with SIMD).
+  struct Masks {
+    std::uint64_t quote = 0, backslash = 0, structural = 0;
+  };
+  static Masks classify(const char* p) {
+    Masks m;
+#if defined(__wasm_simd128__)
+    for (int part = 0; part < 4; ++part) {
+      const v128_t v = wasm_v128_load(p + 16 * part);
+      const v128_t folded = wasm_v128_or(v, wasm_i8x16_splat(0x20));  // '[' -> '{', ']' -> '}'
+      const v128_t s = wasm_v128_or(
+          wasm_v128_or(wasm_i8x16_eq(folded, wasm_i8x16_splat('{')),
+                       wasm_i8x16_eq(folded, wasm_i8x16_splat('}'))),
+          wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat(',')), wasm_i8x16_eq(v, wasm_i8x16_splat(':'))));
+      const int shift = 16 * part;
+      m.quote |= static_cast<std::uint64_t>(wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_i8x16_splat('"'))))
+                 << shift;
+      m.backslash |= static_cast<std::uint64_t>(wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_i8x16_splat('\\'))))
+                     << shift;
+      m.structural |= static_cast<std::uint64_t>(wasm_i8x16_bitmask(s)) << shift;
+    }
+#elif defined(__SSE2__)
+    for (int part = 0; part < 4; ++part) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * part));
+      const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      const __m128i s = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8('{')),
+                       _mm_cmpeq_epi8(folded, _mm_set1_epi8('}'))),
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+      const int shift = 16 * part;
+      m.quote |= static_cast<std::uint64_t>(
+                     static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')))))
+                 << shift;
+      m.backslash |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(
+                         _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))))
+                     << shift;
+      m.structural |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(s))) << shift;
+    }
+#else
+    for (int k = 0; k < 64; ++k) {
+      const char c = p[k];
+      const std::uint64_t bit = std::uint64_t{1} << k;
+      if (c == '"') m.quote |= bit;
+      if (c == '\\') m.backslash |= bit;
+      if (c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == ':') m.structural |= bit;
+    }
+#endif
+    return m;
+  }
+
+  // Splits what has arrived, 64 bytes at a time: which bytes are inside
+  // strings comes from the unescaped quotes (a running parity), so only the
+  // structural characters outside strings are looked at one by one.
+  void split() {
+    std::size_t i = scan;
+    if (top == Top::kStart) {
+      i = start(i);
+      if (top == Top::kStart || failed) {
+        scan = i;
+        return;
+      }
+    }
+    const char* b = buf.data();
+    while (i < len && !failed && top != Top::kDone) {
+      const std::size_t n = std::min<std::size_t>(64, len - i);
+      const Masks m = classify(b + i);  // (the padding after `len` is zeros: nothing)
+      const std::uint64_t valid = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+      // A character after an odd run of backslashes is escaped; backslashes are rare, so walk them.
+      std::uint64_t escaped = 0;
+      if ((m.backslash & valid) || escape) {
+        bool esc = escape;
+        for (std::size_t k = 0; k < n; ++k) {
+          if (esc) {
+            escaped |= std::uint64_t{1} << k;
+            esc = false;
+          } else if ((m.backslash >> k) & 1) {
+            esc = true;
+          }
+        }
+        escape = esc;
+      }
+      // Running parity of the quotes: 1 from an opening quote up to its closing one.
+      std::uint64_t inside = m.quote & ~escaped & valid;
+      for (int shift = 1; shift < 64; shift *= 2) inside ^= inside << shift;
+      if (in_string) inside = ~inside;
+      in_string = (inside >> (n - 1)) & 1;
+      for (std::uint64_t s = m.structural & ~inside & valid; s; s &= s - 1) {
+        const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(s));
+        structural(at, b[at]);
+        if (failed) return;
+        if (top == Top::kDone) {
+          scan = at + 1;
+          return;
+        }
+      }
+      i += n;
     }
     scan = i;
+  }
+
+  void structural(std::size_t i, char c) {
+    switch (c) {
+      case '{':
+      case '[':
+        if (depth == events_depth) {
+          if (c == '{') {
+            in_event = true;
+            event_start = i;
+          } else {
+            bad_event(i, "an event that is not an object");
+          }
+        } else if (top == Top::kObject && depth == 1 && !expect_key && key == "traceEvents" && c == '[') {
+          events_depth = 2;
+          seen_events = true;
+        }
+        ++depth;
+        break;
+      case '}':
+      case ']':
+        --depth;
+        if (depth < 0)
+          return fail("unbalanced '" + std::string(1, c) + "' at byte " + std::to_string(base + i));
+        if (in_event && depth == events_depth) {
+          in_event = false;
+          read_event(event_start, i + 1);
+        } else if (depth == events_depth - 1) {
+          events_depth = -1;  // the events array ended
+        }
+        if (depth == 0) {
+          if (top == Top::kObject) end_member(i);
+          top = Top::kDone;
+        }
+        break;
+      case ':':
+        if (top == Top::kObject && depth == 1 && expect_key) {
+          // The member's key: the string between its start and the ':'.
+          std::string_view k(buf.data() + member_start, i - member_start);
+          const std::size_t open = k.find('"'), close = k.rfind('"');
+          key.assign(open != close && close != std::string_view::npos ? k.substr(open + 1, close - open - 1)
+                                                                      : "");
+          expect_key = false;
+          value_start = i + 1;
+          capturing = key != "traceEvents";
+        }
+        break;
+      case ',':
+        if (top == Top::kObject && depth == 1) {
+          end_member(i);
+          expect_key = true;
+          member_start = i + 1;
+        }
+        break;
+      default: break;
+    }
   }
 
   // The top object's member ending at `end` (its ',' or '}'): kept unless it is the events.
@@ -289,10 +390,7 @@ struct ChromeTraceReader::Impl {
     const char* p = buf.data() + begin;
     const std::size_t n = end - begin;
     const std::size_t capacity = len + kPadding - begin;
-    auto counter_values = std::move(e.counter_values);  // (its memory is reused)
-    counter_values.clear();
-    e = Event{};
-    e.counter_values = std::move(counter_values);
+    e.clear();
     const simdjson::error_code err = parse_event(simdjson::padded_string_view(p, n, capacity));
     if (err)
       return bad_event(begin,
@@ -304,15 +402,39 @@ struct ChromeTraceReader::Impl {
   // The text of a number, or of a string's contents; anything else is not
   // what a trace writes there (and "nope" is not JSON: the lazy parser would
   // otherwise take it for a null).
-  static simdjson::error_code text_of(od::value v, std::string_view& out, bool& is_string) {
+  static simdjson::error_code text_of(od::value v, std::string_view& out) {
+    auto as_string = v.get_string();
+    if (as_string.error() != simdjson::INCORRECT_TYPE) return std::move(as_string).get(out);
     od::json_type t;
     if (auto err = v.type().get(t)) return err;
-    is_string = t == od::json_type::string;
-    if (is_string) return v.get_string().get(out);
     if (t != od::json_type::number) return simdjson::INCORRECT_TYPE;
     out = v.raw_json_token();
     while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.remove_suffix(1);
     return simdjson::SUCCESS;
+  }
+
+  // The members an event is read for, told apart by the raw key's characters
+  // (no unescaping: an escaped key is not one a writer uses).
+  enum class Member { kOther, kPh, kName, kCat, kTs, kDur, kPid, kTid, kId, kScope, kBp, kArgs };
+  static Member member_of(const char* r) {
+    auto is = [r](const char* k) {
+      std::size_t i = 0;
+      for (; k[i]; ++i)
+        if (r[i] != k[i]) return false;
+      return r[i] == '"';
+    };
+    switch (r[0]) {
+      case 'p': return is("ph") ? Member::kPh : is("pid") ? Member::kPid : Member::kOther;
+      case 'n': return is("name") ? Member::kName : Member::kOther;
+      case 'c': return is("cat") ? Member::kCat : Member::kOther;
+      case 't': return is("ts") ? Member::kTs : is("tid") ? Member::kTid : Member::kOther;
+      case 'd': return is("dur") ? Member::kDur : Member::kOther;
+      case 'i': return is("id") ? Member::kId : Member::kOther;
+      case 's': return is("s") ? Member::kScope : Member::kOther;
+      case 'b': return is("bp") ? Member::kBp : Member::kOther;
+      case 'a': return is("args") ? Member::kArgs : Member::kOther;
+      default: return Member::kOther;
+    }
   }
 
   simdjson::error_code parse_event(simdjson::padded_string_view json) {
@@ -321,48 +443,120 @@ struct ChromeTraceReader::Impl {
     od::object obj;
     if (auto err = doc.get_object().get(obj)) return err;
     for (auto field : obj) {
+      od::raw_json_string raw_key;
+      if (auto err = field.key().get(raw_key)) return err;
+      const Member member = member_of(raw_key.raw());
+      if (member == Member::kOther) continue;  // (skipped unread)
+      od::value v;
+      if (auto err = field.value().get(v)) return err;
+      simdjson::error_code err = simdjson::SUCCESS;
+      switch (member) {
+        case Member::kPh: err = v.get_string().get(e.ph); break;
+        case Member::kName: err = text_of(v, e.name); break;
+        case Member::kCat:
+          err = text_of(v, e.cat);
+          e.has_cat = true;
+          break;
+        case Member::kTs: err = text_of(v, e.ts); break;
+        case Member::kDur: err = text_of(v, e.dur); break;
+        case Member::kPid:
+          err = text_of(v, e.pid);
+          e.has_pid = true;
+          break;
+        case Member::kTid:
+          err = text_of(v, e.tid);
+          e.has_tid = true;
+          break;
+        case Member::kId:
+          err = text_of(v, e.id);
+          e.has_id = true;
+          break;
+        case Member::kScope: err = text_of(v, e.scope); break;
+        case Member::kBp: err = text_of(v, e.bp); break;
+        case Member::kArgs: {
+          od::object a;
+          if ((err = v.get_object().get(a))) return err;
+          if (e.ph == "M" || e.ph == "C") {
+            err = read_args_members(a);
+          } else if (e.ph.empty()) {  // (not known yet: kept as text, read once "ph" is)
+            err = a.raw_json().get(e.args);
+            e.has_args = !err;
+          } else {
+            err = encode_args(a);
+          }
+          break;
+        }
+        case Member::kOther: break;
+      }
+      if (err) return err;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  // An event's args into the trace's arena (trace_args.h): numbers as
+  // integers when written as integers, strings and nested values interned.
+  simdjson::error_code encode_args(od::object& a) {
+    trace.args.begin();
+    for (auto field : a) {
       std::string_view k;
       if (auto err = field.unescaped_key().get(k)) return err;
       od::value v;
       if (auto err = field.value().get(v)) return err;
-      bool is_string = false;
-      simdjson::error_code err = simdjson::SUCCESS;
-      if (k == "ph") {
-        err = v.get_string().get(e.ph);
-      } else if (k == "name") {
-        err = text_of(v, e.name, is_string);
-      } else if (k == "cat") {
-        err = text_of(v, e.cat, is_string);
-        e.has_cat = true;
-      } else if (k == "ts") {
-        err = text_of(v, e.ts, is_string);
-      } else if (k == "dur") {
-        err = text_of(v, e.dur, is_string);
-      } else if (k == "pid") {
-        err = text_of(v, e.pid, is_string);
-        e.has_pid = true;
-      } else if (k == "tid") {
-        err = text_of(v, e.tid, is_string);
-        e.has_tid = true;
-      } else if (k == "id") {
-        err = text_of(v, e.id, is_string);
-        e.has_id = true;
-      } else if (k == "s") {
-        err = text_of(v, e.scope, is_string);
-      } else if (k == "bp") {
-        err = text_of(v, e.bp, is_string);
-      } else if (k == "args") {
-        od::object a;
-        if ((err = v.get_object().get(a))) return err;
-        if (e.ph == "M" || e.ph == "C") {
-          err = read_args_members(a);
-        } else {
-          err = a.raw_json().get(e.args);
-          e.has_args = !err;
+      od::json_type t;
+      if (auto err = v.type().get(t)) return err;
+      const std::uint32_t key = intern(k);
+      switch (t) {
+        case od::json_type::number: {
+          std::string_view token = v.raw_json_token();
+          while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
+            token.remove_suffix(1);
+          std::int64_t i = 0;
+          const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
+          if (ec == std::errc() && end == token.data() + token.size()) {
+            trace.args.add_int(key, i);
+          } else {
+            double d = 0;
+            if (auto err = v.get_double().get(d)) return err;
+            trace.args.add_double(key, d);
+          }
+          break;
+        }
+        case od::json_type::string: {
+          std::string_view text;
+          if (auto err = v.get_string().get(text)) return err;
+          trace.args.add_string(key, intern(text));
+          break;
+        }
+        case od::json_type::boolean: {
+          bool b = false;
+          if (auto err = v.get_bool().get(b)) return err;
+          trace.args.add_literal(key, b ? "true" : "false");
+          break;
+        }
+        case od::json_type::null: {
+          bool is_null = false;
+          if (auto err = v.is_null().get(is_null)) return err;
+          if (!is_null) return simdjson::INCORRECT_TYPE;
+          trace.args.add_literal(key, "null");
+          break;
+        }
+        default: {  // an array or object: its text, interned (the same shapes repeat)
+          std::string_view text;
+          if (t == od::json_type::array) {
+            od::array arr;
+            if (auto err = v.get_array().get(arr)) return err;
+            if (auto err = arr.raw_json().get(text)) return err;
+          } else {
+            od::object obj;
+            if (auto err = v.get_object().get(obj)) return err;
+            if (auto err = obj.raw_json().get(text)) return err;
+          }
+          trace.args.add_json(key, intern(text));
+          break;
         }
       }
-      if (err) return err;
     }
+    e.args_id = trace.args.end();
     return simdjson::SUCCESS;
   }
 
@@ -404,15 +598,14 @@ struct ChromeTraceReader::Impl {
   std::int64_t latest_ps = std::numeric_limits<std::int64_t>::min();
   TextMap<std::uint32_t> process_of;             // pid text -> process
   std::vector<TextMap<std::uint32_t>> track_of;  // per process: tid text -> track
-  std::string last_pid, last_tid;
-  std::uint32_t last_track = ~0u;
+  std::uint32_t last_track = ~0u;                // the track the last track() call found
   struct Open {
     std::int64_t start_ps;
     std::uint32_t name, category, args;
   };
   std::vector<std::vector<Open>> open;  // per track: B events not yet ended
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> series_of;  // (process, name) -> series
-  std::uint64_t unmatched_ends = 0, bad_times = 0;
+  std::uint64_t unmatched_ends = 0, bad_times = 0, far_times = 0;
 
   static std::int64_t integer_of(std::string_view text) {
     std::int64_t v = 0;
@@ -433,8 +626,18 @@ struct ChromeTraceReader::Impl {
     return id;
   }
 
+  // The few threads a stretch of events alternates between (a host thread and
+  // a GPU stream) are found without hashing.
+  struct RecentTrack {
+    std::string pid, tid;
+    std::uint32_t track = ~0u;
+  };
+  std::array<RecentTrack, 4> recent;
+  std::size_t recent_next = 0;
+
   std::uint32_t track(std::string_view pid, std::string_view tid) {
-    if (last_track != ~0u && pid == last_pid && tid == last_tid) return last_track;
+    for (const RecentTrack& r : recent)
+      if (r.track != ~0u && r.pid == pid && r.tid == tid) return last_track = r.track;
     const std::uint32_t proc = process(pid);
     auto& tracks = track_of[proc];
     auto it = tracks.find(tid);
@@ -451,10 +654,32 @@ struct ChromeTraceReader::Impl {
       tracks.emplace(std::string(tid), id);
       open.emplace_back();
     }
-    last_pid.assign(pid);
-    last_tid.assign(tid);
-    last_track = id;
-    return id;
+    RecentTrack& r = recent[recent_next++ % recent.size()];
+    r.pid.assign(pid);
+    r.tid.assign(tid);
+    r.track = id;
+    return last_track = id;
+  }
+
+  // Names repeat (a hundred kernels over a million events): a small cache in
+  // front of the trace's string table saves hashing most of them.
+  struct CachedText {
+    std::string text;
+    std::uint32_t id = 0;
+    bool used = false;
+  };
+  std::array<CachedText, 256> text_cache;
+  std::uint32_t intern(std::string_view s) {
+    std::size_t h = s.size() * 131;
+    if (!s.empty())
+      h += static_cast<unsigned char>(s[0]) * 31u + static_cast<unsigned char>(s[s.size() / 2]) * 7u +
+           static_cast<unsigned char>(s.back());
+    CachedText& c = text_cache[h & 255];
+    if (c.used && c.text == s) return c.id;
+    c.id = trace.intern(s);
+    c.text.assign(s);
+    c.used = true;
+    return c.id;
   }
 
   void apply() {
@@ -464,12 +689,12 @@ struct ChromeTraceReader::Impl {
       ++other_phases[std::string(e.ph)];
     std::uint32_t category = 0;
     if (e.has_cat) {
-      category = trace.intern(e.cat);
+      category = intern(e.cat);
       if (category >= category_counts.size()) category_counts.resize(category + 1, 0);
       ++category_counts[category];
     }
     const char ph = e.ph.size() == 1 ? e.ph[0] : '\0';
-    if ((ph == 'M' || ph == 'C') && e.has_args) reread_args();
+    if ((ph == 'M' || ph == 'C') && e.has_args) reread_args();  // (others read theirs when kept: args())
     if (ph == 'M') return apply_metadata();
     if (e.ts.empty()) return;  // no time: counted, nothing to place
     const std::optional<Microseconds> ts = parse_microseconds(e.ts);
@@ -481,17 +706,24 @@ struct ChromeTraceReader::Impl {
       has_base = true;
       trace.base_us = ts->whole;
     }
-    const std::int64_t at = (ts->whole - trace.base_us) * 1'000'000 + ts->fraction;
+    // Times stay within 2^62 ps (53 days) of the base, so a start plus a duration cannot overflow.
+    std::int64_t us = 0, at = 0;
+    if (__builtin_sub_overflow(ts->whole, trace.base_us, &us) || __builtin_mul_overflow(us, 1'000'000, &at) ||
+        at > kMaxPs || at < -kMaxPs) {
+      ++far_times;
+      return;
+    }
+    at += ts->fraction;
     latest_ps = std::max(latest_ps, at);
     switch (ph) {
       case 'X': {
         const std::int64_t dur =
-            std::max<std::int64_t>(0, e.dur.empty() ? 0 : parse_duration_ps(e.dur).value_or(0));
+            std::clamp<std::int64_t>(e.dur.empty() ? 0 : parse_duration_ps(e.dur).value_or(0), 0, kMaxPs);
         latest_ps = std::max(latest_ps, at + dur);
-        trace.slices.push_back({at, dur, trace.intern(e.name), track(e.pid, e.tid), 0, category, args()});
+        trace.slices.push_back({at, dur, intern(e.name), track(e.pid, e.tid), category, args()});
         break;
       }
-      case 'B': open[track(e.pid, e.tid)].push_back({at, trace.intern(e.name), category, args()}); break;
+      case 'B': open[track(e.pid, e.tid)].push_back({at, intern(e.name), category, args()}); break;
       case 'E': {
         std::vector<Open>& stack = open[track(e.pid, e.tid)];
         if (stack.empty()) {
@@ -500,7 +732,7 @@ struct ChromeTraceReader::Impl {
         }
         const Open b = stack.back();
         stack.pop_back();
-        trace.slices.push_back({b.start_ps, std::max<std::int64_t>(0, at - b.start_ps), b.name, last_track, 0,
+        trace.slices.push_back({b.start_ps, std::max<std::int64_t>(0, at - b.start_ps), b.name, last_track,
                                 b.category, b.args ? b.args : args()});
         break;
       }
@@ -511,7 +743,7 @@ struct ChromeTraceReader::Impl {
         const std::uint32_t t = scope == 'g'   ? track("", "")
                                 : scope == 'p' ? track(e.pid, "")
                                                : track(e.pid, e.tid);
-        trace.instants.push_back({at, trace.intern(e.name), t, category, args(), scope});
+        trace.instants.push_back({at, intern(e.name), t, category, args(), scope});
         break;
       }
       case 'C': {
@@ -519,7 +751,7 @@ struct ChromeTraceReader::Impl {
         for (const auto& [k, value] : e.counter_values) {
           std::string series(e.name);
           if (e.counter_values.size() > 1) series.append(".").append(k);
-          const std::uint32_t name = trace.intern(series);
+          const std::uint32_t name = intern(series);
           auto [it, added] =
               series_of.try_emplace({proc, name}, static_cast<std::uint32_t>(trace.counter_series.size()));
           if (added) trace.counter_series.push_back({proc, name});
@@ -532,11 +764,11 @@ struct ChromeTraceReader::Impl {
       case 'f': {
         FlowPoint f;
         f.ts_ps = at;
-        f.id = e.has_id ? trace.intern(e.id) : 0;
-        f.track = track(e.pid, e.tid);
-        f.name = trace.intern(e.name);
+        f.id = e.has_id ? trace.intern(e.id) : 0;  // (ids rarely repeat: not through the cache)
+        f.track = track(e.pid, e.tid) & ((1u << 29) - 1);
+        f.name = intern(e.name);
         f.category = category;
-        f.phase = ph;
+        f.phase = ph == 's' ? 0 : ph == 't' ? 1 : 2;
         f.binds_next = ph == 'f' && e.bp != "e";
         trace.flows.push_back(f);
         break;
@@ -556,12 +788,15 @@ struct ChromeTraceReader::Impl {
         doc.get_object().get(a))
       return;
     e.has_args = false;
-    (void)read_args_members_of(a);
+    if (e.ph == "M" || e.ph == "C")
+      (void)read_args_members_of(a);
+    else if (encode_args(a))
+      e.args_id = 0;
   }
 
   std::uint32_t args() {
-    if (!e.has_args || e.args == "{}") return 0;
-    return trace.add_args(e.args);
+    if (e.has_args) reread_args();  // args that came before "ph"
+    return e.args_id;
   }
 
   void apply_metadata() {
@@ -598,8 +833,8 @@ struct ChromeTraceReader::Impl {
     std::uint64_t unended = 0;
     for (std::uint32_t t = 0; t < open.size(); ++t) {
       for (const Open& b : open[t])
-        trace.slices.push_back({b.start_ps, std::max<std::int64_t>(0, latest_ps - b.start_ps), b.name, t, 0,
-                                b.category, b.args});
+        trace.slices.push_back(
+            {b.start_ps, std::max<std::int64_t>(0, latest_ps - b.start_ps), b.name, t, b.category, b.args});
       unended += open[t].size();
       open[t].clear();
     }
@@ -609,6 +844,9 @@ struct ChromeTraceReader::Impl {
     if (bad_times)
       trace.problems.push_back(file + ": " + std::to_string(bad_times) +
                                " events had a \"ts\" that is not a number");
+    if (far_times)
+      trace.problems.push_back(file + ": " + std::to_string(far_times) +
+                               " events lie more than 53 days from the first one; left out");
     if (unmatched_ends)
       trace.problems.push_back(file + ": " + std::to_string(unmatched_ends) + " E events had no B to end");
     if (bad_events > kMaxNamedBadEvents)
@@ -621,6 +859,7 @@ struct ChromeTraceReader::Impl {
     phase_counts.fill(0);
     other_phases.clear();
     category_counts.clear();
+    trace.shrink();
   }
 };
 

@@ -5,7 +5,7 @@
 // flows. Times are relative to `base_us` (0 for xplane, whose times are
 // already relative): epoch microseconds in picoseconds would overflow 64 bits.
 // Names are interned: a million slices of a hundred kernels hold a hundred
-// strings. Arguments are kept as their JSON text in one arena. Readers
+// strings. Arguments are kept compactly in one arena (trace_args.h). Readers
 // (xplane_reader, chrome_trace_reader) fill it; the summary and the Profile
 // dashboard read it. Plain C++, no UI.
 #pragma once
@@ -16,6 +16,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "profile/trace_args.h"
 
 namespace el::profile {
 
@@ -32,13 +34,13 @@ struct Track {
   std::string name;  // "python", "Stream #35(MemcpyH2D)"
 };
 
+// 32 bytes: a million slices are 32 MB.
 struct Slice {
   std::int64_t start_ps = 0, duration_ps = 0;
-  std::uint32_t name = 0;       // interned
-  std::uint32_t track = 0;      // index into Trace::tracks
-  std::uint32_t long_name = 0;  // interned full name when `name` is a display name (else 0: none)
-  std::uint32_t category = 0;   // interned (0: none)
-  std::uint32_t args = 0;       // Trace::args_json id (0: none)
+  std::uint32_t name = 0;      // interned
+  std::uint32_t track = 0;     // index into Trace::tracks
+  std::uint32_t category = 0;  // interned (0: none)
+  std::uint32_t args = 0;      // Trace::args id (0: none)
 };
 
 // An instant event (Chrome "i"/"I"): a tick on its track; scope 'g' (global),
@@ -64,10 +66,13 @@ struct CounterSample {
 // connect, in time order, from the slice around each point on its track.
 struct FlowPoint {
   std::int64_t ts_ps = 0;
-  std::uint64_t id = 0;  // interned text id of the flow's id (numbers and strings alike)
-  std::uint32_t track = 0, name = 0, category = 0;
-  char phase = 's';
-  bool binds_next = false;  // "bp":"e": bound to the enclosing slice (else the next one to start)
+  std::uint32_t id = 0;  // interned text of the flow's id (numbers and strings alike)
+  std::uint32_t name = 0, category = 0;
+  std::uint32_t track : 29 = 0;
+  std::uint32_t phase : 2 = 0;  // 0 's', 1 't', 2 'f'
+  std::uint32_t binds_next : 1 =
+      0;  // an 'f' without "bp":"e": bound to the next slice to start (else the enclosing one)
+  char phase_char() const { return "stf"[phase]; }
 };
 
 class Trace {
@@ -78,11 +83,12 @@ class Trace {
   const std::string& text(std::uint32_t id) const { return strings_[id]; }
   std::size_t string_count() const { return strings_.size(); }
 
-  // Argument JSON texts: id 0 is none; ids count from 1.
-  std::uint32_t add_args(std::string_view json);
-  std::string_view args_json(std::uint32_t id) const;
-  // Bytes held: the event tables (by capacity), the strings and the argument texts.
+  // An argument set as JSON ("{}" for 0).
+  std::string args_json(std::uint32_t id) const { return args.json(id, *this); }
+  // Bytes held: the event tables (by capacity), the strings and the arguments.
   std::size_t memory_bytes() const;
+  // Gives back the tables' spare capacity (a reader calls it when done).
+  void shrink();
 
   std::vector<Process> processes;
   std::vector<Track> tracks;
@@ -91,6 +97,7 @@ class Trace {
   std::vector<CounterSeries> counter_series;
   std::vector<CounterSample> counters;
   std::vector<FlowPoint> flows;
+  ArgsArena args;
   std::int64_t base_us = 0;  // times are in ps after this many microseconds
   // Events read per phase ("X", "B", "M", ...; xplane: "X") and per category (events with a "cat").
   std::map<std::string, std::uint64_t> phase_counts, category_counts;
@@ -101,8 +108,6 @@ class Trace {
  private:
   std::deque<std::string> strings_;  // (a deque: the keys below view into it)
   std::unordered_map<std::string_view, std::uint32_t> ids_;
-  std::string args_text_;
-  std::vector<std::uint64_t> args_end_{0};  // args id k spans [args_end_[k-1], args_end_[k])
 };
 
 }  // namespace el::profile

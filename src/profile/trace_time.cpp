@@ -70,9 +70,33 @@ std::optional<__int128> to_ps(const Decimal& d) {
   return d.negative ? -v : v;
 }
 
+// The common forms, without 128-bit arithmetic: up to 18 digits, then
+// optionally '.' and up to 6 more (every microsecond timestamp a profiler
+// writes). Nothing for anything else (the general path reads it).
+std::optional<Microseconds> simple(std::string_view t) {
+  if (t.empty() || t.size() > 25) return std::nullopt;
+  Microseconds m;
+  std::size_t i = 0;
+  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) {
+    if (i == 18) return std::nullopt;
+    m.whole = m.whole * 10 + (t[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  if (i < t.size()) {
+    if (t[i] != '.') return std::nullopt;
+    const std::size_t point = ++i;
+    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) m.fraction = m.fraction * 10 + (t[i] - '0');
+    const std::size_t digits = i - point;
+    if (i != t.size() || digits == 0 || digits > 6) return std::nullopt;
+    for (std::size_t k = digits; k < 6; ++k) m.fraction *= 10;
+  }
+  return m;
+}
+
 }  // namespace
 
 std::optional<Microseconds> parse_microseconds(std::string_view text) {
+  if (const std::optional<Microseconds> m = simple(text)) return m;
   const std::optional<Decimal> d = parse_decimal(text);
   if (!d) return std::nullopt;
   const std::optional<__int128> ps = to_ps(*d);
@@ -85,6 +109,8 @@ std::optional<Microseconds> parse_microseconds(std::string_view text) {
 }
 
 std::optional<std::int64_t> parse_duration_ps(std::string_view text) {
+  if (const std::optional<Microseconds> m = simple(text); m && m->whole < INT64_MAX / kPsPerUs)
+    return m->whole * kPsPerUs + m->fraction;
   const std::optional<Decimal> d = parse_decimal(text);
   if (!d) return std::nullopt;
   const std::optional<__int128> ps = to_ps(*d);

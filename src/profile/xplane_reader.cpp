@@ -40,7 +40,10 @@ std::string step_name(const pb::XPlane& plane, const pb::XEvent& e, std::int64_t
 void add_plane(const pb::XPlane& plane, Trace& out) {
   if (!shown_plane(plane.name())) return;
   const auto process = static_cast<std::uint32_t>(out.processes.size());
-  out.processes.push_back({plane.name(), plane.id()});
+  Process p;
+  p.name = plane.name();
+  p.pid = plane.id();
+  out.processes.push_back(std::move(p));
   std::int64_t step_name_id = -1;
   for (const auto& [id, md] : plane.stat_metadata())
     if (md.name() == "step_name") step_name_id = id;
@@ -66,7 +69,11 @@ void add_plane(const pb::XPlane& plane, Trace& out) {
         if (!step.empty()) full = name, name = std::move(step);
       }
       s.name = out.intern(name);
-      if (full != name) s.long_name = out.intern(full);
+      if (full != name) {  // the full name, kept in args as TensorBoard's trace viewer keeps it
+        out.args.begin();
+        out.args.add_string(out.intern("long_name"), out.intern(full));
+        s.args = out.args.end();
+      }
       out.slices.push_back(s);
     }
   }
@@ -78,6 +85,10 @@ void read_xplane(std::string_view file, std::span<const std::uint8_t> bytes, Tra
   const std::string where(file);
   std::size_t at = 0;
   int planes = 0;
+  struct Shrink {  // whichever way reading ends
+    Trace& t;
+    ~Shrink() { t.shrink(); }
+  } shrink{out};
   while (at < bytes.size()) {
     const std::size_t field_at = at;
     const std::optional<std::uint64_t> key = read_varint(bytes, at);

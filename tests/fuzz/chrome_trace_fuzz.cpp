@@ -18,6 +18,7 @@ void check(const el::profile::Trace& t) {
   for (const el::profile::Slice& s : t.slices)
     if (s.track >= t.tracks.size() || s.name >= strings || s.category >= strings || s.duration_ps < 0)
       std::abort();
+  for (const el::profile::Slice& s : t.slices) (void)t.args_json(s.args);  // every set decodes
   for (const el::profile::Instant& i : t.instants)
     if (i.track >= t.tracks.size() || i.name >= strings) std::abort();
   for (const el::profile::FlowPoint& f : t.flows)

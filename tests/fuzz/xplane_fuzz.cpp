@@ -13,8 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const el::profile::Track& tr : t.tracks)
     if (tr.process >= t.processes.size()) std::abort();
   for (const el::profile::Slice& s : t.slices)
-    if (s.track >= t.tracks.size() || s.name >= t.string_count() || s.long_name >= t.string_count())
-      std::abort();
+    if (s.track >= t.tracks.size() || s.name >= t.string_count()) std::abort();
+  for (const el::profile::Slice& s : t.slices) (void)t.args_json(s.args);
   for (const std::string& p : t.problems)
     if (p.find(" at byte ") == std::string::npos && p.find("the profiler reported") == std::string::npos)
       std::abort();

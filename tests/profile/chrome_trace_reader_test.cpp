@@ -157,8 +157,8 @@ void expect_phases(const Trace& t) {
   // The flow: both ends share an id; "bp":"e" binds the end to its enclosing slice.
   ASSERT_EQ(t.flows.size(), 2u);
   EXPECT_EQ(t.flows[0].id, t.flows[1].id);
-  EXPECT_EQ(t.text(static_cast<std::uint32_t>(t.flows[0].id)), "5");
-  EXPECT_EQ(t.flows[0].phase, 's');
+  EXPECT_EQ(t.text(t.flows[0].id), "5");
+  EXPECT_EQ(t.flows[0].phase_char(), 's');
   EXPECT_EQ(t.flows[1].ts_ps, 20000000);
   EXPECT_FALSE(t.flows[1].binds_next);
   ASSERT_EQ(t.instants.size(), 1u);
@@ -181,6 +181,23 @@ void expect_phases(const Trace& t) {
 }
 
 TEST(ChromeTraceReader, EveryPhase) { expect_phases(read(kPhases)); }
+
+TEST(ChromeTraceReader, ArgumentsKeepTheirTypesAndRebuildAsJson) {
+  const Trace t = read(R"({"traceEvents":[
+    {"args":{"Call stack":"a.py(1): f","External id":-17,"scale":0.1,"big":1e300,"ok":true,"none":null,
+             "Input Dims":[[1, 3], []],"nested":{"x":"q\"uote"}},"ph":"X","name":"op","ts":1,"dur":2},
+    {"ph":"X","name":"op","ts":2,"dur":1,"args":{"Call stack":"a.py(1): f","External id":18}},
+    {"ph":"X","name":"bare","ts":3,"dur":1,"args":{}}]})");
+  ASSERT_EQ(t.slices.size(), 3u);
+  EXPECT_TRUE(t.problems.empty());
+  // (args before "ph": read once it is known.) Integers stay integers, doubles read back
+  // exactly, nested values are their text as written, strings are escaped again.
+  EXPECT_EQ(t.args_json(t.slices[0].args),
+            R"({"Call stack":"a.py(1): f","External id":-17,"scale":0.1,"big":1e+300,"ok":true,"none":null,)"
+            R"("Input Dims":[[1, 3], []],"nested":{"x":"q\"uote"}})");
+  EXPECT_EQ(t.args_json(t.slices[1].args), R"({"Call stack":"a.py(1): f","External id":18})");
+  EXPECT_EQ(t.slices[2].args, 0u);  // an empty set is none
+}
 
 TEST(ChromeTraceReader, PushesOfAnySizeAndGzipReadTheSame) {
   for (std::size_t piece : {1, 2, 3, 7, 64}) {

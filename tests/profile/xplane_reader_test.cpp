@@ -82,12 +82,12 @@ TEST(XPlaneReader, PlanesBecomeProcessesAndEventsSlicesInPicoseconds) {
   EXPECT_EQ(t.slices[0].start_ps, 5250);
   EXPECT_EQ(t.slices[0].duration_ps, 1000);
   EXPECT_EQ(t.text(t.slices[0].name), "MatMul");
-  EXPECT_EQ(t.text(t.slices[0].long_name), "model/dense/MatMul");
+  EXPECT_EQ(t.args_json(t.slices[0].args), R"({"long_name":"model/dense/MatMul"})");
   EXPECT_EQ(t.text(t.slices[1].name), "42");
-  EXPECT_EQ(t.text(t.slices[1].long_name), "train_step");
+  EXPECT_EQ(t.args_json(t.slices[1].args), R"({"long_name":"train_step"})");
   EXPECT_EQ(t.slices[1].start_ps, 7000);
   EXPECT_EQ(t.text(t.slices[2].name), "volta_sgemm");
-  EXPECT_EQ(t.slices[2].long_name, 0u);  // no display name: no long name
+  EXPECT_EQ(t.slices[2].args, 0u);  // no display name: no long name
   EXPECT_EQ(t.slices[2].start_ps, 1000);
   EXPECT_EQ(t.slices[2].track, 1u);
 }
@@ -112,7 +112,7 @@ TEST(XPlaneReader, ATruncatedFileKeepsThePlanesBeforeTheDamage) {
 
 TEST(TraceSummary, TotalsPerNameLongestFirstTiesByName) {
   Trace t;
-  t.processes.push_back({"p", 1});
+  t.processes.emplace_back().name = "p";
   t.tracks.push_back({0, 1, "t"});
   const std::uint32_t a = t.intern("a"), b = t.intern("b"), c = t.intern("c");
   t.slices = {{10, 5, b, 0, 0, 0}, {0, 3, a, 0, 0, 0}, {20, 2, a, 0, 0, 0}, {30, 1, c, 0, 0, 0}};
