@@ -5,7 +5,10 @@
 // args, and ac2g flows between them) is written 1 MB at a time and pushed
 // as it is written, so it is never held whole. Only the pushes are timed.
 // Prints JSON: JSON bytes and MB/s, events and events/s, and the trace's
-// bytes per event (event tables, strings, argument texts).
+// bytes per event (event tables, strings, arguments); then the timeline's
+// build time and what a frame's queries cost 1,600 pixels wide (every row,
+// all of the span, and 1 % of it).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +18,7 @@
 
 #include "cli/commands.h"
 #include "profile/chrome_trace_reader.h"
+#include "profile/timeline.h"
 #include "profile/trace_summary.h"
 #include "store/json_writer.h"
 
@@ -121,6 +125,28 @@ int cmd_bench_profile(const std::vector<std::string>& args) {
   seconds += std::chrono::duration<double>(Clock::now() - t0).count();
   const profile::TraceSummary s = profile::summarize(trace, 3);
   const std::uint64_t events = reader.events();
+  const double bytes_per_event = static_cast<double>(trace.memory_bytes()) / static_cast<double>(events);
+  const auto b0 = Clock::now();
+  const profile::Timeline timeline(trace);
+  const double build_ms = std::chrono::duration<double, std::milli>(Clock::now() - b0).count();
+  std::vector<profile::Timeline::Box> boxes;
+  auto frame_ms = [&](std::int64_t t0, std::int64_t t1) {  // the median of 9 frames (the first warms up)
+    std::vector<double> ms;
+    for (int rep = 0; rep < 9; ++rep) {
+      boxes.clear();
+      const auto f0 = Clock::now();
+      for (std::uint32_t row = 0; row < timeline.rows().size(); ++row)
+        timeline.boxes(row, t0, t1, static_cast<double>(t1 - t0) / 1600, boxes);
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+    }
+    std::nth_element(ms.begin(), ms.begin() + 4, ms.end());
+    return ms[4];
+  };
+  const std::int64_t span = timeline.end_ps() - timeline.begin_ps();
+  const double full_ms = frame_ms(timeline.begin_ps(), timeline.end_ps());
+  const std::size_t full_boxes = boxes.size();
+  const double zoom_ms =
+      frame_ms(timeline.begin_ps() + span / 2, timeline.begin_ps() + span / 2 + span / 100);
   store::JsonWriter j;
   j.begin_object();
 #ifdef __EMSCRIPTEN__
@@ -132,7 +158,14 @@ int cmd_bench_profile(const std::vector<std::string>& args) {
   j.key("events").value(events).key("slices").value(s.slices).key("seconds").value(seconds);
   j.key("json_mb_per_s").value(static_cast<double>(reader.json_bytes()) / 1e6 / seconds);
   j.key("events_per_s").value(static_cast<double>(events) / seconds);
-  j.key("bytes_per_event").value(static_cast<double>(trace.memory_bytes()) / static_cast<double>(events));
+  j.key("bytes_per_event").value(bytes_per_event);
+  j.key("timeline_rows").value(static_cast<std::uint64_t>(timeline.rows().size()));
+  j.key("timeline_build_ms").value(build_ms);
+  j.key("frame_all_ms").value(full_ms).key("frame_all_boxes").value(static_cast<std::uint64_t>(full_boxes));
+  j.key("frame_1pct_ms")
+      .value(zoom_ms)
+      .key("frame_1pct_boxes")
+      .value(static_cast<std::uint64_t>(boxes.size()));
   j.key("problems").value(static_cast<std::uint64_t>(trace.problems.size()));
   j.end_object();
   std::printf("%s\n", j.take().c_str());
