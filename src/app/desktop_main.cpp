@@ -18,6 +18,7 @@
 #include "app/shell.h"
 #include "embed/paths.h"
 #include "io/disk_blob_source.h"
+#include "profile/discovery.h"
 #include "store/run_paths.h"
 
 namespace fs = std::filesystem;
@@ -132,7 +133,7 @@ class DesktopPlatform final : public el::app::Platform {
         const std::string name = e.path().filename().string();
         if (el::store::is_event_file_path(name)) {
           found.push_back(e.path());
-        } else if (el::embed::is_embedding_file(name)) {
+        } else if (el::embed::is_embedding_file(name) || el::profile::is_profile_file(name)) {
           const std::string rel = fs::relative(e.path(), base, ec).generic_string();
           other_paths_[rel] = e.path().string();
           shell.add_other_file(rel, e.file_size(ec));

@@ -212,7 +212,9 @@ bool Shell::frame() {
   in.awaiting_first_bytes = in.loading && batch.bytes_done == 0 && steady_ms() - batch_started_ms_ < 250;
   in.view_changed = old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_;
   embeddings_.update();
-  in.media_wants_frame = media_.wants_frame() || embeddings_.busy();
+  // A profile being parsed gets a slice of each frame (progress shows between them).
+  profiles_.work(12.0);
+  in.media_wants_frame = media_.wants_frame() || embeddings_.busy() || profiles_.busy();
   in.background_progress = background_progress_;
   if (!pacer_.should_draw(in)) return keep_running;
   force_render_ = false;
@@ -241,6 +243,7 @@ bool Shell::frame() {
   view.now = static_cast<double>(SDL_GetTicks64()) / 1000.0;
   view.media = &media_;
   view.embeddings = &embeddings_;
+  view.profiles = &profiles_;
   view.points = &points_;
   points_.begin_frame();
   view.meshes = &meshes_;
@@ -364,6 +367,7 @@ void Shell::close_all() {
   queue_.clear();
   media_.clear();
   embeddings_.clear();
+  profiles_.clear();
   store_.clear();
   shown_counts_.clear();
   batch_first_ = 0;

@@ -20,6 +20,7 @@
 #include "app/gl_textures.h"
 #include "app/ingest_queue.h"
 #include "app/media_cache.h"
+#include "app/profile_loader.h"
 #include "store/store.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
@@ -79,11 +80,15 @@ class Shell {
   // sprite sheets): announced here, read only when the Projector needs it.
   void add_other_file(const std::string& path, std::uint64_t size) {
     embeddings_.add_file(path, size);
+    profiles_.add_file(path, size);
     force_render_ = true;
   }
   // The platform's answer to FileReadIo::read_file (bytes, or an error message).
   void file_read_arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error) {
-    embeddings_.arrived(ticket, bytes, error);
+    if (ProfileLoader::owns(ticket))
+      profiles_.arrived(ticket, std::string(bytes), error);
+    else
+      embeddings_.arrived(ticket, bytes, error);
     force_render_ = true;
   }
   // The page writes a file's bytes straight into a buffer the loader then
@@ -101,7 +106,10 @@ class Shell {
   void file_buffer_done(std::uint64_t ticket) {
     auto it = incoming_.find(ticket);
     if (it == incoming_.end()) return;
-    embeddings_.arrived(ticket, std::move(it->second));
+    if (ProfileLoader::owns(ticket))
+      profiles_.arrived(ticket, std::move(it->second), {});
+    else
+      embeddings_.arrived(ticket, std::move(it->second));
     incoming_.erase(it);
     force_render_ = true;
   }
@@ -197,6 +205,7 @@ class Shell {
   GlTextures textures_;
   MediaCache media_{platform_, textures_};
   EmbeddingLoader embeddings_{platform_, textures_};
+  ProfileLoader profiles_{platform_};
   std::unordered_map<std::uint64_t, std::string> incoming_;  // file_buffer()s being filled
   GlPoints points_;
   GlMesh meshes_;

@@ -89,4 +89,10 @@ std::vector<ProfileFile> find_profiles(const std::vector<std::string>& paths) {
   return out;
 }
 
+bool is_profile_file(std::string_view name) {
+  if (name.ends_with(kXPlane)) return true;
+  if (name.ends_with(".gz")) name.remove_suffix(3);
+  return name.ends_with(".json") && has_trace_in_name(name);
+}
+
 }  // namespace el::profile

@@ -9,6 +9,7 @@
 //   its run is its folder (the file's name at the top level).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace el::profile {
@@ -26,5 +27,9 @@ struct ProfileFile {
 // The profiles among `paths` ('/'-separated, relative to the logdir), in
 // path order.
 std::vector<ProfileFile> find_profiles(const std::vector<std::string>& paths);
+
+// Whether a file's name can be a profile (what a platform announces besides
+// event files): *.xplane.pb, and *.json / *.json.gz with "trace" in the name.
+bool is_profile_file(std::string_view name);
 
 }  // namespace el::profile

@@ -124,6 +124,29 @@ void Timeline::boxes(std::uint32_t row, std::int64_t t0, std::int64_t t1, double
   }
 }
 
+std::uint64_t Timeline::count(std::uint32_t row, std::int64_t t0, std::int64_t t1) const {
+  if (row >= rows_.size() || t1 <= t0) return 0;
+  const Row& r = rows_[row];
+  const Slice* s = trace_.slices.data();
+  std::uint32_t lo = r.begin, hi = r.end;  // the first ending after t0
+  while (lo < hi) {
+    const std::uint32_t mid = lo + (hi - lo) / 2;
+    if (end_of(s[mid]) <= t0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  std::uint32_t a = lo, b = r.end;  // the first starting at or after t1
+  while (a < b) {
+    const std::uint32_t mid = a + (b - a) / 2;
+    if (s[mid].start_ps < t1)
+      a = mid + 1;
+    else
+      b = mid;
+  }
+  return a - lo;
+}
+
 std::int64_t Timeline::slice_at(std::uint32_t track, std::int64_t t) const {
   if (track >= trace_.tracks.size()) return -1;
   const Slice* s = trace_.slices.data();

@@ -46,6 +46,9 @@ class Timeline {
   void boxes(std::uint32_t row, std::int64_t t0, std::int64_t t1, double ps_per_px,
              std::vector<Box>& out) const;
 
+  // How many slices of row `row` overlap [t0, t1) (two binary searches).
+  std::uint64_t count(std::uint32_t row, std::int64_t t0, std::int64_t t1) const;
+
   // The deepest slice on `track` that contains time `t` (start <= t < end),
   // or -1: where a flow point binds ("bp":"e"), and what a click selects.
   std::int64_t slice_at(std::uint32_t track, std::int64_t t) const;

@@ -9,6 +9,7 @@
 #include "ui/images_dashboard.h"
 #include "ui/mesh_dashboard.h"
 #include "ui/pr_curves_dashboard.h"
+#include "ui/profile_dashboard.h"
 #include "ui/projector_dashboard.h"
 #include "ui/scalars_dashboard.h"
 #include "ui/tags_table.h"
@@ -37,6 +38,7 @@ std::vector<std::unique_ptr<Dashboard>> make_dashboards() {
   d.push_back(std::make_unique<CustomScalarsDashboard>());
   d.push_back(std::make_unique<ProjectorDashboard>());
   d.push_back(std::make_unique<MeshDashboard>());
+  d.push_back(std::make_unique<ProfileDashboard>());
   d.push_back(std::make_unique<TagsTableDashboard>(kTensorsInfo));
   return d;
 }

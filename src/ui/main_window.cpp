@@ -381,6 +381,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.points = view.points;
     ctx.meshes = view.meshes;
     ctx.geometry = view.geometry;
+    ctx.profiles = view.profiles;
     media_cards_.clear();
     ctx.media_cards = &media_cards_;
     ctx.open_urls = &act.open_urls;

@@ -47,6 +47,7 @@ struct MainWindowView {
   PointRenderer* points = nullptr;          // GPU point clouds
   MeshRenderer* meshes = nullptr;           // GPU triangle meshes
   GeometryRenderer* geometry = nullptr;     // GPU-kept chart lines (null: drawn each frame)
+  ProfileProvider* profiles = nullptr;      // profiles among the opened files
 };
 
 struct MainWindowActions {

@@ -16,6 +16,7 @@
 #include "ui/media_provider.h"
 #include "ui/mesh_renderer.h"
 #include "ui/point_renderer.h"
+#include "ui/profile_provider.h"
 #include "ui/run_grouping.h"
 #include "ui/run_looks.h"
 #include "ui/series_cache.h"
@@ -78,6 +79,7 @@ struct UiContext {
   PointRenderer* points = nullptr;          // GPU point clouds (null: cannot draw them)
   MeshRenderer* meshes = nullptr;           // GPU triangle meshes (null: cannot draw them)
   GeometryRenderer* geometry = nullptr;     // charts' lines kept on the GPU (null: drawn each frame)
+  ProfileProvider* profiles = nullptr;      // the Profile dashboard's files (null: none)
   std::vector<MediaCardInfo>* media_cards = nullptr;  // filled by the media dashboards
   std::vector<std::string>* open_urls = nullptr;      // links clicked (opened in a new tab by the app)
   std::string* copy_text = nullptr;                   // text to put on the clipboard

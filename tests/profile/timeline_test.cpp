@@ -100,6 +100,9 @@ TEST(Timeline, SlicesNarrowerThanAPixelMergeOnePerColumn) {
   ASSERT_EQ(boxes.size(), 10u);
   EXPECT_EQ(boxes[0].start_ps, 5000);
   EXPECT_EQ(boxes[9].end_ps, 5991);
+  EXPECT_EQ(tl.count(0, 5000, 6000), 100u);
+  EXPECT_EQ(tl.count(0, 0, 20000), 1001u);
+  EXPECT_EQ(tl.count(0, 9995, 10001), 1u);  // none of the comb (9990 ends at 9991): the wide one
   boxes.clear();
   tl.boxes(0, 15000, 16000, 100, boxes);  // inside the wide slice
   ASSERT_EQ(boxes.size(), 1u);

@@ -21,7 +21,7 @@ TEST(Dashboards, TabsAreTheKnownOnesInOrderWithUniqueNames) {
   for (const auto& d : dashboards) names.push_back(d->info().name);
   EXPECT_EQ(names, (std::vector<std::string>{"scalars", "histograms", "distributions", "images", "audio",
                                              "text", "graphs", "hparams", "pr_curves", "custom_scalars",
-                                             "projector", "mesh", "tensors"}));
+                                             "projector", "mesh", "profile", "tensors"}));
   for (const auto& d : dashboards) {
     EXPECT_GT(std::string_view(d->info().title).size(), 0u) << d->info().name;
     // A newcomer's tooltip: a sentence, not a word.

@@ -21,11 +21,18 @@ export function isEmbeddingFile(name) {
   const dot = name.lastIndexOf('.');
   return dot >= 0 && EMBEDDING_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
 }
+// Profiles are announced too (the Profile dashboard reads the one shown). The same
+// rule as profile::is_profile_file (src/profile/discovery.cpp).
+export function isProfileFile(name) {
+  if (name.endsWith('.xplane.pb')) return true;
+  const stem = name.endsWith('.gz') ? name.slice(0, -3) : name;
+  return stem.endsWith('.json') && stem.toLowerCase().includes('trace');
+}
 // Whether a file is read as an event file, announced as another file, or left alone.
 // Files picked one by one are event files unless their name says otherwise.
 function classify(name, inFolder) {
   if (isEventFile(name)) return 'event';
-  if (isEmbeddingFile(name)) return 'other';
+  if (isEmbeddingFile(name) || isProfileFile(name)) return 'other';
   return inFolder ? null : 'event';
 }
 

@@ -1,0 +1,60 @@
+// The Profile dashboard's files: the profiles among the non-event files the
+// platform announced, and the loading of the one being looked at. The file is
+// read through the platform (at once on the desktop, later in the page), then
+// parsed a slice per frame (work(): a 35 MB trace does not freeze the page,
+// and the dashboard shows progress), then indexed (profile::Timeline). No GL
+// here: tested natively.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/embedding_loader.h"  // FileReadIo
+#include "profile/chrome_trace_reader.h"
+#include "ui/profile_provider.h"
+
+namespace el::app {
+
+class ProfileLoader final : public ui::ProfileProvider {
+ public:
+  // Its reads' tickets (the Projector's count up from 1), so the platform's answers can be told apart.
+  static constexpr std::uint64_t kFirstTicket = std::uint64_t{1} << 62;
+  static bool owns(std::uint64_t ticket) { return ticket >= kFirstTicket; }
+
+  explicit ProfileLoader(FileReadIo& io) : io_(io) {}
+
+  // A non-event file under what was opened: kept if it can be a profile.
+  void add_file(const std::string& path, std::uint64_t size);
+  // The platform's answer to read_file(): the bytes, or an error message.
+  void arrived(std::uint64_t ticket, std::string&& bytes, const std::string& error);
+  // Parses what has arrived for about `budget_ms`; true if it did some.
+  bool work(double budget_ms);
+  bool busy() const { return loaded_.state == ui::ProfileState::kLoading; }
+  void clear();
+
+  // ui::ProfileProvider
+  const std::vector<profile::ProfileFile>& profiles() const override { return profiles_; }
+  const ui::LoadedProfile& load(const std::string& path) override;
+  const ui::LoadedProfile& loaded() const override { return loaded_; }
+
+ private:
+  void finish();
+
+  FileReadIo& io_;
+  std::map<std::string, std::uint64_t> sizes_;  // the announced profile files
+  std::vector<profile::ProfileFile> profiles_;
+  ui::LoadedProfile loaded_;
+  profile::ProfileFormat format_ = profile::ProfileFormat::kXPlane;
+  std::uint64_t next_ticket_ = kFirstTicket, waiting_for_ = 0;  // the read in flight (0: none)
+  std::string bytes_;                                           // the file, once read
+  bool have_bytes_ = false;
+  std::size_t pushed_ = 0;  // of bytes_, given to the reader
+  std::unique_ptr<profile::ChromeTraceReader> reader_;
+  std::chrono::steady_clock::time_point started_;
+  std::uint64_t generation_ = 0;
+};
+
+}  // namespace el::app
