@@ -255,8 +255,9 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::TextDisabled("Ready. No files open.");
   } else if (nfiles == 0) {
     const std::size_t n = view.embeddings->discovery().embeddings.size();
-    ImGui::Text("%zu embedding%s in %zu other files (no event files)", n, n == 1 ? "" : "s",
-                view.embeddings->files());
+    const std::size_t profiles = view.profiles ? view.profiles->profiles().size() : 0;
+    ImGui::Text("%zu embedding%s and %zu profile%s in %zu other files (no event files)", n, n == 1 ? "" : "s",
+                profiles, profiles == 1 ? "" : "s", view.embeddings->files());
   } else {
     std::uint64_t records = 0;
     for (std::size_t i = 0; i < nfiles; ++i)
