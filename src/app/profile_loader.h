@@ -20,8 +20,9 @@ namespace el::app {
 
 class ProfileLoader final : public ui::ProfileProvider {
  public:
-  // Its reads' tickets (the Projector's count up from 1), so the platform's answers can be told apart.
-  static constexpr std::uint64_t kFirstTicket = std::uint64_t{1} << 62;
+  // Its reads' tickets (the Projector's count up from 1), so the platform's
+  // answers can be told apart. Tickets cross into JS as doubles: below 2^53 they stay exact.
+  static constexpr std::uint64_t kFirstTicket = std::uint64_t{1} << 48;
   static bool owns(std::uint64_t ticket) { return ticket >= kFirstTicket; }
 
   explicit ProfileLoader(FileReadIo& io) : io_(io) {}

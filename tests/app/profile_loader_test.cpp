@@ -77,6 +77,12 @@ TEST(ProfileLoader, AFailedReadAndALateAnswerForAnother) {
   loader.add_file("chrome-trace-json/trace_viewer/tf_trace_viewer/data/trace.json", 4735);
   loader.load(kResnet);
   loader.load("chrome-trace-json/trace_viewer/tf_trace_viewer/data/trace.json");  // before the first answers
+  ASSERT_EQ(io.asked.size(), 2u);
+  for (const auto& [ticket, path] : io.asked) {  // distinct, and exact as the doubles JS carries
+    EXPECT_GE(ticket, ProfileLoader::kFirstTicket);
+    EXPECT_EQ(static_cast<std::uint64_t>(static_cast<double>(ticket)), ticket);
+  }
+  EXPECT_NE(io.asked[0].first, io.asked[1].first);
   io.answer_all(loader);  // the first answer is for a profile no longer wanted
   while (loader.work(50)) {
   }
