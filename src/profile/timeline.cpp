@@ -9,6 +9,20 @@ namespace {
 
 std::int64_t end_of(const Slice& s) { return s.start_ps + s.duration_ps; }
 
+// The first index in [lo, hi) at which `before` stops holding (it holds, then
+// does not, along the range): every search of a row is this one.
+template <typename Before>
+std::uint32_t first_not(std::uint32_t lo, std::uint32_t hi, Before before) {
+  while (lo < hi) {
+    const std::uint32_t mid = lo + (hi - lo) / 2;
+    if (before(mid))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 }  // namespace
 
 Timeline::Timeline(Trace& trace) : trace_(trace) {
@@ -83,15 +97,7 @@ void Timeline::boxes(std::uint32_t row, std::int64_t t0, std::int64_t t1, double
   const Row& r = rows_[row];
   const Slice* s = trace_.slices.data();
   // The first slice ending after t0 (ends ascend within a row).
-  std::uint32_t lo = r.begin, hi = r.end;
-  while (lo < hi) {
-    const std::uint32_t mid = lo + (hi - lo) / 2;
-    if (end_of(s[mid]) <= t0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  std::uint32_t i = lo;
+  std::uint32_t i = first_not(r.begin, r.end, [&](std::uint32_t k) { return end_of(s[k]) <= t0; });
   while (i < r.end && s[i].start_ps < t1) {
     const std::int64_t start = s[i].start_ps, end = end_of(s[i]);
     if (static_cast<double>(end - start) >= ps_per_px) {
@@ -109,15 +115,9 @@ void Timeline::boxes(std::uint32_t row, std::int64_t t0, std::int64_t t1, double
       b = static_cast<std::uint32_t>(std::min<std::uint64_t>(r.end, static_cast<std::uint64_t>(b) + step));
       step *= 2;
     }
-    while (a < b) {
-      const std::uint32_t mid = a + (b - a) / 2;
-      if (static_cast<double>(s[mid].start_ps) < column_end)
-        a = mid + 1;
-      else
-        b = mid;
-    }
     // Only the last of them can reach past the column; a wide one gets its own box.
-    std::uint32_t j = a;
+    std::uint32_t j =
+        first_not(a, b, [&](std::uint32_t k) { return static_cast<double>(s[k].start_ps) < column_end; });
     if (j - 1 > i && static_cast<double>(s[j - 1].duration_ps) >= ps_per_px) --j;
     out.push_back({start, end_of(s[j - 1]), i, j - i});
     i = j;
@@ -128,22 +128,9 @@ std::uint64_t Timeline::count(std::uint32_t row, std::int64_t t0, std::int64_t t
   if (row >= rows_.size() || t1 <= t0) return 0;
   const Row& r = rows_[row];
   const Slice* s = trace_.slices.data();
-  std::uint32_t lo = r.begin, hi = r.end;  // the first ending after t0
-  while (lo < hi) {
-    const std::uint32_t mid = lo + (hi - lo) / 2;
-    if (end_of(s[mid]) <= t0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  std::uint32_t a = lo, b = r.end;  // the first starting at or after t1
-  while (a < b) {
-    const std::uint32_t mid = a + (b - a) / 2;
-    if (s[mid].start_ps < t1)
-      a = mid + 1;
-    else
-      b = mid;
-  }
+  // From the first slice ending after t0 to the first starting at or after t1.
+  const std::uint32_t lo = first_not(r.begin, r.end, [&](std::uint32_t k) { return end_of(s[k]) <= t0; });
+  const std::uint32_t a = first_not(lo, r.end, [&](std::uint32_t k) { return s[k].start_ps < t1; });
   return a - lo;
 }
 
@@ -152,14 +139,8 @@ std::int64_t Timeline::slice_at(std::uint32_t track, std::int64_t t) const {
   const Slice* s = trace_.slices.data();
   for (std::uint32_t row = first_row_[track + 1]; row-- > first_row_[track];) {
     const Row& r = rows_[row];
-    std::uint32_t lo = r.begin, hi = r.end;  // the last slice starting at or before t
-    while (lo < hi) {
-      const std::uint32_t mid = lo + (hi - lo) / 2;
-      if (s[mid].start_ps <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    // lo - 1: the last slice starting at or before t.
+    const std::uint32_t lo = first_not(r.begin, r.end, [&](std::uint32_t k) { return s[k].start_ps <= t; });
     if (lo > r.begin && end_of(s[lo - 1]) > t) return lo - 1;
   }
   return -1;
@@ -171,14 +152,7 @@ std::int64_t Timeline::next_slice(std::uint32_t track, std::int64_t t) const {
   std::int64_t best = -1;
   for (std::uint32_t row = first_row_[track]; row < first_row_[track + 1]; ++row) {
     const Row& r = rows_[row];
-    std::uint32_t lo = r.begin, hi = r.end;
-    while (lo < hi) {
-      const std::uint32_t mid = lo + (hi - lo) / 2;
-      if (s[mid].start_ps < t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    const std::uint32_t lo = first_not(r.begin, r.end, [&](std::uint32_t k) { return s[k].start_ps < t; });
     if (lo < r.end && (best < 0 || s[lo].start_ps < s[best].start_ps)) best = lo;
   }
   return best;
