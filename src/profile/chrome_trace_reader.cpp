@@ -493,10 +493,9 @@ struct ChromeTraceReader::Impl {
     return simdjson::SUCCESS;
   }
 
-  // An event's args into the trace's arena (trace_args.h): numbers as
-  // integers when written as integers, strings and nested values interned.
-  simdjson::error_code encode_args(od::object& a) {
-    trace.args.begin();
+  // Calls fn(key, value, type) for each member of `a`, stopping at the first error.
+  template <typename Fn>
+  static simdjson::error_code each_member(od::object& a, Fn&& fn) {
     for (auto field : a) {
       std::string_view k;
       if (auto err = field.unescaped_key().get(k)) return err;
@@ -504,79 +503,85 @@ struct ChromeTraceReader::Impl {
       if (auto err = field.value().get(v)) return err;
       od::json_type t;
       if (auto err = v.type().get(t)) return err;
-      const std::uint32_t key = intern(k);
-      switch (t) {
-        case od::json_type::number: {
-          std::string_view token = v.raw_json_token();
-          while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
-            token.remove_suffix(1);
-          std::int64_t i = 0;
-          const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
-          if (ec == std::errc() && end == token.data() + token.size()) {
-            trace.args.add_int(key, i);
-          } else {
-            double d = 0;
-            if (auto err = v.get_double().get(d)) return err;
-            trace.args.add_double(key, d);
-          }
-          break;
-        }
-        case od::json_type::string: {
-          std::string_view text;
-          if (auto err = v.get_string().get(text)) return err;
-          trace.args.add_string(key, intern(text));
-          break;
-        }
-        case od::json_type::boolean: {
-          bool b = false;
-          if (auto err = v.get_bool().get(b)) return err;
-          trace.args.add_literal(key, b ? "true" : "false");
-          break;
-        }
-        case od::json_type::null: {
-          bool is_null = false;
-          if (auto err = v.is_null().get(is_null)) return err;
-          if (!is_null) return simdjson::INCORRECT_TYPE;
-          trace.args.add_literal(key, "null");
-          break;
-        }
-        default: {  // an array or object: its text, interned (the same shapes repeat)
-          std::string_view text;
-          if (t == od::json_type::array) {
-            od::array arr;
-            if (auto err = v.get_array().get(arr)) return err;
-            if (auto err = arr.raw_json().get(text)) return err;
-          } else {
-            od::object obj;
-            if (auto err = v.get_object().get(obj)) return err;
-            if (auto err = obj.raw_json().get(text)) return err;
-          }
-          trace.args.add_json(key, intern(text));
-          break;
-        }
-      }
+      if (auto err = fn(k, v, t)) return err;
     }
+    return simdjson::SUCCESS;
+  }
+
+  // An event's args into the trace's arena (trace_args.h): numbers as
+  // integers when written as integers, strings and nested values interned.
+  simdjson::error_code encode_args(od::object& a) {
+    trace.args.begin();
+    if (auto err =
+            each_member(a, [&](std::string_view k, od::value v, od::json_type t) -> simdjson::error_code {
+              const std::uint32_t key = intern(k);
+              switch (t) {
+                case od::json_type::number: {
+                  std::string_view token = v.raw_json_token();
+                  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
+                    token.remove_suffix(1);
+                  std::int64_t i = 0;
+                  const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
+                  if (ec == std::errc() && end == token.data() + token.size()) {
+                    trace.args.add_int(key, i);
+                  } else {
+                    double d = 0;
+                    if (auto err = v.get_double().get(d)) return err;
+                    trace.args.add_double(key, d);
+                  }
+                  break;
+                }
+                case od::json_type::string: {
+                  std::string_view text;
+                  if (auto err = v.get_string().get(text)) return err;
+                  trace.args.add_string(key, intern(text));
+                  break;
+                }
+                case od::json_type::boolean: {
+                  bool b = false;
+                  if (auto err = v.get_bool().get(b)) return err;
+                  trace.args.add_literal(key, b ? "true" : "false");
+                  break;
+                }
+                case od::json_type::null: {
+                  bool is_null = false;
+                  if (auto err = v.is_null().get(is_null)) return err;
+                  if (!is_null) return simdjson::INCORRECT_TYPE;
+                  trace.args.add_literal(key, "null");
+                  break;
+                }
+                default: {  // an array or object: its text, interned (the same shapes repeat)
+                  std::string_view text;
+                  if (t == od::json_type::array) {
+                    od::array arr;
+                    if (auto err = v.get_array().get(arr)) return err;
+                    if (auto err = arr.raw_json().get(text)) return err;
+                  } else {
+                    od::object obj;
+                    if (auto err = v.get_object().get(obj)) return err;
+                    if (auto err = obj.raw_json().get(text)) return err;
+                  }
+                  trace.args.add_json(key, intern(text));
+                  break;
+                }
+              }
+              return simdjson::SUCCESS;
+            }))
+      return err;
     e.args_id = trace.args.end();
     return simdjson::SUCCESS;
   }
 
   // An M or C event's args ("ph" comes first in every writer seen; otherwise the args are kept raw).
-  simdjson::error_code read_args_members(od::object a) { return read_args_members_of(a); }
-  simdjson::error_code read_args_members_of(od::object& a) {
-    for (auto field : a) {
-      std::string_view k;
-      if (auto err = field.unescaped_key().get(k)) return err;
-      od::value v;
-      if (auto err = field.value().get(v)) return err;
-      od::json_type t;
-      if (auto err = v.type().get(t)) return err;
+  simdjson::error_code read_args_members(od::object& a) {
+    return each_member(a, [&](std::string_view k, od::value v, od::json_type t) -> simdjson::error_code {
       if (e.ph == "C") {
         double d = 0;
         if (t == od::json_type::number) {
           if (auto err = v.get_double().get(d)) return err;
           e.counter_values.emplace_back(k, d);
         }
-        continue;
+        return simdjson::SUCCESS;
       }
       if (k == "name" && t == od::json_type::string) {
         if (auto err = v.get_string().get(e.meta_name)) return err;
@@ -586,8 +591,8 @@ struct ChromeTraceReader::Impl {
         std::int64_t x = 0;
         if (!v.get_int64().get(x)) e.meta_sort_index = x;
       }
-    }
-    return simdjson::SUCCESS;
+      return simdjson::SUCCESS;
+    });
   }
 
   // [SECTION] applying an event to the trace ---------------------------------------------
@@ -789,7 +794,7 @@ struct ChromeTraceReader::Impl {
       return;
     e.has_args = false;
     if (e.ph == "M" || e.ph == "C")
-      (void)read_args_members_of(a);
+      (void)read_args_members(a);
     else if (encode_args(a))
       e.args_id = 0;
   }
