@@ -81,6 +81,11 @@ class Trace {
   // Interns `s`: the same text always gets the same id; id 0 is "".
   std::uint32_t intern(std::string_view s);
   const std::string& text(std::uint32_t id) const { return strings_[id]; }
+  // The id of `s` if it was interned, else 0.
+  std::uint32_t find(std::string_view s) const {
+    const auto it = ids_.find(s);
+    return it == ids_.end() ? 0 : it->second;
+  }
   std::size_t string_count() const { return strings_.size(); }
 
   // An argument set as JSON ("{}" for 0).

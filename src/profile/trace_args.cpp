@@ -100,6 +100,41 @@ std::uint32_t ArgsArena::end() {
   return static_cast<std::uint32_t>(begun_ + 1);
 }
 
+bool ArgsArena::get_int(std::uint32_t id, std::uint32_t key, std::int64_t& out) const {
+  if (id == 0 || id > bytes_.size()) return false;
+  const std::uint8_t* p = bytes_.data() + id - 1;
+  for (;;) {
+    const std::uint8_t tag = *p++;
+    if (tag == kEnd) return false;
+    const bool wanted = read_varint(p) == key;
+    switch (tag) {
+      case kInt: {
+        const std::uint64_t z = read_varint(p);
+        if (wanted) {
+          out = static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1);
+          return true;
+        }
+        break;
+      }
+      case kDouble: {
+        double v;
+        std::memcpy(&v, p, 8);
+        p += 8;
+        if (wanted) {
+          if (!(std::abs(v) < 9.2e18) || std::trunc(v) != v) return false;
+          out = static_cast<std::int64_t>(v);
+          return true;
+        }
+        break;
+      }
+      case kString:
+      case kJson: read_varint(p); break;
+      default: break;
+    }
+    if (wanted) return false;
+  }
+}
+
 std::string ArgsArena::json(std::uint32_t id, const Trace& strings) const {
   std::string out = "{";
   if (id == 0 || id > bytes_.size()) return out + "}";

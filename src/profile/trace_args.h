@@ -26,6 +26,9 @@ class ArgsArena {
   void add_literal(std::uint32_t key, std::string_view literal);  // true, false or null
   std::uint32_t end();  // 0 when the set is empty or the arena is full (4 GB)
 
+  // The integer value of argument `key` of set `id` (an integer, or a double
+  // with no fraction), if it has one.
+  bool get_int(std::uint32_t id, std::uint32_t key, std::int64_t& out) const;
   // The set as a JSON object ("{}" for 0).
   std::string json(std::uint32_t id, const Trace& strings) const;
   std::size_t memory_bytes() const { return bytes_.capacity(); }

@@ -68,10 +68,11 @@ def convert(space):
         stat_md = map_entries(plane, 5)
         step_name_ids = [k for k, md in stat_md.items() if last(md, 2, b"") == b"step_name"]
         step_name_id = step_name_ids[-1] if step_name_ids else None
-        for lf, line_bytes in plane:
+        for line_no, (lf, line_bytes) in enumerate(plane):
             if lf != 3:
                 continue
             line = fields(line_bytes)
+            track = (name, line_no, last(line, 11, b"").decode() or last(line, 2, b"").decode())
             origin = int64(last(line, 3, 0)) * 1000
             for ef, event_bytes in line:
                 if ef != 4:
@@ -100,7 +101,7 @@ def convert(space):
                         if step:
                             shown = step
                             break
-                slices.append((name, shown, origin + int64(last(event, 2, 0)), int64(last(event, 3, 0))))
+                slices.append(Slice(name, track, shown, origin + int64(last(event, 2, 0)), int64(last(event, 3, 0)), ""))
     return processes, slices
 
 
@@ -108,26 +109,163 @@ def xplane_summary(path, rel, run, host):
     with open(path, "rb") as fh:
         processes, slices = convert(fh.read())
     per_process = {p: 0 for p in processes}
-    for process, _, _, _ in slices:
-        per_process[process] += 1
+    for s in slices:
+        per_process[s.process] += 1
     return finish(rel, run, host, "xplane", 0, {"X": len(slices)} if slices else {}, {}, per_process,
-                  [(name, start, duration) for _, name, start, duration in slices], [])
+                  slices, [], [])
 
 
-def finish(rel, run, host, fmt, base_us, phases, categories, per_process, slices, points):
-    """The export's record of one profile: slices are (name, start_ps, duration_ps)."""
+Slice = collections.namedtuple("Slice", "process track name start duration category")
+
+
+def kind(s):
+    """What a slice is: its category says (PyTorch 1.8 and 2.x names), else its xplane line does."""
+    if re.fullmatch(r"ProfilerStep#[0-9]+", s.name):
+        return "step"
+    if s.category:
+        return {"kernel": "kernel", "memcpy": "memcpy", "gpu_memcpy": "memcpy", "memset": "memset",
+                "gpu_memset": "memset", "runtime": "runtime", "cuda_runtime": "runtime", "cuda_driver": "runtime",
+                "operator": "CPU op", "cpu_op": "CPU op", "user_annotation": "CPU op",
+                "python_function": "CPU op"}.get(s.category.lower(), "other")
+    line_name = s.track[2] if len(s.track) == 3 else ""
+    if line_name == "Steps":
+        return "step"
+    if not s.process.startswith("/device:"):
+        return "CPU op"
+    if not line_name.startswith("Stream #"):
+        return "other"
+    if s.name.startswith("Memcpy"):
+        return "memcpy"
+    if s.name.startswith("Memset"):
+        return "memset"
+    return "kernel"
+
+
+def self_times(slices):
+    """Each slice's duration less its direct children's overlap: per track, slices in (start, longest
+    first, read order) order; a slice is a child of the innermost slice still open at its start."""
+    self = [s.duration for s in slices]
+    by_track = collections.defaultdict(list)
+    for i, s in enumerate(slices):
+        by_track[s.track].append(i)
+    for members in by_track.values():
+        members.sort(key=lambda i: (slices[i].start, -slices[i].duration, i))
+        stack = []
+        for i in members:
+            s = slices[i]
+            while stack and slices[stack[-1]].start + slices[stack[-1]].duration <= s.start:
+                stack.pop()
+            if stack:
+                p = slices[stack[-1]]
+                self[stack[-1]] -= min(s.start + s.duration, p.start + p.duration) - s.start
+            stack.append(i)
+    return self
+
+
+def union(spans):
+    total, reach = 0, None
+    for a, b in sorted(spans):
+        start = a if reach is None else max(a, reach)
+        total += max(0, b - start)
+        reach = b if reach is None else max(reach, b)
+    return total
+
+
+def steps_of(slices, kinds):
+    """Each step's time split by the first of kernel, memcpy, runtime, CPU running (else other)."""
+    per_track = {}
+    for s, k in zip(slices, kinds):
+        if k == "step":
+            n, first = per_track.get(s.track, (0, s.start))
+            per_track[s.track] = (n + 1, min(first, s.start))
+    if not per_track:
+        return []
+    track = min(per_track, key=lambda t: (-per_track[t][0], per_track[t][1]))
+    steps = sorted((s for s, k in zip(slices, kinds) if k == "step" and s.track == track), key=lambda s: s.start)
+    classes = {"kernel": 0, "memcpy": 1, "memset": 1, "runtime": 2, "CPU op": 3}
+    intervals = [[] for _ in range(4)]
+    for s, k in zip(slices, kinds):
+        if k in classes and s.duration > 0:
+            intervals[classes[k]].append((s.start, s.start + s.duration))
+    out = []
+    for st in steps:
+        a, b = st.start, st.start + st.duration
+        owned, covered = [], []  # time of each class inside the step, less the classes before it
+        for spans in intervals:
+            clipped = [(max(x, a), min(y, b)) for x, y in spans if x < b and y > a]
+            covered = covered + clipped
+            owned.append(union(covered))
+        times = [owned[0]] + [owned[c] - owned[c - 1] for c in range(1, 4)]
+        out.append({"name": st.name, "start_ps": st.start, "duration_ps": st.duration, "kernel_ps": times[0],
+                    "memcpy_ps": times[1], "runtime_ps": times[2], "cpu_ps": times[3],
+                    "other_ps": st.duration - owned[3]})
+    return out
+
+
+def integral(v):
+    if isinstance(v, bool) or not isinstance(v, (int, decimal.Decimal)):
+        return None
+    return int(v) if v == int(v) else None
+
+
+def memory_of(memory_events):
+    """[memory] instants (ts, args) per (Device Type, Device Id): Total Allocated, else the sum of Bytes."""
+    series = {}
+    for ts, args in sorted(memory_events, key=lambda e: e[0]):
+        dtype = integral(args.get("Device Type", 0))
+        did = integral(args.get("Device Id", -1))
+        dtype = 0 if dtype is None else dtype
+        did = -1 if did is None else did
+        total, change = integral(args.get("Total Allocated")), integral(args.get("Bytes"))
+        if total is None and change is None:
+            continue
+        values = series.setdefault((dtype, did), [])
+        values.append(total if total is not None else (values[-1] if values else 0) + change)
+    out = []
+    for (dtype, did), values in sorted(series.items()):
+        device = "CPU" if dtype == 0 else "GPU %d" % did if dtype == 1 else "device type %d id %d" % (dtype, did)
+        out.append({"device": device, "samples": len(values), "peak_bytes": max(0, max(values)),
+                    "last_bytes": values[-1]})
+    return out
+
+
+def finish(rel, run, host, fmt, base_us, phases, categories, per_process, slices, points, memory_events,
+           labels=None):
+    """The export's record of one profile (labels: a process key's display name, if not the key)."""
+    labels = labels or {}
     totals = {}
-    for name, _, duration in slices:
+    for s in slices:
+        name, duration = s.name, s.duration
         count, total = totals.get(name, (0, 0))
         totals[name] = (count + 1, total + duration)
     top = sorted(totals.items(), key=lambda kv: (-kv[1][1], kv[0]))[:20]
-    times = [s[1] for s in slices] + [s[1] + s[2] for s in slices] + points
+    times = [s.start for s in slices] + [s.start + s.duration for s in slices] + points
+    kinds = [kind(s) for s in slices]
+    self = self_times(slices)
+    ops = {}
+    for s, k, own in zip(slices, kinds, self):
+        row = ops.setdefault((s.name, s.category, k), {"name": s.name, "category": s.category, "kind": k, "count": 0,
+                                                      "total_ps": 0, "self_ps": 0, "min_ps": s.duration,
+                                                      "max_ps": s.duration})
+        row["count"] += 1
+        row["total_ps"] += s.duration
+        row["self_ps"] += own
+        row["min_ps"] = min(row["min_ps"], s.duration)
+        row["max_ps"] = max(row["max_ps"], s.duration)
+    busy = collections.defaultdict(list)
+    for s, k in zip(slices, kinds):
+        if k == "kernel":
+            busy[labels.get(s.process, s.process)].append((s.start, s.start + s.duration))
     return {
         "file": rel, "run": run, "host": host, "format": fmt, "base_us": base_us,
         "phases": dict(sorted(phases.items())), "categories": dict(sorted(categories.items())),
         "slices": len(slices), "processes": dict(sorted(per_process.items())),
         "begin_ps": min(times, default=0), "end_ps": max(times, default=0),
         "top": [{"name": n, "count": c, "total_ps": t} for n, (c, t) in top],
+        "ops": sorted(ops.values(), key=lambda r: (-r["total_ps"], r["name"], r["category"], r["kind"]))[:20],
+        "steps": steps_of(slices, kinds),
+        "gpu_busy": {device: union(spans) for device, spans in busy.items()},
+        "memory": memory_of(memory_events),
     }
 
 
@@ -146,7 +284,7 @@ def chrome_summary(path, rel, run, host):
     phases, categories = collections.Counter(), collections.Counter()
     processes = {}  # pid text -> [name, label]
     open_slices = collections.defaultdict(list)  # (pid, tid) -> [(start, name, pid)]
-    slices, points = [], []  # slices: (pid, name, start, duration)
+    slices, points, memory_events = [], [], []
     base, latest = None, None
 
     def process(pid):
@@ -197,19 +335,21 @@ def chrome_summary(path, rel, run, host):
                 duration = 0
             latest = max(latest, at + duration)
             process(pid)
-            slices.append((pid, name, at, duration))
+            slices.append(Slice(pid, (pid, tid), name, at, duration, text(e.get("cat", ""))))
         elif ph == "B":
             process(pid)
-            open_slices[(pid, tid)].append((at, name, pid))
+            open_slices[(pid, tid)].append((at, name, text(e.get("cat", ""))))
         elif ph == "E":
             process(pid)
             if open_slices[(pid, tid)]:
-                start, b_name, b_pid = open_slices[(pid, tid)].pop()
-                slices.append((b_pid, b_name, start, max(0, at - start)))
+                start, b_name, b_cat = open_slices[(pid, tid)].pop()
+                slices.append(Slice(pid, (pid, tid), b_name, start, max(0, at - start), b_cat))
         elif ph in ("i", "I"):
             scope = text(e.get("s", "t"))[:1] or "t"
             process("" if scope == "g" else pid)
             points.append(at)
+            if name == "[memory]" and isinstance(args, dict):
+                memory_events.append((at, args))
         elif ph == "C":
             process(pid)
             if isinstance(args, dict):
@@ -217,17 +357,18 @@ def chrome_summary(path, rel, run, host):
         elif ph in ("s", "t", "f"):
             process(pid)
             points.append(at)
-    for stack in open_slices.values():
-        for start, b_name, b_pid in stack:
-            slices.append((b_pid, b_name, start, max(0, latest - start)))
+    for (pid, tid), stack in open_slices.items():
+        for start, b_name, b_cat in stack:
+            slices.append(Slice(pid, (pid, tid), b_name, start, max(0, latest - start), b_cat))
     per_process = {}
     for pid, (pname, label) in processes.items():
         per_process.setdefault(label or pname, 0)
-    for pid, _, _, _ in slices:
-        pname, label = processes[pid]
+    for s in slices:
+        pname, label = processes[s.process]
         per_process[label or pname] += 1
-    return finish(rel, run, host, "chrome", base or 0, phases, categories, per_process,
-                  [(name, start, duration) for _, name, start, duration in slices], points)
+    labels = {pid: label or pname for pid, (pname, label) in processes.items()}
+    return finish(rel, run, host, "chrome", base or 0, phases, categories, per_process, slices, points,
+                  memory_events, labels)
 
 
 def find(folder):
