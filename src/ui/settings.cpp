@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -110,6 +111,15 @@ std::string encode_settings(const Settings& s) {
   if (!s.graph_tag.empty()) out += "&gtag=" + escape(s.graph_tag);
   if (!s.graph_function.empty()) out += "&gfn=" + escape(s.graph_function);
   if (s.graph_color_device) out += "&gcolor=device";
+  if (!s.profile_file.empty()) out += "&prfile=" + escape(s.profile_file);
+  if (s.profile_view != "timeline") out += "&prview=" + escape(s.profile_view);
+  if (!s.profile_search.empty()) out += "&prsearch=" + escape(s.profile_search);
+  if (!s.profile_op_filter.empty()) out += "&prfilter=" + escape(s.profile_op_filter);
+  if (s.profile_range[1] > s.profile_range[0]) {
+    char range[80];
+    std::snprintf(range, sizeof range, "%.17g,%.17g", s.profile_range[0], s.profile_range[1]);
+    out += "&prrange=" + std::string(range);
+  }
   if (!s.projector_embedding.empty()) out += "&pemb=" + escape(s.projector_embedding);
   const int* pc = s.projector_components;
   if (pc[0] != 0 || pc[1] != 1 || pc[2] != 2)
@@ -214,6 +224,10 @@ void forget_logdir_state(Settings& s) {
   s.step = -1;
   s.projector_search.clear();
   s.projector_embedding.clear();
+  s.profile_file.clear();
+  s.profile_search.clear();
+  s.profile_op_filter.clear();
+  s.profile_range[0] = s.profile_range[1] = 0;
   s.graph_run.clear();
   s.graph_tag.clear();
   s.graph_function.clear();
@@ -339,7 +353,24 @@ void decode_settings(std::string_view text, Settings& s) {
       s.projector_label = v;
     else if (key == "psearch")
       s.projector_search = v;
-    else if (key == "pregex" && (v == "1" || v == "0"))
+    else if (key == "prfile")
+      s.profile_file = v;
+    else if (key == "prview" && (v == "timeline" || v == "ops" || v == "overview" || v == "memory"))
+      s.profile_view = v;
+    else if (key == "prsearch")
+      s.profile_search = v;
+    else if (key == "prfilter")
+      s.profile_op_filter = v;
+    else if (key == "prrange") {
+      double r[2] = {0, 0};
+      int k = 0;
+      split(raw, ',', [&](std::string_view part) {
+        double x;
+        if (k < 2 && parse_double(std::string(part), x) && std::isfinite(x)) r[k] = x;
+        ++k;
+      });
+      if (k == 2) s.profile_range[0] = r[0], s.profile_range[1] = r[1];
+    } else if (key == "pregex" && (v == "1" || v == "0"))
       s.projector_search_regex = v == "1";
     else if (key == "pk" && parse_double(v, d) && d >= 1 && d <= 1000)
       s.projector_neighbours = static_cast<int>(d);

@@ -93,6 +93,13 @@ struct Settings {
   // The custom projection's axes' ends: left, right, down, up (labels).
   std::string projector_custom[4];
   bool projector_custom_regex = false;
+  // The Profile dashboard: the profile file (empty: the first), the view
+  // (timeline, ops, overview, memory), the timeline's search (an ECMAScript
+  // regex over slice names), the range selected (ps after the timeline's
+  // start; none when the end is not after the start), and the operator
+  // table's filter (a regex over names).
+  std::string profile_file, profile_view = "timeline", profile_search, profile_op_filter;
+  double profile_range[2] = {0, 0};
   // Scalar cards showing more tags than their own (multi-tag overlay): card tag -> extra tags.
   std::map<std::string, std::vector<std::string>> card_overlays;
   // Run groups (aggregate/run_groups): runs grouped by a regex's captures, or
