@@ -98,6 +98,7 @@ void ProfileLoader::finish() {
   std::string().swap(bytes_);  // the file is not needed any more
   have_bytes_ = false;
   loaded_.timeline = std::make_unique<profile::Timeline>(loaded_.trace);
+  loaded_.marks = std::make_unique<profile::TraceMarks>(loaded_.trace, *loaded_.timeline);
   loaded_.state = ui::ProfileState::kReady;
   loaded_.load_ms = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
 }

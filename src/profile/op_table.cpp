@@ -82,6 +82,23 @@ std::vector<SliceKind> slice_kinds(const Trace& trace) {
   return out;
 }
 
+std::int64_t self_time(const Trace& trace, const Timeline& timeline, std::uint32_t slice) {
+  const Slice& s = trace.slices[slice];
+  const std::uint32_t row = timeline.row_of(slice);
+  const std::vector<Timeline::Row>& rows = timeline.rows();
+  std::int64_t self = s.duration_ps;
+  if (row + 1 >= rows.size() || rows[row + 1].track != s.track) return self;
+  // Its children start at or after it and before the next slice of its row (which holds the later ones).
+  const Timeline::Row& below = rows[row + 1];
+  const std::int64_t until =
+      slice + 1 < rows[row].end ? std::min(end_of(s), trace.slices[slice + 1].start_ps) : end_of(s);
+  auto c = std::partition_point(trace.slices.begin() + below.begin, trace.slices.begin() + below.end,
+                                [&](const Slice& x) { return x.start_ps < s.start_ps; });
+  for (; c != trace.slices.begin() + below.end && c->start_ps < until; ++c)
+    self -= std::min(end_of(*c), end_of(s)) - c->start_ps;
+  return self;
+}
+
 std::vector<OpRow> op_table(const Trace& trace, const Timeline& timeline) {
   const std::vector<Slice>& slices = trace.slices;
   // Self time: each slice's duration less its direct children's overlap with

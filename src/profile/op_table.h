@@ -42,6 +42,10 @@ struct OpRow {
   std::int64_t self_ps = 0;   // the same, less the time of the slices nested directly in them
   std::int64_t min_ps = 0, max_ps = 0;
 };
+// One slice's self time: its duration less the time of the slices nested
+// directly in it (one row below, starting inside it), as op_table counts it.
+std::int64_t self_time(const Trace& trace, const Timeline& timeline, std::uint32_t slice);
+
 // Every (name, category, kind) of the trace, by total time (longest first;
 // ties by name, category, then kind label).
 std::vector<OpRow> op_table(const Trace& trace, const Timeline& timeline);

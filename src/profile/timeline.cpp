@@ -124,6 +124,13 @@ void Timeline::boxes(std::uint32_t row, std::int64_t t0, std::int64_t t1, double
   }
 }
 
+std::uint32_t Timeline::row_of(std::uint32_t slice) const {
+  // Rows are consecutive ranges of the slices: the last row beginning at or before it.
+  const auto it = std::upper_bound(rows_.begin(), rows_.end(), slice,
+                                   [](std::uint32_t s, const Row& r) { return s < r.begin; });
+  return it == rows_.begin() ? 0 : static_cast<std::uint32_t>(it - rows_.begin() - 1);
+}
+
 std::uint64_t Timeline::count(std::uint32_t row, std::int64_t t0, std::int64_t t1) const {
   if (row >= rows_.size() || t1 <= t0) return 0;
   const Row& r = rows_[row];

@@ -46,6 +46,9 @@ class Timeline {
   void boxes(std::uint32_t row, std::int64_t t0, std::int64_t t1, double ps_per_px,
              std::vector<Box>& out) const;
 
+  // The row holding slice `slice` (an index into the ordered trace.slices).
+  std::uint32_t row_of(std::uint32_t slice) const;
+
   // How many slices of row `row` overlap [t0, t1) (two binary searches).
   std::uint64_t count(std::uint32_t row, std::int64_t t0, std::int64_t t1) const;
 

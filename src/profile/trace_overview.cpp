@@ -6,6 +6,8 @@
 #include <numeric>
 #include <utility>
 
+#include "simdjson.h"
+
 namespace el::profile {
 namespace {
 
@@ -149,6 +151,27 @@ std::vector<MemorySeries> memory_series(const Trace& trace) {
   }
   std::vector<MemorySeries> out;
   for (auto& [key, s] : by_device) out.push_back(std::move(s));
+  return out;
+}
+
+std::vector<std::vector<std::pair<std::string, std::string>>> device_properties(const Trace& trace) {
+  std::vector<std::vector<std::pair<std::string, std::string>>> out;
+  const auto it = trace.metadata.find("deviceProperties");
+  if (it == trace.metadata.end()) return out;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  simdjson::dom::array devices;
+  if (parser.parse(it->second).get(doc) || doc.get_array().get(devices)) return out;
+  for (const simdjson::dom::element device : devices) {
+    simdjson::dom::object members;
+    if (device.get_object().get(members)) continue;
+    auto& props = out.emplace_back();
+    for (const simdjson::dom::key_value_pair kv : members) {
+      std::string_view text;
+      std::string value = kv.value.get_string().get(text) ? simdjson::minify(kv.value) : std::string(text);
+      props.emplace_back(std::string(kv.key), std::move(value));
+    }
+  }
   return out;
 }
 

@@ -47,4 +47,8 @@ struct MemorySeries {
 };
 std::vector<MemorySeries> memory_series(const Trace& trace);
 
+// A Chrome trace's "deviceProperties" (kineto: one object per GPU), each as
+// its members' (key, value as text) in order; empty when there are none.
+std::vector<std::vector<std::pair<std::string, std::string>>> device_properties(const Trace& trace);
+
 }  // namespace el::profile

@@ -39,3 +39,24 @@ std::string format_value(double v) {
   return buf;
 }
 }  // namespace el::ui
+
+namespace el::ui {
+
+std::string format_duration_ps(double ps) {
+  const double a = std::abs(ps);
+  const char* unit = "ps";
+  double v = ps;
+  if (a >= 1e12)
+    v = ps / 1e12, unit = "s";
+  else if (a >= 1e9)
+    v = ps / 1e9, unit = "ms";
+  else if (a >= 1e6)
+    v = ps / 1e6, unit = "\xc2\xb5s";
+  else if (a >= 1e3)
+    v = ps / 1e3, unit = "ns";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.3g %s", v, unit);
+  return buf;
+}
+
+}  // namespace el::ui

@@ -11,6 +11,7 @@
 #include "profile/discovery.h"
 #include "profile/timeline.h"
 #include "profile/trace.h"
+#include "profile/trace_marks.h"
 
 namespace el::ui {
 
@@ -26,6 +27,7 @@ struct LoadedProfile {
   std::string path;  // the profile file
   profile::Trace trace;
   std::unique_ptr<profile::Timeline> timeline;    // kReady
+  std::unique_ptr<profile::TraceMarks> marks;     // kReady: instants, counters and flows indexed
   std::string error;                              // kError
   std::uint64_t bytes_total = 0, bytes_done = 0;  // kLoading: progress (read, then parsed)
   double load_ms = 0;

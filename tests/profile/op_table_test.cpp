@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "profile/chrome_trace_reader.h"
@@ -89,6 +90,18 @@ TEST(OpTable, CountsTotalsSelfTimeMinMaxPerNameAndCategory) {
     EXPECT_EQ(rows[i].min_ps, want[i].min * kUs);
     EXPECT_EQ(rows[i].max_ps, want[i].max * kUs);
   }
+}
+
+TEST(OpTable, OneSlicesSelfTimeIsWhatTheTableCounts) {
+  auto l = load();
+  std::map<std::string, std::int64_t> self;
+  for (std::uint32_t i = 0; i < l->trace.slices.size(); ++i)
+    self[l->trace.text(l->trace.slices[i].name)] += self_time(l->trace, *l->timeline, i);
+  EXPECT_EQ(self["ProfilerStep#1"], 40 * kUs);
+  EXPECT_EQ(self["aten::conv"], 30 * kUs);
+  EXPECT_EQ(self["ProfilerStep#2"], 40 * kUs);
+  EXPECT_EQ(self["aten::add"], 30 * kUs);
+  for (const OpRow& r : op_table(l->trace, *l->timeline)) EXPECT_EQ(self[l->trace.text(r.name)], r.self_ps);
 }
 
 TEST(OpTable, RangeTotalsAreEachSlicesOverlapWithTheRange) {

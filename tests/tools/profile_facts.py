@@ -14,7 +14,11 @@ Prints JSON: {"profiles":[{"file","run","host","format","base_us","phases","cate
 "processes":{name:n},"begin_ps","end_ps","top":[{"name","count","total_ps"}]}]}, all times in integer
 picoseconds after base_us (the first timed event's whole microsecond; 0 for xplane).
 
-usage: profile_facts.py FOLDER
+With --range T0 T1 (ps, in the same times), each profile also gets "range_top": the 20 names with
+the most time inside [T0, T1) (each slice's overlap with it, summed; ties by name), with "count" the
+slices overlapping it at all.
+
+usage: profile_facts.py FOLDER [--range T0 T1]
 """
 import collections
 import decimal
@@ -229,6 +233,20 @@ def memory_of(memory_events):
     return out
 
 
+RANGE = None  # (t0, t1) from --range
+
+
+def range_top(slices, t0, t1):
+    totals = {}
+    for s in slices:
+        inside = min(s.start + s.duration, t1) - max(s.start, t0)
+        if s.start < t1 and s.start + s.duration > t0:
+            count, total = totals.get(s.name, (0, 0))
+            totals[s.name] = (count + 1, total + inside)
+    top = sorted(totals.items(), key=lambda kv: (-kv[1][1], kv[0]))[:20]
+    return [{"name": n, "count": c, "total_ps": t} for n, (c, t) in top]
+
+
 def finish(rel, run, host, fmt, base_us, phases, categories, per_process, slices, points, memory_events,
            labels=None):
     """The export's record of one profile (labels: a process key's display name, if not the key)."""
@@ -256,7 +274,9 @@ def finish(rel, run, host, fmt, base_us, phases, categories, per_process, slices
     for s, k in zip(slices, kinds):
         if k == "kernel":
             busy[labels.get(s.process, s.process)].append((s.start, s.start + s.duration))
+    extra = {"range_top": range_top(slices, *RANGE)} if RANGE else {}
     return {
+        **extra,
         "file": rel, "run": run, "host": host, "format": fmt, "base_us": base_us,
         "phases": dict(sorted(phases.items())), "categories": dict(sorted(categories.items())),
         "slices": len(slices), "processes": dict(sorted(per_process.items())),
@@ -407,7 +427,10 @@ def find(folder):
 
 
 def main():
+    global RANGE
     folder = sys.argv[1]
+    if len(sys.argv) == 5 and sys.argv[2] == "--range":
+        RANGE = (int(sys.argv[3]), int(sys.argv[4]))
     profiles = [reader(os.path.join(folder, rel), rel, run, host) for rel, run, host, reader in find(folder)]
     print(json.dumps({"profiles": profiles}, sort_keys=True))
 
