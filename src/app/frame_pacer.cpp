@@ -35,7 +35,9 @@ bool FramePacer::should_draw(const FrameInputs& in) {
                     // Work between frames (a layout improving) is shown every 1/30 s, or every 6
                     // picture costs beyond a display refresh when pictures are slow (at most 0.5 s),
                     // so the main thread stays mostly with the work (a software GPU: 2 a second).
-                    (in.background_progress && since_draw >= background_interval);
+                    (in.background_progress && since_draw >= background_interval) ||
+                    // A long parse's progress bar: as often as loading's data (every 8 picture costs).
+                    (in.long_work && since_draw >= loading_interval);
   if (!draw) return false;
   if (in.forced || in.data_changed || in.had_input)
     settle_frames_ = 2;

@@ -20,6 +20,7 @@ struct FrameInputs {
   bool view_changed = false;          // window size or pixel ratio changed
   bool media_wants_frame = false;     // an image or clip became ready to show
   bool background_progress = false;   // work between frames changed what a dashboard shows (a layout)
+  bool long_work = false;             // a file is parsed between frames (a profile): only its progress shows
 };
 
 class FramePacer {

@@ -212,10 +212,12 @@ bool Shell::frame() {
   in.awaiting_first_bytes = in.loading && batch.bytes_done == 0 && steady_ms() - batch_started_ms_ < 250;
   in.view_changed = old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_;
   embeddings_.update();
-  // A profile being parsed gets a slice of each frame (progress shows between them).
-  profiles_.work(12.0);
-  in.media_wants_frame = media_.wants_frame() || embeddings_.busy() || profiles_.busy();
-  in.background_progress = background_progress_;
+  // A profile being parsed gets a slice of each frame, and the time between
+  // frames (work_between_frames); its progress is drawn as loading's is.
+  work_on_profile(12.0);
+  in.media_wants_frame = media_.wants_frame() || embeddings_.busy();
+  in.long_work = profiles_.busy();
+  in.background_progress = background_progress_ && !in.long_work;
   if (!pacer_.should_draw(in)) return keep_running;
   force_render_ = false;
   background_progress_ = false;
@@ -294,8 +296,17 @@ bool Shell::frame() {
   return keep_running;
 }
 
+bool Shell::work_on_profile(double budget_ms) {
+  const bool did = profiles_.work(budget_ms);
+  if (profile_was_busy_ && !profiles_.busy()) force_render_ = true;
+  profile_was_busy_ = profiles_.busy();
+  return did;
+}
+
 bool Shell::work_between_frames(double budget_ms) {
-  if (!main_window_.work_between_frames(budget_ms, settings_)) return false;
+  // A profile being parsed (a slice of each frame goes to it too: a slow
+  // renderer must not slow it down), else the Projector's layouts.
+  if (!work_on_profile(budget_ms) && !main_window_.work_between_frames(budget_ms, settings_)) return false;
   background_progress_ = true;  // shown when the pacer allows (app/frame_pacer.h)
   return true;
 }

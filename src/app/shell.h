@@ -65,9 +65,13 @@ class Shell {
   [[nodiscard]] bool init(const char* title, int width, int height);
   // One frame: events, ingestion for a time budget, UI, present. Returns false to quit.
   bool frame();
+  // A file is being parsed between frames (a profile): the page may draw less often meanwhile.
+  bool long_work() const { return profiles_.busy(); }
   // Work a dashboard does between frames (app idle time): about `budget_ms`.
   // True if some was done (and so the next frame draws).
   bool work_between_frames(double budget_ms);
+  // Parses the profile being loaded for `budget_ms`; a frame is forced when it ends (ready, or failed).
+  bool work_on_profile(double budget_ms);
 
   // Ingestion API (also used by wasm/web_api.cpp).
   // `run`: a file opened on its own names its run (see store::Store::add_file).
@@ -85,10 +89,12 @@ class Shell {
   }
   // The platform's answer to FileReadIo::read_file (bytes, or an error message).
   void file_read_arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error) {
-    if (ProfileLoader::owns(ticket))
-      profiles_.arrived(ticket, std::string(bytes), error);
-    else
-      embeddings_.arrived(ticket, bytes, error);
+    if (ProfileLoader::owns(ticket)) {
+      profiles_.arrived(ticket, std::string(bytes),
+                        error);  // (a frame when it is done: note_profile_progress)
+      return;
+    }
+    embeddings_.arrived(ticket, bytes, error);
     force_render_ = true;
   }
   // The page writes a file's bytes straight into a buffer the loader then
@@ -106,12 +112,13 @@ class Shell {
   void file_buffer_done(std::uint64_t ticket) {
     auto it = incoming_.find(ticket);
     if (it == incoming_.end()) return;
-    if (ProfileLoader::owns(ticket))
+    const bool profile = ProfileLoader::owns(ticket);
+    if (profile)
       profiles_.arrived(ticket, std::move(it->second), {});
     else
       embeddings_.arrived(ticket, std::move(it->second));
     incoming_.erase(it);
-    force_render_ = true;
+    if (!profile) force_render_ = true;  // a profile's chunk shows only as progress (app/frame_pacer.h)
   }
   const EmbeddingLoader& embeddings() const { return embeddings_; }
   // The platform could not read (more of) `file`: the Problems panel says
@@ -222,6 +229,7 @@ class Shell {
   std::uint64_t drawn_store_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
   bool force_render_ = true;
+  bool profile_was_busy_ = false;  // a profile was being read or parsed (when it ends, a frame shows it)
   std::vector<SDL_Event> deferred_key_ups_;  // key releases held back a frame (see frame())
   // CPU time of recent frames (ms), for state() and the benchmark page.
   std::vector<float> frame_ms_ = std::vector<float>(240, 0.0f);

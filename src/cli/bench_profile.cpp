@@ -19,6 +19,7 @@
 #include "cli/commands.h"
 #include "profile/chrome_trace_reader.h"
 #include "profile/timeline.h"
+#include "profile/trace_marks.h"
 #include "profile/trace_summary.h"
 #include "store/json_writer.h"
 
@@ -81,11 +82,37 @@ void generate_event(std::uint64_t i, std::string& out) {
   out.append(buf, static_cast<std::size_t>(n));
 }
 
+// The generated trace of `events` events, handed to `sink` about 1 MB at a time.
+template <typename Sink>
+void generate_trace(std::uint64_t events, Sink sink) {
+  std::string chunk = "{\"schemaVersion\":1,\"traceEvents\":[\n";
+  for (std::uint64_t i = 0; i < events; ++i) {
+    generate_event(i, chunk);
+    if (i + 1 == events) chunk.resize(chunk.size() - 2), chunk += "\n]}\n";
+    if (chunk.size() >= kSlice || i + 1 == events) {
+      sink(chunk);
+      chunk.clear();
+    }
+  }
+}
+
 }  // namespace
 
 int cmd_bench_profile(const std::vector<std::string>& args) {
+  if (args.size() == 3 && args[0] == "--profile-write") {  // the generated trace as a file (page benchmarks)
+    std::FILE* f = std::fopen(args[2].c_str(), "wb");
+    bool ok = f != nullptr;
+    generate_trace(std::stoull(args[1]), [&](const std::string& chunk) {
+      ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), f) == chunk.size();
+    });
+    if (f && std::fclose(f) != 0) ok = false;
+    if (!ok) std::fprintf(stderr, "eventlens bench --profile-write: cannot write %s\n", args[2].c_str());
+    return ok ? 0 : 2;
+  }
   if (args.size() != 2 || (args[0] != "--profile" && args[0] != "--profile-generate")) {
-    std::fprintf(stderr, "usage: eventlens bench --profile FILE | --profile-generate EVENTS\n");
+    std::fprintf(
+        stderr,
+        "usage: eventlens bench --profile FILE | --profile-generate EVENTS | --profile-write EVENTS FILE\n");
     return 2;
   }
   profile::Trace trace;
@@ -108,17 +135,10 @@ int cmd_bench_profile(const std::vector<std::string>& args) {
     for (std::size_t at = 0; at < file.size(); at += kSlice)
       push(file, at, std::min(kSlice, file.size() - at));
   } else {
-    const std::uint64_t events = std::stoull(args[1]);
-    std::string chunk = "{\"schemaVersion\":1,\"traceEvents\":[\n";
-    for (std::uint64_t i = 0; i < events; ++i) {
-      generate_event(i, chunk);
-      if (i + 1 == events) chunk.resize(chunk.size() - 2), chunk += "\n]}\n";
-      if (chunk.size() >= kSlice || i + 1 == events) {
-        file_bytes += chunk.size();
-        push(chunk, 0, chunk.size());
-        chunk.clear();
-      }
-    }
+    generate_trace(std::stoull(args[1]), [&](const std::string& chunk) {
+      file_bytes += chunk.size();
+      push(chunk, 0, chunk.size());
+    });
   }
   const auto t0 = Clock::now();
   reader.finish();
@@ -129,6 +149,9 @@ int cmd_bench_profile(const std::vector<std::string>& args) {
   const auto b0 = Clock::now();
   const profile::Timeline timeline(trace);
   const double build_ms = std::chrono::duration<double, std::milli>(Clock::now() - b0).count();
+  const auto m0 = Clock::now();
+  const profile::TraceMarks marks(trace, timeline);
+  const double marks_ms = std::chrono::duration<double, std::milli>(Clock::now() - m0).count();
   std::vector<profile::Timeline::Box> boxes;
   auto frame_ms = [&](std::int64_t t0, std::int64_t t1) {  // the median of 9 frames (the first warms up)
     std::vector<double> ms;
@@ -161,6 +184,10 @@ int cmd_bench_profile(const std::vector<std::string>& args) {
   j.key("bytes_per_event").value(bytes_per_event);
   j.key("timeline_rows").value(static_cast<std::uint64_t>(timeline.rows().size()));
   j.key("timeline_build_ms").value(build_ms);
+  j.key("marks_build_ms")
+      .value(marks_ms)
+      .key("flow_links")
+      .value(static_cast<std::uint64_t>(marks.links().size()));
   j.key("frame_all_ms").value(full_ms).key("frame_all_boxes").value(static_cast<std::uint64_t>(full_boxes));
   j.key("frame_1pct_ms")
       .value(zoom_ms)

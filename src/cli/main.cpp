@@ -48,6 +48,8 @@ void usage(std::FILE* out) {
                "  bench --profile FILE | --profile-generate EVENTS\n"
                "                    read a Chrome trace (or a generated kineto-like one, never held\n"
                "                    whole): JSON MB/s, events/s and bytes per event, as JSON\n"
+               "  bench --profile-write EVENTS FILE\n"
+               "                    write that generated trace to FILE (for the page's benchmark)\n"
                "  bench --graph [NODES]\n"
                "                    time opening (decode, hierarchy, layout) a synthetic op graph\n"
                "                    of NODES nodes (default 20000) and expanding its widest group\n"
@@ -104,7 +106,8 @@ int main(int argc, char** argv) {
     return el::cli::cmd_bench_graph({args.begin() + 1, args.end()});
   if (cmd == "bench" && !args.empty() && args[0] == "--histograms")
     return el::cli::cmd_bench_histograms({args.begin() + 1, args.end()});
-  if (cmd == "bench" && !args.empty() && (args[0] == "--profile" || args[0] == "--profile-generate"))
+  if (cmd == "bench" && !args.empty() &&
+      (args[0] == "--profile" || args[0] == "--profile-generate" || args[0] == "--profile-write"))
     return el::cli::cmd_bench_profile(args);
   if (cmd == "bench") return el::cli::cmd_bench(args);
   std::fprintf(stderr, "eventlens: unknown command '%s' (try eventlens --help)\n", cmd.c_str());

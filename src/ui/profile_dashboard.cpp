@@ -109,8 +109,7 @@ void ProfileDashboard::draw(const UiContext& ctx) {
           p.bytes_total ? static_cast<float>(p.bytes_done) / static_cast<float>(p.bytes_total) : 0;
       ImGui::TextUnformatted(("Reading " + p.path).c_str());
       ImGui::ProgressBar(done, ImVec2(std::min(480.0f, ImGui::GetContentRegionAvail().x), 0));
-      if (ctx.wants_frame) *ctx.wants_frame = true;
-      return;
+      return;  // (the app draws the progress as often as the parse allows: app/frame_pacer.h, long_work)
     }
     case ProfileState::kError:
       state_ = "error";
@@ -165,6 +164,12 @@ void ProfileDashboard::draw(const UiContext& ctx) {
 void ProfileDashboard::write_state(store::JsonWriter& j, const store::Store&) const {
   j.key("profile").begin_object();
   j.key("path").value(path_).key("state").value(state_).key("error").value(error_).key("tab").value(view_);
+  if (shown_) {
+    j.key("loadMs").value(shown_->load_ms).key("parseMs").value(shown_->parse_ms);
+    j.key("indexMs").value(shown_->index_ms).key("fileBytes").value(shown_->bytes_total);
+    j.key("memoryBytes").value(static_cast<std::uint64_t>(shown_->trace.memory_bytes()));
+    j.key("slices").value(static_cast<std::uint64_t>(shown_->trace.slices.size()));
+  }
   if (view_ == "timeline") timeline_.write_state(j);
   tables_.write_state(j, shown_);
   j.end_object();

@@ -107,6 +107,20 @@ TEST(FramePacer, WorkBetweenFramesIsShownAtMostEverySixExtraPictureCosts) {
   }
 }
 
+// A long parse (a profile) shows its progress as loading shows data: every 8
+// picture costs, at least 0.1 s apart (a fast GPU: 8 ticks, 1/8 s).
+TEST(FramePacer, ALongParseShowsProgressEveryEightPictureCosts) {
+  for (const auto& [picture, spacing] : {std::pair{kTick, 8 * kTick}, std::pair{0.125, 1.0}}) {
+    FramePacer p;
+    double t = 0;
+    start(p, t);
+    const std::vector<double> drawn = run(p, {.long_work = true}, t, 8.0, picture);
+    ASSERT_GE(drawn.size(), 5u);
+    for (std::size_t i = 2; i < drawn.size(); ++i)
+      EXPECT_EQ(drawn[i] - drawn[i - 1], spacing) << picture << " " << i;
+  }
+}
+
 // Until a chart shows, data frames come every 2 picture costs (at least 0.1 s).
 TEST(FramePacer, TheFirstChartOfALoadIsNotThrottled) {
   FramePacer p;
