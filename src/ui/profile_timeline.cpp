@@ -381,7 +381,9 @@ void ProfileTimeline::draw_tracks(const UiContext& ctx, const LoadedProfile& p, 
                   profile::display_name(trace.processes[tr.process]).c_str());
       y += kRowHeight;
     }
-    dl->AddText(ImVec2(origin.x + 16, y + 1), dim_col, fit_middle(tr.name, kLabelWidth - 24).c_str());
+    // (a track with no thread holds a process's or the whole trace's instants)
+    dl->AddText(ImVec2(origin.x + 16, y + 1), dim_col,
+                fit_middle(tr.name.empty() ? "(no thread)" : tr.name, kLabelWidth - 24).c_str());
     if (!ticks.empty()) {
       // Instants: a tick per pixel column that has any, jumping over the rest.
       if (y + kTickLane >= view_top && y <= view_bottom) {
