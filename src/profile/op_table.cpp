@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -10,6 +11,12 @@ namespace el::profile {
 namespace {
 
 std::int64_t end_of(const Slice& s) { return s.start_ps + s.duration_ps; }
+
+// Sums of durations stop at the largest int64 (106 days in ps) instead of wrapping.
+std::int64_t add_capped(std::int64_t a, std::int64_t b) {
+  std::int64_t out;
+  return __builtin_add_overflow(a, b, &out) ? std::numeric_limits<std::int64_t>::max() : out;
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -128,8 +135,8 @@ std::vector<OpRow> op_table(const Trace& trace, const Timeline& timeline) {
     if (fresh) out.push_back({s.name, s.category, kinds[i], 0, 0, 0, s.duration_ps, s.duration_ps});
     OpRow& row = out[it->second];
     ++row.count;
-    row.total_ps += s.duration_ps;
-    row.self_ps += self[i];
+    row.total_ps = add_capped(row.total_ps, s.duration_ps);
+    row.self_ps = add_capped(row.self_ps, self[i]);
     row.min_ps = std::min(row.min_ps, s.duration_ps);
     row.max_ps = std::max(row.max_ps, s.duration_ps);
   }
@@ -154,7 +161,7 @@ std::vector<RangeTotal> range_totals(const Trace& trace, const Timeline& timelin
       for (auto it = first; it != trace.slices.begin() + row.end && it->start_ps < t1; ++it) {
         RangeTotal& t = by_name[it->name];
         ++t.count;
-        t.total_ps += std::min(end_of(*it), t1) - std::max(it->start_ps, t0);
+        t.total_ps = add_capped(t.total_ps, std::min(end_of(*it), t1) - std::max(it->start_ps, t0));
       }
     }
   }

@@ -85,7 +85,11 @@ std::optional<Microseconds> simple(std::string_view t) {
   if (i < t.size()) {
     if (t[i] != '.') return std::nullopt;
     const std::size_t point = ++i;
-    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) m.fraction = m.fraction * 10 + (t[i] - '0');
+    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) {
+      if (i - point == 6)
+        return std::nullopt;  // a 7th digit: below a picosecond (the general path truncates)
+      m.fraction = m.fraction * 10 + (t[i] - '0');
+    }
     const std::size_t digits = i - point;
     if (i != t.size() || digits == 0 || digits > 6) return std::nullopt;
     for (std::size_t k = digits; k < 6; ++k) m.fraction *= 10;

@@ -3,10 +3,20 @@
 // must never crash; every slice, instant and flow must name interned strings
 // and a real track, every track a real process, every counter sample a real
 // series; the result must not depend on the split (compared with one push).
+// Then the dashboard's indexes and queries run on it, with their invariants:
+// flow arrows bind to real slices, 0 <= self <= total per operator row (and
+// each slice's self time adds up to its row's), a step's parts add up to the
+// step, the range totals over the whole span add up to every duration, busy
+// time never exceeds its kernels' time. (Sums past 2^63 ps are capped by the
+// queries; the checks that add up skip those.)
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 
 #include "profile/chrome_trace_reader.h"
+#include "profile/op_table.h"
+#include "profile/trace_marks.h"
+#include "profile/trace_overview.h"
 #include "profile/trace_summary.h"
 
 namespace {
@@ -29,6 +39,40 @@ void check(const el::profile::Trace& t) {
     if (c.process >= t.processes.size() || c.name >= strings) std::abort();
 }
 
+void check_queries(el::profile::Trace& t) {
+  namespace pr = el::profile;
+  const pr::Timeline tl(t);
+  const pr::TraceMarks marks(t, tl);
+  for (const pr::TraceMarks::Link& l : marks.links())
+    if (l.from_slice >= static_cast<std::int64_t>(t.slices.size()) ||
+        l.to_slice >= static_cast<std::int64_t>(t.slices.size()))
+      std::abort();
+  __int128 durations = 0;
+  std::map<std::uint32_t, __int128> self_by_name, table_self_by_name;
+  for (std::uint32_t i = 0; i < t.slices.size(); ++i) {
+    durations += t.slices[i].duration_ps;
+    self_by_name[t.slices[i].name] += pr::self_time(t, tl, i);
+  }
+  const bool fits = durations < static_cast<__int128>(INT64_MAX);  // no sum was capped
+  std::uint64_t counted = 0;
+  for (const pr::OpRow& r : pr::op_table(t, tl)) {
+    if (r.self_ps < 0 || r.self_ps > r.total_ps || r.min_ps > r.max_ps) std::abort();
+    counted += r.count;
+    table_self_by_name[r.name] += r.self_ps;
+  }
+  if (counted != t.slices.size() || (fits && self_by_name != table_self_by_name)) std::abort();
+  const std::vector<pr::SliceKind> kinds = pr::slice_kinds(t);
+  for (const pr::StepTime& s : pr::step_times(t, kinds))
+    if (s.kernel_ps + s.memcpy_ps + s.runtime_ps + s.cpu_ps + s.other_ps != s.duration_ps) std::abort();
+  for (const pr::DeviceBusy& d : pr::device_busy(t, kinds))
+    if (d.busy_ps < 0 || d.busy_ps > durations) std::abort();
+  __int128 inside = 0;
+  for (const pr::RangeTotal& r : pr::range_totals(t, tl, tl.begin_ps(), tl.end_ps())) inside += r.total_ps;
+  if (fits && inside != durations) std::abort();
+  (void)pr::memory_series(t);
+  (void)pr::device_properties(t);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -46,5 +90,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       a.top.size() != b.top.size() || whole.problems != split.problems ||
       whole.phase_counts != split.phase_counts)
     std::abort();
+  check_queries(whole);
   return 0;
 }

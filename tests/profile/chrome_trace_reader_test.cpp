@@ -66,6 +66,11 @@ TEST(TraceTime, MicrosecondsFromTheirText) {
   ASSERT_TRUE(t);
   EXPECT_EQ(t->whole, 0);
   EXPECT_EQ(t->fraction, 0);
+  // 20 fractional digits (the fast path stops at a 7th): 1.000001999... µs truncated to the ps.
+  t = parse_microseconds("1.00000199999999999999");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->whole, 1);
+  EXPECT_EQ(t->fraction, 1);
   EXPECT_EQ(parse_duration_ps("2.5E-1"), 250000);
   EXPECT_EQ(parse_duration_ps("0.000001"), 1);
   EXPECT_EQ(parse_duration_ps("25"), 25000000);
