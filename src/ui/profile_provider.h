@@ -30,9 +30,9 @@ struct LoadedProfile {
   std::unique_ptr<profile::TraceMarks> marks;     // kReady: instants, counters and flows indexed
   std::string error;                              // kError
   std::uint64_t bytes_total = 0, bytes_done = 0;  // kLoading: progress (read, then parsed)
-  double load_ms = 0;    // from asking for it to indexed (waiting for reads included)
-  double parse_ms = 0;   // of which parsing
-  double index_ms = 0;   // and indexing
+  double load_ms = 0;            // from asking for it to indexed (waiting for reads included)
+  double parse_ms = 0;           // of which parsing
+  double index_ms = 0;           // and indexing
   std::uint64_t generation = 0;  // changes whenever another profile is loaded
 };
 
