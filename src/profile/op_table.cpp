@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -11,12 +12,6 @@ namespace el::profile {
 namespace {
 
 std::int64_t end_of(const Slice& s) { return s.start_ps + s.duration_ps; }
-
-// Sums of durations stop at the largest int64 (106 days in ps) instead of wrapping.
-std::int64_t add_capped(std::int64_t a, std::int64_t b) {
-  std::int64_t out;
-  return __builtin_add_overflow(a, b, &out) ? std::numeric_limits<std::int64_t>::max() : out;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -54,7 +49,41 @@ bool is_step_name(std::string_view name) {
   return std::all_of(name.begin() + kPrefix.size(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Picoseconds as microseconds with all six decimals: exact.
+std::string us_text(std::int64_t ps) {
+  char buf[48];
+  const std::uint64_t a = ps < 0 ? 0 - static_cast<std::uint64_t>(ps) : static_cast<std::uint64_t>(ps);
+  std::snprintf(buf, sizeof buf, "%s%llu.%06llu", ps < 0 ? "-" : "",
+                static_cast<unsigned long long>(a / 1000000), static_cast<unsigned long long>(a % 1000000));
+  return buf;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace
+
+std::string ops_csv(const Trace& trace, const std::vector<OpRow>& rows,
+                    const std::vector<std::uint32_t>& order, double span_ps) {
+  std::string out = "name,kind,category,count,total_us,self_us,mean_us,min_us,max_us,percent_of_span\n";
+  for (const std::uint32_t i : order) {
+    const OpRow& r = rows[i];
+    char share[32];
+    std::snprintf(share, sizeof share, "%.4f", 100.0 * static_cast<double>(r.total_ps) / span_ps);
+    out += csv_field(trace.text(r.name)) + "," + std::string(kind_label(r.kind)) + "," +
+           csv_field(trace.text(r.category)) + "," + std::to_string(r.count) + "," + us_text(r.total_ps) +
+           "," + us_text(r.self_ps) + "," + us_text(r.total_ps / static_cast<std::int64_t>(r.count)) + "," +
+           us_text(r.min_ps) + "," + us_text(r.max_ps) + "," + share + "\n";
+  }
+  return out;
+}
 
 std::string_view kind_label(SliceKind k) {
   switch (k) {

@@ -42,6 +42,13 @@ struct OpRow {
   std::int64_t self_ps = 0;   // the same, less the time of the slices nested directly in them
   std::int64_t min_ps = 0, max_ps = 0;
 };
+// Rows `order` of `rows` as CSV: name, kind, category, count, then total,
+// self, mean, min and max in µs (exact from the ps; the mean to the ps) and
+// the total's percentage of `span_ps` (4 decimals). Names with a comma, a
+// quote or a newline are quoted.
+std::string ops_csv(const Trace& trace, const std::vector<OpRow>& rows,
+                    const std::vector<std::uint32_t>& order, double span_ps);
+
 // One slice's self time: its duration less the time of the slices nested
 // directly in it (one row below, starting inside it), as op_table counts it.
 std::int64_t self_time(const Trace& trace, const Timeline& timeline, std::uint32_t slice);

@@ -75,6 +75,13 @@ struct FlowPoint {
   char phase_char() const { return "stf"[phase]; }
 };
 
+// A sum of durations that stops at the largest int64 (106 days in ps)
+// instead of overflowing (a damaged or hostile trace can hold such times).
+inline std::int64_t add_capped(std::int64_t a, std::int64_t b) {
+  std::int64_t out;
+  return __builtin_add_overflow(a, b, &out) ? (b < 0 ? INT64_MIN : INT64_MAX) : out;
+}
+
 class Trace {
  public:
   Trace();

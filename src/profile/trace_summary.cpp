@@ -17,7 +17,7 @@ TraceSummary summarize(const Trace& trace, std::size_t top) {
   for (const Slice& s : trace.slices) {
     NameTotal& n = by_name[s.name];
     ++n.count;
-    n.total_ps += s.duration_ps;
+    n.total_ps = add_capped(n.total_ps, s.duration_ps);
     ++per_process[trace.tracks[s.track].process];
     begin = std::min(begin, s.start_ps);
     end = std::max(end, s.start_ps + s.duration_ps);

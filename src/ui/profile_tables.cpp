@@ -54,25 +54,6 @@ const Part kParts[] = {
     {"Other", IM_COL32(130, 130, 130, 255), "nothing the profile recorded (waiting, Python, data loading)"},
 };
 
-std::string us_text(std::int64_t ps) {
-  // Microseconds with every ps digit: exact.
-  char buf[48];
-  const std::int64_t a = ps < 0 ? -ps : ps;
-  std::snprintf(buf, sizeof buf, "%s%lld.%06lld", ps < 0 ? "-" : "", static_cast<long long>(a / 1000000),
-                static_cast<long long>(a % 1000000));
-  return buf;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 // [SECTION] derived numbers ------------------------------------------------------------------------
@@ -172,7 +153,8 @@ std::optional<std::string> ProfileTables::draw_ops(const UiContext& ctx, const L
   refilter(ctx, p);
   ImGui::SameLine();
   if (ImGui::Button("Download CSV") && ctx.downloads)
-    ctx.downloads->push_back({"operators.csv", "text/csv", csv(p)});
+    ctx.downloads->push_back(
+        {"operators.csv", "text/csv", profile::ops_csv(p.trace, ops_, shown_, span_ps_)});
   tooltip("The rows shown, in this order, as CSV (times in microseconds, exact)");
   ImGui::SameLine();
   ImGui::TextDisabled("%s of %s rows", format_count(shown_.size()).c_str(),
@@ -244,23 +226,6 @@ std::optional<std::string> ProfileTables::draw_ops(const UiContext& ctx, const L
   }
   ImGui::EndTable();
   return clicked;
-}
-
-std::string ProfileTables::csv(const LoadedProfile& p) const {
-  std::string out = "name,kind,category,count,total_us,self_us,mean_us,min_us,max_us,percent_of_span\n";
-  for (const std::uint32_t i : shown_) {
-    const profile::OpRow& r = ops_[i];
-    char tail[64];
-    std::snprintf(tail, sizeof tail, "%.4f", 100.0 * static_cast<double>(r.total_ps) / span_ps_);
-    char mean[48];
-    std::snprintf(mean, sizeof mean, "%.6f",
-                  static_cast<double>(r.total_ps) / static_cast<double>(r.count) / 1e6);
-    out += csv_field(p.trace.text(r.name)) + "," + std::string(profile::kind_label(r.kind)) + "," +
-           csv_field(p.trace.text(r.category)) + "," + std::to_string(r.count) + "," + us_text(r.total_ps) +
-           "," + us_text(r.self_ps) + "," + mean + "," + us_text(r.min_ps) + "," + us_text(r.max_ps) + "," +
-           tail + "\n";
-  }
-  return out;
 }
 
 // [SECTION] overview: GPU busy, steps, devices -----------------------------------------------------

@@ -37,7 +37,6 @@ class ProfileTables {
  private:
   void derive(const LoadedProfile& p);  // once per profile
   void refilter(const UiContext& ctx, const LoadedProfile& p);
-  std::string csv(const LoadedProfile& p) const;
 
   std::uint64_t generation_ = ~0ull;
   std::vector<profile::SliceKind> kinds_;

@@ -153,6 +153,24 @@ test('kineto trace: search, flows, a range\'s totals, the operator table, overvi
   await context.close();
 });
 
+test('a folder of five profiles: switching between them loads each, with the script\'s numbers', async (browser) => {
+  const dir = path.join(CORPUS, 'profiler');
+  const want = facts(dir);
+  assert(want.length >= 4, `profiles in the folder: ${want.length}`);
+  const { page, context, problems } = await openProfile(browser, dir);
+  for (const w of [...want].reverse()) {  // the first one shown is want[0]; go the other way round
+    await page.evaluate((f) => window.eventlens.settings('prfile=' + encodeURIComponent(f) + '&prview=ops'), w.file);
+    await page.waitForFunction((f) => { const p = window.eventlens.state().profile || {};
+      return p.path === f && p.state === 'ready' && p.ops; }, w.file, { timeout: 30000, polling: 100 });
+    await nextFrame(page);
+    const p = await profileState(page);
+    assertEq(p.slices, w.slices, `${w.file}: slices`);
+    assertEq(p.ops.top.map(opRow), w.ops.map(opRow), `${w.file}: the operator table's top rows`);
+  }
+  assertEq(problems, [], 'console errors/warnings');
+  await context.close();
+});
+
 test('the tf.keras xplane and the Chrome trace sample draw their slices', async (browser) => {
   for (const sub of ['keras-embedding-and-profile', 'profiler/chrome-trace-json']) {
     const dir = path.join(CORPUS, sub);

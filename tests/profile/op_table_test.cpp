@@ -104,6 +104,19 @@ TEST(OpTable, OneSlicesSelfTimeIsWhatTheTableCounts) {
   for (const OpRow& r : op_table(l->trace, *l->timeline)) EXPECT_EQ(self[l->trace.text(r.name)], r.self_ps);
 }
 
+TEST(OpTable, CsvOfTheRowsShownInTheirOrder) {
+  auto l = load();
+  std::vector<OpRow> rows = op_table(l->trace, *l->timeline);
+  rows[3].name = l->trace.intern("add, \"in place\"");  // a name that needs quoting
+  // Rows 3 (aten::add: 30 µs in 2, self 30) and 8 (kernelC: 5 µs), over a 150 µs span.
+  const std::string csv = ops_csv(l->trace, rows, {3, 8}, 150.0 * kUs);
+  EXPECT_EQ(
+      csv,
+      "name,kind,category,count,total_us,self_us,mean_us,min_us,max_us,percent_of_span\n"
+      "\"add, \"\"in place\"\"\",CPU op,cpu_op,2,30.000000,30.000000,15.000000,10.000000,20.000000,20.0000\n"
+      "kernelC,kernel,kernel,1,5.000000,5.000000,5.000000,5.000000,5.000000,3.3333\n");
+}
+
 TEST(OpTable, RangeTotalsAreEachSlicesOverlapWithTheRange) {
   auto l = load();
   // [40, 90): step 1 50, add 20, kernelB 20, kernelA 15, Memcpy 10, conv 10; the launch [20,30) is outside.
