@@ -70,8 +70,6 @@ class Shell {
   // Work a dashboard does between frames (app idle time): about `budget_ms`.
   // True if some was done (and so the next frame draws).
   bool work_between_frames(double budget_ms);
-  // Parses the profile being loaded for `budget_ms`; a frame is forced when it ends (ready, or failed).
-  bool work_on_profile(double budget_ms);
 
   // Ingestion API (also used by wasm/web_api.cpp).
   // `run`: a file opened on its own names its run (see store::Store::add_file).
@@ -181,6 +179,8 @@ class Shell {
   double ingest_budget_ms = 8.0;  // per frame (architecture: about 8 ms)
 
  private:
+  // Parses the profile being loaded for `budget_ms`; a frame is forced when it ends (ready, or failed).
+  bool work_on_profile(double budget_ms);
   void update_pixel_ratio();
   void apply_theme();
   void capture_png(const ui::PngCapture& capture);

@@ -13,6 +13,7 @@
 #include "profile/trace_summary.h"
 #include "store/json_writer.h"
 #include "ui/format.h"
+#include "ui/search_regex.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -64,15 +65,21 @@ void ProfileTables::derive(const LoadedProfile& p) {
   ops_ = profile::op_table(p.trace, *p.timeline);
   steps_ = profile::step_times(p.trace, kinds_);
   busy_ = profile::device_busy(p.trace, kinds_);
-  memory_ = profile::memory_series(p.trace);
   devices_ = profile::device_properties(p.trace);
   span_ps_ = std::max(1.0, static_cast<double>(p.timeline->end_ps() - p.timeline->begin_ps()));
-  filtered_for_ = "\x01";
   sorted_ = false;
 }
 
+// Apart from the tables: the dashboard asks every frame whether there is a
+// Memory tab, and the timeline alone must not cost building the operator table.
+void ProfileTables::derive_memory(const LoadedProfile& p) {
+  if (memory_generation_ == p.generation) return;
+  memory_generation_ = p.generation;
+  memory_ = profile::memory_series(p.trace);
+}
+
 bool ProfileTables::has_memory(const LoadedProfile& p) {
-  derive(p);
+  derive_memory(p);
   return !memory_.empty();
 }
 
@@ -84,12 +91,7 @@ void ProfileTables::refilter(const UiContext& ctx, const LoadedProfile& p) {
   shown_kind_ = kind_filter_;
   sorted_ = true;
   std::regex re;
-  filter_valid_ = true;
-  try {
-    re = std::regex(pattern, std::regex::ECMAScript | std::regex::icase);
-  } catch (const std::regex_error&) {
-    filter_valid_ = false;
-  }
+  filter_valid_ = compile_search_regex(pattern, re);
   std::vector<std::int8_t> hit(p.trace.string_count(), -1);
   shown_.clear();
   for (std::uint32_t i = 0; i < ops_.size(); ++i) {
@@ -337,7 +339,8 @@ void ProfileTables::draw_overview(const UiContext& ctx, const LoadedProfile& p) 
 
 // [SECTION] memory ---------------------------------------------------------------------------------
 void ProfileTables::draw_memory(const UiContext& ctx, const LoadedProfile& p) {
-  derive(p);
+  derive_memory(p);
+  const double span_ps = std::max(1.0, static_cast<double>(p.timeline->end_ps() - p.timeline->begin_ps()));
   ImGui::BeginChild("##memory");
   if (memory_.empty())
     ImGui::TextDisabled("No [memory] events in this profile (profile with profile_memory=True).");
@@ -363,7 +366,7 @@ void ProfileTables::draw_memory(const UiContext& ctx, const LoadedProfile& p) {
     double now = 0;
     bool started = false;
     for (float x = 0; x < w; x += 1) {
-      const double t_end = begin + (x + 1) / w * span_ps_;
+      const double t_end = begin + (x + 1) / w * span_ps;
       double lo = now, hi = now;
       const double before = now;
       while (k < m.ts_ps.size() && static_cast<double>(m.ts_ps[k]) < t_end) {
@@ -379,7 +382,7 @@ void ProfileTables::draw_memory(const UiContext& ctx, const LoadedProfile& p) {
     dl->AddText(ImVec2(o.x + 4, o.y + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 ("peak " + format_bytes(static_cast<std::uint64_t>(m.peak_bytes))).c_str());
     if (ImGui::IsItemHovered()) {
-      const double t = begin + (ImGui::GetIO().MousePos.x - o.x) / w * span_ps_;
+      const double t = begin + (ImGui::GetIO().MousePos.x - o.x) / w * span_ps;
       const auto it = std::upper_bound(m.ts_ps.begin(), m.ts_ps.end(), static_cast<std::int64_t>(t));
       if (it != m.ts_ps.begin()) {
         const std::size_t i = static_cast<std::size_t>(it - m.ts_ps.begin()) - 1;
@@ -395,7 +398,14 @@ void ProfileTables::draw_memory(const UiContext& ctx, const LoadedProfile& p) {
 
 // [SECTION] state ----------------------------------------------------------------------------------
 void ProfileTables::write_state(store::JsonWriter& j, const LoadedProfile* p) const {
-  if (!p || generation_ != p->generation) return;
+  if (!p) return;
+  if (memory_generation_ == p->generation) {
+    j.key("memory").begin_array();
+    for (const profile::MemorySeries& m : memory_)
+      j.begin_object().key("device").value(m.device).key("peak_bytes").value(m.peak_bytes).end_object();
+    j.end_array();
+  }
+  if (generation_ != p->generation) return;  // no table view shown yet
   j.key("ops").begin_object().key("rows").value(static_cast<std::uint64_t>(ops_.size()));
   j.key("shown").value(static_cast<std::uint64_t>(shown_.size()));
   j.key("sortColumn").value(kColumnNames[sort_column_]).key("descending").value(sort_descending_);
@@ -421,10 +431,7 @@ void ProfileTables::write_state(store::JsonWriter& j, const LoadedProfile* p) co
   j.key("gpuBusy").begin_object();
   for (const profile::DeviceBusy& d : busy_)
     j.key(profile::display_name(p->trace.processes[d.process])).value(d.busy_ps);
-  j.end_object().key("memory").begin_array();
-  for (const profile::MemorySeries& m : memory_)
-    j.begin_object().key("device").value(m.device).key("peak_bytes").value(m.peak_bytes).end_object();
-  j.end_array().key("devices").value(static_cast<std::uint64_t>(devices_.size()));
+  j.end_object().key("devices").value(static_cast<std::uint64_t>(devices_.size()));
 }
 
 }  // namespace el::ui

@@ -35,10 +35,11 @@ class ProfileTables {
   void write_state(store::JsonWriter& j, const LoadedProfile* p) const;
 
  private:
-  void derive(const LoadedProfile& p);  // once per profile
+  void derive(const LoadedProfile& p);         // the tables and overview, once per profile
+  void derive_memory(const LoadedProfile& p);  // the memory series, once per profile
   void refilter(const UiContext& ctx, const LoadedProfile& p);
 
-  std::uint64_t generation_ = ~0ull;
+  std::uint64_t generation_ = ~0ull, memory_generation_ = ~0ull;  // the profile each was derived for
   std::vector<profile::SliceKind> kinds_;
   std::vector<profile::OpRow> ops_;
   std::vector<profile::StepTime> steps_;
@@ -49,13 +50,13 @@ class ProfileTables {
 
   // The operator table as shown: rows of ops_ passing the filters, in the sort order.
   std::vector<std::uint32_t> shown_;
-  std::string filtered_for_ = "\x01";
+  std::string filtered_for_;
   int kind_filter_ = -1;  // a SliceKind, or -1: every kind
   int shown_kind_ = -2;
   bool filter_valid_ = true;
   int sort_column_ = 4;  // Total
   bool sort_descending_ = true;
-  bool sorted_ = false;
+  bool sorted_ = false;          // false: filter and sort again (a new profile, a new sort order)
   float first_row_[2] = {0, 0};  // the first row's centre, as last drawn (state(): tests click it)
 };
 

@@ -13,6 +13,7 @@
 #include "profile/trace_summary.h"
 #include "store/json_writer.h"
 #include "ui/format.h"
+#include "ui/search_regex.h"
 #include "ui/widgets.h"
 
 namespace el::ui {
@@ -51,16 +52,6 @@ std::uint32_t depth_of(const profile::Timeline& tl, std::uint32_t track, std::in
   return tl.row_of(static_cast<std::uint32_t>(slice)) - tl.first_row(track);
 }
 
-// An ECMAScript regex, case-insensitive, as the search box takes it.
-bool compile(const std::string& pattern, std::regex& out) {
-  try {
-    out = std::regex(pattern, std::regex::ECMAScript | std::regex::icase);
-    return true;
-  } catch (const std::regex_error&) {
-    return false;
-  }
-}
-
 std::string escape_regex(const std::string& s) {
   std::string out;
   for (const char c : s) {
@@ -80,7 +71,8 @@ void ProfileTimeline::fit(const LoadedProfile& p) {
 
 void ProfileTimeline::update_search(const UiContext& ctx, const LoadedProfile& p) {
   const std::string& pattern = ctx.settings->profile_search;
-  if (pattern == searched_ && name_hit_.size() == p.trace.string_count()) return;
+  if (!search_stale_ && pattern == searched_) return;
+  search_stale_ = false;
   searched_ = pattern;
   matches_.clear();
   current_ = -1;
@@ -88,7 +80,7 @@ void ProfileTimeline::update_search(const UiContext& ctx, const LoadedProfile& p
   search_valid_ = true;
   if (pattern.empty()) return;
   std::regex re;
-  search_valid_ = compile(pattern, re);
+  search_valid_ = compile_search_regex(pattern, re);
   if (!search_valid_) return;
   matches_ =
       profile::find_slices(p.trace, [&](const std::string& name) { return std::regex_search(name, re); });
@@ -121,7 +113,7 @@ void ProfileTimeline::show_slice(const LoadedProfile& p, std::int64_t slice) {
 
 void ProfileTimeline::find_name(const UiContext& ctx, const std::string& name) {
   ctx.settings->profile_search = "^" + escape_regex(name) + "$";
-  searched_ = "\x01";  // recompute next frame, then show the first
+  search_stale_ = true;  // recompute next frame, then show the first
   current_ = -1;
   pending_first_ = true;
 }
@@ -188,12 +180,19 @@ void ProfileTimeline::draw(const UiContext& ctx, const LoadedProfile& p) {
     generation_ = p.generation;
     fit(p);
     selected_ = -1;
-    searched_ = "\x01";
+    search_stale_ = true;
     counter_range_.assign(trace.counter_series.size(), {0.0, 0.0});
     for (const profile::CounterSample& c : trace.counters) {
       auto& [lo, hi] = counter_range_[c.series];
       lo = std::min(lo, c.value), hi = std::max(hi, c.value);
     }
+    std::vector<bool> shown(trace.processes.size(), false), counted(trace.processes.size(), false);
+    for (std::uint32_t t = 0; t < trace.tracks.size(); ++t)
+      if (p.timeline->depth_count(t) || !p.marks->instants(t).empty()) shown[trace.tracks[t].process] = true;
+    for (const profile::CounterSeries& c : trace.counter_series) counted[c.process] = true;
+    counters_only_.clear();
+    for (std::uint32_t proc = 0; proc < trace.processes.size(); ++proc)
+      if (counted[proc] && !shown[proc]) counters_only_.push_back(proc);
     track_order_.resize(trace.tracks.size());
     for (std::uint32_t t = 0; t < track_order_.size(); ++t) track_order_[t] = t;
     std::stable_sort(track_order_.begin(), track_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -444,18 +443,7 @@ void ProfileTimeline::draw_tracks(const UiContext& ctx, const LoadedProfile& p, 
     y += 4;
   }
   if (last_process != ~0u) draw_counters(last_process);
-  // Processes with counters and no tracks.
-  for (std::uint32_t proc = 0; proc < trace.processes.size(); ++proc) {
-    bool has_track = false;
-    for (const profile::Track& t : trace.tracks)
-      if (t.process == proc &&
-          (tl.depth_count(static_cast<std::uint32_t>(&t - trace.tracks.data())) ||
-           !marks.instants(static_cast<std::uint32_t>(&t - trace.tracks.data())).empty()))
-        has_track = true;
-    if (has_track) continue;
-    bool has_counters = false;
-    for (const profile::CounterSeries& c : trace.counter_series) has_counters |= c.process == proc;
-    if (!has_counters) continue;
+  for (const std::uint32_t proc : counters_only_) {  // processes with counters and no track shown
     dl->AddText(ImVec2(origin.x + 4, y), text_col, profile::display_name(trace.processes[proc]).c_str());
     y += kRowHeight;
     draw_counters(proc);
@@ -660,7 +648,7 @@ void ProfileTimeline::write_state(store::JsonWriter& j) const {
   floats("searchBox", drawn_.search, 2);
   floats("nextButton", drawn_.next, 2);
   const profile::Trace* trace = shown_ ? &shown_->trace : nullptr;
-  j.key("search").begin_object().key("pattern").value(searched_ == "\x01" ? "" : searched_);
+  j.key("search").begin_object().key("pattern").value(searched_);
   j.key("valid").value(search_valid_).key("matches").value(static_cast<std::uint64_t>(matches_.size()));
   j.key("current").value(current_).end_object();
   j.key("selected").begin_object();

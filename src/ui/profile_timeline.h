@@ -47,15 +47,17 @@ class ProfileTimeline {
   float press_x_ = 0, press_y_ = 0;
   bool selecting_ = false;  // a press began on the ruler: moving selects a range
   double select_anchor_ = 0;
-  std::int64_t selected_ = -1;              // the slice whose details show (-1: none)
-  std::int64_t scroll_to_ = -1;             // a slice to scroll the tracks to, next frame
-  bool all_flows_ = false;                  // draw every flow in view (else the selected slice's)
-  std::vector<std::uint32_t> track_order_;  // tracks by process, then thread id
+  std::int64_t selected_ = -1;                // the slice whose details show (-1: none)
+  std::int64_t scroll_to_ = -1;               // a slice to scroll the tracks to, next frame
+  bool all_flows_ = false;                    // draw every flow in view (else the selected slice's)
+  std::vector<std::uint32_t> track_order_;    // tracks by process, then thread id
+  std::vector<std::uint32_t> counters_only_;  // processes with counters and no track to show
   std::vector<std::pair<double, double>>
       counter_range_;  // per counter series: its lowest and highest value (and 0)
 
   // The search: its pattern, the slices it finds (by start), the one shown.
   std::string searched_;
+  bool search_stale_ = true;  // a new profile, or a search set from outside: recompute
   bool search_valid_ = true;
   std::vector<std::int8_t> name_hit_;  // per interned name: matches (1), not (0)
   std::vector<std::uint32_t> matches_;
