@@ -27,6 +27,16 @@ const facts = (dir, ...extra) => JSON.parse(execFileSync('python3',
 const opRow = (o) => ({ name: o.name, category: o.category, kind: o.kind, count: o.count, total_ps: o.total_ps,
   self_ps: o.self_ps, min_ps: o.min_ps, max_ps: o.max_ps });
 const profileState = async (page) => (await page.evaluate(() => window.eventlens.state())).profile;
+// The profile state once `ready(p)` holds, frame by frame (up to ~10 s: a click takes a few frames
+// to be seen on a busy machine); the caller's assertions then say what is wrong if it never did.
+async function until(page, ready) {
+  let p = await profileState(page);
+  for (let i = 0; i < 200 && !ready(p); i++) {
+    await nextFrame(page);
+    p = await profileState(page);
+  }
+  return p;
+}
 async function settings(page, text) {
   await page.evaluate((t) => window.eventlens.settings(t), text);
   await nextFrame(page);
@@ -88,8 +98,7 @@ test('kineto trace: search, flows, a range\'s totals, the operator table, overvi
   await page.mouse.click(state.searchBox[0], state.searchBox[1]);
   await page.keyboard.type('cudaLaunchKernel');
   await page.keyboard.press('Enter');
-  await nextFrame(page);
-  let p = await profileState(page);
+  let p = await until(page, (q) => q.search.current >= 0 && q.flows > 0);
   const launches = want.ops.find((o) => o.name === 'cudaLaunchKernel');
   assertEq(p.search.matches, launches.count, 'the search finds every cudaLaunchKernel');
   assertEq(p.search.current, 0, 'Enter shows the first match');
@@ -99,8 +108,7 @@ test('kineto trace: search, flows, a range\'s totals, the operator table, overvi
   assert(p.selected.flows >= 1 && p.flows >= 1, `its flow to its kernel is drawn: ${p.selected.flows} / ${p.flows}`);
   assert(p.view[1] - p.view[0] < state.view[1] - state.view[0], 'the view stays zoomed around the match');
   await page.mouse.click(p.nextButton[0], p.nextButton[1]);
-  await nextFrame(page);
-  p = await profileState(page);
+  p = await until(page, (q) => q.search.current === 1);
   assertEq(p.search.current, 1, 'Next shows the second match');
   await page.screenshot({ path: path.join(OUT, 'profile-search-flow.png') });
 
@@ -108,16 +116,13 @@ test('kineto trace: search, flows, a range\'s totals, the operator table, overvi
   p = await settings(page, 'prsearch=');
   await page.keyboard.press('Escape');
   await page.mouse.dblclick(state.rect[0] + state.rect[2] / 2, state.rect[1] + state.rect[3] - 10);
-  await nextFrame(page);
-  p = await profileState(page);
+  p = await until(page, (q) => q.view[0] === state.view[0] && q.view[1] === state.view[1]);
   const [rx, ry, rw, rh] = p.ruler;
   await page.mouse.move(rx + rw * 0.3, ry + rh / 2);
   await page.mouse.down();
   for (let k = 1; k <= 10; k++) { await page.mouse.move(rx + rw * (0.3 + 0.025 * k), ry + rh / 2); await nextFrame(page); }
   await page.mouse.up();
-  await nextFrame(page);
-  await nextFrame(page);
-  p = await profileState(page);
+  p = await until(page, (q) => q.range.end_ps > q.range.begin_ps && q.range.top);
   assert(p.range.end_ps > p.range.begin_ps, `a range: ${JSON.stringify(p.range).slice(0, 80)}`);
   const inRange = facts(dir, '--range', String(p.range.begin_ps), String(p.range.end_ps))[0].range_top;
   assertEq(p.range.top.map((t) => [t.name, t.count, t.total_ps]), inRange.map((t) => [t.name, t.count, t.total_ps]), `the time per name inside [${p.range.begin_ps}, ${p.range.end_ps}) ps`);
@@ -131,9 +136,7 @@ test('kineto trace: search, flows, a range\'s totals, the operator table, overvi
   // A click on a row finds its slices on the timeline.
   const first = p.ops.top[0];
   await page.mouse.click(p.ops.firstRow[0], p.ops.firstRow[1]);
-  await nextFrame(page);
-  await nextFrame(page);
-  p = await profileState(page);
+  p = await until(page, (q) => q.tab === 'timeline' && q.selected && q.selected.name);
   assertEq(p.tab, 'timeline', 'a row click goes to the timeline');
   assertEq(p.search.matches, first.count, `finding every ${first.name}`);
   assertEq(p.selected.name, first.name, 'and showing the first');
