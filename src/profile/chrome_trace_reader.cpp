@@ -12,6 +12,8 @@
 #include <bit>
 #include <cctype>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -19,8 +21,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "profile/json_scan.h"
 #include "profile/trace_time.h"
-#include "simdjson.h"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -31,11 +33,9 @@
 namespace el::profile {
 namespace {
 
-namespace od = simdjson::ondemand;
-
-constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
-constexpr std::size_t kMaxMetadata = 4u << 20;          // a top-level member larger than this is not kept
-constexpr int kMaxNamedBadEvents = 5;                   // further bad events are only counted
+constexpr std::size_t kPadding = 64;            // zero bytes kept after the text (JsonScanner reads ahead 16)
+constexpr std::size_t kMaxMetadata = 4u << 20;  // a top-level member larger than this is not kept
+constexpr int kMaxNamedBadEvents = 5;           // further bad events are only counted
 constexpr std::int64_t kMaxPs = std::int64_t{1} << 62;  // how far from the base a time may be
 
 struct StringViewHash {
@@ -58,6 +58,8 @@ struct Event {
   std::string_view meta_name, meta_labels;
   std::optional<std::int64_t> meta_sort_index;
   std::vector<std::pair<std::string_view, double>> counter_values;
+
+  char phase() const { return ph.size() == 1 ? ph[0] : '\0'; }  // '\0' when not one letter
 
   void clear() {  // (field by field: the counters' memory is reused)
     ph = name = cat = scope = bp = ts = dur = pid = tid = id = args = meta_name = meta_labels = {};
@@ -137,8 +139,7 @@ struct ChromeTraceReader::Impl {
   }
 
   // [SECTION] splitting the JSON into events -------------------------------------------
-  // The bytes not yet consumed, with kPadding zero bytes after them (simdjson
-  // reads up to that far past a value's end).
+  // The bytes not yet consumed, with kPadding zero bytes after them.
   std::vector<char> buf;
   std::size_t len = 0;     // bytes held
   std::size_t scan = 0;    // the next byte to look at
@@ -296,8 +297,11 @@ struct ChromeTraceReader::Impl {
       for (int shift = 1; shift < 64; shift *= 2) inside ^= inside << shift;
       if (in_string) inside = ~inside;
       in_string = (inside >> (n - 1)) & 1;
+      std::size_t resume = 0;  // where to go on from, when events were read straight from the bytes
       for (std::uint64_t s = m.structural & ~inside & valid; s; s &= s - 1) {
         const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(s));
+        if (b[at] == '{' && depth == events_depth && (resume = read_events_directly(at)) != at) break;
+        resume = 0;
         structural(at, b[at]);
         if (failed) return;
         if (top == Top::kDone) {
@@ -305,10 +309,42 @@ struct ChromeTraceReader::Impl {
           return;
         }
       }
+      if (resume) {  // (between two events: outside any string)
+        i = resume;
+        in_string = escape = false;
+        continue;
+      }
       i += n;
     }
     scan = i;
   }
+
+  // The fast way through the events array: from an event's '{', events are
+  // read one after another straight from the buffer, with no splitting pass
+  // over their bytes. Returns where the splitter goes on: after the last
+  // event read, or `at` itself when the first could not be read whole (it is
+  // cut off by the end of what has arrived, or bad), for the splitter to
+  // find its end and read or name it.
+  std::size_t read_events_directly(std::size_t at) {
+    const char* b = buf.data();
+    std::size_t pos = at;
+    for (;;) {
+      e.clear();
+      JsonScanner s(b + pos, b + len, scratch);
+      if (!parse_event(s, false)) return pos;
+      ++events;
+      apply();
+      pos += s.offset();
+      std::size_t next = pos;  // the next event follows a comma
+      while (next < len && is_space(b[next])) ++next;
+      if (next >= len || b[next] != ',') return pos;
+      ++next;
+      while (next < len && is_space(b[next])) ++next;
+      if (next >= len || b[next] != '{') return pos;
+      pos = next;
+    }
+  }
+  static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
   void structural(std::size_t i, char c) {
     switch (c) {
@@ -383,216 +419,206 @@ struct ChromeTraceReader::Impl {
   }
 
   // [SECTION] reading one event ----------------------------------------------------------
-  od::parser parser;
   Event e;
+  std::string scratch;       // the event's unescaped strings
+  std::string args_scratch;  // those of args read after the rest (reread_args)
 
   void read_event(std::size_t begin, std::size_t end) {
-    const char* p = buf.data() + begin;
-    const std::size_t n = end - begin;
-    const std::size_t capacity = len + kPadding - begin;
     e.clear();
-    const simdjson::error_code err = parse_event(simdjson::padded_string_view(p, n, capacity));
-    if (err)
-      return bad_event(begin,
-                       std::string("an event that is not valid JSON (") + simdjson::error_message(err) + ")");
+    JsonScanner s(buf.data() + begin, buf.data() + end, scratch);
+    if (!parse_event(s, true))
+      return bad_event(begin, std::string("an event that is not valid JSON (") + json_error_text(s.error()) +
+                                  " at its byte " + std::to_string(s.offset()) + ")");
     ++events;
     apply();
   }
 
   // The text of a number, or of a string's contents; anything else is not
-  // what a trace writes there (and "nope" is not JSON: the lazy parser would
-  // otherwise take it for a null).
-  static simdjson::error_code text_of(od::value v, std::string_view& out) {
-    auto as_string = v.get_string();
-    if (as_string.error() != simdjson::INCORRECT_TYPE) return std::move(as_string).get(out);
-    od::json_type t;
-    if (auto err = v.type().get(t)) return err;
-    if (t != od::json_type::number) return simdjson::INCORRECT_TYPE;
-    out = v.raw_json_token();
-    while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.remove_suffix(1);
-    return simdjson::SUCCESS;
+  // what a trace writes there.
+  static bool text_of(JsonScanner& s, std::string_view& out) {
+    switch (s.peek()) {
+      case JsonType::kString: return s.string(out);
+      case JsonType::kNumber: return s.number(out);
+      default: return s.fail(JsonError::kWrongType);
+    }
+  }
+
+  // A number's value, correctly rounded; one beyond a double's range is refused.
+  static bool double_of(JsonScanner& s, std::string_view text, double& out) {
+    char small[64];
+    std::string large;
+    const char* z = small;
+    if (text.size() < sizeof small) {
+      std::memcpy(small, text.data(), text.size());
+      small[text.size()] = '\0';
+    } else {
+      large.assign(text);
+      z = large.c_str();
+    }
+    out = std::strtod(z, nullptr);
+    return std::isfinite(out) || s.fail(JsonError::kBadNumber);
   }
 
   // The members an event is read for, told apart by the raw key's characters
   // (no unescaping: an escaped key is not one a writer uses).
   enum class Member { kOther, kPh, kName, kCat, kTs, kDur, kPid, kTid, kId, kScope, kBp, kArgs };
-  static Member member_of(const char* r) {
-    auto is = [r](const char* k) {
-      std::size_t i = 0;
-      for (; k[i]; ++i)
-        if (r[i] != k[i]) return false;
-      return r[i] == '"';
-    };
-    switch (r[0]) {
-      case 'p': return is("ph") ? Member::kPh : is("pid") ? Member::kPid : Member::kOther;
-      case 'n': return is("name") ? Member::kName : Member::kOther;
-      case 'c': return is("cat") ? Member::kCat : Member::kOther;
-      case 't': return is("ts") ? Member::kTs : is("tid") ? Member::kTid : Member::kOther;
-      case 'd': return is("dur") ? Member::kDur : Member::kOther;
-      case 'i': return is("id") ? Member::kId : Member::kOther;
-      case 's': return is("s") ? Member::kScope : Member::kOther;
-      case 'b': return is("bp") ? Member::kBp : Member::kOther;
-      case 'a': return is("args") ? Member::kArgs : Member::kOther;
+  static Member member_of(std::string_view k) {
+    // (Byte compares: this runs for every member of every event, and a
+    // call to memcmp for two bytes costs more than the compare.)
+    const char* c = k.data();
+    switch (k.size()) {
+      case 1: return c[0] == 's' ? Member::kScope : Member::kOther;
+      case 2:
+        if (c[0] == 'p' && c[1] == 'h') return Member::kPh;
+        if (c[0] == 't' && c[1] == 's') return Member::kTs;
+        if (c[0] == 'i' && c[1] == 'd') return Member::kId;
+        if (c[0] == 'b' && c[1] == 'p') return Member::kBp;
+        return Member::kOther;
+      case 3:
+        if (c[1] == 'i' && c[2] == 'd')
+          return c[0] == 'p' ? Member::kPid : c[0] == 't' ? Member::kTid : Member::kOther;
+        if (c[0] == 'c' && c[1] == 'a' && c[2] == 't') return Member::kCat;
+        if (c[0] == 'd' && c[1] == 'u' && c[2] == 'r') return Member::kDur;
+        return Member::kOther;
+      case 4:
+        if (c[0] == 'n' && c[1] == 'a' && c[2] == 'm' && c[3] == 'e') return Member::kName;
+        if (c[0] == 'a' && c[1] == 'r' && c[2] == 'g' && c[3] == 's') return Member::kArgs;
+        return Member::kOther;
       default: return Member::kOther;
     }
   }
 
-  simdjson::error_code parse_event(simdjson::padded_string_view json) {
-    od::document doc;
-    if (auto err = parser.iterate(json).get(doc)) return err;
-    od::object obj;
-    if (auto err = doc.get_object().get(obj)) return err;
-    for (auto field : obj) {
-      od::raw_json_string raw_key;
-      if (auto err = field.key().get(raw_key)) return err;
-      const Member member = member_of(raw_key.raw());
-      if (member == Member::kOther) continue;  // (skipped unread)
-      od::value v;
-      if (auto err = field.value().get(v)) return err;
-      simdjson::error_code err = simdjson::SUCCESS;
-      switch (member) {
-        case Member::kPh: err = v.get_string().get(e.ph); break;
-        case Member::kName: err = text_of(v, e.name); break;
+  // One event object; `whole`: nothing but whitespace may follow it.
+  bool parse_event(JsonScanner& s, bool whole) {
+    if (!s.object()) return false;
+    bool first = true;
+    std::string_view key;
+    while (s.next_raw_key(first, key)) {
+      bool ok = true;
+      switch (member_of(key)) {
+        case Member::kOther: ok = s.skip(); break;  // (checked, not kept)
+        case Member::kPh: ok = s.string(e.ph); break;
+        case Member::kName: ok = text_of(s, e.name); break;
         case Member::kCat:
-          err = text_of(v, e.cat);
+          ok = text_of(s, e.cat);
           e.has_cat = true;
           break;
-        case Member::kTs: err = text_of(v, e.ts); break;
-        case Member::kDur: err = text_of(v, e.dur); break;
+        case Member::kTs: ok = text_of(s, e.ts); break;
+        case Member::kDur: ok = text_of(s, e.dur); break;
         case Member::kPid:
-          err = text_of(v, e.pid);
+          ok = text_of(s, e.pid);
           e.has_pid = true;
           break;
         case Member::kTid:
-          err = text_of(v, e.tid);
+          ok = text_of(s, e.tid);
           e.has_tid = true;
           break;
         case Member::kId:
-          err = text_of(v, e.id);
+          ok = text_of(s, e.id);
           e.has_id = true;
           break;
-        case Member::kScope: err = text_of(v, e.scope); break;
-        case Member::kBp: err = text_of(v, e.bp); break;
-        case Member::kArgs: {
-          od::object a;
-          if ((err = v.get_object().get(a))) return err;
-          if (e.ph == "M" || e.ph == "C") {
-            err = read_args_members(a);
+        case Member::kScope: ok = text_of(s, e.scope); break;
+        case Member::kBp: ok = text_of(s, e.bp); break;
+        case Member::kArgs:
+          if (e.phase() == 'M' || e.phase() == 'C') {
+            ok = read_args_members(s);
           } else if (e.ph.empty()) {  // (not known yet: kept as text, read once "ph" is)
-            err = a.raw_json().get(e.args);
-            e.has_args = !err;
+            ok = s.peek() == JsonType::kObject ? s.raw_value(e.args) : s.fail(JsonError::kWrongType);
+            e.has_args = ok;
           } else {
-            err = encode_args(a);
+            ok = encode_args(s);
           }
           break;
-        }
-        case Member::kOther: break;
       }
-      if (err) return err;
+      if (!ok) return false;
     }
-    return simdjson::SUCCESS;
-  }
-
-  // Calls fn(key, value, type) for each member of `a`, stopping at the first error.
-  template <typename Fn>
-  static simdjson::error_code each_member(od::object& a, Fn&& fn) {
-    for (auto field : a) {
-      std::string_view k;
-      if (auto err = field.unescaped_key().get(k)) return err;
-      od::value v;
-      if (auto err = field.value().get(v)) return err;
-      od::json_type t;
-      if (auto err = v.type().get(t)) return err;
-      if (auto err = fn(k, v, t)) return err;
-    }
-    return simdjson::SUCCESS;
+    return s.error() == JsonError::kNone && (!whole || s.at_end());
   }
 
   // An event's args into the trace's arena (trace_args.h): numbers as
   // integers when written as integers, strings and nested values interned.
-  simdjson::error_code encode_args(od::object& a) {
+  bool encode_args(JsonScanner& s) {
+    if (!s.object()) return false;
     trace.args.begin();
-    if (auto err =
-            each_member(a, [&](std::string_view k, od::value v, od::json_type t) -> simdjson::error_code {
-              const std::uint32_t key = intern(k);
-              switch (t) {
-                case od::json_type::number: {
-                  std::string_view token = v.raw_json_token();
-                  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
-                    token.remove_suffix(1);
-                  std::int64_t i = 0;
-                  const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
-                  if (ec == std::errc() && end == token.data() + token.size()) {
-                    trace.args.add_int(key, i);
-                  } else {
-                    double d = 0;
-                    if (auto err = v.get_double().get(d)) return err;
-                    trace.args.add_double(key, d);
-                  }
-                  break;
-                }
-                case od::json_type::string: {
-                  std::string_view text;
-                  if (auto err = v.get_string().get(text)) return err;
-                  trace.args.add_string(key, intern(text));
-                  break;
-                }
-                case od::json_type::boolean: {
-                  bool b = false;
-                  if (auto err = v.get_bool().get(b)) return err;
-                  trace.args.add_literal(key, b ? "true" : "false");
-                  break;
-                }
-                case od::json_type::null: {
-                  bool is_null = false;
-                  if (auto err = v.is_null().get(is_null)) return err;
-                  if (!is_null) return simdjson::INCORRECT_TYPE;
-                  trace.args.add_literal(key, "null");
-                  break;
-                }
-                default: {  // an array or object: its text, interned (the same shapes repeat)
-                  std::string_view text;
-                  if (t == od::json_type::array) {
-                    od::array arr;
-                    if (auto err = v.get_array().get(arr)) return err;
-                    if (auto err = arr.raw_json().get(text)) return err;
-                  } else {
-                    od::object obj;
-                    if (auto err = v.get_object().get(obj)) return err;
-                    if (auto err = obj.raw_json().get(text)) return err;
-                  }
-                  trace.args.add_json(key, intern(text));
-                  break;
-                }
-              }
-              return simdjson::SUCCESS;
-            }))
-      return err;
+    bool first = true;
+    std::string_view k;
+    while (s.next_key(first, k)) {
+      const std::uint32_t key = intern(k);
+      switch (s.peek()) {
+        case JsonType::kNumber: {
+          std::string_view token;
+          if (!s.number(token)) return false;
+          std::int64_t i = 0;
+          const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
+          if (ec == std::errc() && end == token.data() + token.size()) {
+            trace.args.add_int(key, i);
+          } else {
+            double d = 0;
+            if (!double_of(s, token, d)) return false;
+            trace.args.add_double(key, d);
+          }
+          break;
+        }
+        case JsonType::kString: {
+          std::string_view text;
+          if (!s.string(text)) return false;
+          trace.args.add_string(key, intern(text));
+          break;
+        }
+        case JsonType::kBoolean: {
+          bool b = false;
+          if (!s.boolean(b)) return false;
+          trace.args.add_literal(key, b ? "true" : "false");
+          break;
+        }
+        case JsonType::kNull:
+          if (!s.null()) return false;
+          trace.args.add_literal(key, "null");
+          break;
+        case JsonType::kObject:
+        case JsonType::kArray: {  // its text, interned (the same shapes repeat)
+          std::string_view text;
+          if (!s.raw_value(text)) return false;
+          trace.args.add_json(key, intern(text));
+          break;
+        }
+        case JsonType::kInvalid: return s.fail(JsonError::kExpectedValue);
+      }
+    }
+    if (s.error() != JsonError::kNone) return false;
     e.args_id = trace.args.end();
-    return simdjson::SUCCESS;
+    return true;
   }
 
   // An M or C event's args ("ph" comes first in every writer seen; otherwise the args are kept raw).
-  simdjson::error_code read_args_members(od::object& a) {
-    return each_member(a, [&](std::string_view k, od::value v, od::json_type t) -> simdjson::error_code {
-      if (e.ph == "C") {
+  bool read_args_members(JsonScanner& s) {
+    if (!s.object()) return false;
+    const bool counter = e.phase() == 'C';
+    bool first = true;
+    std::string_view k;
+    while (s.next_key(first, k)) {
+      const JsonType t = s.peek();
+      bool ok = true;
+      std::string_view token;
+      if (counter && t == JsonType::kNumber) {
         double d = 0;
-        if (t == od::json_type::number) {
-          if (auto err = v.get_double().get(d)) return err;
-          e.counter_values.emplace_back(k, d);
-        }
-        return simdjson::SUCCESS;
-      }
-      if (k == "name" && t == od::json_type::string) {
-        if (auto err = v.get_string().get(e.meta_name)) return err;
-      } else if (k == "labels" && t == od::json_type::string) {
-        if (auto err = v.get_string().get(e.meta_labels)) return err;
-      } else if (k == "sort_index" && t == od::json_type::number) {
+        ok = s.number(token) && double_of(s, token, d);
+        if (ok) e.counter_values.emplace_back(k, d);
+      } else if (!counter && k == "name" && t == JsonType::kString) {
+        ok = s.string(e.meta_name);
+      } else if (!counter && k == "labels" && t == JsonType::kString) {
+        ok = s.string(e.meta_labels);
+      } else if (!counter && k == "sort_index" && t == JsonType::kNumber) {
+        ok = s.number(token);
         std::int64_t x = 0;
-        if (!v.get_int64().get(x)) e.meta_sort_index = x;
+        const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), x);
+        if (ok && ec == std::errc() && end == token.data() + token.size()) e.meta_sort_index = x;
+      } else {
+        ok = s.skip();
       }
-      return simdjson::SUCCESS;
-    });
+      if (!ok) return false;
+    }
+    return s.error() == JsonError::kNone;
   }
 
   // [SECTION] applying an event to the trace ---------------------------------------------
@@ -784,18 +810,12 @@ struct ChromeTraceReader::Impl {
 
   // An M or C event whose args came before its "ph": its members are read from the kept text
   // (a view into `buf`, so the padding after it is there).
-  od::parser args_parser;
   void reread_args() {
-    const std::size_t capacity = static_cast<std::size_t>(buf.data() + len + kPadding - e.args.data());
-    od::document doc;
-    od::object a;
-    if (args_parser.iterate(simdjson::padded_string_view(e.args.data(), e.args.size(), capacity)).get(doc) ||
-        doc.get_object().get(a))
-      return;
+    JsonScanner s(e.args.data(), e.args.data() + e.args.size(), args_scratch);
     e.has_args = false;
-    if (e.ph == "M" || e.ph == "C")
-      (void)read_args_members(a);
-    else if (encode_args(a))
+    if (e.phase() == 'M' || e.phase() == 'C')
+      (void)read_args_members(s);
+    else if (!encode_args(s))
       e.args_id = 0;
   }
 

@@ -28,33 +28,74 @@ std::uint32_t first_not(std::uint32_t lo, std::uint32_t hi, Before before) {
 Timeline::Timeline(Trace& trace) : trace_(trace) {
   std::vector<Slice>& slices = trace.slices;
   const std::size_t n = slices.size();
-  // Depths: per track, in start order (longer first at equal starts, so the
-  // enclosing slice comes first), a slice sits one below every slice still open.
+  const std::size_t tracks = trace.tracks.size();
+  // Slices by track (a counting sort: stable, so each track's stay in the order read).
+  std::vector<std::uint32_t> track_begin(tracks + 1, 0);
+  for (const Slice& s : slices) ++track_begin[s.track + 1];
+  std::partial_sum(track_begin.begin(), track_begin.end(), track_begin.begin());
   std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Slice &x = slices[a], &y = slices[b];
-    if (x.track != y.track) return x.track < y.track;
-    if (x.start_ps != y.start_ps) return x.start_ps < y.start_ps;
-    if (x.duration_ps != y.duration_ps) return x.duration_ps > y.duration_ps;
+  {
+    std::vector<std::uint32_t> next(track_begin.begin(), track_begin.end() - 1);
+    for (std::uint32_t i = 0; i < n; ++i) order[next[slices[i].track]++] = i;
+  }
+  // Within a track, by start (longer first at equal starts, so the enclosing
+  // slice comes first). Writers mostly emit a thread's slices in this order
+  // already; only a track that is not is sorted, on keys copied out of the slices.
+  auto before = [](std::int64_t start_a, std::int64_t dur_a, std::uint32_t a, std::int64_t start_b,
+                   std::int64_t dur_b, std::uint32_t b) {
+    if (start_a != start_b) return start_a < start_b;
+    if (dur_a != dur_b) return dur_a > dur_b;
     return a < b;
-  });
+  };
+  struct Key {
+    std::int64_t start, duration;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys;
+  for (std::size_t t = 0; t < tracks; ++t) {
+    const std::uint32_t lo = track_begin[t], hi = track_begin[t + 1];
+    bool in_order = true;
+    for (std::uint32_t k = lo + 1; k < hi && in_order; ++k) {
+      const Slice &x = slices[order[k - 1]], &y = slices[order[k]];
+      in_order = before(x.start_ps, x.duration_ps, order[k - 1], y.start_ps, y.duration_ps, order[k]);
+    }
+    if (in_order) continue;
+    keys.clear();
+    for (std::uint32_t k = lo; k < hi; ++k)
+      keys.push_back({slices[order[k]].start_ps, slices[order[k]].duration_ps, order[k]});
+    std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
+      return before(x.start, x.duration, x.index, y.start, y.duration, y.index);
+    });
+    for (std::uint32_t k = lo; k < hi; ++k) order[k] = keys[k - lo].index;
+  }
+  // Depths: a slice sits one below every slice of its track still open.
   std::vector<std::uint32_t> depth(n, 0);
   std::vector<std::int64_t> open;  // ends of the slices enclosing the next one
+  std::uint32_t deepest = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const Slice& s = slices[order[k]];
     if (k == 0 || slices[order[k - 1]].track != s.track) open.clear();
     while (!open.empty() && open.back() <= s.start_ps) open.pop_back();
     depth[order[k]] = static_cast<std::uint32_t>(open.size());
+    deepest = std::max(deepest, depth[order[k]]);
     open.push_back(end_of(s));
   }
-  // Rows: (track, depth), each in start order. Within a row slices never
-  // overlap (a slice takes depth d only once the last one there has ended),
-  // so both starts and ends ascend.
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (slices[a].track != slices[b].track) return slices[a].track < slices[b].track;
-    return depth[a] < depth[b];
-  });
+  // Rows: (track, depth), each in start order (a counting sort by depth
+  // within each track). Within a row slices never overlap (a slice takes
+  // depth d only once the last one there has ended), so both starts and
+  // ends ascend.
+  {
+    std::vector<std::uint32_t> by_depth(n), at(static_cast<std::size_t>(deepest) + 2);
+    for (std::size_t t = 0; t < tracks; ++t) {
+      const std::uint32_t lo = track_begin[t], hi = track_begin[t + 1];
+      std::fill(at.begin(), at.end(), 0u);
+      for (std::uint32_t k = lo; k < hi; ++k) ++at[depth[order[k]] + 1];
+      at[0] = lo;
+      std::partial_sum(at.begin(), at.end(), at.begin());
+      for (std::uint32_t k = lo; k < hi; ++k) by_depth[at[depth[order[k]]]++] = order[k];
+    }
+    order.swap(by_depth);
+  }
   std::vector<Slice> sorted;
   sorted.reserve(n);
   for (std::uint32_t i : order) sorted.push_back(slices[i]);

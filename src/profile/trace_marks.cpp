@@ -1,7 +1,6 @@
 #include "profile/trace_marks.h"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 #include <utility>
 
@@ -40,30 +39,40 @@ TraceMarks::TraceMarks(const Trace& trace, const Timeline& timeline) {
     return x.process != y.process ? x.process < y.process : trace.text(x.name) < trace.text(y.name);
   });
 
-  // Flows: the points of each (id, category) in time order, each joined to the next.
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::uint32_t>> flows;
+  // Flows: the points of each (id, category) in time order (then in the
+  // order read), each joined to the next. Sorted on keys copied out, as a
+  // trace holds a flow for every kernel launch.
+  struct FlowKey {
+    std::uint32_t id, category;
+    std::int64_t ts_ps;
+    std::uint32_t index;
+    bool operator<(const FlowKey& o) const {
+      if (id != o.id) return id < o.id;
+      if (category != o.category) return category < o.category;
+      if (ts_ps != o.ts_ps) return ts_ps < o.ts_ps;
+      return index < o.index;
+    }
+  };
+  std::vector<FlowKey> points(trace.flows.size());
   for (std::uint32_t i = 0; i < trace.flows.size(); ++i)
-    flows[{trace.flows[i].id, trace.flows[i].category}].push_back(i);
+    points[i] = {trace.flows[i].id, trace.flows[i].category, trace.flows[i].ts_ps, i};
+  std::sort(points.begin(), points.end());
   auto bind = [&](const FlowPoint& p) {
     return p.binds_next ? timeline.next_slice(p.track, p.ts_ps) : timeline.slice_at(p.track, p.ts_ps);
   };
-  for (auto& [key, points] : flows) {
-    std::stable_sort(points.begin(), points.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return trace.flows[a].ts_ps < trace.flows[b].ts_ps;
-    });
-    for (std::size_t k = 0; k + 1 < points.size(); ++k) {
-      const FlowPoint &a = trace.flows[points[k]], &b = trace.flows[points[k + 1]];
-      if (a.phase_char() == 'f') continue;  // a flow that ended; the next point starts another
-      Link l;
-      l.from_ps = a.ts_ps, l.to_ps = b.ts_ps;
-      l.from_track = a.track, l.to_track = b.track;
-      l.from_slice = bind(a), l.to_slice = bind(b);
-      l.name = a.name;
-      const auto id = static_cast<std::uint32_t>(links_.size());
-      if (l.from_slice >= 0) by_slice_.push_back({l.from_slice, id});
-      if (l.to_slice >= 0) by_slice_.push_back({l.to_slice, id});
-      links_.push_back(l);
-    }
+  for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+    if (points[k].id != points[k + 1].id || points[k].category != points[k + 1].category) continue;
+    const FlowPoint &a = trace.flows[points[k].index], &b = trace.flows[points[k + 1].index];
+    if (a.phase_char() == 'f') continue;  // a flow that ended; the next point starts another
+    Link l;
+    l.from_ps = a.ts_ps, l.to_ps = b.ts_ps;
+    l.from_track = a.track, l.to_track = b.track;
+    l.from_slice = bind(a), l.to_slice = bind(b);
+    l.name = a.name;
+    const auto id = static_cast<std::uint32_t>(links_.size());
+    if (l.from_slice >= 0) by_slice_.push_back({l.from_slice, id});
+    if (l.to_slice >= 0) by_slice_.push_back({l.to_slice, id});
+    links_.push_back(l);
   }
   std::sort(by_slice_.begin(), by_slice_.end());
 }
