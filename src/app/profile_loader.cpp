@@ -54,6 +54,7 @@ const ui::LoadedProfile& ProfileLoader::load(const std::string& path) {
   loaded_.state = ui::ProfileState::kLoading;
   loaded_.bytes_total = size->second;
   started_ = Clock::now();
+  starved_since_.reset();
   if (format_ == profile::ProfileFormat::kChromeTrace) {
     reader_ = std::make_unique<profile::ChromeTraceReader>(loaded_.path, loaded_.trace);
     ask_next();  // may answer at once
@@ -93,6 +94,10 @@ void ProfileLoader::fail(const std::string& error) {
 void ProfileLoader::arrived(std::uint64_t ticket, std::string&& bytes, const std::string& error) {
   if (ticket != waiting_for_ || loaded_.state != ui::ProfileState::kLoading) return;  // no longer wanted
   waiting_for_ = 0;
+  if (starved_since_) {
+    loaded_.wait_ms += std::chrono::duration<double, std::milli>(Clock::now() - *starved_since_).count();
+    starved_since_.reset();
+  }
   if (!error.empty()) return fail(error);
   if (format_ == profile::ProfileFormat::kXPlane) {
     loaded_.bytes_total = bytes.size();
@@ -110,8 +115,10 @@ void ProfileLoader::arrived(std::uint64_t ticket, std::string&& bytes, const std
 bool ProfileLoader::work(double budget_ms) {
   if (loaded_.state != ui::ProfileState::kLoading) return false;
   if (chunks_.empty()) {  // an empty trace, or a file that shrank to nothing: done; else waiting for bytes
-    if (format_ != profile::ProfileFormat::kChromeTrace || waiting_for_ || asked_to_ < loaded_.bytes_total)
+    if (format_ != profile::ProfileFormat::kChromeTrace || waiting_for_ || asked_to_ < loaded_.bytes_total) {
+      if (!starved_since_) starved_since_ = Clock::now();
       return false;
+    }
     finish();
     return true;
   }

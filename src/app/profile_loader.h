@@ -13,6 +13,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,7 @@ class ProfileLoader final : public ui::ProfileProvider {
   std::size_t pushed_ = 0;                                      // of chunks_.front(), given to the reader
   std::unique_ptr<profile::ChromeTraceReader> reader_;
   std::chrono::steady_clock::time_point started_;
+  std::optional<std::chrono::steady_clock::time_point> starved_since_;  // all parsed, bytes still to come
   std::uint64_t generation_ = 0;
 };
 

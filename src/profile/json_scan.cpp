@@ -4,14 +4,6 @@
 // [SECTION] objects and skipping
 #include "profile/json_scan.h"
 
-#include <bit>
-
-#if defined(__wasm_simd128__)
-#include <wasm_simd128.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace el::profile {
 
 // [SECTION] errors -----------------------------------------------------------------------
@@ -35,67 +27,15 @@ const char* json_error_text(JsonError e) {
   return "unknown error";
 }
 
-JsonScanner::JsonScanner(const char* begin, const char* end, std::string& scratch)
-    : p_(begin), begin_(begin), end_(end), scratch_(scratch) {
-  scratch_.clear();
-  const auto size = static_cast<std::size_t>(end - begin);
-  if (scratch_.capacity() < size) scratch_.reserve(size);
-}
-
 bool JsonScanner::fail(JsonError e) {
   if (error_ == JsonError::kNone) error_ = e;
   end_ = p_;  // every later read finds nothing
   return false;
 }
 
-void JsonScanner::skip_space() {
-  while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-}
-
-JsonType JsonScanner::peek() {
-  skip_space();
-  if (p_ >= end_) return JsonType::kInvalid;
-  switch (*p_) {
-    case '{': return JsonType::kObject;
-    case '[': return JsonType::kArray;
-    case '"': return JsonType::kString;
-    case 't':
-    case 'f': return JsonType::kBoolean;
-    case 'n': return JsonType::kNull;
-    default: return *p_ == '-' || (*p_ >= '0' && *p_ <= '9') ? JsonType::kNumber : JsonType::kInvalid;
-  }
-}
-
 // [SECTION] strings ----------------------------------------------------------------------
 
 namespace {
-
-// Where in p[0..16) the first byte is that a plain string cannot hold as is:
-// a quote, a backslash, a control character or a non-ASCII byte; 16 if none.
-// (A signed compare with 0x20 finds control and non-ASCII bytes at once.)
-inline unsigned special16(const char* p) {
-#if defined(__wasm_simd128__)
-  const v128_t v = wasm_v128_load(p);
-  const v128_t m = wasm_v128_or(
-      wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('"')), wasm_i8x16_eq(v, wasm_i8x16_splat('\\'))),
-      wasm_i8x16_lt(v, wasm_i8x16_splat(0x20)));
-  const auto bits = static_cast<std::uint32_t>(wasm_i8x16_bitmask(m));
-  return bits ? static_cast<unsigned>(std::countr_zero(bits)) : 16u;
-#elif defined(__SSE2__)
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i m = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-      _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-  const auto bits = static_cast<std::uint32_t>(_mm_movemask_epi8(m));
-  return bits ? static_cast<unsigned>(std::countr_zero(bits)) : 16u;
-#else
-  for (unsigned k = 0; k < 16; ++k) {
-    const auto c = static_cast<unsigned char>(p[k]);
-    if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return k;
-  }
-  return 16;
-#endif
-}
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -152,12 +92,11 @@ bool JsonScanner::utf8_sequence() {
   return true;
 }
 
-// After a string's opening quote: steps to just past its closing one.
-bool JsonScanner::string_body(std::string_view& out, bool unescape) {
-  const char* start = p_;
+// A string from a byte that special16 stopped at, to just past its closing quote.
+bool JsonScanner::string_rest(const char* start, std::string_view& out, bool unescape) {
   for (;;) {
     if (p_ >= end_) return fail(JsonError::kCutOff);
-    const unsigned k = special16(p_);
+    const unsigned k = json_scan_detail::special16(p_);
     p_ += k;
     if (k == 16) continue;
     if (p_ >= end_) return fail(JsonError::kCutOff);
@@ -244,51 +183,7 @@ bool JsonScanner::escaped_tail(const char* start, std::string_view& out, bool un
   }
 }
 
-bool JsonScanner::string(std::string_view& out) {
-  skip_space();
-  if (p_ >= end_) return fail(JsonError::kCutOff);
-  if (*p_ != '"') return fail(JsonError::kWrongType);
-  ++p_;
-  return string_body(out, true);
-}
-
 // [SECTION] numbers and literals ---------------------------------------------------------
-
-bool JsonScanner::delimited() {
-  if (p_ == end_) return true;
-  const char c = *p_;
-  return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-bool JsonScanner::number(std::string_view& text) {
-  skip_space();
-  if (p_ >= end_) return fail(JsonError::kCutOff);
-  const char* start = p_;
-  auto digit = [this] { return p_ < end_ && *p_ >= '0' && *p_ <= '9'; };
-  auto digits = [&] {  // one or more
-    if (!digit()) return false;
-    while (digit()) ++p_;
-    return true;
-  };
-  if (*p_ == '-') ++p_;
-  if (p_ < end_ && *p_ == '0') {
-    ++p_;
-  } else if (!digits()) {
-    return fail(p_ == start ? JsonError::kWrongType : JsonError::kBadNumber);
-  }
-  if (p_ < end_ && *p_ == '.') {
-    ++p_;
-    if (!digits()) return fail(JsonError::kBadNumber);
-  }
-  if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
-    ++p_;
-    if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-    if (!digits()) return fail(JsonError::kBadNumber);
-  }
-  if (!delimited()) return fail(JsonError::kBadNumber);
-  text = std::string_view(start, static_cast<std::size_t>(p_ - start));
-  return true;
-}
 
 bool JsonScanner::literal(std::string_view word) {
   if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
@@ -313,39 +208,6 @@ bool JsonScanner::null() {
 }
 
 // [SECTION] objects and skipping ---------------------------------------------------------
-
-bool JsonScanner::object() {
-  skip_space();
-  if (p_ >= end_) return fail(JsonError::kCutOff);
-  if (*p_ != '{') return fail(JsonError::kWrongType);
-  ++p_;
-  return true;
-}
-
-bool JsonScanner::next_raw_key(bool& first, std::string_view& raw) {
-  skip_space();
-  if (p_ >= end_) return fail(JsonError::kCutOff);
-  if (*p_ == '}') {  // the end, or an empty object
-    ++p_;
-    first = false;
-    return false;
-  }
-  if (!first) {
-    if (*p_ != ',') return fail(JsonError::kExpectedComma);
-    ++p_;
-    skip_space();
-    if (p_ >= end_) return fail(JsonError::kCutOff);
-  }
-  first = false;
-  if (*p_ != '"') return fail(JsonError::kExpectedKey);
-  ++p_;
-  if (!string_body(raw, false)) return false;
-  skip_space();
-  if (p_ >= end_) return fail(JsonError::kCutOff);
-  if (*p_ != ':') return fail(JsonError::kExpectedColon);
-  ++p_;
-  return true;
-}
 
 bool JsonScanner::next_key(bool& first, std::string_view& key) {
   std::string_view raw;
@@ -454,11 +316,6 @@ bool JsonScanner::raw_value(std::string_view& text) {
   if (!skip()) return false;
   text = std::string_view(start, static_cast<std::size_t>(p_ - start));
   return true;
-}
-
-bool JsonScanner::at_end() {
-  skip_space();
-  return p_ == end_ || fail(JsonError::kTrailing);
 }
 
 }  // namespace el::profile

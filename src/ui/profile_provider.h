@@ -33,6 +33,7 @@ struct LoadedProfile {
   double load_ms = 0;            // from asking for it to indexed (waiting for reads included)
   double parse_ms = 0;           // of which parsing
   double index_ms = 0;           // and indexing
+  double wait_ms = 0;            // and waiting for the file's bytes with nothing left to parse
   std::uint64_t generation = 0;  // changes whenever another profile is loaded
 };
 

@@ -37,6 +37,7 @@ const [SITE, ...DIRS] = process.argv.slice(2);
       const r = { file_mb: +(bytes / 1e6).toFixed(0), slices: p.slices, open_to_drawn_s: +seconds.toFixed(2),
         load_s: +(p.loadMs / 1000).toFixed(2), mb_per_s: +(bytes / 1e6 / (p.loadMs / 1000)).toFixed(0),
         parse_s: +(p.parseMs / 1000).toFixed(2), index_s: +(p.indexMs / 1000).toFixed(2),
+        wait_s: +(p.waitMs / 1000).toFixed(2),
         bytes_per_slice: +(p.memoryBytes / p.slices).toFixed(1) };
       const [x, y, w, h] = p.rect;
       const cx = x + w / 2, cy = y + Math.min(h / 2, 80);

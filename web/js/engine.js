@@ -68,6 +68,7 @@ export const engine = {
     }
     Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after the call: memory may have grown
     Module._el_file_read(ticket);
+    wakeWorkBetweenFrames();
   },
   fileReadFailed: (ticket, why) => Module.ccall('el_file_read_failed', null, ['number', 'string'], [ticket, why]),
 };
@@ -97,11 +98,20 @@ function pumpSoon() {
 // a second.
 const WORK_MS = 8;
 const workChannel = new MessageChannel();
+let workTimer = 0;  // the look 100 ms later, while there is no work
 workChannel.port1.onmessage = () => {
+  workTimer = 0;
   if (Module._el_work_between_frames(WORK_MS)) workChannel.port2.postMessage(0);
-  else setTimeout(() => workChannel.port2.postMessage(0), 100);
+  else workTimer = setTimeout(() => workChannel.port2.postMessage(0), 100);
 };
 export function startWorkBetweenFrames() { workChannel.port2.postMessage(0); }
+// Work that waited for bytes (a profile's next chunk) goes on as soon as they come.
+function wakeWorkBetweenFrames() {
+  if (!workTimer) return;  // (working already, or not started)
+  clearTimeout(workTimer);
+  workTimer = 0;
+  workChannel.port2.postMessage(0);
+}
 
 // Copies bytes of file `id` into the wasm heap and queues them for ingestion.
 // False when memory is exhausted: the file's problem says so, and the caller
