@@ -23,6 +23,32 @@ std::uint32_t first_not(std::uint32_t lo, std::uint32_t hi, Before before) {
   return lo;
 }
 
+// first_not, searching out from `hint` (where the answer was last time) in
+// growing steps, then by halves: O(log distance) when lookups come in order.
+// Leaves the answer in `hint`.
+template <typename Before>
+std::uint32_t first_not_near(std::uint32_t lo, std::uint32_t hi, std::uint32_t& hint, Before before) {
+  const std::uint32_t h = std::clamp(hint, lo, hi);
+  std::uint32_t step = 1;
+  if (h < hi && before(h)) {  // the answer is after h
+    std::uint32_t a = h + 1, b = h + 1;
+    while (b < hi && before(b)) {
+      a = b + 1;
+      b = static_cast<std::uint32_t>(std::min<std::uint64_t>(hi, static_cast<std::uint64_t>(b) + step));
+      step *= 2;
+    }
+    return hint = first_not(a, b, before);
+  }
+  std::uint32_t upper = h;  // the answer is at or before it
+  while (upper > lo) {
+    const std::uint32_t p = upper - std::min(step, upper - lo);
+    if (before(p)) return hint = first_not(p + 1, upper, before);
+    upper = p;
+    step *= 2;
+  }
+  return hint = lo;
+}
+
 }  // namespace
 
 Timeline::Timeline(Trace& trace) : trace_(trace) {
@@ -183,27 +209,49 @@ std::uint64_t Timeline::count(std::uint32_t row, std::int64_t t0, std::int64_t t
 }
 
 std::int64_t Timeline::slice_at(std::uint32_t track, std::int64_t t) const {
+  std::vector<std::uint32_t> no_hints;
+  return slice_at(track, t, no_hints);
+}
+
+std::int64_t Timeline::next_slice(std::uint32_t track, std::int64_t t) const {
+  std::vector<std::uint32_t> no_hints;
+  return next_slice(track, t, no_hints);
+}
+
+std::int64_t Timeline::slice_at(std::uint32_t track, std::int64_t t,
+                                std::vector<std::uint32_t>& hints) const {
   if (track >= trace_.tracks.size()) return -1;
   const Slice* s = trace_.slices.data();
   for (std::uint32_t row = first_row_[track + 1]; row-- > first_row_[track];) {
     const Row& r = rows_[row];
     // lo - 1: the last slice starting at or before t.
-    const std::uint32_t lo = first_not(r.begin, r.end, [&](std::uint32_t k) { return s[k].start_ps <= t; });
+    auto starts_by_t = [&](std::uint32_t k) { return s[k].start_ps <= t; };
+    const std::uint32_t lo = hints.empty() ? first_not(r.begin, r.end, starts_by_t)
+                                           : first_not_near(r.begin, r.end, hint(hints, row), starts_by_t);
     if (lo > r.begin && end_of(s[lo - 1]) > t) return lo - 1;
   }
   return -1;
 }
 
-std::int64_t Timeline::next_slice(std::uint32_t track, std::int64_t t) const {
+std::int64_t Timeline::next_slice(std::uint32_t track, std::int64_t t,
+                                  std::vector<std::uint32_t>& hints) const {
   if (track >= trace_.tracks.size()) return -1;
   const Slice* s = trace_.slices.data();
   std::int64_t best = -1;
   for (std::uint32_t row = first_row_[track]; row < first_row_[track + 1]; ++row) {
     const Row& r = rows_[row];
-    const std::uint32_t lo = first_not(r.begin, r.end, [&](std::uint32_t k) { return s[k].start_ps < t; });
+    auto starts_before_t = [&](std::uint32_t k) { return s[k].start_ps < t; };
+    const std::uint32_t lo = hints.empty()
+                                 ? first_not(r.begin, r.end, starts_before_t)
+                                 : first_not_near(r.begin, r.end, hint(hints, row), starts_before_t);
     if (lo < r.end && (best < 0 || s[lo].start_ps < s[best].start_ps)) best = lo;
   }
   return best;
+}
+
+std::uint32_t& Timeline::hint(std::vector<std::uint32_t>& hints, std::uint32_t row) const {
+  if (hints.size() < rows_.size()) hints.resize(rows_.size(), 0);
+  return hints[row];
 }
 
 }  // namespace el::profile

@@ -58,11 +58,18 @@ class Timeline {
   // The first slice on `track` starting at or after `t` at any depth, or -1
   // (a flow end without "bp":"e" binds to the next slice).
   std::int64_t next_slice(std::uint32_t track, std::int64_t t) const;
+  // The same, for many lookups that mostly come in time order (binding a
+  // trace's flows): each row's search starts where its last one ended
+  // (`hints`, one per row, kept by the caller), galloping from there.
+  std::int64_t slice_at(std::uint32_t track, std::int64_t t, std::vector<std::uint32_t>& hints) const;
+  std::int64_t next_slice(std::uint32_t track, std::int64_t t, std::vector<std::uint32_t>& hints) const;
 
   std::int64_t begin_ps() const { return begin_ps_; }  // the earliest start and latest end of all slices
   std::int64_t end_ps() const { return end_ps_; }
 
  private:
+  std::uint32_t& hint(std::vector<std::uint32_t>& hints, std::uint32_t row) const;  // (sized on first use)
+
   const Trace& trace_;
   std::vector<Row> rows_;
   std::vector<std::uint32_t> first_row_;  // per track, into rows_ (and one past the last track)

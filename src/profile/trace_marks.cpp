@@ -56,9 +56,12 @@ TraceMarks::TraceMarks(const Trace& trace, const Timeline& timeline) {
   std::vector<FlowKey> points(trace.flows.size());
   for (std::uint32_t i = 0; i < trace.flows.size(); ++i)
     points[i] = {trace.flows[i].id, trace.flows[i].category, trace.flows[i].ts_ps, i};
-  std::sort(points.begin(), points.end());
+  if (!std::is_sorted(points.begin(), points.end()))
+    std::sort(points.begin(), points.end());                    // (often written so)
+  std::vector<std::uint32_t> hints(timeline.rows().size(), 0);  // (flows mostly come in time order)
   auto bind = [&](const FlowPoint& p) {
-    return p.binds_next ? timeline.next_slice(p.track, p.ts_ps) : timeline.slice_at(p.track, p.ts_ps);
+    return p.binds_next ? timeline.next_slice(p.track, p.ts_ps, hints)
+                        : timeline.slice_at(p.track, p.ts_ps, hints);
   };
   for (std::size_t k = 0; k + 1 < points.size(); ++k) {
     if (points[k].id != points[k + 1].id || points[k].category != points[k + 1].category) continue;

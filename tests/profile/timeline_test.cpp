@@ -65,6 +65,38 @@ TEST(Timeline, TheSliceUnderATimeAndTheNextOne) {
   EXPECT_EQ(tl.next_slice(0, 121), -1);
 }
 
+TEST(Timeline, LookupsWithHintsAnswerAsWithout) {
+  // The same hand-worked answers through the hinted searches, asked in time
+  // order, backwards and jumping about (each row's hint moves both ways).
+  Trace t = two_tracks();
+  const Timeline tl(t);
+  std::vector<std::uint32_t> hints(tl.rows().size(), 0);
+  const std::vector<std::pair<std::int64_t, const char*>> at = {{25, "D"},  {40, "A"}, {45, "A"}, {107, "F"},
+                                                                {130, "-"}, {0, "A"},  {55, "C"}, {-5, "-"},
+                                                                {119, "F"}, {12, "B"}};
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& [time, name] : at) EXPECT_EQ(name_of(t, tl.slice_at(0, time, hints)), name) << time;
+  const std::vector<std::pair<std::int64_t, const char*>> next = {
+      {45, "C"}, {101, "F"}, {121, "-"}, {0, "A"}, {-3, "A"}, {11, "D"}, {100, "E"}, {21, "C"}};
+  for (const auto& [time, name] : next) EXPECT_EQ(name_of(t, tl.next_slice(0, time, hints)), name) << time;
+  // A long row: every lookup agrees with the plain binary search, the hint far or near.
+  Trace c;
+  c.processes.emplace_back().name = "p";
+  c.tracks.resize(1);
+  for (int k = 0; k < 5000; ++k) add(c, 0, "s", 10 * k, 10 * k + 4);  // [10k, 10k + 4)
+  const Timeline long_row(c);
+  std::vector<std::uint32_t> h(long_row.rows().size(), 0);
+  for (std::int64_t time : {3, 4, 49996, 49999, 17, 20000, 20003, 20004, 5, -1, 33333, 33332}) {
+    const std::int64_t expect = time >= 0 && time % 10 < 4 ? time / 10 : -1;  // its slice, by construction
+    EXPECT_EQ(long_row.slice_at(0, time, h), expect) << time;
+    EXPECT_EQ(long_row.next_slice(0, time, h), time < 0               ? 0
+                                               : time % 10 == 0       ? time / 10
+                                               : time / 10 + 1 < 5000 ? time / 10 + 1
+                                                                      : -1)
+        << time;
+  }
+}
+
 // 1,000 slices 1 ps wide every 10 ps, then one 10,000 ps wide.
 Trace comb() {
   Trace t;
