@@ -729,6 +729,60 @@ struct ChromeTraceReader::Impl {
     return c.id;
   }
 
+  // Flow ids: only which points share one matters, so they become dense
+  // numbers (from 1; 0 is no id) instead of interned texts: a trace has one
+  // per kernel launch. Integers written plainly (what PyTorch writes, as a
+  // number or a string) go through a flat table; any other text through a map.
+  struct FlowIds {
+    std::vector<std::uint64_t> keys = std::vector<std::uint64_t>(1024, 0);  // the integer + 1; 0: empty
+    std::vector<std::uint32_t> values = std::vector<std::uint32_t>(1024, 0);
+    std::size_t used = 0;
+    TextMap<std::uint32_t> texts;
+    std::uint32_t next = 1;
+
+    static bool plain_integer(std::string_view t, std::uint64_t& v) {
+      if (t.empty() || t.size() > 18 || (t[0] == '0' && t.size() > 1)) return false;
+      v = 0;
+      for (const char c : t) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+      }
+      return true;
+    }
+    std::size_t slot(std::uint64_t key) const {  // linear probing from the key's hash
+      std::size_t i = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ull) >> 20) & (keys.size() - 1);
+      while (keys[i] != 0 && keys[i] != key) i = (i + 1) & (keys.size() - 1);
+      return i;
+    }
+    std::uint32_t of(std::string_view text) {
+      std::uint64_t v = 0;
+      if (!plain_integer(text, v)) {
+        auto [it, added] = texts.try_emplace(std::string(text), next);
+        if (added) ++next;
+        return it->second;
+      }
+      std::size_t i = slot(v + 1);
+      if (keys[i] == v + 1) return values[i];
+      if (2 * (used + 1) > keys.size()) {  // at most half full: grow, then find its slot again
+        std::vector<std::uint64_t> old_keys(keys.size() * 2, 0);
+        std::vector<std::uint32_t> old_values(values.size() * 2, 0);
+        old_keys.swap(keys);
+        old_values.swap(values);
+        for (std::size_t k = 0; k < old_keys.size(); ++k)
+          if (old_keys[k]) {
+            const std::size_t j = slot(old_keys[k]);
+            keys[j] = old_keys[k];
+            values[j] = old_values[k];
+          }
+        i = slot(v + 1);
+      }
+      keys[i] = v + 1;
+      values[i] = next;
+      ++used;
+      return next++;
+    }
+  } flow_ids;
+
   void apply() {
     if (e.ph.size() == 1)
       ++phase_counts[static_cast<unsigned char>(e.ph[0])];
@@ -811,7 +865,7 @@ struct ChromeTraceReader::Impl {
       case 'f': {
         FlowPoint f;
         f.ts_ps = at;
-        f.id = e.has_id ? trace.intern(e.id) : 0;  // (ids rarely repeat: not through the cache)
+        f.id = e.has_id ? flow_ids.of(e.id) : 0;
         f.track = track(e.pid, e.tid) & ((1u << 29) - 1);
         f.name = intern(e.name);
         f.category = category;

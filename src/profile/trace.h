@@ -66,7 +66,7 @@ struct CounterSample {
 // connect, in time order, from the slice around each point on its track.
 struct FlowPoint {
   std::int64_t ts_ps = 0;
-  std::uint32_t id = 0;  // interned text of the flow's id (numbers and strings alike)
+  std::uint32_t id = 0;  // the flow's id as a number from 1 (0: none): equal ids as written, equal numbers
   std::uint32_t name = 0, category = 0;
   std::uint32_t track : 29 = 0;
   std::uint32_t phase : 2 = 0;  // 0 's', 1 't', 2 'f'

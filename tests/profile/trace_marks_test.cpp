@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 #include "profile/chrome_trace_reader.h"
@@ -72,6 +73,46 @@ TEST(TraceMarks, FlowsBecomeArrowsBetweenSlices) {
   EXPECT_EQ(m.links_of(launch).size(), 2u);
   ASSERT_EQ(m.links_of(kern2).size(), 1u);
   EXPECT_EQ(m.links()[m.links_of(kern2)[0]].to_ps, 55 * kUs);
+}
+
+TEST(TraceMarks, FlowIdsMatchAsWritten) {
+  // 5 and "5" are one flow (a number or its text); "05" and "0x5" are others,
+  // and so is a string id past 18 digits. Each s -> f pair is one arrow: 4 in all.
+  const std::string json = R"([
+{"ph":"X","name":"a","pid":1,"tid":1,"ts":0,"dur":100},
+{"ph":"X","name":"b","pid":1,"tid":2,"ts":0,"dur":100},
+{"ph":"s","id":5,"cat":"c","name":"f","pid":1,"tid":1,"ts":10},
+{"ph":"f","id":"5","cat":"c","name":"f","pid":1,"tid":2,"ts":20,"bp":"e"},
+{"ph":"s","id":"05","cat":"c","name":"f","pid":1,"tid":1,"ts":30},
+{"ph":"f","id":"05","cat":"c","name":"f","pid":1,"tid":2,"ts":40,"bp":"e"},
+{"ph":"s","id":"0x5","cat":"c","name":"f","pid":1,"tid":1,"ts":50},
+{"ph":"f","id":"0x5","cat":"c","name":"f","pid":1,"tid":2,"ts":60,"bp":"e"},
+{"ph":"s","id":"1234567890123456789","cat":"c","name":"f","pid":1,"tid":1,"ts":70},
+{"ph":"f","id":"1234567890123456789","cat":"c","name":"f","pid":1,"tid":2,"ts":80,"bp":"e"}
+])";
+  Trace t;
+  read_chrome_trace("t.json", {reinterpret_cast<const std::uint8_t*>(json.data()), json.size()}, t);
+  ASSERT_EQ(t.flows.size(), 8u);
+  for (std::size_t k = 0; k < 8; k += 2) EXPECT_EQ(t.flows[k].id, t.flows[k + 1].id) << k;
+  EXPECT_NE(t.flows[0].id, t.flows[2].id);
+  EXPECT_NE(t.flows[2].id, t.flows[4].id);
+  EXPECT_NE(t.flows[4].id, t.flows[6].id);
+  const Timeline tl(t);
+  const TraceMarks m(t, tl);
+  ASSERT_EQ(m.links().size(), 4u);
+  for (const TraceMarks::Link& l : m.links()) EXPECT_EQ(l.to_ps - l.from_ps, 10 * kUs);
+  // Many ids: the table grows past its first 1,024 slots and still tells them apart.
+  std::string many = "[";
+  for (int i = 0; i < 5000; ++i)
+    many += std::string(i ? "," : "") + R"({"ph":"s","cat":"c","name":"f","pid":1,"tid":1,"ts":1,"id":)" +
+            std::to_string(i * 7919) + "}";
+  many += "]";
+  Trace big;
+  read_chrome_trace("many.json", {reinterpret_cast<const std::uint8_t*>(many.data()), many.size()}, big);
+  ASSERT_EQ(big.flows.size(), 5000u);
+  std::set<std::uint32_t> ids;
+  for (const FlowPoint& f : big.flows) ids.insert(f.id);
+  EXPECT_EQ(ids.size(), 5000u);
 }
 
 }  // namespace
