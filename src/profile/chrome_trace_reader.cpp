@@ -137,6 +137,7 @@ struct ChromeTraceReader::Impl {
       const int rc = inflate(&zs, Z_NO_FLUSH);
       const std::size_t produced = z_out.size() - zs.avail_out;
       if (produced) json(reinterpret_cast<const std::uint8_t*>(z_out.data()), produced);
+      if (failed) break;  // (the JSON's own problem is the one to name, however the pushes fell)
       if (rc == Z_STREAM_END) {
         inflateReset(&zs);  // concatenated gzip members continue the stream
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
