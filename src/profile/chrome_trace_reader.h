@@ -4,9 +4,9 @@
 // a bare array of events, gzip or not.
 //
 // Bytes are pushed in slices of any size. Gzip is inflated as it comes; the
-// events array is split into its events as their bytes arrive, each parsed
-// with simdjson and dropped, so a trace of millions of events is never held
-// whole (only the event being read, and the other top-level members).
+// events are read as their bytes arrive (profile/json_scan.h), each applied
+// and dropped, so a trace of millions of events is never held whole (only
+// the event being read, and the other top-level members).
 //
 // Phases (event counts are kept for every phase read):
 //   X                a slice (ts, dur)

@@ -166,7 +166,12 @@ void ProfileDashboard::write_state(store::JsonWriter& j, const store::Store&) co
   j.key("path").value(path_).key("state").value(state_).key("error").value(error_).key("tab").value(view_);
   if (shown_) {
     j.key("loadMs").value(shown_->load_ms).key("parseMs").value(shown_->parse_ms);
-    j.key("indexMs").value(shown_->index_ms).key("waitMs").value(shown_->wait_ms).key("fileBytes").value(shown_->bytes_total);
+    j.key("indexMs")
+        .value(shown_->index_ms)
+        .key("waitMs")
+        .value(shown_->wait_ms)
+        .key("fileBytes")
+        .value(shown_->bytes_total);
     j.key("memoryBytes").value(static_cast<std::uint64_t>(shown_->trace.memory_bytes()));
     j.key("slices").value(static_cast<std::uint64_t>(shown_->trace.slices.size()));
   }
