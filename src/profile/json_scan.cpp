@@ -251,14 +251,8 @@ bool JsonScanner::skip() {
         --depth;
         opened_empty = true;
       } else if (object) {
-        if (*p_ != '"') return fail(JsonError::kExpectedKey);
-        ++p_;
         std::string_view key;
-        if (!string_body(key, false)) return false;
-        skip_space();
-        if (p_ >= end_) return fail(JsonError::kCutOff);
-        if (*p_ != ':') return fail(JsonError::kExpectedColon);
-        ++p_;
+        if (!key_and_colon(key)) return false;
         continue;  // its first member's value
       } else {
         continue;  // its first element
@@ -295,15 +289,8 @@ bool JsonScanner::skip() {
       ++p_;
       if (object) {
         skip_space();
-        if (p_ >= end_) return fail(JsonError::kCutOff);
-        if (*p_ != '"') return fail(JsonError::kExpectedKey);
-        ++p_;
         std::string_view key;
-        if (!string_body(key, false)) return false;
-        skip_space();
-        if (p_ >= end_) return fail(JsonError::kCutOff);
-        if (*p_ != ':') return fail(JsonError::kExpectedColon);
-        ++p_;
+        if (!key_and_colon(key)) return false;
       }
       break;
     }

@@ -90,6 +90,7 @@ class JsonScanner {
   bool string_rest(const char* start, std::string_view& out, bool unescape);  // from a byte special16 found
   bool escaped_tail(const char* start, std::string_view& out, bool unescape);
   bool utf8_sequence();
+  bool key_and_colon(std::string_view& raw);  // at a key's quote: the key, raw, and its ':'
   bool literal(std::string_view word);
   bool delimited();  // the byte after a number or literal may follow a value
 
@@ -238,6 +239,11 @@ inline bool JsonScanner::next_raw_key(bool& first, std::string_view& raw) {
     if (p_ >= end_) return fail(JsonError::kCutOff);
   }
   first = false;
+  return key_and_colon(raw);
+}
+
+inline bool JsonScanner::key_and_colon(std::string_view& raw) {
+  if (p_ >= end_) return fail(JsonError::kCutOff);
   if (*p_ != '"') return fail(JsonError::kExpectedKey);
   ++p_;
   if (!string_body(raw, false)) return false;
