@@ -36,6 +36,8 @@ mergeInto(LibraryManager.library, {
   el_js_copy_link: function () { if (window.eventlensPage) window.eventlensPage.copyLink(); },
   el_js_copy_text: function (text) { if (window.eventlensPage) window.eventlensPage.copyText(UTF8ToString(text >>> 0)); },
   el_js_open_url: function (url) { if (window.eventlensPage) window.eventlensPage.openLink(UTF8ToString(url >>> 0)); },
+  el_js_reads_changed: function () { if (window.eventlensPage) window.eventlensPage.readsChanged(); },
+  el_js_file_reset: function (file) { if (window.eventlensPage) window.eventlensPage.fileReset(file); },
 
   // [SECTION] GL state the renderer asks for every frame ---------------------------
   // ImGui's OpenGL backend saves and restores GL state around each frame. In

@@ -45,6 +45,24 @@ EL_EXPORT void el_push(unsigned file, std::uint8_t* bytes, unsigned size) {
 
 EL_EXPORT void el_end_file(unsigned file) { el::web::shell().end_file(file); }
 
+// Whether the page should read file `file` now (0: its run is only listed,
+// past the load limits; el_js_reads_changed says when that changes).
+EL_EXPORT int el_file_wanted(unsigned file) { return el::web::shell().file_wanted(file) ? 1 : 0; }
+
+// The size of file `file`, announced with 0 (the page lists many files before it knows their sizes).
+EL_EXPORT void el_set_file_size(unsigned file, double size) {
+  el::web::shell().set_file_size(file, static_cast<std::uint64_t>(size));
+}
+
+// window.eventlens.loadRuns(regex) / unloadRuns(regex): as the runs panel's
+// buttons. Returns how many runs, or -1 for an invalid expression.
+EL_EXPORT int el_load_runs(const char* regex) {
+  return el::web::shell().load_runs_matching(regex ? regex : "");
+}
+EL_EXPORT int el_unload_runs(const char* regex) {
+  return el::web::shell().unload_runs_matching(regex ? regex : "");
+}
+
 // Ingests queued bytes for up to `budget_ms` between frames.
 EL_EXPORT void el_pump(double budget_ms) { el::web::shell().pump(budget_ms); }
 

@@ -20,6 +20,8 @@ void el_js_stop_audio();
 void el_js_copy_link();
 void el_js_copy_text(const char* text);
 void el_js_open_url(const char* url);
+void el_js_reads_changed();
+void el_js_file_reset(unsigned file);
 }
 
 namespace el::web {
@@ -72,6 +74,8 @@ class WebPlatform final : public el::app::Platform {
   void copy_text(const std::string& text) override { el_js_copy_text(text.c_str()); }
   void open_url(const std::string& url) override { el_js_open_url(url.c_str()); }
   bool can_copy_link() const override { return true; }
+  void reads_changed() override { el_js_reads_changed(); }
+  void file_reset(el::store::FileId file) override { el_js_file_reset(file); }
 };
 
 WebPlatform g_platform;  // the app shell's state: the one allowed global

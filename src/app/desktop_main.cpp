@@ -104,6 +104,12 @@ class DesktopPlatform final : public el::app::Platform {
     audio_device_ = 0;
   }
   void attach(el::app::Shell& shell) { shell_ = &shell; }
+  // A run was unloaded: its files are read again from the start if it is picked again.
+  void file_reset(el::store::FileId file) override {
+    if (!pending.empty() && pending.front().id == file) open.reset();
+    std::erase_if(pending, [&](const Pending& p) { return p.id == file; });
+    if (file < paths_.size()) pending.push_back({file, paths_[file]});
+  }
   // The CJK font Debian installs (fonts-droid-fallback), read from disk.
   bool request_cjk_font() override {
     if (!shell_) return false;
@@ -148,6 +154,12 @@ class DesktopPlatform final : public el::app::Platform {
   // Reads at most one slice per frame, keeping the queue shallow.
   void read_some(el::app::Shell& shell) {
     if (pending.empty() || shell.queue().queued_bytes() >= 2 * kSliceBytes) return;
+    if (!open) {  // the next file whose run is wanted (runs only listed wait: app/run_loading.h)
+      auto next = std::find_if(pending.begin(), pending.end(),
+                               [&](const Pending& p) { return shell.file_wanted(p.id); });
+      if (next == pending.end()) return;
+      std::rotate(pending.begin(), next, next + 1);
+    }
     Pending& cur = pending.front();
     if (!open) open = std::make_unique<std::ifstream>(cur.path, std::ios::binary);
     auto* buf = static_cast<std::uint8_t*>(std::malloc(kSliceBytes));

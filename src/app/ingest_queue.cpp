@@ -40,6 +40,14 @@ void IngestQueue::clear() {
   queued_bytes_ = 0;
 }
 
+void IngestQueue::drop(store::FileId file) {
+  std::erase_if(items_, [&](const Item& it) {
+    if (it.file != file) return false;
+    queued_bytes_ -= it.size - it.done;
+    return true;
+  });
+}
+
 bool IngestQueue::front_file(store::FileId& file) const {
   if (items_.empty()) return false;
   file = items_.front().file;

@@ -21,6 +21,8 @@ class IngestQueue {
   // `budget_ms` has passed or the queue is empty. Returns the bytes fed.
   std::size_t pump(store::Store& store, double budget_ms);
   void clear();
+  // Drops what is queued of `file` (its run was unloaded).
+  void drop(store::FileId file);
 
   std::size_t queued_bytes() const { return queued_bytes_; }
   bool empty() const { return items_.empty(); }

@@ -196,6 +196,7 @@ bool Shell::frame() {
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
 
   pump(ingest_budget_ms);
+  run_loading_.decide(store_, load_limits());  // runs past the limits are listed at once, not read
   update_cjk_glyphs(static_cast<double>(SDL_GetTicks64()) / 1000.0);
   if (settings_.dark != theme_dark_) apply_theme();
 
@@ -279,6 +280,8 @@ bool Shell::frame() {
   if (act.open_folder) platform_.open_folder();
   if (act.close_all) close_all();
   if (act.cancel_loading) cancel_loading();
+  if (!act.unload_runs.empty()) unload_runs(act.unload_runs);
+  if (!act.load_runs.empty()) load_runs(act.load_runs);
   if (act.copy_link) platform_.copy_link();
   if (!act.copy_text.empty()) platform_.copy_text(act.copy_text);
   for (const std::string& url : act.open_urls) platform_.open_url(url);
@@ -344,6 +347,75 @@ store::FileId Shell::add_file(std::string path, std::uint64_t size, std::string 
   return store_.add_file(std::move(path), size, std::move(run));
 }
 
+LoadLimits Shell::load_limits() const {
+  return {static_cast<std::size_t>(std::max(1, settings_.load_limit_runs)),
+          static_cast<std::uint64_t>(std::max(1, settings_.load_limit_mb)) << 20};
+}
+
+bool Shell::file_wanted(store::FileId file) {
+  run_loading_.decide(store_, load_limits());
+  return store_.file_wanted(file);
+}
+
+void Shell::load_runs(const std::vector<std::string>& runs) {
+  if (runs.empty()) return;
+  const bool was_loading = loading().active;
+  store::FileId first = static_cast<store::FileId>(store_.files().size());
+  for (const std::string& name : runs) {
+    auto it = store_.runs().find(name);
+    if (it == store_.runs().end() || it->second.wanted) continue;
+    for (store::FileId f : it->second.files) first = std::min(first, f);
+    run_loading_.pick(store_, name);
+    settings_.hidden_runs.erase(name);  // a run picked is a run to see
+  }
+  // The batch (progress, "last load" time) now covers these runs' files too.
+  if (!was_loading) {
+    batch_first_ = first;
+    batch_started_ms_ = steady_ms();
+    batch_finished_ms_ = -1;
+  } else {
+    batch_first_ = std::min(batch_first_, first);
+  }
+  force_render_ = true;
+  platform_.reads_changed();
+}
+
+void Shell::unload_runs(const std::vector<std::string>& runs) {
+  for (const std::string& name : runs) {
+    auto it = store_.runs().find(name);
+    if (it == store_.runs().end()) continue;
+    for (store::FileId f : it->second.files) {
+      queue_.drop(f);
+      platform_.file_reset(f);
+    }
+    run_loading_.unpick(name);
+    store_.unload_run(name);
+  }
+  shown_counts_.clear();
+  force_render_ = true;
+  platform_.reads_changed();
+}
+
+int Shell::load_runs_matching(const std::string& regex) {
+  ui::RegexFilter filter;
+  if (!filter.set(regex)) return -1;
+  std::vector<std::string> names;
+  for (const auto& [name, run] : store_.runs())
+    if (!run.wanted && filter.matches(name)) names.push_back(name);
+  load_runs(names);
+  return static_cast<int>(names.size());
+}
+
+int Shell::unload_runs_matching(const std::string& regex) {
+  ui::RegexFilter filter;
+  if (!filter.set(regex)) return -1;
+  std::vector<std::string> names;
+  for (const auto& [name, run] : store_.runs())
+    if (run.wanted && filter.matches(name)) names.push_back(name);
+  unload_runs(names);
+  return static_cast<int>(names.size());
+}
+
 void Shell::pump(double budget_ms) {
   if (queue_.empty()) return;
   queue_.pump(store_, budget_ms);
@@ -380,6 +452,7 @@ void Shell::close_all() {
   embeddings_.clear();
   profiles_.clear();
   store_.clear();
+  run_loading_.clear();
   shown_counts_.clear();
   batch_first_ = 0;
 }
@@ -395,6 +468,7 @@ ui::LoadingView Shell::loading() const {
   ui::LoadingView v;
   const store::FileTable& files_ = store_.files();
   for (auto id = batch_first_; id < files_.size(); ++id) {
+    if (!store_.file_wanted(id)) continue;  // listed only: not read until picked
     const store::FileStatus& f = files_.status(id);
     v.bytes_total += f.size;
     v.bytes_done += f.bytes_read;

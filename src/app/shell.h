@@ -21,6 +21,7 @@
 #include "app/ingest_queue.h"
 #include "app/media_cache.h"
 #include "app/profile_loader.h"
+#include "app/run_loading.h"
 #include "store/store.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
@@ -54,6 +55,12 @@ class Platform : public MediaIo, public FileReadIo {
   // never need it) and hand it to Shell::cjk_font_arrived or _failed. Returns
   // false when this platform has none.
   virtual bool request_cjk_font() { return false; }
+  // Which runs are to be read changed (Shell::load_runs): read the files now
+  // wanted (Shell::file_wanted) that were held back.
+  virtual void reads_changed() {}
+  // `file`'s run was unloaded: forget how much of it was read; if it is wanted
+  // again it is read from byte 0.
+  virtual void file_reset(store::FileId file) {}
 };
 
 class Shell {
@@ -78,6 +85,20 @@ class Shell {
     queue_.push(file, malloced, size);
   }
   void end_file(store::FileId file) { queue_.push_end(file); }
+  // Whether the platform should read `file` now: false while its run is only
+  // listed (a logdir past the load limits, app/run_loading.h). Asked before
+  // each slice is read.
+  bool file_wanted(store::FileId file);
+  // `file`'s size, known only after it was announced (with 0).
+  void set_file_size(store::FileId file, std::uint64_t size) { store_.set_file_size(file, size); }
+  // Reads these runs (the user picked them) / frees what was read of them.
+  void load_runs(const std::vector<std::string>& runs);
+  void unload_runs(const std::vector<std::string>& runs);
+  // Loads every listed run whose name matches `regex` (ECMAScript); returns
+  // how many, or -1 if the expression is invalid.
+  int load_runs_matching(const std::string& regex);
+  // Unloads every read run whose name matches `regex`; as above.
+  int unload_runs_matching(const std::string& regex);
   // A file that is not an event file (projector configs, TSVs, checkpoints,
   // sprite sheets): announced here, read only when the Projector needs it.
   void add_other_file(const std::string& path, std::uint64_t size) {
@@ -218,6 +239,8 @@ class Shell {
   GlMesh meshes_;
   GlGeometry geometry_;  // charts' lines and bands, kept on the GPU between frames
   IngestQueue queue_;
+  RunLoading run_loading_;
+  LoadLimits load_limits() const;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
   // When the current (or last) batch started and finished, in steady-clock
   // milliseconds (the page's performance.now()); finished < started while loading.

@@ -54,6 +54,16 @@ std::string Shell::state_json() const {
   j.key("startedMs").value(batch_started_ms_);
   j.key("finishedMs").value(batch_finished_ms_);
   j.end_object();
+  // Which runs are read (app/run_loading.h); runs only listed are left out of "runs".
+  const RunLoadCounts rl = count_run_loads(store_);
+  j.key("runLoading").begin_object();
+  j.key("selective").value(run_loading_.selective());
+  j.key("runs").value(static_cast<std::uint64_t>(rl.runs));
+  j.key("wanted").value(static_cast<std::uint64_t>(rl.wanted));
+  j.key("read").value(static_cast<std::uint64_t>(rl.read));
+  j.key("bytes").value(rl.bytes);
+  j.key("wantedBytes").value(rl.wanted_bytes);
+  j.end_object();
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());
   j.key("keyboardHelp").value(main_window_.help_open());
@@ -96,6 +106,7 @@ std::string Shell::state_json() const {
   // Per run, per kind, per tag: the number of points the UI shows.
   j.key("runs").begin_array();
   for (const auto& [name, run] : store_.runs()) {
+    if (!run.wanted && run.tags.empty()) continue;  // listed only (runLoading counts them)
     // What the user sees: the label as displayed, the colour (the user's pick or
     // the run's distinct one), and whether it has data (empty runs are not listed).
     const auto picked = settings_.run_colors.find(name);

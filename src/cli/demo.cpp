@@ -690,7 +690,7 @@ bool write_big_graph(const fs::path& root) {
 int cmd_demo(const std::vector<std::string>& args) {
   std::string out;
   bool big = false, million = false, images = false, big_graph = false, meshes = false, seeds = false,
-       group_bench = false;
+       group_bench = false, many_runs = false;
   for (const auto& a : args) {
     if (a == "--big")
       big = true;
@@ -706,6 +706,8 @@ int cmd_demo(const std::vector<std::string>& args) {
       seeds = true;
     else if (a == "--group-bench")
       group_bench = true;
+    else if (a == "--many-runs")
+      many_runs = true;
     else if (a.rfind("--", 0) == 0 || !out.empty()) {
       out.clear();
       break;
@@ -716,7 +718,7 @@ int cmd_demo(const std::vector<std::string>& args) {
     std::fprintf(
         stderr,
         "usage: eventlens demo OUTDIR [--big] [--million] [--images] [--graph] [--meshes] [--seeds]\n"
-        "                     [--group-bench]\n");
+        "                     [--group-bench] [--many-runs]\n");
     return 2;
   }
   std::error_code ec;
@@ -726,10 +728,11 @@ int cmd_demo(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    if (big || million || images || big_graph || meshes || seeds || group_bench)
+    if (big || million || images || big_graph || meshes || seeds || group_bench || many_runs)
       return (!big || write_big(out)) && (!million || write_million(out)) && (!images || write_images(out)) &&
                      (!big_graph || write_big_graph(out)) && (!meshes || write_mesh_bench(out)) &&
-                     (!seeds || write_seeds(out)) && (!group_bench || write_group_bench(out))
+                     (!seeds || write_seeds(out)) && (!group_bench || write_group_bench(out)) &&
+                     (!many_runs || write_many_runs(out))
                  ? 0
                  : 2;
     write_train(fs::path(out) / "train");

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -10,6 +11,19 @@
 #include "record/record_writer.h"
 
 namespace el::cli {
+namespace {
+
+// `buf` becomes a new event file's first record: the file version, as writers start.
+void start_file(std::string& buf, std::string& scratch, pb::Event& e) {
+  buf.clear();
+  e.Clear();
+  e.set_wall_time(1700000000);
+  e.set_file_version("brain.Event:2");
+  e.SerializeToString(&scratch);
+  record::append_record(buf, scratch);
+}
+
+}  // namespace
 
 bool write_seeds(const std::filesystem::path& root) {
   bool ok = true;
@@ -70,12 +84,7 @@ bool write_group_bench(const std::filesystem::path& root) {
           root / ((c < 10 ? "cfg_0" : "cfg_") + std::to_string(c)) / ("seed_" + std::to_string(seed));
       std::filesystem::create_directories(dir);
       std::ofstream out(dir / "events.out.tfevents.1700000000.groups", std::ios::binary | std::ios::trunc);
-      buf.clear();
-      e.Clear();
-      e.set_wall_time(1700000000);
-      e.set_file_version("brain.Event:2");
-      e.SerializeToString(&scratch);
-      record::append_record(buf, scratch);
+      start_file(buf, scratch, e);
       std::uint64_t x = 0x9e3779b97f4a7c15ull * static_cast<std::uint64_t>(c * 100 + seed);
       for (int step = 0; step < kSteps; ++step) {
         e.Clear();
@@ -99,6 +108,40 @@ bool write_group_bench(const std::filesystem::path& root) {
       out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
       ok = ok && static_cast<bool>(out);
     }
+  return ok;
+}
+
+bool write_many_runs(const std::filesystem::path& root) {
+  constexpr int kRuns = 10000, kSteps = 100;
+  bool ok = true;
+  std::string buf, scratch;
+  pb::Event e;
+  for (int r = 0; r < kRuns; ++r) {
+    char name[16];
+    std::snprintf(name, sizeof name, "trial_%05d", r);
+    const std::filesystem::path dir = root / name;
+    std::filesystem::create_directories(dir);
+    start_file(buf, scratch, e);
+    // Each trial settles at its own loss: 0.1 + (r % 97) / 200.
+    const double floor = 0.1 + (r % 97) / 200.0;
+    for (int step = 0; step < kSteps; ++step) {
+      e.Clear();
+      e.set_step(step);
+      e.set_wall_time(1700000000 + step);
+      const double loss = floor + std::exp(-step / 20.0);
+      for (const auto& [tag, v] :
+           {std::pair<const char*, double>{"loss", loss}, {"accuracy", 1 - loss / 2}}) {
+        auto* value = e.mutable_summary()->add_value();
+        value->set_tag(tag);
+        value->set_simple_value(static_cast<float>(v));
+      }
+      e.SerializeToString(&scratch);
+      record::append_record(buf, scratch);
+    }
+    std::ofstream out(dir / "events.out.tfevents.1700000000.many", std::ios::binary | std::ios::trunc);
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    ok = ok && static_cast<bool>(out);
+  }
   return ok;
 }
 

@@ -14,4 +14,9 @@ bool write_seeds(const std::filesystem::path& root);
 // (metric_00 .. metric_49) at every step 0 .. 9,999: 50,000,000 points.
 bool write_group_bench(const std::filesystem::path& root);
 
+// `eventlens demo OUT --many-runs`: the runs-first benchmark's logdir, 10,000
+// runs trial_00000 .. trial_09999, each one small file of 100 steps of loss
+// and accuracy (about 6 KB). A regex like trial_000[0-4] picks 50 of them.
+bool write_many_runs(const std::filesystem::path& root);
+
 }  // namespace el::cli

@@ -67,6 +67,22 @@ void FileTable::finish(FileId id) {
   ++version_;
 }
 
+void FileTable::reset(FileId id) {
+  if (id >= files_.size()) return;
+  auto fresh = std::make_unique<File>(*this, id);
+  fresh->status.path = std::move(files_[id]->status.path);
+  fresh->status.size = files_[id]->status.size;
+  total_bytes_read_ -= files_[id]->status.bytes_read;
+  files_[id] = std::move(fresh);
+  ++version_;
+}
+
+void FileTable::set_size(FileId id, std::uint64_t size) {
+  if (id >= files_.size()) return;
+  files_[id]->status.size = size;
+  ++version_;
+}
+
 void FileTable::add_problem(FileId id, record::Problem problem) {
   if (id >= files_.size()) return;
   files_[id]->status.problems.push_back(std::move(problem));

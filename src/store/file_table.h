@@ -45,6 +45,12 @@ class FileTable {
   FileId add(std::string path, std::uint64_t size);
   void feed(FileId id, std::span<const std::uint8_t> bytes);
   void finish(FileId id);
+  // Forgets what was read of the file (its run was unloaded): bytes, records,
+  // problems and the reader's state; it is read again from byte 0.
+  void reset(FileId id);
+  // The size became known after the file was announced (the page lists
+  // thousands of files before it asks their sizes).
+  void set_size(FileId id, std::uint64_t size);
   // Whole-file CRC-32s (FileStatus::crc32) cost a pass over every byte; they
   // are for tests that check the page's slicing, so off unless asked for.
   void set_checksums(bool on) { checksums_ = on; }

@@ -47,9 +47,49 @@ FileId Store::add_file(std::string path, std::uint64_t size, std::string run_nam
   }
   FileId id = files_.add(std::move(path), size);
   run_of_file_.push_back(run);
-  if (run) run->files.push_back(id);
+  if (run) {
+    run->files.push_back(id);
+    run->announced_bytes += size;
+    announced_bytes_ += size;
+  }
   ++version_;
   return id;
+}
+
+void Store::set_file_size(FileId file, std::uint64_t size) {
+  if (file >= files_.size()) return;
+  const std::uint64_t old = files_.status(file).size;
+  files_.set_size(file, size);
+  if (Run* run = run_of_file_[file]) {
+    run->announced_bytes = run->announced_bytes - old + size;
+    announced_bytes_ = announced_bytes_ - old + size;
+  }
+  ++version_;
+}
+
+bool Store::set_wanted(std::string_view name, bool wanted) {
+  auto it = runs_.find(name);
+  if (it == runs_.end()) return false;
+  if (it->second.wanted != wanted) ++version_;
+  it->second.wanted = wanted;
+  return true;
+}
+
+bool Store::unload_run(std::string_view name) {
+  auto it = runs_.find(name);
+  if (it == runs_.end()) return false;
+  Run& run = it->second;
+  // Swapped out, not cleared: clear() keeps a vector's capacity and a map's buckets.
+  run.index = {};
+  run.tags = {};
+  run.session_logs = {};
+  run.last_appended = nullptr;
+  run.wanted = false;
+  for (FileId f : run.files) files_.reset(f);
+  if (cur_run_ == &run) cur_run_ = nullptr;
+  ++version_;
+  ++generation_;
+  return true;
 }
 
 void Store::finish(FileId file) {
@@ -111,6 +151,7 @@ void Store::clear() {
   files_.clear();
   runs_.clear();
   run_of_file_.clear();
+  announced_bytes_ = 0;
   ++version_;
   ++generation_;
 }

@@ -113,6 +113,11 @@ struct Run {
   Series* last_appended = nullptr;  // ingest hint, see Series::successor
   std::vector<FileId> files;
   std::vector<SessionLogEntry> session_logs;
+  // Whether the run's files are to be read. A logdir above the load limits
+  // lists its runs from their paths only (wanted = false) until the user
+  // picks them; an unloaded run is listed again, its data freed.
+  bool wanted = true;
+  std::uint64_t announced_bytes = 0;  // its files' sizes as announced (listing before reading)
 };
 
 // Heap bytes held by the store's columns (capacity, not size), for benchmarks
@@ -142,6 +147,22 @@ class Store final : RecordConsumer, events::EventSink {
   // size (growth slack would otherwise cost up to 2x per point).
   void finish(FileId file);
   void clear();
+  // Sets whether `run`'s files are to be read (Run::wanted). Returns false if there is no such run.
+  bool set_wanted(std::string_view run, bool wanted);
+  // Frees everything read of `run` and marks it not wanted; its files are read
+  // from byte 0 if it is wanted again. Pointers into its series dangle, so the
+  // generation changes. Returns false if there is no such run.
+  bool unload_run(std::string_view run);
+  // `file`'s size, learnt after it was announced (FileTable::set_size).
+  void set_file_size(FileId file, std::uint64_t size);
+  // The sizes of every announced file in runs, summed (changes as sizes become known).
+  std::uint64_t announced_bytes() const { return announced_bytes_; }
+  // Whether `file` belongs to a wanted run (files outside runs are always read).
+  bool file_wanted(FileId file) const {
+    return file >= run_of_file_.size() || !run_of_file_[file] || run_of_file_[file]->wanted;
+  }
+  // The run `file` belongs to (nullptr: not an event file).
+  const Run* run_of(FileId file) const { return file < run_of_file_.size() ? run_of_file_[file] : nullptr; }
   void set_checksums(bool on) { files_.set_checksums(on); }
   // A problem found outside the bytes (the page could not fetch the file...).
   void add_problem(FileId file, record::Problem problem) {
@@ -195,6 +216,7 @@ class Store final : RecordConsumer, events::EventSink {
   std::uint64_t version_ = 0;
   std::uint64_t generation_ = 0;
   std::uint64_t bad_records_ = 0;
+  std::uint64_t announced_bytes_ = 0;
 };
 
 }  // namespace el::store

@@ -135,6 +135,19 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
     ImGui::Separator();
     if (ImGui::MenuItem("Problems panel", nullptr, show_problems_)) show_problems_ = !show_problems_;
     tooltip("Files that could not be read completely, and why.");
+    ImGui::Separator();
+    if (ImGui::BeginMenu("Loading limits")) {
+      ImGui::TextDisabled("Past either limit, runs are read only when picked in the runs panel.");
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+      if (ImGui::InputInt("runs", &settings.load_limit_runs, 50, 500))
+        settings.load_limit_runs = std::clamp(settings.load_limit_runs, 1, 1000000);
+      tooltip("A logdir with more runs than this lists them all and reads only the ones you pick.");
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+      if (ImGui::InputInt("MB", &settings.load_limit_mb, 256, 1024))
+        settings.load_limit_mb = std::clamp(settings.load_limit_mb, 1, 1000000);
+      tooltip("A logdir with more bytes of event files than this, likewise.");
+      ImGui::EndMenu();
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
@@ -214,12 +227,36 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
         written_dashboard_ = d.name;
       }
       ImGui::Spacing();
+      draw_pick_runs_notice(ctx);
       dashboard->draw(ctx);
       charts_drawn_ = dashboard->charts_drawn();
       ImGui::EndTabItem();
     }
   }
   ImGui::EndTabBar();
+}
+
+// Past the load limits nothing is read until runs are picked: say so where
+// the charts would be, or the page looks broken.
+void MainWindow::draw_pick_runs_notice(const UiContext& ctx) {
+  std::size_t listed = 0, with_data = 0;
+  std::uint64_t bytes = 0;
+  for (const auto& [name, run] : ctx.store->runs()) {
+    listed += !run.wanted;
+    with_data += !run.tags.empty();
+    bytes += run.announced_bytes;
+  }
+  if (listed == 0 || with_data > 0) return;
+  ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 40));
+  ImGui::Text("%s runs (%s) are listed but not read yet.", format_count(ctx.store->runs().size()).c_str(),
+              format_bytes(bytes).c_str());
+  ImGui::TextDisabled(
+      "A logdir past the load limits (%d runs or %s) is read run by run, as you pick them. In the runs "
+      "panel, tick the runs to see, or filter the list with a regular expression and press Read matching.",
+      ctx.settings->load_limit_runs,
+      format_bytes(static_cast<std::uint64_t>(ctx.settings->load_limit_mb) << 20).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
 }
 
 // [SECTION] status bar --------------------------------------------------------
@@ -263,9 +300,17 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     for (std::size_t i = 0; i < nfiles; ++i)
       records += view.store->files().status(static_cast<store::FileId>(i)).records;
     const std::size_t runs = looks_nonempty_;  // runs with data, as the runs list shows them
-    ImGui::Text("%zu run%s, %zu file%s, %s read, %s records", runs, runs == 1 ? "" : "s", nfiles,
-                nfiles == 1 ? "" : "s", format_bytes(view.store->files().total_bytes_read()).c_str(),
-                format_count(records).c_str());
+    std::size_t listed = 0;                    // runs not read (past the load limits, app/run_loading.h)
+    for (const auto& [name, run] : view.store->runs()) listed += !run.wanted && run.tags.empty();
+    if (listed > 0)
+      ImGui::Text("%zu of %s runs read, %s files, %s read, %s records", runs,
+                  format_count(view.store->runs().size()).c_str(), format_count(nfiles).c_str(),
+                  format_bytes(view.store->files().total_bytes_read()).c_str(),
+                  format_count(records).c_str());
+    else
+      ImGui::Text("%zu run%s, %zu file%s, %s read, %s records", runs, runs == 1 ? "" : "s", nfiles,
+                  nfiles == 1 ? "" : "s", format_bytes(view.store->files().total_bytes_read()).c_str(),
+                  format_count(records).c_str());
     if (ld.last_seconds > 0) {
       ImGui::SameLine();
       ImGui::TextDisabled("(last load: %s in %.2f s)", format_bytes(ld.last_bytes).c_str(), ld.last_seconds);
@@ -376,6 +421,8 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     run_filter_.set(settings.run_filter);
     ctx.run_filter = &run_filter_;
     ctx.downloads = &act.downloads;
+    ctx.load_runs = &act.load_runs;
+    ctx.unload_runs = &act.unload_runs;
     ctx.capture = &act.capture;
     ctx.media = view.media;
     ctx.embeddings = view.embeddings;

@@ -61,6 +61,8 @@ struct MainWindowActions {
   std::vector<Download> downloads;
   std::optional<PngCapture> capture;
   bool wants_frame = false;  // a dashboard has work for the next frame
+  // Runs to read (picked in the runs panel) and runs whose data to free.
+  std::vector<std::string> load_runs, unload_runs;
 };
 
 class MainWindow {
@@ -97,6 +99,7 @@ class MainWindow {
   void draw_menu_bar(const MainWindowView& view, Settings& settings, MainWindowActions& act);
   void draw_empty_state(const MainWindowView& view, MainWindowActions& act);
   void draw_dashboards(const UiContext& ctx);
+  void draw_pick_runs_notice(const UiContext& ctx);
   void draw_status_bar(const MainWindowView& view, MainWindowActions& act);
   void draw_about(const MainWindowView& view);
   Dashboard* sidebar_dashboard(std::string_view name) const;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "ui/format.h"
 #include "ui/palette.h"
 #include "ui/run_columns.h"
 #include "ui/widgets.h"
@@ -37,19 +38,29 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
   Settings& s = *ctx.settings;
   if (!filter_synced_ || filter_buf_ != s.run_filter) filter_buf_ = s.run_filter, filter_synced_ = true;
   // Runs with no data (an empty file, only a file_version record) are left out of the list, and counted.
-  std::vector<std::pair<const std::string*, const store::Run*>> runs;
+  // Runs only listed (a logdir past the load limits: app/run_loading.h) are
+  // read when picked; they are listed after the others, if the filter matches.
+  std::vector<std::pair<const std::string*, const store::Run*>> runs, listed;
   std::vector<const std::string*> empty;
+  std::size_t listed_total = 0;
+  std::uint64_t listed_bytes = 0;
   for (const auto& [name, run] : ctx.store->runs()) {
-    if (run.tags.empty())
+    if (!run.wanted && run.tags.empty()) {
+      ++listed_total;
+      listed_bytes += run.announced_bytes;
+      if (ctx.run_filter->matches(name)) listed.emplace_back(&name, &run);
+    } else if (run.tags.empty()) {
       empty.push_back(&name);
-    else
+    } else {
       runs.emplace_back(&name, &run);
+    }
   }
   int shown = 0;
   for (const auto& [name, run] : runs) shown += ctx.run_shown(*name);
   char title[64];
   std::snprintf(title, sizeof title, "Runs (%d of %zu shown)", shown, runs.size());
   section_heading(ctx.fonts, title);
+  if (listed_total > 0) draw_load_picker(ctx, runs, listed, listed_total, listed_bytes);
   if (!empty.empty()) {
     ImGui::TextDisabled("%zu empty run%s not listed", empty.size(), empty.size() == 1 ? "" : "s");
     if (ImGui::IsItemHovered()) {
@@ -103,6 +114,7 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
     const std::string* run = nullptr;
     const store::Run* data = nullptr;
     bool member = false;
+    bool listed = false;  // not read: ticking it reads it
   };
   std::vector<Row> rows;
   const RunGrouping* grouping = ctx.grouping && ctx.grouping->active() ? ctx.grouping : nullptr;
@@ -127,6 +139,7 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
     order(names);
     for (const std::string* name : names) rows.push_back({-1, name, by_name[*name], false});
   }
+  for (const auto& [name, run] : listed) rows.push_back({-1, name, run, false, true});
 
   listed_.clear();
   listed_columns_.clear();
@@ -137,6 +150,10 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
     if (row.group >= 0) l.label = "group:" + grouping->groups()[static_cast<std::size_t>(row.group)].name;
     if (!row.run) continue;
     l.label = *row.run;
+    if (row.listed) {
+      l.label += " (not read)";
+      continue;
+    }
     for (const RunColumn& c : columns) l.values.push_back(run_column_text(*ctx.hparams, c, *row.run));
   }
   auto draw_row = [&](const Row& row) {
@@ -146,6 +163,10 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
     }
     if (row.group >= 0) {
       draw_group_row(ctx, grouping->groups()[static_cast<std::size_t>(row.group)]);
+      return;
+    }
+    if (row.listed) {
+      draw_listed_row(ctx, *row.run, *row.data);
       return;
     }
     if (row.member) ImGui::Indent(ImGui::GetFrameHeight() * 0.7f);
@@ -206,7 +227,7 @@ void RunsPanel::draw_runs(const UiContext& ctx) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       draw_row(row);
-      if (!row.run) continue;
+      if (!row.run || row.listed) continue;
       if (ctx.fonts && ctx.fonts->mono) ImGui::PushFont(ctx.fonts->mono);
       for (std::size_t c = 0; c < columns.size(); ++c) {
         ImGui::TableSetColumnIndex(static_cast<int>(c + 1));
@@ -335,6 +356,61 @@ void RunsPanel::draw_group_row(const UiContext& ctx, const RunGrouping::Group& g
   ImGui::PopID();
 }
 
+void RunsPanel::draw_load_picker(const UiContext& ctx, const RunList& loaded, const RunList& listed,
+                                 std::size_t listed_total, std::uint64_t listed_bytes) {
+  const Settings& s = *ctx.settings;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s of %s runs (%s) not read: this logdir is past the load limits (%d runs or %s).",
+                      format_count(listed_total).c_str(), format_count(ctx.store->runs().size()).c_str(),
+                      format_bytes(listed_bytes).c_str(), s.load_limit_runs,
+                      format_bytes(static_cast<std::uint64_t>(s.load_limit_mb) << 20).c_str());
+  ImGui::PopTextWrapPos();
+  tooltip(
+      "Reading thousands of runs would take long and could exhaust memory, so runs are\n"
+      "read only when you pick them: tick a run below, or filter the list with a regex\n"
+      "and read every run it matches. The limits are in View > Loading limits.");
+  char label[64];
+  std::snprintf(label, sizeof label, "Read %s matching", format_count(listed.size()).c_str());
+  if (listed.empty()) ImGui::BeginDisabled();
+  if (ImGui::SmallButton(label) && ctx.load_runs)
+    for (const auto& [name, run] : listed) ctx.load_runs->push_back(*name);
+  if (listed.empty()) ImGui::EndDisabled();
+  tooltip("Read every listed run the filter above matches (all of them when it is empty).");
+  std::vector<std::string> hidden;
+  for (const auto& [name, run] : loaded)
+    if (!ctx.run_shown(*name)) hidden.push_back(*name);
+  ImGui::SameLine();
+  std::snprintf(label, sizeof label, "Unload %s hidden", format_count(hidden.size()).c_str());
+  if (hidden.empty()) ImGui::BeginDisabled();
+  if (ImGui::SmallButton(label) && ctx.unload_runs)
+    ctx.unload_runs->insert(ctx.unload_runs->end(), hidden.begin(), hidden.end());
+  if (hidden.empty()) ImGui::EndDisabled();
+  tooltip("Free the memory of every read run that is unticked or filtered out. They stay listed.");
+}
+
+void RunsPanel::draw_listed_row(const UiContext& ctx, const std::string& name, const store::Run& r) {
+  ImGui::PushID(name.c_str());
+  bool on = false;
+  if (ImGui::Checkbox("##on", &on) && on && ctx.load_runs) {
+    ctx.load_runs->push_back(name);
+    ctx.settings->hidden_runs.erase(name);
+  }
+  tooltip("Not read yet: tick to read this run and show it.");
+  ImGui::SameLine();
+  // (0 bytes: its size is still being asked; the page sizes thousands of files after listing them)
+  const std::string size = r.announced_bytes ? "  " + format_bytes(r.announced_bytes) : std::string("  ...");
+  const float size_w = ImGui::CalcTextSize(size.c_str()).x;
+  if (ctx.fonts && ctx.fonts->mono) ImGui::PushFont(ctx.fonts->mono);
+  ImGui::TextDisabled("%s", fit_middle(name, ImGui::GetContentRegionAvail().x - size_w).c_str());
+  if (ctx.fonts && ctx.fonts->mono) ImGui::PopFont();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s\n%zu file%s, %s, not read", name.c_str(), r.files.size(),
+                      r.files.size() == 1 ? "" : "s", format_bytes(r.announced_bytes).c_str());
+  ImGui::SameLine(0, 0);
+  ImGui::TextDisabled("%s", size.c_str());
+  ImGui::PopID();
+}
+
 void RunsPanel::draw_run_row(const UiContext& ctx, const std::string& name, const store::Run& r) {
   Settings& s = *ctx.settings;
   ImGui::PushID(name.c_str());
@@ -376,8 +452,15 @@ void RunsPanel::draw_run_row(const UiContext& ctx, const std::string& name, cons
   if (ImGui::IsItemHovered()) {
     std::size_t scalars = 0;
     for (const auto& [tag, series] : r.tags) scalars += series.kind == events::Kind::kScalars;
-    ImGui::SetTooltip("%s\n%zu file%s, %zu tags (%zu scalar)", name.c_str(), r.files.size(),
-                      r.files.size() == 1 ? "" : "s", r.tags.size(), scalars);
+    ImGui::SetTooltip("%s\n%zu file%s (%s), %zu tags (%zu scalar)\nRight-click to unload it.", name.c_str(),
+                      r.files.size(), r.files.size() == 1 ? "" : "s", format_bytes(r.announced_bytes).c_str(),
+                      r.tags.size(), scalars);
+  }
+  if (ImGui::BeginPopupContextItem("##runmenu")) {
+    if (ImGui::MenuItem("Unload this run") && ctx.unload_runs) ctx.unload_runs->push_back(name);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Free the memory its data holds. It stays listed; tick it to read it again.");
+    ImGui::EndPopup();
   }
   if (!matches) ImGui::EndDisabled();
   ImGui::PopID();

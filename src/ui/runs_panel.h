@@ -28,6 +28,11 @@ class RunsPanel {
   void draw_column_picker(const UiContext& ctx);
   void draw_group_row(const UiContext& ctx, const RunGrouping::Group& group);
   void draw_run_row(const UiContext& ctx, const std::string& name, const store::Run& run);
+  // A logdir past the load limits: what is not read, and buttons to read or unload runs in bulk.
+  using RunList = std::vector<std::pair<const std::string*, const store::Run*>>;
+  void draw_load_picker(const UiContext& ctx, const RunList& loaded, const RunList& listed,
+                        std::size_t listed_total, std::uint64_t listed_bytes);
+  void draw_listed_row(const UiContext& ctx, const std::string& name, const store::Run& run);
   std::vector<ListedRow> listed_;
   std::vector<std::string> listed_columns_;
   std::string filter_buf_, group_buf_;

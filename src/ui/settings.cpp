@@ -236,6 +236,11 @@ void forget_logdir_state(Settings& s) {
 std::string encode_local_settings(const Settings& s) {
   std::string out;
   if (s.sidebar_width > 0) out += "sidebar=" + std::to_string(static_cast<int>(s.sidebar_width + 0.5f));
+  auto add = [&](const char* key, const std::string& v) {
+    out += (out.empty() ? "" : "&") + std::string(key) + "=" + v;
+  };
+  if (s.load_limit_runs != 200) add("ldruns", std::to_string(s.load_limit_runs));
+  if (s.load_limit_mb != 2048) add("ldmb", std::to_string(s.load_limit_mb));
   if (!s.run_color_memory.empty()) {
     out += out.empty() ? "cmem=" : "&cmem=";
     bool first = true;
@@ -468,6 +473,10 @@ void decode_settings(std::string_view text, Settings& s) {
       });
     } else if (key == "sidebar" && parse_double(v, d) && d >= 0 && d <= 4000) {
       s.sidebar_width = static_cast<float>(d);
+    } else if (key == "ldruns" && parse_double(v, d) && d >= 1 && d <= 1e6) {
+      s.load_limit_runs = static_cast<int>(d);
+    } else if (key == "ldmb" && parse_double(v, d) && d >= 1 && d <= 1e6) {
+      s.load_limit_mb = static_cast<int>(d);
     } else if (key == "cmem") {
       s.run_color_memory.clear();
       split(raw, ',', [&](std::string_view e) {

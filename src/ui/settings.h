@@ -127,6 +127,9 @@ struct Settings {
   // This browser's own, kept in localStorage but never in a link:
   float sidebar_width = 0;                      // px; 0: the default
   std::map<std::string, int> run_color_memory;  // run name -> palette index (ui/run_looks.h)
+  // Past these, runs are read only when picked (app/run_loading.h).
+  int load_limit_runs = 200;
+  int load_limit_mb = 2048;
 };
 
 // What belongs to one logdir's view and must not carry over to the next one

@@ -89,6 +89,8 @@ struct UiContext {
   GroupSeriesCache* group_series = nullptr;           // groups' aggregate lines on scalar charts
   const aggregate::HparamsTable* hparams = nullptr;   // the hparams of the open runs (null: not built)
   XTagSeriesCache* x_tag_series = nullptr;            // scalar lines paired with an x tag
+  std::vector<std::string>* load_runs = nullptr;      // runs the user picked to read
+  std::vector<std::string>* unload_runs = nullptr;    // runs whose data the user freed
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);

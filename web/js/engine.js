@@ -35,6 +35,11 @@ export function outOfMemory(bytes) {
 export const engine = {
   addFile: (path, size, run) => Module.ccall('el_add_file', 'number', ['string', 'number', 'string'], [path, size, run || '']),
   endFile: (id) => Module._el_end_file(id),
+  // False while the file's run is only listed (past the load limits): its reads wait.
+  fileWanted: (id) => Module._el_file_wanted(id) !== 0,
+  setFileSize: (id, size) => Module._el_set_file_size(id, size),
+  loadRuns: (regex) => Module.ccall('el_load_runs', 'number', ['string'], [regex]),
+  unloadRuns: (regex) => Module.ccall('el_unload_runs', 'number', ['string'], [regex]),
   queuedBytes: () => Module._el_queued_bytes(),
   state: () => JSON.parse(cstr(Module._el_state_json())),
   series: (run, tag) => JSON.parse(cstr(Module.ccall('el_series_json', 'number', ['string', 'string'], [run, tag]))),

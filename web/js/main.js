@@ -15,7 +15,7 @@
 // [SECTION] offline: the service worker
 
 import { engine, fetchCjkFont, page, playAudio, startWorkBetweenFrames, stopAudio } from './engine.js';
-import { cancelReads, forgetFiles, readBlob, readFile } from './reader.js';
+import { cancelReads, fileReset, forgetFiles, readBlob, readFile, readsChanged } from './reader.js';
 import { applyLiveSetting, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive } from './sources.js';
 import { installTestHook } from './test_hook.js';
 
@@ -122,6 +122,8 @@ window.eventlensPage = {
   requestCjkFont: fetchCjkFont,
   readBlob,
   readFile,
+  readsChanged,
+  fileReset,
   playAudio,
   stopAudio,
   copyLink: () => copyText(location.href, 'link'),

@@ -88,6 +88,20 @@ try {
   sliceWorker = null;
 }
 
+// The sizes of `files`, a slice at a time between frames: the first look at
+// a picked file's size is a synchronous file system call (about 0.25 ms; in
+// a worker too, as handing a File over reads it), so 10,000 at once would
+// hold the page for seconds. `each(from, to)` is told as slices are done.
+async function fileSizes(files, each) {
+  const SLICE = 64;
+  for (let from = 0; from < files.length; from += SLICE) {
+    const to = Math.min(files.length, from + SLICE);
+    for (let i = from; i < to; i++) files[i].size;  // eslint-disable-line no-unused-expressions
+    each(from, to);
+    await sleep(0);
+  }
+}
+
 function fileSlice(file, at, end) {
   if (!sliceWorker) return file.slice(at, end).arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
@@ -119,7 +133,13 @@ async function readSlice(source, at, end) {
 let generation = 0;       // bumped by cancel/close: stale reads stop
 let reading = false;
 const pending = [];       // reads to do: {source, path, k, from, to}
-const known = new Map();  // path -> {id, queued, read}: bytes asked for and bytes pushed, per file
+// Reads of files whose runs are only listed (past the load limits): they wait
+// here until the engine says the run was picked (readsChanged).
+const parked = [];
+// path -> {id, queued, read, size, epoch}: bytes asked for and bytes pushed,
+// per file; epoch counts resets (an unloaded run), so reads begun before one are dropped.
+const known = new Map();
+const knownById = new Map();  // engine file id -> {path, k}
 const sourceById = new Map();  // engine file id -> newest source: records are read back from it
 
 // Files that are not event files (the Projector's): announced to the engine,
@@ -131,9 +151,46 @@ const otherSources = new Map();  // path -> {source, size}
 // Whether any event file is open (a new logdir opened on top starts its view afresh).
 export function anythingOpen() { return known.size > 0; }
 
+// Many files not announced before, whose sizes are not known yet (picked
+// files): listed first, sized between frames, then read.
+const SIZE_LATER_FROM = 200;
+
 export function enqueue(entries) {
   if (!page.ready || entries.length === 0) return;
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const unsized = entries.filter((e) => !e.other && e.size === undefined && e.source.file && !known.has(e.path));
+  if (unsized.length >= SIZE_LATER_FROM) {
+    // The runs are listed at once (sizes unknown: 0); reading starts when the sizes are in.
+    const ks = unsized.map((e) => {
+      const k = { id: engine.addFile(e.path, 0, e.run), queued: 0, read: 0, size: 0, epoch: 0, unqueued: true };
+      known.set(e.path, k);
+      knownById.set(k.id, { path: e.path, k });
+      return k;
+    });
+    const gen = generation;
+    const rest = new Set(entries);
+    unsized.forEach((e) => rest.delete(e));
+    if (rest.size) enqueue([...rest]);
+    const files = unsized.map((e) => e.source.file);
+    if (!engine.fileWanted(ks[0].id)) {
+      // Past the run limit: runs are read only when picked. A file's size is
+      // asked when it is first read; the rest are sized for the listing meanwhile.
+      unsized.forEach((e, i) => {
+        sourceById.set(ks[i].id, e.source);
+        pending.push({ source: e.source, path: e.path, k: ks[i], from: 0, to: undefined, epoch: 0 });
+      });
+      if (!reading) readLoop();
+      fileSizes(files, (from, to) => {
+        for (let i = from; i < to && gen === generation; i++) sizeKnown(ks[i], files[i]);
+      });
+    } else {
+      // Within the run limit: the byte limit is decided on every size before anything is read.
+      fileSizes(files, () => {}).then(() => {
+        if (gen === generation) enqueue(unsized.map((e, i) => Object.assign(e, { size: files[i].size })));
+      });
+    }
+    return;
+  }
   for (const e of entries) {
     const size = e.size !== undefined ? e.size : e.source.file.size;
     if (e.other) {
@@ -145,13 +202,17 @@ export function enqueue(entries) {
     }
     let k = known.get(e.path);
     if (!k) {
-      k = { id: engine.addFile(e.path, size, e.run), queued: 0, read: 0 };
+      k = { id: engine.addFile(e.path, size, e.run), queued: 0, read: 0, size, epoch: 0 };
       known.set(e.path, k);
-    } else if (size <= k.queued) {
+      knownById.set(k.id, { path: e.path, k });
+    } else if (size <= k.queued && !k.unqueued) {
       continue;  // nothing new
     }
+    if (k.unqueued) dropReads(k);  // a read waiting for its size: this one replaces it
+    k.unqueued = false;
+    k.size = size;
     sourceById.set(k.id, e.source);
-    pending.push({ source: e.source, path: e.path, k, from: k.queued, to: size });
+    pending.push({ source: e.source, path: e.path, k, from: k.queued, to: size, epoch: k.epoch });
     k.queued = size;
   }
   if (!reading) readLoop();
@@ -161,13 +222,58 @@ export function enqueue(entries) {
 export function cancelReads() {
   generation++;
   pending.length = 0;
+  parked.length = 0;
   for (const k of known.values()) k.queued = k.read;
+}
+
+// Forgets the reads waiting for file `k`.
+function dropReads(k) {
+  for (const list of [pending, parked])
+    for (let i = list.length - 1; i >= 0; i--) if (list[i].k === k) list.splice(i, 1);
+}
+
+// A file announced before its size was known (enqueue): its size, now.
+function sizeKnown(k, file) {
+  if (!k.unqueued) return;
+  k.unqueued = false;
+  k.size = k.queued = file.size;
+  engine.setFileSize(k.id, k.size);
+}
+
+// The engine picked runs to read: their waiting reads go to the queue.
+export function readsChanged() {
+  if (!page.ready) return;
+  let moved = false;
+  for (let i = 0; i < parked.length;) {
+    if (engine.fileWanted(parked[i].k.id)) {
+      pending.push(parked.splice(i, 1)[0]);
+      moved = true;
+    } else {
+      i++;
+    }
+  }
+  if (moved && !reading) readLoop();
+}
+
+// The engine unloaded file `id`'s run: what was read of it is forgotten, and
+// it waits to be read again from byte 0 (if the run is picked again).
+export function fileReset(id) {
+  const f = knownById.get(id);
+  if (!f) return;
+  const k = f.k;
+  k.epoch++;
+  dropReads(k);
+  k.read = 0;
+  k.queued = k.size;
+  parked.push({ source: sourceById.get(id), path: f.path, k, from: 0, to: k.unqueued ? undefined : k.size,
+    epoch: k.epoch });
 }
 
 // The engine forgot every file: so does the reader.
 export function forgetFiles() {
   cancelReads();
   known.clear();
+  knownById.clear();
   otherSources.clear();
   sourceById.clear();
 }
@@ -179,28 +285,57 @@ function fileFailed(e, err) {
   engine.fileFailed(e.k.id, 'cannot read it: ' + why);
 }
 
+// Several reads at once, of different files (a file's slices are read one
+// after another, so they arrive in order): a logdir of thousands of small
+// files is bound by each read's latency, not by bytes.
+const READS_IN_FLIGHT = 4;
+
 async function readLoop() {
   reading = true;
   const gen = generation;
+  const inFlight = [];  // reads started, taken in the order they started: {e, at, end, result}
   try {
-    while (pending.length && gen === generation) {
-      const e = pending.shift();
-      // Back-pressure: wait for the engine (ingesting between frames) to catch up.
-      while (engine.queuedBytes() > MAX_QUEUED_BYTES && gen === generation) await sleep(2);
-      if (gen !== generation) break;
-      const at = e.from, end = Math.min(e.to, at + (at === 0 ? FIRST_SLICE_BYTES : SLICE_BYTES));
-      let buf = null;
-      try {
-        if (end > at) buf = await readSlice(e.source, at, end);
-        if (buf && buf.whole) {
-          await streamWhole(e, buf.whole, gen);
+    while (gen === generation) {
+      // Start reads while the engine's backlog allows (back-pressure), one per file.
+      while (pending.length && inFlight.length < READS_IN_FLIGHT && engine.queuedBytes() <= MAX_QUEUED_BYTES) {
+        const i = pending.findIndex((p) => !inFlight.some((x) => x.e.k === p.k));
+        if (i < 0) break;
+        const e = pending.splice(i, 1)[0];
+        if (e.epoch !== e.k.epoch) continue;  // its run was unloaded since
+        if (!engine.fileWanted(e.k.id)) {  // its run is only listed: wait until it is picked
+          parked.push(e);
           continue;
         }
-      } catch (err) {
-        if (gen === generation) fileFailed(e, err);
+        if (e.to === undefined) {  // announced before its size was known (enqueue)
+          sizeKnown(e.k, e.source.file);
+          e.to = e.k.size;
+        }
+        const at = e.from, end = Math.min(e.to, at + (at === 0 ? FIRST_SLICE_BYTES : SLICE_BYTES));
+        const result = end > at ? readSlice(e.source, at, end).then((buf) => ({ buf }), (err) => ({ err }))
+          : Promise.resolve({ buf: null });
+        inFlight.push({ e, at, end, result });
+      }
+      if (!inFlight.length) {
+        if (!pending.length) break;
+        await sleep(2);  // the engine (ingesting between frames) catches up
         continue;
       }
+      const { e, at, end, result } = inFlight.shift();
+      const { buf, err } = await result;
       if (gen !== generation) break;
+      if (err) {
+        fileFailed(e, err);
+        continue;
+      }
+      if (buf && buf.whole) {
+        await streamWhole(e, buf.whole, gen);
+        continue;
+      }
+      if (e.epoch !== e.k.epoch) continue;  // unloaded while it was read
+      if (!engine.fileWanted(e.k.id)) {  // ... or set aside: read it again when it is picked
+        parked.push(e);
+        continue;
+      }
       if (buf && buf.length && !pushBytes(e.k.id, buf)) {  // out of memory (named): this file stops here
         e.k.queued = e.k.read;
         engine.endFile(e.k.id);

@@ -22,5 +22,9 @@ export function installTestHook() {
     resetFrameStats: () => engine.resetFrameStats(),
     // For tests: re-check opened folders and served manifests now.
     recheck: () => recheck(),
+    // Reads every listed run whose name matches the regex (as "Read matching"),
+    // or frees every read one; returns how many (-1: invalid expression).
+    loadRuns: (regex) => engine.loadRuns(regex || ''),
+    unloadRuns: (regex) => engine.unloadRuns(regex || ''),
   };
 }
