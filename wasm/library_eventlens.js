@@ -38,6 +38,8 @@ mergeInto(LibraryManager.library, {
   el_js_open_url: function (url) { if (window.eventlensPage) window.eventlensPage.openLink(UTF8ToString(url >>> 0)); },
   el_js_reads_changed: function () { if (window.eventlensPage) window.eventlensPage.readsChanged(); },
   el_js_file_reset: function (file) { if (window.eventlensPage) window.eventlensPage.fileReset(file); },
+  // The machine's memory in GB as the browser reports it (Chromium: 0.25 to 8); 0: not said.
+  el_js_device_memory: function () { return Number(navigator.deviceMemory) || 0; },
 
   // [SECTION] GL state the renderer asks for every frame ---------------------------
   // ImGui's OpenGL backend saves and restores GL state around each frame. In

@@ -1,6 +1,8 @@
 // Browser entry point: creates the shell on the page's #canvas and runs it
 // from the browser's animation frames.
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 
 #include "wasm/web_platform.h"
 
@@ -22,6 +24,7 @@ void el_js_copy_text(const char* text);
 void el_js_open_url(const char* url);
 void el_js_reads_changed();
 void el_js_file_reset(unsigned file);
+double el_js_device_memory();
 }
 
 namespace el::web {
@@ -76,6 +79,13 @@ class WebPlatform final : public el::app::Platform {
   bool can_copy_link() const override { return true; }
   void reads_changed() override { el_js_reads_changed(); }
   void file_reset(el::store::FileId file) override { el_js_file_reset(file); }
+  // dlmalloc's count of bytes in use (freed memory is reused, though the wasm
+  // memory never shrinks), against the memory the wasm can grow to.
+  el::app::HeapUse heap_use() const override {
+    static const double device_gb = el_js_device_memory();
+    const struct mallinfo m = mallinfo();
+    return {static_cast<std::uint32_t>(m.uordblks), emscripten_get_heap_max(), device_gb};
+  }
 };
 
 WebPlatform g_platform;  // the app shell's state: the one allowed global

@@ -2,6 +2,9 @@
 //   eventlens-desktop [--frames N] [PATH...]
 // PATHs (files or folders) open at start; files and folders can also be
 // dropped onto the window. Files are read in slices as the frames go by.
+#include <malloc.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -109,6 +112,13 @@ class DesktopPlatform final : public el::app::Platform {
     if (!pending.empty() && pending.front().id == file) open.reset();
     std::erase_if(pending, [&](const Pending& p) { return p.id == file; });
     if (file < paths_.size()) pending.push_back({file, paths_[file]});
+  }
+  // glibc's bytes in use (small blocks and mmapped large ones); no fixed
+  // limit, and the machine's memory for the default budget.
+  el::app::HeapUse heap_use() const override {
+    const struct mallinfo2 m = mallinfo2();
+    const double gb = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE) / (1ull << 30);
+    return {m.uordblks + m.hblkhd, 0, gb};
   }
   // The CJK font Debian installs (fonts-droid-fallback), read from disk.
   bool request_cjk_font() override {

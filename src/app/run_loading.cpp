@@ -19,6 +19,15 @@ void RunLoading::decide(store::Store& store, const LoadLimits& limits) {
     if (store.runs().size() <= limits.runs && store.announced_bytes() <= limits.bytes) return;
     selective_ = true;
   }
+  hold_unread_runs(store);
+}
+
+void RunLoading::stop_new_runs(store::Store& store) {
+  selective_ = true;
+  hold_unread_runs(store);
+}
+
+void RunLoading::hold_unread_runs(store::Store& store) const {
   for (const auto& [name, run] : store.runs())
     if (run.wanted && !picked_.count(name) && nothing_read(store, run)) store.set_wanted(name, false);
 }

@@ -31,6 +31,9 @@ class RunLoading {
   void pick(store::Store& store, std::string_view run);
   // The user unloaded `run`: it is listed again.
   void unpick(std::string_view run) { picked_.erase(std::string(run)); }
+  // The memory budget is nearly spent (app/memory_budget.h): from now on the
+  // session is selective as if past the limits, whatever their values.
+  void stop_new_runs(store::Store& store);
   bool selective() const { return selective_; }
   void clear() { *this = RunLoading(); }
 
@@ -39,6 +42,8 @@ class RunLoading {
   std::size_t decided_files_ = 0;
   std::uint64_t decided_bytes_ = 0;
   std::unordered_set<std::string> picked_;
+  // Every run nothing was read of, and that the user did not pick, is marked not wanted.
+  void hold_unread_runs(store::Store& store) const;
   bool selective_ = false;
 };
 

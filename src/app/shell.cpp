@@ -197,6 +197,7 @@ bool Shell::frame() {
 
   pump(ingest_budget_ms);
   run_loading_.decide(store_, load_limits());  // runs past the limits are listed at once, not read
+  apply_memory_budget();
   update_cjk_glyphs(static_cast<double>(SDL_GetTicks64()) / 1000.0);
   if (settings_.dark != theme_dark_) apply_theme();
 
@@ -247,6 +248,7 @@ bool Shell::frame() {
   view.media = &media_;
   view.embeddings = &embeddings_;
   view.profiles = &profiles_;
+  view.memory = memory_view();
   view.points = &points_;
   points_.begin_frame();
   view.meshes = &meshes_;
@@ -254,7 +256,10 @@ bool Shell::frame() {
   view.geometry = &geometry_;
   geometry_.begin_frame(view.now);
   // Decoding images and clips gets a share of the frame; the rest waits a frame.
-  media_.set_budget(static_cast<std::size_t>(settings_.image_cache_mb) << 20);
+  // The memory budget's first step keeps the decoded media small.
+  const int media_mb = memory_.step() >= MemoryStep::kMediaDropped ? std::min(settings_.image_cache_mb, 32)
+                                                                    : settings_.image_cache_mb;
+  media_.set_budget(static_cast<std::size_t>(media_mb) << 20);
   media_.begin_frame(view.now, 10.0);
   ui::MainWindowActions act = main_window_.draw(view, settings_);
 
@@ -354,6 +359,7 @@ LoadLimits Shell::load_limits() const {
 
 bool Shell::file_wanted(store::FileId file) {
   run_loading_.decide(store_, load_limits());
+  if (memory_.full() || stopped_files_.count(file)) return false;  // held until memory is freed
   return store_.file_wanted(file);
 }
 
@@ -387,6 +393,7 @@ void Shell::unload_runs(const std::vector<std::string>& runs) {
     for (store::FileId f : it->second.files) {
       queue_.drop(f);
       platform_.file_reset(f);
+      stopped_files_.erase(f);
     }
     run_loading_.unpick(name);
     store_.unload_run(name);
@@ -419,6 +426,7 @@ int Shell::unload_runs_matching(const std::string& regex) {
 void Shell::pump(double budget_ms) {
   if (queue_.empty()) return;
   queue_.pump(store_, budget_ms);
+  apply_memory_budget();
   // The batch is done when its last end-of-file marker has been taken.
   if (queue_.empty() && batch_finished_ms_ < batch_started_ms_ && !loading().active)
     batch_finished_ms_ = steady_ms();
@@ -453,6 +461,8 @@ void Shell::close_all() {
   profiles_.clear();
   store_.clear();
   run_loading_.clear();
+  memory_.clear();
+  stopped_files_.clear();
   shown_counts_.clear();
   batch_first_ = 0;
 }

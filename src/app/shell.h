@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "app/embedding_loader.h"
@@ -20,6 +21,7 @@
 #include "app/gl_textures.h"
 #include "app/ingest_queue.h"
 #include "app/media_cache.h"
+#include "app/memory_budget.h"
 #include "app/profile_loader.h"
 #include "app/run_loading.h"
 #include "store/store.h"
@@ -61,6 +63,9 @@ class Platform : public MediaIo, public FileReadIo {
   // `file`'s run was unloaded: forget how much of it was read; if it is wanted
   // again it is read from byte 0.
   virtual void file_reset(store::FileId file) {}
+  // The heap's bytes in use and its limit, for the memory budget (app/memory_budget.h);
+  // in_use 0: this platform cannot tell, and no budget applies.
+  virtual HeapUse heap_use() const { return {}; }
 };
 
 class Shell {
@@ -82,9 +87,15 @@ class Shell {
   // `run`: a file opened on its own names its run (see store::Store::add_file).
   store::FileId add_file(std::string path, std::uint64_t size, std::string run = {});
   void push_bytes(store::FileId file, std::uint8_t* malloced, std::size_t size) {
+    if (stopped_files_.count(file)) {  // a read in flight when the memory budget stopped the file
+      std::free(malloced);
+      return;
+    }
     queue_.push(file, malloced, size);
   }
-  void end_file(store::FileId file) { queue_.push_end(file); }
+  void end_file(store::FileId file) {
+    if (!stopped_files_.count(file)) queue_.push_end(file);
+  }
   // Whether the platform should read `file` now: false while its run is only
   // listed (a logdir past the load limits, app/run_loading.h). Asked before
   // each slice is read.
@@ -181,6 +192,7 @@ class Shell {
   const store::FileTable& files() const { return store_.files(); }
   void set_checksums(bool on) { store_.set_checksums(on); }
   const IngestQueue& queue() const { return queue_; }
+  const MemoryBudget& memory() const { return memory_; }
   // The platform's answer to MediaIo::read_blob (bytes, or an error message).
   void blob_arrived(std::uint64_t ticket, std::string_view bytes, const std::string& error) {
     media_.arrived(ticket, bytes, error);
@@ -241,6 +253,14 @@ class Shell {
   IngestQueue queue_;
   RunLoading run_loading_;
   LoadLimits load_limits() const;
+  // The memory budget's steps, taken as the heap fills (app/memory_budget.h).
+  MemoryBudget memory_;
+  std::unordered_set<store::FileId> stopped_files_;  // reading stopped by a full budget, until unloaded
+  double memory_checked_ms_ = -1e300;  // the heap is measured at most every 20 ms (mallinfo walks it)
+  void apply_memory_budget();
+  // The budget is full: every file being read stops where it is (a problem says so).
+  void stop_reading_for_memory();
+  ui::MemoryView memory_view() const;
   store::FileId batch_first_ = 0;  // first file of the current loading batch
   // When the current (or last) batch started and finished, in steady-clock
   // milliseconds (the page's performance.now()); finished < started while loading.

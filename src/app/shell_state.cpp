@@ -64,6 +64,18 @@ std::string Shell::state_json() const {
   j.key("bytes").value(rl.bytes);
   j.key("wantedBytes").value(rl.wanted_bytes);
   j.end_object();
+  // The memory budget (app/memory_budget.h): the steps taken and what they reduced.
+  j.key("memory").begin_object();
+  j.key("inUse").value(memory_.in_use());
+  j.key("budget").value(memory_.budget());
+  j.key("peak").value(memory_.peak());
+  j.key("step").value(static_cast<std::int64_t>(memory_.step()));
+  j.key("full").value(memory_.full());
+  j.key("histogramKeep").value(static_cast<std::uint64_t>(store_.histogram_keep()));
+  j.key("histogramsDropped").value(store_.histogram_records_dropped());
+  j.key("filesStopped").value(static_cast<std::uint64_t>(stopped_files_.size()));
+  j.key("reductions").value(ui::memory_reductions(memory_view()));
+  j.end_object();
   j.key("live").value(live_active_ && settings_.live_reload);
   j.key("problemsPanel").value(main_window_.problems_panel_open());
   j.key("keyboardHelp").value(main_window_.help_open());
@@ -128,6 +140,11 @@ std::string Shell::state_json() const {
       }
       if (open) j.end_object();
     }
+    j.end_object();
+    // Histogram series thinned by the memory budget: records read ("kept N of M": N is in tags).
+    j.key("recordsSeen").begin_object();
+    for (const auto& [tag, s] : run.tags)
+      if (s.records_seen() > s.size()) j.key(tag).value(s.records_seen());
     j.end_object().end_object();
   }
   j.end_array();

@@ -15,6 +15,7 @@ enum class ProblemKind : std::uint8_t {
   kBadEvent,         // a record whose bytes are not a valid Event protobuf
   kUnreadable,       // the bytes could not be fetched (HTTP error, network, CORS, permissions)
   kEmptyFile,        // 0 bytes (often a writer that has not flushed yet): nothing to read
+  kMemoryBudget,     // reading stopped where it was, the memory budget full: the rest is not read
 };
 
 // How much a problem matters to someone reading the logs, most first: data

@@ -50,6 +50,7 @@ const char* problem_kind_name(ProblemKind kind) {
     case ProblemKind::kBadEvent: return "bad_event";
     case ProblemKind::kUnreadable: return "unreadable";
     case ProblemKind::kEmptyFile: return "empty_file";
+    case ProblemKind::kMemoryBudget: return "memory_budget";
   }
   return "unknown";
 }
@@ -64,6 +65,7 @@ const char* problem_kind_words(ProblemKind kind) {
     case ProblemKind::kBadEvent: return "undecodable event";
     case ProblemKind::kUnreadable: return "unreadable";
     case ProblemKind::kEmptyFile: return "empty file";
+    case ProblemKind::kMemoryBudget: return "not read: memory budget full";
   }
   return "problem";
 }
@@ -75,7 +77,8 @@ ProblemSeverity problem_severity(ProblemKind kind) {
     case ProblemKind::kUnreadable: return ProblemSeverity::kError;
     case ProblemKind::kBadHeader:
     case ProblemKind::kBadDataCrc:
-    case ProblemKind::kBadEvent: return ProblemSeverity::kDamage;
+    case ProblemKind::kBadEvent:
+    case ProblemKind::kMemoryBudget: return ProblemSeverity::kDamage;
     case ProblemKind::kTruncatedTail:
     case ProblemKind::kEmptyFile: return ProblemSeverity::kNotice;
   }

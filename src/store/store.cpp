@@ -79,9 +79,11 @@ bool Store::unload_run(std::string_view name) {
   auto it = runs_.find(name);
   if (it == runs_.end()) return false;
   Run& run = it->second;
+  for (const auto& [tag, s] : run.tags)
+    if (s.reservoir) histogram_dropped_ -= s.reservoir->seen - s.size();
   // Swapped out, not cleared: clear() keeps a vector's capacity and a map's buckets.
   run.index = {};
-  run.tags = {};
+  run.tags = decltype(run.tags)();
   run.session_logs = {};
   run.last_appended = nullptr;
   run.wanted = false;
@@ -105,7 +107,9 @@ void Store::finish(FileId file) {
     trim(s.wall_times);
     trim(s.values);
     trim(s.count_begin);
+    trim(s.count_size);
     trim(s.edge_begin);
+    trim(s.edge_size);
     trim(s.counts);
     trim(s.edges);
     trim(s.blobs);
@@ -129,7 +133,9 @@ MemoryUse Store::memory_use() const {
         case events::Kind::kHistograms:
           m.histogram_records += s.size();
           m.histogram_bytes += common +
-                               (s.count_begin.capacity() + s.edge_begin.capacity()) * sizeof(std::uint32_t) +
+                               (s.count_begin.capacity() + s.count_size.capacity() + s.edge_begin.capacity() +
+                                s.edge_size.capacity()) *
+                                   sizeof(std::uint32_t) +
                                (s.counts.capacity() + s.edges.capacity()) * sizeof(double);
           break;
         case events::Kind::kText:
@@ -152,6 +158,8 @@ void Store::clear() {
   runs_.clear();
   run_of_file_.clear();
   announced_bytes_ = 0;
+  histogram_dropped_ = 0;
+  histogram_keep_ = 0;
   ++version_;
   ++generation_;
 }
@@ -216,8 +224,7 @@ void Store::on_histogram(const events::ValueContext& v, std::span<const double> 
   Series* s = series_for(v, events::Kind::kHistograms);
   if (!s) return;
   const std::size_t k = rows.size() / 3;
-  s->count_begin.push_back(static_cast<std::uint32_t>(s->counts.size()));
-  s->edge_begin.push_back(static_cast<std::uint32_t>(s->edges.size()));
+  const std::size_t counts_at = s->counts.size(), edges_at = s->edges.size();
   bool touching = true;
   for (std::size_t j = 0; j + 1 < k && touching; ++j) touching = rows[3 * j + 1] == rows[3 * (j + 1)];
   if (k > 0) s->edges.push_back(rows[0]);
@@ -226,6 +233,11 @@ void Store::on_histogram(const events::ValueContext& v, std::span<const double> 
     s->edges.push_back(rows[3 * j + 1]);
     s->counts.push_back(rows[3 * j + 2]);
   }
+  s->count_begin.push_back(static_cast<std::uint32_t>(counts_at));
+  s->count_size.push_back(static_cast<std::uint32_t>(s->counts.size() - counts_at));
+  s->edge_begin.push_back(static_cast<std::uint32_t>(edges_at));
+  s->edge_size.push_back(static_cast<std::uint32_t>(s->edges.size() - edges_at));
+  offer_histogram(*s);
 }
 
 void Store::on_touching_histogram(const events::ValueContext& v, std::span<const double> edges,
@@ -233,9 +245,12 @@ void Store::on_touching_histogram(const events::ValueContext& v, std::span<const
   Series* s = series_for(v, events::Kind::kHistograms);
   if (!s) return;
   s->count_begin.push_back(static_cast<std::uint32_t>(s->counts.size()));
+  s->count_size.push_back(static_cast<std::uint32_t>(counts.size()));
   s->edge_begin.push_back(static_cast<std::uint32_t>(s->edges.size()));
+  s->edge_size.push_back(static_cast<std::uint32_t>(edges.size()));
   s->edges.insert(s->edges.end(), edges.begin(), edges.end());
   s->counts.insert(s->counts.end(), counts.begin(), counts.end());
+  offer_histogram(*s);
 }
 
 void Store::on_text(const events::ValueContext& v, std::vector<std::string>& strings,

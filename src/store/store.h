@@ -51,6 +51,17 @@ struct HistogramView {
   void rows(std::vector<double>& out) const;
 };
 
+// A histogram series thinned under memory pressure (Store::set_histogram_keep):
+// TensorBoard's reservoir rule keeps at most `keep` records, spread uniformly
+// over all it has seen, and always the newest.
+struct HistogramReservoir {
+  std::uint32_t keep = 0;
+  std::uint64_t seen = 0;  // records offered, kept or not
+  std::uint64_t rng = 0;   // splitmix64 state; every series starts from seed 0, so thinning is repeatable
+  // Values of dropped records still in `counts` / `edges`, compacted away once they outweigh the live ones.
+  std::uint64_t dead_counts = 0, dead_edges = 0;
+};
+
 // Columns shared by every series: one entry per kept record, in read order.
 struct Series {
   std::string_view tag;  // views the key of Run::tags
@@ -62,9 +73,11 @@ struct Series {
   // scalars: one value per record (24 bytes per point with the two columns above)
   std::vector<double> values;
   // histograms (compact: 16 bytes per bucket, not 24): record i's counts are
-  // counts[count_begin[i] .. count_begin[i+1]), its edges likewise from edge_begin
-  std::vector<std::uint32_t> count_begin, edge_begin;
+  // counts[count_begin[i] .. + count_size[i]), its edges likewise (explicit sizes,
+  // so a thinned series drops a record without moving the others' values)
+  std::vector<std::uint32_t> count_begin, count_size, edge_begin, edge_size;
   std::vector<double> counts, edges;
+  std::unique_ptr<HistogramReservoir> reservoir;  // set once the series is thinned
   // text: the strings of each record joined row-major with '\n', and the tensor's rank;
   // for rank >= 1, the shape and each string's length (strings may hold '\n' themselves)
   std::vector<std::string> texts;
@@ -82,13 +95,12 @@ struct Series {
   Series* successor = nullptr;
 
   std::size_t size() const { return steps.size(); }
+  // Records read for this series: more than size() once histograms are thinned ("kept N of M").
+  std::uint64_t records_seen() const { return reservoir ? reservoir->seen : size(); }
   // The strings of text record i (one for rank 0), viewing texts[i].
   std::vector<std::string_view> text_strings(std::size_t i) const;
   HistogramView histogram(std::size_t i) const {
-    const std::size_t cb = count_begin[i],
-                      ce = i + 1 < count_begin.size() ? count_begin[i + 1] : counts.size();
-    const std::size_t eb = edge_begin[i], ee = i + 1 < edge_begin.size() ? edge_begin[i + 1] : edges.size();
-    return {{edges.data() + eb, ee - eb}, {counts.data() + cb, ce - cb}};
+    return {{edges.data() + edge_begin[i], edge_size[i]}, {counts.data() + count_begin[i], count_size[i]}};
   }
 };
 
@@ -179,6 +191,14 @@ class Store final : RecordConsumer, events::EventSink {
   std::uint64_t generation() const { return generation_; }
   std::uint64_t undecodable_records() const { return bad_records_; }
   MemoryUse memory_use() const;
+  // Thins every histogram series, now and as records arrive, to at most `keep`
+  // records (TensorBoard's reservoir rule; it keeps 500). A memory budget's
+  // second step: scalars are never thinned. Only lowers: 0 or a larger `keep`
+  // than already set does nothing.
+  void set_histogram_keep(std::uint32_t keep);
+  std::uint32_t histogram_keep() const { return histogram_keep_; }
+  // Histogram records dropped by thinning, over the loaded runs.
+  std::uint64_t histogram_records_dropped() const { return histogram_dropped_; }
 
  private:
   // RecordConsumer
@@ -203,6 +223,11 @@ class Store final : RecordConsumer, events::EventSink {
   // The series for the value's tag, with a new record appended; nullptr (and a
   // problem reported) if the tag already holds values of another kind.
   Series* series_for(const events::ValueContext& v, events::Kind kind);
+  // A histogram record was appended to `s`: with thinning on, the reservoir decides what stays.
+  void offer_histogram(Series& s);
+
+  std::uint32_t histogram_keep_ = 0;  // 0: every histogram record is kept
+  std::uint64_t histogram_dropped_ = 0;
 
   FileTable files_;
   std::map<std::string, Run, std::less<>> runs_;

@@ -146,6 +146,15 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
       if (ImGui::InputInt("MB", &settings.load_limit_mb, 256, 1024))
         settings.load_limit_mb = std::clamp(settings.load_limit_mb, 1, 1000000);
       tooltip("A logdir with more bytes of event files than this, likewise.");
+      ImGui::Separator();
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+      if (ImGui::InputInt("MB memory budget", &settings.memory_budget_mb, 256, 1024))
+        settings.memory_budget_mb = std::clamp(settings.memory_budget_mb, 0, 1000000);
+      tooltip(
+          "How much memory the open logdirs may use (0: half of this computer's memory, or 2 GB;\n"
+          "never more than the page can hold). As it fills: decoded images and audio are dropped,\n"
+          "then histograms thinned to 500 records a series, then new runs are not read. Scalars\n"
+          "are always kept exactly.");
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
@@ -331,10 +340,11 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::TextColored(ImVec4(0.35f, 0.8f, 0.45f, 1.0f), "Live");
     tooltip("The opened folder is re-checked for new data (see Live reload in the sidebar).");
   }
+  draw_memory_note(view.memory);
   // Problems: a quiet badge with the count and the most severe kind; the panel opens on a click.
   problems_badge_ = {};
   const ProblemSummary problems =
-      view.store ? summarize_problems(*view.store, view.embeddings) : ProblemSummary{};
+      view.store ? summarize_problems(*view.store, view.embeddings, &view.memory) : ProblemSummary{};
   if (problems.count) {
     ImGui::SameLine(0, 14);
     char label[96];
@@ -413,6 +423,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
   } else {
     UiContext ctx;
     ctx.store = view.store;
+    ctx.memory = &view.memory;
     ctx.settings = &settings;
     ctx.cache = &cache_;
     ctx.histograms = &histogram_cache_;
@@ -451,7 +462,7 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     // read, and none of them gave any data.
     const bool nothing_read =
         !view.loading.active && view.store->files().size() > 0 && run_looks_nonempty() == 0 && !other_files;
-    const std::uint64_t problems = problem_count(*view.store, view.embeddings);
+    const std::uint64_t problems = problem_count(*view.store, view.embeddings, &view.memory);
     if (nothing_read && problems > problems_seen_) show_problems_ = true;
     problems_seen_ = problems;
     const float problems_h =

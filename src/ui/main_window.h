@@ -15,6 +15,7 @@
 #include "store/json_writer.h"
 #include "store/store.h"
 #include "ui/dashboard.h"
+#include "ui/memory_view.h"
 #include "ui/runs_panel.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
@@ -48,6 +49,7 @@ struct MainWindowView {
   MeshRenderer* meshes = nullptr;           // GPU triangle meshes
   GeometryRenderer* geometry = nullptr;     // GPU-kept chart lines (null: drawn each frame)
   ProfileProvider* profiles = nullptr;      // profiles among the opened files
+  MemoryView memory;                        // the memory budget and what it reduced
 };
 
 struct MainWindowActions {

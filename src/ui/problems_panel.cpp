@@ -5,14 +5,20 @@
 
 namespace el::ui {
 
-std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* embeddings) {
-  std::uint64_t n = 0;
+namespace {
+bool memory_reduced(const MemoryView* memory) { return memory && (memory->step > 0 || memory->full); }
+}  // namespace
+
+std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* embeddings,
+                            const MemoryView* memory) {
+  std::uint64_t n = memory_reduced(memory);
   if (embeddings && !embeddings->discovering()) n += embeddings->discovery().problems.size();
   for (store::FileId id = 0; id < store.files().size(); ++id) n += store.files().status(id).problems.size();
   return n;
 }
 
-ProblemSummary summarize_problems(const store::Store& store, const EmbeddingProvider* embeddings) {
+ProblemSummary summarize_problems(const store::Store& store, const EmbeddingProvider* embeddings,
+                                  const MemoryView* memory) {
   ProblemSummary s;
   auto add = [&](record::ProblemSeverity severity, const char* words) {
     if (s.count == 0 || severity < s.worst) s.worst = severity, s.worst_words = words;
@@ -25,6 +31,10 @@ ProblemSummary summarize_problems(const store::Store& store, const EmbeddingProv
   if (embeddings && !embeddings->discovering())
     for (std::size_t i = 0; i < embeddings->discovery().problems.size(); ++i)
       add(record::ProblemSeverity::kDamage, "unreadable embedding file");
+  if (memory_reduced(memory))  // images only: nothing lost; past that, records are not shown
+    add(memory->step >= 2 || memory->files_stopped ? record::ProblemSeverity::kDamage
+                                                   : record::ProblemSeverity::kNotice,
+        "memory budget");
   return s;
 }
 
@@ -42,7 +52,8 @@ bool draw_problems_panel(const UiContext& ctx) {
   const store::FileTable& files = ctx.store->files();
   ImGui::AlignTextToFramePadding();
   if (ctx.fonts && ctx.fonts->heading) ImGui::PushFont(ctx.fonts->heading);
-  ImGui::Text("Problems (%llu)", static_cast<unsigned long long>(problem_count(*ctx.store, ctx.embeddings)));
+  ImGui::Text("Problems (%llu)",
+              static_cast<unsigned long long>(problem_count(*ctx.store, ctx.embeddings, ctx.memory)));
   if (ctx.fonts && ctx.fonts->heading) ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextDisabled("Damaged parts are skipped; everything else is shown.");
@@ -57,6 +68,21 @@ bool draw_problems_panel(const UiContext& ctx) {
     ImGui::TableSetupColumn("Offset", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 6.0f);
     ImGui::TableHeadersRow();
+    if (memory_reduced(ctx.memory)) {
+      const MemoryView& m = *ctx.memory;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted("(memory budget)");
+      ImGui::TableNextColumn();
+      ImGui::TableNextColumn();
+      ImGui::PushStyleColor(ImGuiCol_Text, severity_color(record::ProblemSeverity::kDamage));
+      ImGui::TextWrapped(
+          "%s of the %s budget in use%s. Reduced: %s. Scalars are kept exactly. Unload runs "
+          "in the runs panel to free memory.",
+          format_bytes(m.in_use).c_str(), format_bytes(m.budget).c_str(),
+          m.full ? " (full: reading paused)" : "", memory_reductions(m).c_str());
+      ImGui::PopStyleColor();
+    }
     for (store::FileId id = 0; id < files.size(); ++id) {
       const store::FileStatus& f = files.status(id);
       for (const record::Problem& p : f.problems) {

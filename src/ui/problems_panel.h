@@ -10,7 +10,9 @@ namespace el::ui {
 
 // The event files' problems, and (given `embeddings`) those of the Projector's
 // files once their discovery is done.
-std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* embeddings = nullptr);
+// With `memory`, a memory budget that reduced what is shown counts as one problem too.
+std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* embeddings = nullptr,
+                            const MemoryView* memory = nullptr);
 
 // For the status bar's badge: how many, and the most severe kind among them.
 struct ProblemSummary {
@@ -19,7 +21,8 @@ struct ProblemSummary {
   const char* worst_words = "";  // the first problem of the worst severity, in words
   std::uint64_t by_severity[3] = {};
 };
-ProblemSummary summarize_problems(const store::Store& store, const EmbeddingProvider* embeddings = nullptr);
+ProblemSummary summarize_problems(const store::Store& store, const EmbeddingProvider* embeddings = nullptr,
+                                  const MemoryView* memory = nullptr);
 // The colour a severity is shown in (text and badge).
 ImVec4 severity_color(record::ProblemSeverity severity);
 // Returns false when the user closed the panel.

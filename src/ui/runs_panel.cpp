@@ -360,10 +360,18 @@ void RunsPanel::draw_load_picker(const UiContext& ctx, const RunList& loaded, co
                                  std::size_t listed_total, std::uint64_t listed_bytes) {
   const Settings& s = *ctx.settings;
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("%s of %s runs (%s) not read: this logdir is past the load limits (%d runs or %s).",
-                      format_count(listed_total).c_str(), format_count(ctx.store->runs().size()).c_str(),
-                      format_bytes(listed_bytes).c_str(), s.load_limit_runs,
-                      format_bytes(static_cast<std::uint64_t>(s.load_limit_mb) << 20).c_str());
+  if (ctx.memory && ctx.memory->step >= 3)
+    ImGui::TextColored(ImVec4(0.92f, 0.62f, 0.25f, 1.0f),
+                       "%s of %s runs (%s) not read: the memory budget is nearly spent (%s of %s). Unload "
+                       "runs (right-click one) to free memory, then tick the runs to read.",
+                       format_count(listed_total).c_str(), format_count(ctx.store->runs().size()).c_str(),
+                       format_bytes(listed_bytes).c_str(), format_bytes(ctx.memory->in_use).c_str(),
+                       format_bytes(ctx.memory->budget).c_str());
+  else
+    ImGui::TextDisabled("%s of %s runs (%s) not read: this logdir is past the load limits (%d runs or %s).",
+                        format_count(listed_total).c_str(), format_count(ctx.store->runs().size()).c_str(),
+                        format_bytes(listed_bytes).c_str(), s.load_limit_runs,
+                        format_bytes(static_cast<std::uint64_t>(s.load_limit_mb) << 20).c_str());
   ImGui::PopTextWrapPos();
   tooltip(
       "Reading thousands of runs would take long and could exhaust memory, so runs are\n"

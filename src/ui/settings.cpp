@@ -241,6 +241,7 @@ std::string encode_local_settings(const Settings& s) {
   };
   if (s.load_limit_runs != 200) add("ldruns", std::to_string(s.load_limit_runs));
   if (s.load_limit_mb != 2048) add("ldmb", std::to_string(s.load_limit_mb));
+  if (s.memory_budget_mb != 0) add("memmb", std::to_string(s.memory_budget_mb));
   if (!s.run_color_memory.empty()) {
     out += out.empty() ? "cmem=" : "&cmem=";
     bool first = true;
@@ -477,6 +478,8 @@ void decode_settings(std::string_view text, Settings& s) {
       s.load_limit_runs = static_cast<int>(d);
     } else if (key == "ldmb" && parse_double(v, d) && d >= 1 && d <= 1e6) {
       s.load_limit_mb = static_cast<int>(d);
+    } else if (key == "memmb" && parse_double(v, d) && d >= 0 && d <= 1e6) {
+      s.memory_budget_mb = static_cast<int>(d);
     } else if (key == "cmem") {
       s.run_color_memory.clear();
       split(raw, ',', [&](std::string_view e) {

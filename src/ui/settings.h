@@ -130,6 +130,8 @@ struct Settings {
   // Past these, runs are read only when picked (app/run_loading.h).
   int load_limit_runs = 200;
   int load_limit_mb = 2048;
+  // The memory budget (app/memory_budget.h), MB; 0: automatic (half the device's memory, or 2 GB).
+  int memory_budget_mb = 0;
 };
 
 // What belongs to one logdir's view and must not carry over to the next one

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "ui/format.h"
 #include "ui/pins.h"
 #include "ui/plot_frame.h"
 #include "ui/widgets.h"
@@ -125,6 +126,17 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size, const
   if (card.samples > 1) {
     ImGui::SameLine(0, 10);
     ImGui::TextDisabled("sample %u/%u", card.sample + 1, card.samples);
+  }
+  if (card.series && card.series->records_seen() > card.series->size()) {  // thinned by the memory budget
+    ImGui::SameLine(0, 10);
+    ImGui::TextColored(ImVec4(0.92f, 0.62f, 0.25f, 1.0f), "kept %s of %s",
+                       format_count(card.series->size()).c_str(),
+                       format_count(card.series->records_seen()).c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "The memory budget is nearly spent, so this series keeps an even sample of its\n"
+          "records and always the newest (TensorBoard's reservoir rule). The others were read\n"
+          "and dropped. Unload runs and read this one again to see every record.");
   }
   ImGui::PopClipRect();
   ImGui::SetCursorScreenPos(ImVec2(max.x - menu_w - pad, min.y + 6));

@@ -14,6 +14,7 @@
 #include "ui/geometry_renderer.h"
 #include "ui/group_series.h"
 #include "ui/media_provider.h"
+#include "ui/memory_view.h"
 #include "ui/mesh_renderer.h"
 #include "ui/point_renderer.h"
 #include "ui/profile_provider.h"
@@ -91,6 +92,7 @@ struct UiContext {
   XTagSeriesCache* x_tag_series = nullptr;            // scalar lines paired with an x tag
   std::vector<std::string>* load_runs = nullptr;      // runs the user picked to read
   std::vector<std::string>* unload_runs = nullptr;    // runs whose data the user freed
+  const MemoryView* memory = nullptr;                 // the memory budget (null: none applies)
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);

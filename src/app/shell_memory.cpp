@@ -1,0 +1,51 @@
+// Shell: the memory budget's steps carried out as the heap fills
+// (app/memory_budget.h), and files stopped by a full budget.
+#include <string>
+
+#include "app/shell.h"
+#include "ui/format.h"
+
+namespace el::app {
+
+void Shell::apply_memory_budget() {
+  const auto now_ms = static_cast<double>(SDL_GetTicks64());
+  if (now_ms - memory_checked_ms_ < 20) return;
+  memory_checked_ms_ = now_ms;
+  const HeapUse heap = platform_.heap_use();
+  if (heap.in_use == 0) return;  // the platform cannot tell: no budget
+  const MemoryStep before = memory_.step();
+  const bool was_full = memory_.full();
+  if (!memory_.update(heap.in_use, memory_budget_bytes(settings_.memory_budget_mb, heap))) return;
+  const MemoryStep now = memory_.step();
+  if (before < MemoryStep::kMediaDropped && now >= MemoryStep::kMediaDropped) media_.clear();
+  if (before < MemoryStep::kHistogramsThinned && now >= MemoryStep::kHistogramsThinned)
+    store_.set_histogram_keep(MemoryBudget::kHistogramKeep);
+  if (before < MemoryStep::kNewRunsStopped && now >= MemoryStep::kNewRunsStopped)
+    run_loading_.stop_new_runs(store_);
+  if (memory_.full() && !was_full) stop_reading_for_memory();
+  if (!memory_.full() && was_full) platform_.reads_changed();  // picked runs may be read again
+  force_render_ = true;
+}
+
+ui::MemoryView Shell::memory_view() const {
+  return {memory_.in_use(),     memory_.budget(),        static_cast<int>(memory_.step()),
+          memory_.full(),       store_.histogram_keep(), store_.histogram_records_dropped(),
+          stopped_files_.size()};
+}
+
+void Shell::stop_reading_for_memory() {
+  const std::string why = "not read past here: the memory budget (" + ui::format_bytes(memory_.budget()) +
+                          ") is full. Unload runs, then unload and tick this run to read all of it.";
+  for (store::FileId f = 0; f < store_.files().size(); ++f) {
+    const store::FileStatus& status = store_.files().status(f);
+    if (status.finished || status.bytes_read == 0 || !store_.file_wanted(f)) continue;
+    queue_.drop(f);
+    store_.add_problem(f, {record::ProblemKind::kMemoryBudget, status.bytes_read, 0,
+                           "stopped at byte " + std::to_string(status.bytes_read) + " of " +
+                               std::to_string(status.size) + ": " + why});
+    store_.finish(f);
+    stopped_files_.insert(f);
+  }
+}
+
+}  // namespace el::app
