@@ -97,6 +97,8 @@ EL_EXPORT void el_set_live(int supported, int active) {
 
 // Bytes pushed but not yet ingested: the page keeps this bounded.
 EL_EXPORT double el_queued_bytes() { return static_cast<double>(el::web::shell().queue().queued_bytes()); }
+// How many bytes the page may hold read but not yet ingested (the memory budget's share for reading).
+EL_EXPORT double el_read_ahead_bytes() { return static_cast<double>(el::web::shell().read_ahead_bytes()); }
 
 EL_EXPORT void el_reset_frame_stats() { el::web::shell().reset_frame_stats(); }
 

@@ -164,6 +164,12 @@ class DesktopPlatform final : public el::app::Platform {
   // Reads at most one slice per frame, keeping the queue shallow.
   void read_some(el::app::Shell& shell) {
     if (pending.empty() || shell.queue().queued_bytes() >= 2 * kSliceBytes) return;
+    if (open && shell.file_stopped(pending.front().id)) {  // the memory budget stopped it: the next one
+      open.reset();
+      pending.pop_front();
+      return;
+    }
+    if (open && !shell.file_wanted(pending.front().id)) return;  // the memory budget is full: wait
     if (!open) {  // the next file whose run is wanted (runs only listed wait: app/run_loading.h)
       auto next = std::find_if(pending.begin(), pending.end(),
                                [&](const Pending& p) { return shell.file_wanted(p.id); });

@@ -258,7 +258,7 @@ bool Shell::frame() {
   // Decoding images and clips gets a share of the frame; the rest waits a frame.
   // The memory budget's first step keeps the decoded media small.
   const int media_mb = memory_.step() >= MemoryStep::kMediaDropped ? std::min(settings_.image_cache_mb, 32)
-                                                                    : settings_.image_cache_mb;
+                                                                   : settings_.image_cache_mb;
   media_.set_budget(static_cast<std::size_t>(media_mb) << 20);
   media_.begin_frame(view.now, 10.0);
   ui::MainWindowActions act = main_window_.draw(view, settings_);
@@ -360,7 +360,7 @@ LoadLimits Shell::load_limits() const {
 bool Shell::file_wanted(store::FileId file) {
   run_loading_.decide(store_, load_limits());
   if (memory_.full() || stopped_files_.count(file)) return false;  // held until memory is freed
-  return store_.file_wanted(file);
+  return store_.file_wanted(file) && run_may_start(file);
 }
 
 void Shell::load_runs(const std::vector<std::string>& runs) {
@@ -396,6 +396,7 @@ void Shell::unload_runs(const std::vector<std::string>& runs) {
       stopped_files_.erase(f);
     }
     run_loading_.unpick(name);
+    if (reading_run_ == &it->second) reading_run_ = nullptr;
     store_.unload_run(name);
   }
   shown_counts_.clear();
@@ -427,6 +428,7 @@ void Shell::pump(double budget_ms) {
   if (queue_.empty()) return;
   queue_.pump(store_, budget_ms);
   apply_memory_budget();
+  next_run_if_done();
   // The batch is done when its last end-of-file marker has been taken.
   if (queue_.empty() && batch_finished_ms_ < batch_started_ms_ && !loading().active)
     batch_finished_ms_ = steady_ms();
@@ -463,6 +465,7 @@ void Shell::close_all() {
   run_loading_.clear();
   memory_.clear();
   stopped_files_.clear();
+  reading_run_ = nullptr;
   shown_counts_.clear();
   batch_first_ = 0;
 }

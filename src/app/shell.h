@@ -100,6 +100,11 @@ class Shell {
   // listed (a logdir past the load limits, app/run_loading.h). Asked before
   // each slice is read.
   bool file_wanted(store::FileId file);
+  // Reading `file` was stopped by a full memory budget (until its run is unloaded).
+  bool file_stopped(store::FileId file) const { return stopped_files_.count(file) > 0; }
+  // How many bytes the platform may hold read but not yet ingested: 64 MB, less
+  // under a small memory budget (1/16 of it), 8 MB at most once it fills.
+  std::uint64_t read_ahead_bytes() const;
   // `file`'s size, known only after it was announced (with 0).
   void set_file_size(store::FileId file, std::uint64_t size) { store_.set_file_size(file, size); }
   // Reads these runs (the user picked them) / frees what was read of them.
@@ -256,6 +261,15 @@ class Shell {
   // The memory budget's steps, taken as the heap fills (app/memory_budget.h).
   MemoryBudget memory_;
   std::unordered_set<store::FileId> stopped_files_;  // reading stopped by a full budget, until unloaded
+  // One run at a time while memory is short (the budget smaller than the
+  // logdir, or filling): the run being read; others wait until it is done,
+  // so runs are read whole rather than all part way.
+  const store::Run* reading_run_ = nullptr;
+  bool one_run_at_a_time() const;
+  // Whether `file` may start now under one_run_at_a_time().
+  bool run_may_start(store::FileId file);
+  // The run being read is done: the next may start.
+  void next_run_if_done();
   double memory_checked_ms_ = -1e300;  // the heap is measured at most every 20 ms (mallinfo walks it)
   void apply_memory_budget();
   // The budget is full: every file being read stops where it is (a problem says so).

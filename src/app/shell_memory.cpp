@@ -1,5 +1,6 @@
 // Shell: the memory budget's steps carried out as the heap fills
 // (app/memory_budget.h), and files stopped by a full budget.
+#include <algorithm>
 #include <string>
 
 #include "app/shell.h"
@@ -25,6 +26,50 @@ void Shell::apply_memory_budget() {
   if (memory_.full() && !was_full) stop_reading_for_memory();
   if (!memory_.full() && was_full) platform_.reads_changed();  // picked runs may be read again
   force_render_ = true;
+}
+
+std::uint64_t Shell::read_ahead_bytes() const {
+  constexpr std::uint64_t kMB = 1ull << 20;
+  if (memory_.budget() == 0) return 64 * kMB;
+  const std::uint64_t ahead = std::clamp<std::uint64_t>(memory_.budget() / 16, 4 * kMB, 64 * kMB);
+  return memory_.step() >= MemoryStep::kMediaDropped ? std::min(ahead, 8 * kMB) : ahead;
+}
+
+bool Shell::one_run_at_a_time() const {
+  return memory_.budget() > 0 &&
+         (memory_.step() >= MemoryStep::kMediaDropped || store_.announced_bytes() > memory_.budget());
+}
+
+namespace {
+bool run_read(const store::Store& store, const store::Run& run) {
+  if (!run.wanted) return true;  // unloaded, or held back: not being read
+  for (store::FileId f : run.files)
+    if (!store.files().status(f).finished) return false;
+  return true;
+}
+}  // namespace
+
+bool Shell::run_may_start(store::FileId file) {
+  const store::Run* run = store_.run_of(file);
+  if (!run || !one_run_at_a_time() || run == reading_run_ || store_.files().status(file).bytes_read > 0)
+    return true;
+  if (reading_run_ && !run_read(store_, *reading_run_)) return false;
+  reading_run_ = nullptr;
+  // Runs started before memory got short go on first, one after another.
+  for (store::FileId f = 0; f < store_.files().size() && !reading_run_; ++f) {
+    const store::FileStatus& st = store_.files().status(f);
+    if (!st.finished && st.bytes_read > 0 && store_.file_wanted(f) && store_.run_of(f))
+      reading_run_ = store_.run_of(f);
+  }
+  if (reading_run_) return false;
+  reading_run_ = run;
+  return true;
+}
+
+void Shell::next_run_if_done() {
+  if (!reading_run_ || !run_read(store_, *reading_run_)) return;
+  reading_run_ = nullptr;
+  platform_.reads_changed();  // the runs held back may start
 }
 
 ui::MemoryView Shell::memory_view() const {

@@ -9,7 +9,8 @@
 //
 // Dropping a record erases one entry of the small per-record columns; its
 // bucket values stay in `counts` / `edges` as dead space, compacted in one
-// pass once they outweigh the live values (so each value moves O(1) times).
+// pass once they are a quarter of it (so each value moves O(1) times, and a
+// thinned series holds at most 4/3 of its live values).
 #include <algorithm>
 
 #include "store/store.h"
@@ -38,9 +39,13 @@ void erase_at(std::vector<T>& column, std::size_t i) {
 
 // Copies the live records' values to fresh columns, in order.
 void compact(Series& s) {
+  // Room for the records that come until the next compaction (at a quarter
+  // dead): the columns then never grow by doubling.
   std::vector<double> counts, edges;
-  counts.reserve(s.counts.size() - s.reservoir->dead_counts);
-  edges.reserve(s.edges.size() - s.reservoir->dead_edges);
+  const std::size_t live_counts = s.counts.size() - s.reservoir->dead_counts,
+                    live_edges = s.edges.size() - s.reservoir->dead_edges;
+  counts.reserve(live_counts + live_counts / 3 + 64);
+  edges.reserve(live_edges + live_edges / 3 + 64);
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto cb = s.counts.begin() + s.count_begin[i], eb = s.edges.begin() + s.edge_begin[i];
     s.count_begin[i] = static_cast<std::uint32_t>(counts.size());
@@ -66,7 +71,7 @@ void drop_record(Series& s, std::size_t i) {
 
 void compact_if_mostly_dead(Series& s) {
   const HistogramReservoir& r = *s.reservoir;
-  if (r.dead_counts + r.dead_edges > (s.counts.size() + s.edges.size()) / 2) compact(s);
+  if (r.dead_counts + r.dead_edges > (s.counts.size() + s.edges.size()) / 4) compact(s);
 }
 
 // Runs the rule over the records `s` already holds, as if it had been on from

@@ -9,10 +9,10 @@ const { chromium } = require('playwright-core');
 
 const REPO = path.resolve(__dirname, '../..');
 
-// Serves `site` and launches Chromium (with `extraArgs`). Returns the site's
-// origin, the browser, and stop() to close both.
-async function startBench(site, extraArgs = []) {
-  const portFile = path.join(os.tmpdir(), `el-bench-port-${process.pid}`);
+// Serves `site` (scripts/http_server.py) on a free loopback port. Returns its
+// origin and stop().
+async function serveSite(site) {
+  const portFile = path.join(os.tmpdir(), `el-site-port-${process.pid}-${Date.now()}`);
   const server = spawn('python3', [path.join(REPO, 'scripts/http_server.py'), '--root', site, '--port', '0',
     '--port-file', portFile], { stdio: 'ignore' });
   const port = () => (fs.existsSync(portFile) ? fs.readFileSync(portFile, 'utf8').trim() : '');
@@ -22,14 +22,24 @@ async function startBench(site, extraArgs = []) {
     throw new Error('the static server did not start');
   }
   const origin = `http://127.0.0.1:${port()}`;
+  const stop = () => {
+    server.kill();
+    fs.rmSync(portFile, { force: true });
+  };
+  return { origin, stop };
+}
+
+// Serves `site` and launches Chromium (with `extraArgs`). Returns the site's
+// origin, the browser, and stop() to close both.
+async function startBench(site, extraArgs = []) {
+  const served = await serveSite(site);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...extraArgs] });
   const stop = async () => {
     await browser.close();
-    server.kill();
-    fs.rmSync(portFile, { force: true });
+    served.stop();
   };
-  return { origin, browser, stop };
+  return { origin: served.origin, browser, stop };
 }
 
 // The page's own frame CPU times (p50, p95, count) while the cursor moves from
@@ -51,4 +61,4 @@ async function frameTimesAlong(page, start, points, { button = null, holdMs = 16
 // `n` points from f(i), i = 0..n-1.
 const pointsAlong = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
-module.exports = { REPO, startBench, frameTimesAlong, pointsAlong };
+module.exports = { REPO, serveSite, startBench, frameTimesAlong, pointsAlong };

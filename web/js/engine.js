@@ -41,6 +41,7 @@ export const engine = {
   loadRuns: (regex) => Module.ccall('el_load_runs', 'number', ['string'], [regex]),
   unloadRuns: (regex) => Module.ccall('el_unload_runs', 'number', ['string'], [regex]),
   queuedBytes: () => Module._el_queued_bytes(),
+  readAheadBytes: () => Module._el_read_ahead_bytes(),
   state: () => JSON.parse(cstr(Module._el_state_json())),
   series: (run, tag) => JSON.parse(cstr(Module.ccall('el_series_json', 'number', ['string', 'string'], [run, tag]))),
   applySettings: (text) => Module.ccall('el_apply_settings', null, ['string'], [text]),

@@ -13,6 +13,14 @@ import { engine, page, pushBytes } from './engine.js';
 const SLICE_BYTES = 32 << 20;       // read files in 32 MiB slices (fewer, larger reads are faster)
 const FIRST_SLICE_BYTES = 4 << 20;  // but start each file small, so every run shows early
 const MAX_QUEUED_BYTES = 64 << 20;  // wait for the engine beyond this backlog
+// ... unless the memory budget allows less (engine.readAheadBytes(): a small
+// wasm build, or a heap filling up): then the backlog is that, read in quarters.
+function readSizes() {
+  const ahead = engine.readAheadBytes();
+  if (ahead >= MAX_QUEUED_BYTES) return { first: FIRST_SLICE_BYTES, slice: SLICE_BYTES, backlog: MAX_QUEUED_BYTES };
+  const slice = Math.max(1 << 20, Math.floor(ahead / 4));
+  return { first: Math.min(FIRST_SLICE_BYTES, slice), slice, backlog: ahead };
+}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const messageOf = (err) => (err && err.message ? err.message : String(err));
@@ -297,7 +305,8 @@ async function readLoop() {
   try {
     while (gen === generation) {
       // Start reads while the engine's backlog allows (back-pressure), one per file.
-      while (pending.length && inFlight.length < READS_IN_FLIGHT && engine.queuedBytes() <= MAX_QUEUED_BYTES) {
+      const sizes = readSizes();
+      while (pending.length && inFlight.length < READS_IN_FLIGHT && engine.queuedBytes() <= sizes.backlog) {
         const i = pending.findIndex((p) => !inFlight.some((x) => x.e.k === p.k));
         if (i < 0) break;
         const e = pending.splice(i, 1)[0];
@@ -310,7 +319,7 @@ async function readLoop() {
           sizeKnown(e.k, e.source.file);
           e.to = e.k.size;
         }
-        const at = e.from, end = Math.min(e.to, at + (at === 0 ? FIRST_SLICE_BYTES : SLICE_BYTES));
+        const at = e.from, end = Math.min(e.to, at + (at === 0 ? sizes.first : sizes.slice));
         const result = end > at ? readSlice(e.source, at, end).then((buf) => ({ buf }), (err) => ({ err }))
           : Promise.resolve({ buf: null });
         inFlight.push({ e, at, end, result });
@@ -390,7 +399,7 @@ async function streamWhole(e, res, gen) {
     if (skip < value.length) { parts.push(value.subarray(skip)); partBytes += value.length - skip; }
     if (partBytes >= FIRST_SLICE_BYTES) {
       if (!flush()) return stop();
-      while (engine.queuedBytes() > MAX_QUEUED_BYTES && gen === generation) await sleep(2);
+      while (engine.queuedBytes() > readSizes().backlog && gen === generation) await sleep(2);
     }
   }
   if (!flush()) return stop();
