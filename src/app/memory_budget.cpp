@@ -30,8 +30,8 @@ bool MemoryBudget::update(std::uint64_t in_use, std::uint64_t budget) {
   else if (percent >= 60)
     reached = MemoryStep::kMediaDropped;
   step_ = std::max(step_, reached);
-  if (percent >= 95) full_ = true;
-  if (percent < 90) full_ = false;
+  if (percent >= 100) full_ = true;
+  if (percent < 95) full_ = false;
   return step_ != old_step || full_ != old_full;
 }
 

@@ -7,8 +7,9 @@
 //                         reservoir rule; store::Store::set_histogram_keep)
 //   80%                3. runs not yet started are no longer read (listed, a tick away),
 //                         and the user is offered to unload runs
-//   95%                full: files still being read stop where they are, each with a
-//                         problem naming the byte reached (so loading always ends)
+//   100%               full: files still being read stop where they are, each with a
+//                         problem naming the byte reached (so loading always ends); the
+//                         budget is at most 7/8 of the heap's limit, so the rest is margin
 //
 // Steps 1-3 stay taken until the logdir is closed: memory freed by unloading
 // runs goes to the runs the user picks next. Scalars are never reduced.
@@ -44,7 +45,7 @@ class MemoryBudget {
   // The heap now. Returns true when a step was taken or fullness changed.
   bool update(std::uint64_t in_use, std::uint64_t budget);
   MemoryStep step() const { return step_; }
-  // Over 95% of the budget (until back under 90%): nothing more is read.
+  // At the budget (until back under 95% of it): nothing more is read.
   bool full() const { return full_; }
   std::uint64_t in_use() const { return in_use_; }
   std::uint64_t budget() const { return budget_; }

@@ -24,6 +24,11 @@ void RunLoading::decide(store::Store& store, const LoadLimits& limits) {
 
 void RunLoading::stop_new_runs(store::Store& store) {
   selective_ = true;
+  // Picked before memory got short, not started yet: held back too (the user picks them again).
+  std::erase_if(picked_, [&store](const std::string& name) {
+    auto it = store.runs().find(name);
+    return it != store.runs().end() && nothing_read(store, it->second);
+  });
   hold_unread_runs(store);
 }
 

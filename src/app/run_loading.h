@@ -32,7 +32,8 @@ class RunLoading {
   // The user unloaded `run`: it is listed again.
   void unpick(std::string_view run) { picked_.erase(std::string(run)); }
   // The memory budget is nearly spent (app/memory_budget.h): from now on the
-  // session is selective as if past the limits, whatever their values.
+  // session is selective as if past the limits, whatever their values, and
+  // runs picked earlier that nothing was read of yet are held back too.
   void stop_new_runs(store::Store& store);
   bool selective() const { return selective_; }
   void clear() { *this = RunLoading(); }

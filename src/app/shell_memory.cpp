@@ -23,7 +23,10 @@ void Shell::apply_memory_budget() {
     store_.set_histogram_keep(MemoryBudget::kHistogramKeep);
   if (before < MemoryStep::kNewRunsStopped && now >= MemoryStep::kNewRunsStopped)
     run_loading_.stop_new_runs(store_);
-  if (memory_.full() && !was_full) stop_reading_for_memory();
+  if (memory_.full() && !was_full) {
+    run_loading_.stop_new_runs(store_);  // runs picked since step 3 that have not started
+    stop_reading_for_memory();
+  }
   if (!memory_.full() && was_full) platform_.reads_changed();  // picked runs may be read again
   force_render_ = true;
 }

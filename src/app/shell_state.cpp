@@ -69,6 +69,7 @@ std::string Shell::state_json() const {
   j.key("inUse").value(memory_.in_use());
   j.key("budget").value(memory_.budget());
   j.key("peak").value(memory_.peak());
+  j.key("storeBytes").value(store_.memory_use().total());  // the store's columns, of inUse
   j.key("step").value(static_cast<std::int64_t>(memory_.step()));
   j.key("full").value(memory_.full());
   j.key("histogramKeep").value(static_cast<std::uint64_t>(store_.histogram_keep()));

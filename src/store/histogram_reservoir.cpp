@@ -9,8 +9,8 @@
 //
 // Dropping a record erases one entry of the small per-record columns; its
 // bucket values stay in `counts` / `edges` as dead space, compacted in one
-// pass once they are a quarter of it (so each value moves O(1) times, and a
-// thinned series holds at most 4/3 of its live values).
+// pass once they are an eighth of it (so each value moves O(1) times, and a
+// thinned series holds at most 8/7 of its live values).
 #include <algorithm>
 
 #include "store/store.h"
@@ -39,13 +39,13 @@ void erase_at(std::vector<T>& column, std::size_t i) {
 
 // Copies the live records' values to fresh columns, in order.
 void compact(Series& s) {
-  // Room for the records that come until the next compaction (at a quarter
+  // Room for the records that come until the next compaction (at an eighth
   // dead): the columns then never grow by doubling.
   std::vector<double> counts, edges;
-  const std::size_t live_counts = s.counts.size() - s.reservoir->dead_counts,
-                    live_edges = s.edges.size() - s.reservoir->dead_edges;
-  counts.reserve(live_counts + live_counts / 3 + 64);
-  edges.reserve(live_edges + live_edges / 3 + 64);
+  std::size_t live_counts = 0, live_edges = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) live_counts += s.count_size[i], live_edges += s.edge_size[i];
+  counts.reserve(live_counts + live_counts / 7 + 64);
+  edges.reserve(live_edges + live_edges / 7 + 64);
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto cb = s.counts.begin() + s.count_begin[i], eb = s.edges.begin() + s.edge_begin[i];
     s.count_begin[i] = static_cast<std::uint32_t>(counts.size());
@@ -56,6 +56,16 @@ void compact(Series& s) {
   s.counts = std::move(counts);
   s.edges = std::move(edges);
   s.reservoir->dead_counts = s.reservoir->dead_edges = 0;
+}
+
+// Room for as many records as a thinned series ever holds (the kept ones and
+// a seventh more of dead space), sized by its newest record: its columns then
+// never grow by doubling, which would briefly hold twice that.
+void reserve_kept_rows(Series& s) {
+  if (s.size() == 0) return;
+  const std::size_t rows = s.reservoir->keep + s.reservoir->keep / 7 + 1;
+  s.counts.reserve(std::max(s.counts.size(), rows * s.count_size.back()));
+  s.edges.reserve(std::max(s.edges.size(), rows * s.edge_size.back()));
 }
 
 void drop_record(Series& s, std::size_t i) {
@@ -71,7 +81,7 @@ void drop_record(Series& s, std::size_t i) {
 
 void compact_if_mostly_dead(Series& s) {
   const HistogramReservoir& r = *s.reservoir;
-  if (r.dead_counts + r.dead_edges > (s.counts.size() + s.edges.size()) / 4) compact(s);
+  if (r.dead_counts + r.dead_edges > (s.counts.size() + s.edges.size()) / 8) compact(s);
 }
 
 // Runs the rule over the records `s` already holds, as if it had been on from
@@ -83,7 +93,10 @@ std::uint64_t thin_existing(Series& s, std::uint32_t keep) {
     r->seen = s.size();
   }
   r->keep = keep;
-  if (s.size() <= keep) return 0;
+  if (s.size() <= keep) {
+    reserve_kept_rows(s);
+    return 0;
+  }
   // Replay the offers on record indices, then keep the survivors' columns.
   HistogramReservoir replay{keep, 0, 0, 0, 0};
   std::vector<std::uint32_t> kept;
@@ -130,6 +143,7 @@ void Store::offer_histogram(Series& s) {
     s.reservoir = std::make_unique<HistogramReservoir>();
     s.reservoir->keep = histogram_keep_;
     s.reservoir->seen = s.size() - 1;
+    reserve_kept_rows(s);
   }
   HistogramReservoir& r = *s.reservoir;
   const std::uint64_t n = r.seen++;

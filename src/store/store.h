@@ -58,7 +58,7 @@ struct HistogramReservoir {
   std::uint32_t keep = 0;
   std::uint64_t seen = 0;  // records offered, kept or not
   std::uint64_t rng = 0;   // splitmix64 state; every series starts from seed 0, so thinning is repeatable
-  // Values of dropped records still in `counts` / `edges`, compacted away once they are a quarter of them.
+  // Values of dropped records still in `counts` / `edges`, compacted away at an eighth of them.
   std::uint64_t dead_counts = 0, dead_edges = 0;
 };
 

@@ -33,21 +33,23 @@ TEST(MemoryBudget, StepsComeInOrderAndStayWhileFullnessComesAndGoes) {
   EXPECT_TRUE(b.update(800 * kMB, budget));
   EXPECT_EQ(b.step(), MemoryStep::kNewRunsStopped);
   EXPECT_FALSE(b.full());
-  EXPECT_TRUE(b.update(950 * kMB, budget));
+  EXPECT_FALSE(b.update(999 * kMB, budget));
+  EXPECT_FALSE(b.full());
+  EXPECT_TRUE(b.update(1000 * kMB, budget));
   EXPECT_TRUE(b.full());
-  EXPECT_FALSE(b.update(900 * kMB, budget));  // still full between 90% and 95%
+  EXPECT_FALSE(b.update(950 * kMB, budget));  // still full between 95% and 100%
   EXPECT_TRUE(b.full());
-  EXPECT_TRUE(b.update(899 * kMB, budget));  // runs unloaded: reading may go on
+  EXPECT_TRUE(b.update(949 * kMB, budget));  // runs unloaded: reading may go on
   EXPECT_FALSE(b.full());
   EXPECT_EQ(b.step(), MemoryStep::kNewRunsStopped);
-  EXPECT_EQ(b.peak(), 950 * kMB);
+  EXPECT_EQ(b.peak(), 1000 * kMB);
   b.clear();
   EXPECT_EQ(b.step(), MemoryStep::kNone);
 }
 
 TEST(MemoryBudget, AJumpTakesEveryStepAtOnce) {
   MemoryBudget b;
-  EXPECT_TRUE(b.update(990, 1000));
+  EXPECT_TRUE(b.update(1000, 1000));
   EXPECT_EQ(b.step(), MemoryStep::kNewRunsStopped);
   EXPECT_TRUE(b.full());
 }

@@ -117,6 +117,27 @@ TEST(RunLoading, RunsAlreadyReadStayWhenTheLimitIsCrossed) {
   EXPECT_EQ(points(s, "train", "accuracy"), 3400u);
 }
 
+TEST(RunLoading, StoppingNewRunsHoldsBackEvenPickedRunsNotStarted) {
+  // Within the limits, every run is wanted; "train" is read, "eval" and the
+  // rest were picked by the user but nothing of them has arrived yet.
+  store::Store s;
+  RunLoading loading;
+  const auto files = pytorch_small();
+  for (const auto& [path, bytes] : files) s.add_file(path, bytes.size());
+  loading.decide(s, {1000, 1ull << 40});
+  for (const auto& [name, run] : s.runs()) loading.pick(s, name);
+  for (store::FileId id = 0; id < s.files().size(); ++id)
+    if (s.run_of(id)->name == "train") s.feed(id, files[id].second);
+  loading.stop_new_runs(s);  // the memory budget's third step
+  EXPECT_TRUE(loading.selective());
+  for (const auto& [name, run] : s.runs()) EXPECT_EQ(run.wanted, name == "train") << name;
+  EXPECT_EQ(points(s, "train", "accuracy"), 3400u);
+  // Picked again now, a run is read (the user's choice, after unloading others).
+  loading.pick(s, "eval");
+  loading.decide(s, {1000, 1ull << 40});
+  EXPECT_TRUE(s.runs().at("eval").wanted);
+}
+
 TEST(RunLoading, UnloadingFreesARunAndReadingItAgainGivesTheSameData) {
   store::Store s;
   IngestQueue queue;

@@ -41,6 +41,7 @@ test('a 256 MB build loads a 1.2 GB logdir to the end, thinning histograms and k
   const site = await serveSite(SMALL_SITE);
   try {
     const { page, context, problems } = await openPage(browser, site.origin + '/');
+    const idle = (await page.evaluate(() => window.eventlens.state())).memory.inUse;
     const t0 = Date.now();
     await page.setInputFiles('#open-folder', LOGDIR);
     await page.waitForFunction(() => {
@@ -102,7 +103,9 @@ test('a 256 MB build loads a 1.2 GB logdir to the end, thinning histograms and k
     await page.screenshot({ path: path.join(OUT, 'memory-small-histograms.png') });
     assertEq(problems, [], 'console errors/warnings');
     console.log(`bench: small build (256 MB) loaded ${COPIES} x demo --big in ${loadMs} ms; peak heap ` +
-      `${(m.peak / 1048576).toFixed(0)} MB of a ${(m.budget / 1048576).toFixed(0)} MB budget; step ${m.step}; ` +
+      `${(m.peak / 1048576).toFixed(0)} MB of a ${(m.budget / 1048576).toFixed(0)} MB budget (${(idle / 1048576).toFixed(0)} MB ` +
+      `before opening; at the end ${(m.inUse / 1048576).toFixed(0)} MB, the store's columns ` +
+      `${(m.storeBytes / 1048576).toFixed(0)} MB); step ${m.step}; ` +
       `${read.length} runs read (${scalarRuns} scalar, ${histogramRuns} histogram to the end), ${notRead} listed, ` +
       `${stopped.size} stopped; reduced: ${m.reductions}`);
     await context.close();
