@@ -155,6 +155,10 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
           "never more than the page can hold). As it fills: decoded images and audio are dropped,\n"
           "then histograms thinned to 500 records a series, then new runs are not read. Scalars\n"
           "are always kept exactly.");
+      if (view.memory.budget > 0)
+        ImGui::TextDisabled("%s now (%s in use)%s", format_bytes(view.memory.budget).c_str(),
+                            format_bytes(view.memory.in_use).c_str(),
+                            settings.memory_budget_mb == 0 ? ", chosen for this computer" : "");
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
