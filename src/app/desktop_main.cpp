@@ -117,7 +117,8 @@ class DesktopPlatform final : public el::app::Platform {
   // limit, and the machine's memory for the default budget.
   el::app::HeapUse heap_use() const override {
     const struct mallinfo2 m = mallinfo2();
-    const double gb = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE) / (1ull << 30);
+    static const double gb =
+        static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE) / (1ull << 30);
     return {m.uordblks + m.hblkhd, 0, gb};
   }
   // The CJK font Debian installs (fonts-droid-fallback), read from disk.

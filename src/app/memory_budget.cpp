@@ -35,14 +35,4 @@ bool MemoryBudget::update(std::uint64_t in_use, std::uint64_t budget) {
   return step_ != old_step || full_ != old_full;
 }
 
-const char* memory_step_name(MemoryStep step) {
-  switch (step) {
-    case MemoryStep::kNone: return "nothing reduced";
-    case MemoryStep::kMediaDropped: return "decoded images and audio dropped";
-    case MemoryStep::kHistogramsThinned: return "histograms thinned to 500 records a series";
-    case MemoryStep::kNewRunsStopped: return "new runs no longer read";
-  }
-  return "";
-}
-
 }  // namespace el::app

@@ -59,7 +59,4 @@ class MemoryBudget {
   std::uint64_t in_use_ = 0, budget_ = 0, peak_ = 0;
 };
 
-// A step's words for the status bar and Problems ("histograms thinned to 500 records a series").
-const char* memory_step_name(MemoryStep step);
-
 }  // namespace el::app

@@ -44,6 +44,12 @@ bool Shell::one_run_at_a_time() const {
 }
 
 namespace {
+// Partly read and still being read: a wanted file of a run, started, not finished.
+bool part_read(const store::Store& store, store::FileId f) {
+  const store::FileStatus& st = store.files().status(f);
+  return !st.finished && st.bytes_read > 0 && store.file_wanted(f) && store.run_of(f);
+}
+
 bool run_read(const store::Store& store, const store::Run& run) {
   if (!run.wanted) return true;  // unloaded, or held back: not being read
   for (store::FileId f : run.files)
@@ -59,11 +65,8 @@ bool Shell::run_may_start(store::FileId file) {
   if (reading_run_ && !run_read(store_, *reading_run_)) return false;
   reading_run_ = nullptr;
   // Runs started before memory got short go on first, one after another.
-  for (store::FileId f = 0; f < store_.files().size() && !reading_run_; ++f) {
-    const store::FileStatus& st = store_.files().status(f);
-    if (!st.finished && st.bytes_read > 0 && store_.file_wanted(f) && store_.run_of(f))
-      reading_run_ = store_.run_of(f);
-  }
+  for (store::FileId f = 0; f < store_.files().size() && !reading_run_; ++f)
+    if (part_read(store_, f)) reading_run_ = store_.run_of(f);
   if (reading_run_) return false;
   reading_run_ = run;
   return true;
@@ -85,8 +88,8 @@ void Shell::stop_reading_for_memory() {
   const std::string why = "not read past here: the memory budget (" + ui::format_bytes(memory_.budget()) +
                           ") is full. Unload runs, then unload and tick this run to read all of it.";
   for (store::FileId f = 0; f < store_.files().size(); ++f) {
+    if (!part_read(store_, f)) continue;
     const store::FileStatus& status = store_.files().status(f);
-    if (status.finished || status.bytes_read == 0 || !store_.file_wanted(f)) continue;
     queue_.drop(f);
     store_.add_problem(f, {record::ProblemKind::kMemoryBudget, status.bytes_read, 0,
                            "stopped at byte " + std::to_string(status.bytes_read) + " of " +

@@ -79,7 +79,7 @@ void drop_record(Series& s, std::size_t i) {
   erase_at(s.edge_size, i);
 }
 
-void compact_if_mostly_dead(Series& s) {
+void compact_past_slack(Series& s) {
   const HistogramReservoir& r = *s.reservoir;
   if (r.dead_counts + r.dead_edges > (s.counts.size() + s.edges.size()) / 8) compact(s);
 }
@@ -151,7 +151,7 @@ void Store::offer_histogram(Series& s) {
   // The new record is appended; drop the one it displaces (the previous newest when the draw misses).
   drop_record(s, displaced(r, n));
   ++histogram_dropped_;
-  compact_if_mostly_dead(s);
+  compact_past_slack(s);
 }
 
 }  // namespace el::store

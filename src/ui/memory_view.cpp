@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "ui/format.h"
+#include "ui/problems_panel.h"
 
 namespace el::ui {
 
@@ -18,11 +19,12 @@ std::string memory_reductions(const MemoryView& m) {
   return out;
 }
 
+ImVec4 reduced_color() { return severity_color(record::ProblemSeverity::kDamage); }
+
 void draw_memory_note(const MemoryView& m) {
   if (m.budget == 0 || (m.step == 0 && !m.full)) return;
   ImGui::SameLine(0, 14);
-  const ImVec4 amber(0.92f, 0.62f, 0.25f, 1.0f);
-  ImGui::TextColored(amber, "Memory %s of %s: %s", format_bytes(m.in_use).c_str(),
+  ImGui::TextColored(reduced_color(), "Memory %s of %s: %s", format_bytes(m.in_use).c_str(),
                      format_bytes(m.budget).c_str(),
                      m.full        ? "full, reading paused"
                      : m.step >= 3 ? "new runs not read"

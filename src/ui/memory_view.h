@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "imgui.h"
+
 namespace el::ui {
 
 struct MemoryView {
@@ -20,6 +22,8 @@ struct MemoryView {
 
 // "histograms thinned to 500 records a series (3,000 records dropped); new runs not read", or "".
 std::string memory_reductions(const MemoryView& m);
+// The colour of what the budget reduced: the Problems panel's for damaged data.
+ImVec4 reduced_color();
 // The status bar's note and its tooltip (nothing when no step was taken).
 void draw_memory_note(const MemoryView& m);
 

@@ -361,7 +361,7 @@ void RunsPanel::draw_load_picker(const UiContext& ctx, const RunList& loaded, co
   const Settings& s = *ctx.settings;
   ImGui::PushTextWrapPos(0);
   if (ctx.memory && ctx.memory->step >= 3)
-    ImGui::TextColored(ImVec4(0.92f, 0.62f, 0.25f, 1.0f),
+    ImGui::TextColored(reduced_color(),
                        "%s of %s runs (%s) not read: the memory budget is nearly spent (%s of %s). Unload "
                        "runs (right-click one) to free memory, then tick the runs to read.",
                        format_count(listed_total).c_str(), format_count(ctx.store->runs().size()).c_str(),

@@ -129,8 +129,7 @@ void card_frame(const UiContext& ctx, const TagRunCard& card, ImVec2 size, const
   }
   if (card.series && card.series->records_seen() > card.series->size()) {  // thinned by the memory budget
     ImGui::SameLine(0, 10);
-    ImGui::TextColored(ImVec4(0.92f, 0.62f, 0.25f, 1.0f), "kept %s of %s",
-                       format_count(card.series->size()).c_str(),
+    ImGui::TextColored(reduced_color(), "kept %s of %s", format_count(card.series->size()).c_str(),
                        format_count(card.series->records_seen()).c_str());
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
