@@ -36,6 +36,9 @@ mergeInto(LibraryManager.library, {
   el_js_copy_link: function () { if (window.eventlensPage) window.eventlensPage.copyLink(); },
   el_js_copy_text: function (text) { if (window.eventlensPage) window.eventlensPage.copyText(UTF8ToString(text >>> 0)); },
   el_js_open_url: function (url) { if (window.eventlensPage) window.eventlensPage.openLink(UTF8ToString(url >>> 0)); },
+  el_js_open_address: function (address, endpoint) {
+    if (window.eventlensPage) window.eventlensPage.openAddress(UTF8ToString(address >>> 0), UTF8ToString(endpoint >>> 0));
+  },
   el_js_reads_changed: function () { if (window.eventlensPage) window.eventlensPage.readsChanged(); },
   el_js_file_reset: function (file) { if (window.eventlensPage) window.eventlensPage.fileReset(file); },
   // The machine's memory in GB as the browser reports it (Chromium: 0.25 to 8); 0: not said.

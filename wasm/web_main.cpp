@@ -22,6 +22,7 @@ void el_js_stop_audio();
 void el_js_copy_link();
 void el_js_copy_text(const char* text);
 void el_js_open_url(const char* url);
+void el_js_open_address(const char* address, const char* endpoint);
 void el_js_reads_changed();
 void el_js_file_reset(unsigned file);
 double el_js_device_memory();
@@ -77,6 +78,10 @@ class WebPlatform final : public el::app::Platform {
   void copy_text(const std::string& text) override { el_js_copy_text(text.c_str()); }
   void open_url(const std::string& url) override { el_js_open_url(url.c_str()); }
   bool can_copy_link() const override { return true; }
+  bool can_open_address() const override { return true; }
+  void open_address(const std::string& address, const std::string& endpoint) override {
+    el_js_open_address(address.c_str(), endpoint.c_str());
+  }
   void reads_changed() override { el_js_reads_changed(); }
   void file_reset(el::store::FileId file) override { el_js_file_reset(file); }
   // dlmalloc's count of bytes in use (freed memory is reused, though the wasm

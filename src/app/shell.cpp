@@ -241,6 +241,7 @@ bool Shell::frame() {
   view.fonts = &fonts_;
   view.can_open_dialogs = platform_.can_open_dialogs();
   view.can_copy_link = platform_.can_copy_link();
+  view.can_open_address = platform_.can_open_address();
   view.drop_hint = platform_.drop_hint();
   view.live_supported = live_supported_;
   view.live_active = live_active_ && settings_.live_reload;
@@ -283,6 +284,7 @@ bool Shell::frame() {
   // Act after drawing so a request never lands in the middle of a frame.
   if (act.open_files) platform_.open_files();
   if (act.open_folder) platform_.open_folder();
+  if (!act.open_address.empty()) platform_.open_address(act.open_address, act.open_endpoint);
   if (act.close_all) close_all();
   if (act.cancel_loading) cancel_loading();
   if (!act.unload_runs.empty()) unload_runs(act.unload_runs);

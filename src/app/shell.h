@@ -53,6 +53,10 @@ class Platform : public MediaIo, public FileReadIo {
   // Open a web address (a link in a text summary) outside the app.
   virtual void open_url(const std::string& url) {}
   virtual bool can_copy_link() const { return false; }
+  // Open an address as data (an event file, a manifest, s3:// or gs:// bucket;
+  // `endpoint`: the S3-compatible server of an s3:// bucket, if not AWS).
+  virtual bool can_open_address() const { return false; }
+  virtual void open_address(const std::string& address, const std::string& endpoint) {}
   // Fetch the CJK font (a TTF kept beside the app, not embedded: most users
   // never need it) and hand it to Shell::cjk_font_arrived or _failed. Returns
   // false when this platform has none.

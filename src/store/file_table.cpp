@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 namespace el::store {
 
 struct FileTable::File final : record::RecordSink {
@@ -62,7 +64,12 @@ void FileTable::finish(FileId id) {
   if (id >= files_.size() || files_[id]->status.finished) return;
   File& f = *files_[id];
   f.status.finished = true;
-  f.reader.end_of_stream();
+  // A file that could not be opened at all (Store::add_unreadable) was never
+  // read: it is not also "empty".
+  const bool unreadable =
+      std::any_of(f.status.problems.begin(), f.status.problems.end(),
+                  [](const record::Problem& p) { return p.kind == record::ProblemKind::kUnreadable; });
+  if (!unreadable) f.reader.end_of_stream();
   f.status.compression = f.reader.compression();
   ++version_;
 }

@@ -116,6 +116,13 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
     tooltip("Pick one or more event files (events.out.tfevents.*) to add to what is open.");
     if (ImGui::MenuItem("Open folder...", nullptr, false, view.can_open_dialogs)) act.open_folder = true;
     tooltip("Pick a log directory; every sub-folder holding event files becomes a run.");
+    if (view.can_open_address) {
+      if (menu_item(
+              "Open address...",
+              "Open runs by web address (a published logdir's manifest.json, an event file) or a\n"
+              "public cloud bucket (s3://bucket/folder, gs://bucket/folder, other S3-compatible servers)."))
+        open_address_.open();
+    }
     ImGui::Separator();
     bool any = view.store && view.store->files().size() > 0;
     if (ImGui::MenuItem("Close all", nullptr, false, any)) act.close_all = true;
@@ -191,12 +198,22 @@ void MainWindow::draw_empty_state(const MainWindowView& view, MainWindowActions&
     const char* b = "Open folder...";
     float wa = ImGui::CalcTextSize(a).x + style.FramePadding.x * 4;
     float wb = ImGui::CalcTextSize(b).x + style.FramePadding.x * 4;
-    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - wa - wb - style.ItemSpacing.x) * 0.5f);
+    float all = wa + wb + style.ItemSpacing.x;
+    if (view.can_open_address)
+      all += ImGui::CalcTextSize("Open address...").x + style.FramePadding.x * 4 + style.ItemSpacing.x;
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - all) * 0.5f);
     if (ImGui::Button(a, ImVec2(wa, 0))) act.open_files = true;
     tooltip("Pick one or more event files.");
     ImGui::SameLine();
     if (ImGui::Button(b, ImVec2(wb, 0))) act.open_folder = true;
     tooltip("Pick a log directory; its sub-folders with event files become runs.");
+    if (view.can_open_address) {
+      const char* c = "Open address...";
+      const float wc = ImGui::CalcTextSize(c).x + style.FramePadding.x * 4;
+      ImGui::SameLine();
+      if (ImGui::Button(c, ImVec2(wc, 0))) open_address_.open();
+      tooltip("Open runs by web address, or a public cloud bucket (s3://, gs://).");
+    }
   }
 }
 
@@ -413,6 +430,7 @@ void MainWindow::draw_about(const MainWindowView& view) {
 MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& settings) {
   MainWindowActions act;
   draw_menu_bar(view, settings, act);
+  open_address_.draw(act.open_address, act.open_endpoint);
   const ImGuiViewport* vp = ImGui::GetMainViewport();  // WorkPos/WorkSize exclude the menu bar
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_bar_height()));

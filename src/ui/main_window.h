@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "ui/dashboard.h"
 #include "ui/memory_view.h"
+#include "ui/open_address_dialog.h"
 #include "ui/runs_panel.h"
 #include "ui/series_cache.h"
 #include "ui/settings.h"
@@ -39,6 +40,7 @@ struct MainWindowView {
   const Fonts* fonts = nullptr;
   bool can_open_dialogs = true;             // the platform has file/folder pickers
   bool can_copy_link = false;               // the view can be shared as a link (the page)
+  bool can_open_address = false;            // data can be opened by web address or bucket (the page)
   const char* drop_hint = nullptr;          // extra line for the empty state, platform specific
   bool live_supported = false;              // an opened folder can be re-checked
   bool live_active = false;                 // ... and is being re-checked now
@@ -55,6 +57,7 @@ struct MainWindowView {
 struct MainWindowActions {
   bool open_files = false;
   bool open_folder = false;
+  std::string open_address, open_endpoint;  // File > Open address (endpoint: an s3:// bucket's server)
   bool close_all = false;
   bool cancel_loading = false;
   bool copy_link = false;
@@ -109,7 +112,8 @@ class MainWindow {
   void draw_sidebar_splitter(Settings& settings, float width, float height);
 
   bool open_about_ = false;
-  bool show_help_ = false;  // Help > Keyboard and mouse
+  OpenAddressDialog open_address_;  // File > Open address
+  bool show_help_ = false;          // Help > Keyboard and mouse
   bool show_problems_ = false;
   std::array<float, 4> problems_badge_{};
   std::uint64_t problems_seen_ = 0;  // the panel opens by itself when a whole load fails

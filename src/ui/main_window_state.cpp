@@ -34,6 +34,7 @@ void MainWindow::write_state(store::JsonWriter& j, const store::Store& store) co
   for (const MenuRow& r : last_menu_rows())
     j.begin_object().key("label").value(r.label).key("x").value(r.x).key("y").value(r.y).end_object();
   j.end_array();
+  j.key("openAddressDialog").value(open_address_.shown());
   // The runs panel's list as ordered, with its columns.
   j.key("runsPanel").begin_object().key("columns").begin_array();
   for (const std::string& c : runs_panel_.listed_columns()) j.value(c);

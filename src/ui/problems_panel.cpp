@@ -7,6 +7,20 @@ namespace el::ui {
 
 namespace {
 bool memory_reduced(const MemoryView* memory) { return memory && (memory->step > 0 || memory->full); }
+
+// Right-click a problem to copy it: some carry what to do (a bucket's CORS rule).
+void copy_menu(const UiContext& ctx, const std::string& path, const std::string& message, std::size_t file,
+               std::ptrdiff_t k) {
+  if (!ctx.copy_text) return;
+  ImGui::PushID(static_cast<int>(file));
+  ImGui::PushID(static_cast<int>(k));
+  if (ImGui::BeginPopupContextItem("##copy")) {
+    if (ImGui::MenuItem("Copy this problem")) *ctx.copy_text = path + ": " + message;
+    ImGui::EndPopup();
+  }
+  ImGui::PopID();
+  ImGui::PopID();
+}
 }  // namespace
 
 std::uint64_t problem_count(const store::Store& store, const EmbeddingProvider* embeddings,
@@ -56,7 +70,8 @@ bool draw_problems_panel(const UiContext& ctx) {
               static_cast<unsigned long long>(problem_count(*ctx.store, ctx.embeddings, ctx.memory)));
   if (ctx.fonts && ctx.fonts->heading) ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("Damaged parts are skipped; everything else is shown.");
+  ImGui::TextDisabled(
+      "Damaged parts are skipped; everything else is shown. Right-click a problem to copy it.");
   ImGui::SameLine(ImGui::GetWindowWidth() - 80);
   if (ImGui::Button("Close", ImVec2(64, 0))) open = false;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -95,6 +110,7 @@ bool draw_problems_panel(const UiContext& ctx) {
         ImGui::PushStyleColor(ImGuiCol_Text, severity_color(record::problem_severity(p.kind)));
         ImGui::TextWrapped("%s", p.message.c_str());
         ImGui::PopStyleColor();
+        copy_menu(ctx, f.path, p.message, id, &p - f.problems.data());
       }
     }
     if (ctx.embeddings && !ctx.embeddings->discovering()) {

@@ -115,5 +115,19 @@ TEST(FileTable, AnEmptyFileIsANoticeUntilItGrows) {
   EXPECT_EQ(consumer.seen.size(), 31u);
 }
 
+TEST(FileTable, AnAddressThatCouldNotBeOpenedIsOneProblemNotAlsoEmpty) {
+  // The page could not fetch a URL or list a bucket: the file is announced
+  // with size 0 and its one problem, then finished.
+  CountingConsumer consumer;
+  FileTable table(&consumer);
+  const FileId id = table.add("s3://closed/logs/", 0);
+  table.add_problem(id, {record::ProblemKind::kUnreadable, 0, 0, "the bucket did not answer this page"});
+  table.finish(id);
+  ASSERT_EQ(table.status(id).problems.size(), 1u);
+  EXPECT_EQ(table.status(id).problems[0].kind, record::ProblemKind::kUnreadable);
+  EXPECT_EQ(table.status(id).problems[0].message, "the bucket did not answer this page");
+  EXPECT_TRUE(table.status(id).finished);
+}
+
 }  // namespace
 }  // namespace el::store

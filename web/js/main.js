@@ -16,7 +16,7 @@
 
 import { engine, fetchCjkFont, page, playAudio, startWorkBetweenFrames, stopAudio } from './engine.js';
 import { cancelReads, fileReset, forgetFiles, readBlob, readFile, readsChanged } from './reader.js';
-import { applyLiveSetting, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive } from './sources.js';
+import { applyLiveSetting, openAddress, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive, whenOpenedUrlsChange } from './sources.js';
 import { installTestHook } from './test_hook.js';
 
 // [SECTION] the Emscripten module and the browser check -------------------------------------
@@ -74,6 +74,16 @@ function download(filename, mime, bytes) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+// The address bar: the settings' link form, then every address opened
+// (&url=...), so a copied link opens the same view of the same data.
+let linkSettings = location.hash.slice(1).replace(/(^|&)url=[^&]*/g, '').replace(/^&/, '');
+function writeLink() {
+  const fromQuery = new URLSearchParams(location.search).getAll('manifest');
+  const urls = openedUrls.filter((u) => !fromQuery.includes(u));
+  history.replaceState(null, '', '#' + linkSettings + urls.map((u) => '&url=' + encodeURIComponent(u)).join(''));
+}
+whenOpenedUrlsChange(writeLink);
+
 window.eventlensPage = {
   // The engine started: saved settings, then the link's (the link wins), then the data the link names.
   ready() {
@@ -94,6 +104,7 @@ window.eventlensPage = {
     if (named.length) named.forEach(openUrl); else openServedManifest();
   },
   openFiles: pickFiles,
+  openAddress,
   openFolder: pickFolder,
   // Stop reading, and re-checking (it would resume what was cancelled).
   cancel() {
@@ -105,14 +116,14 @@ window.eventlensPage = {
     forgetFiles();
     stopLive();
     openedUrls.length = 0;
+    writeLink();
     stopAudio();
   },
   settingsChanged(text) {
     document.body.classList.toggle('light', /(?:^|&)theme=light/.test(text));
     localStorage.setItem('eventlens.settings', text);
-    const fromQuery = new URLSearchParams(location.search).getAll('manifest');
-    const urls = openedUrls.filter((u) => !fromQuery.includes(u));
-    history.replaceState(null, '', '#' + text + urls.map((u) => '&url=' + encodeURIComponent(u)).join(''));
+    linkSettings = text;
+    writeLink();
     applyLiveSetting(text);
   },
   // The sidebar's width and remembered run colours: this browser's, never in the link.

@@ -50,7 +50,7 @@ export async function fetchOrExplain(url, init) {
 
 // [SECTION] slices of a source (File slices in a worker, HTTP ranges) ------------------------
 // A source is {file: File} or {url: string} (noRange: the server sends no
-// size, so one plain download).
+// size, so one plain download; fetch: a fetch whose errors are the bucket's, buckets.js).
 //
 // File slices are read in a worker: the browser hands file bytes over in many
 // small pieces, and taking them on the main thread cost as much time as
@@ -119,12 +119,14 @@ function fileSlice(file, at, end) {
   });
 }
 
+const fetchFor = (source) => source.fetch || fetchOrExplain;
+
 // Bytes [at, end) of a source, as a Uint8Array. URL sources ask for an HTTP
 // Range; a server that ignores Range answers with the whole file, which is
 // returned as {whole: response} for the caller to stream (at 0 only).
 async function readSlice(source, at, end) {
   if (source.file) return fileSlice(source.file, at, end);
-  const res = await fetchOrExplain(source.url, source.noRange ? { cache: 'no-store' }
+  const res = await fetchFor(source)(source.url, source.noRange ? { cache: 'no-store' }
     : { headers: { Range: `bytes=${at}-${end - 1}` }, cache: 'no-store' });
   if (res.status !== 206) {
     if (at === 0) return { whole: res };
@@ -412,7 +414,7 @@ async function streamWhole(e, res, gen) {
 // and asks for a record's bytes when a card shows it. A compressed file is
 // inflated from its start up to the record (rare: TensorFlow writes plain files).
 async function readInflated(source, format, at, end) {
-  const raw = source.file ? source.file.stream() : (await fetchOrExplain(source.url, { cache: 'no-store' })).body;
+  const raw = source.file ? source.file.stream() : (await fetchFor(source)(source.url, { cache: 'no-store' })).body;
   const reader = raw.pipeThrough(new DecompressionStream(format)).getReader();
   const out = new Uint8Array(end - at);
   let pos = 0, got = 0;
@@ -440,7 +442,7 @@ export async function readBlob(ticket, id, offset, length, format) {
     if (format) {
       bytes = await readInflated(source, format, offset, offset + length);
     } else if (source.noRange) {  // no ranges from this server: the whole file, cut
-      const res = await fetchOrExplain(source.url, { cache: 'no-store' });
+      const res = await fetchFor(source)(source.url, { cache: 'no-store' });
       bytes = new Uint8Array(await res.arrayBuffer()).subarray(offset, offset + length);
     } else {
       bytes = await readSlice(source, offset, offset + length);

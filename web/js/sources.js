@@ -1,12 +1,14 @@
 // Where event files come from: the file and folder pickers, drag and drop,
-// addresses (?manifest=, #url=, eventlens.open), a served logdir's
-// manifest.json, and the live re-checks of opened folders and manifests.
+// addresses (File > Open address, ?manifest=, #url=, eventlens.open): event
+// files, manifests and cloud buckets; a served logdir's manifest.json; and the
+// live re-checks of opened folders, manifests and buckets.
 //
 // [SECTION] event files in a folder
 // [SECTION] pickers and drops
 // [SECTION] addresses and manifests
 // [SECTION] live re-checks
 
+import { bucketAddress, bucketReader, isBucketAddress, listBucket, parseBucket } from './buckets.js';
 import { engine, page } from './engine.js';
 import { anythingOpen, enqueue, fetchOrExplain } from './reader.js';
 
@@ -177,10 +179,61 @@ async function manifestEntries(url, explain) {
 
 // Addresses opened so far: kept in the address bar's hash, so a copied link opens them again.
 export const openedUrls = [];
+let openedUrlsChanged = () => {};
+export function whenOpenedUrlsChange(fn) { openedUrlsChanged = fn; }
+function addOpenedUrl(raw) {
+  if (openedUrls.includes(raw)) return;
+  openedUrls.push(raw);
+  openedUrlsChanged();
+}
 
-// A manifest (.json, as `eventlens publish` writes) or one event file,
-// relative to this page or absolute (another origin needs CORS).
+// A bucket's event files (and the Projector's files and profiles), named
+// relative to its prefix as a folder's are.
+async function bucketEntries(bucket) {
+  const read = bucketReader(bucket);
+  const entries = [];
+  for (const o of await listBucket(bucket)) {
+    const path = o.key.slice(bucket.prefix.length);
+    const kind = classify(path.slice(path.lastIndexOf('/') + 1), true);
+    if (kind) entries.push({ source: { url: bucket.objectUrl(o.key), fetch: read }, path, size: o.size,
+      other: kind === 'other' });
+  }
+  return entries;
+}
+
+// s3://bucket/prefix or gs://bucket/prefix, with ?endpoint=URL for other S3-compatible servers.
+async function openBucket(raw) {
+  let bucket;
+  try {
+    bucket = parseBucket(raw);
+  } catch (err) {
+    engine.pathFailed(String(raw), err.message);
+    return;
+  }
+  addOpenedUrl(raw);
+  try {
+    const entries = await bucketEntries(bucket);
+    if (!entries.length) throw new Error('no event files under ' + bucket.display);
+    liveSources.push({ kind: 'bucket', bucket });
+    openEntries(entries);
+    updateLive();
+  } catch (err) {
+    engine.pathFailed(bucket.display, err && err.message ? err.message : String(err));
+  }
+}
+
+// What File > Open address gives: an address, and for a bucket on a server
+// other than AWS's or Google's, the server's endpoint.
+export function openAddress(address, endpoint) {
+  const a = String(address).trim();
+  if (!a) return;
+  openUrl(bucketAddress(a, endpoint));
+}
+
+// A manifest (.json, as `eventlens publish` writes), one event file, or a
+// bucket: relative to this page or absolute (another origin needs CORS).
 export async function openUrl(raw) {
+  if (isBucketAddress(raw)) return openBucket(String(raw).trim());
   let url;
   try {
     url = new URL(raw, location.href).href;
@@ -188,7 +241,7 @@ export async function openUrl(raw) {
     engine.pathFailed(String(raw), 'not a valid address');
     return;
   }
-  if (!openedUrls.includes(raw)) openedUrls.push(raw);
+  addOpenedUrl(raw);
   try {
     const path = new URL(url).pathname;
     if (/\.json$/i.test(path)) {
@@ -224,9 +277,9 @@ export async function openServedManifest() {
 }
 
 // [SECTION] live re-checks ----------------------------------------------------------------------
-// Opened directory handles and served manifests are re-read every few
-// seconds: grown files continue where they stopped, new files are added.
-const liveSources = [];  // {kind: 'handle', dir} | {kind: 'manifest', url}
+// Opened directory handles, served manifests and buckets are re-read every
+// few seconds: grown files continue where they stopped, new files are added.
+const liveSources = [];  // {kind: 'handle', dir} | {kind: 'manifest', url} | {kind: 'bucket', bucket}
 let live = { on: true, seconds: 5 };
 let liveTimer = null;
 
@@ -243,6 +296,7 @@ export async function recheck() {
   try {
     for (const src of liveSources) {
       if (src.kind === 'handle') enqueue(await walkHandle(src.dir, '', []));
+      else if (src.kind === 'bucket') enqueue(await bucketEntries(src.bucket));  // grown objects continue
       else enqueue(await manifestEntries(src.url, false));
     }
   } catch (err) {

@@ -14,7 +14,7 @@ export function installTestHook() {
     settings: (text) => engine.applySettings(text),
     // Switches to a dashboard by name ("scalars", "images"...).
     show: (name) => engine.show(name),
-    // Opens a manifest (.json) or an event file by URL, relative or absolute.
+    // Opens a manifest (.json), an event file or a bucket (s3://, gs://) by address.
     open: (url) => openUrl(url),
     isReady: () => page.ready,
     frame: () => (page.ready ? engine.frameCount() : 0),
