@@ -5,13 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "io/threaded_ingest.h"
 #include "store/run_paths.h"
 
 namespace el::io {
-namespace {
-constexpr std::size_t kLoadReadBytes = 8u << 20;
-}  // namespace
-
 // Loads PATHs into `store`: a directory is walked recursively and its files are
 // named relative to it; a file is named by its base name, in a run of its own. Files are
 // read in lexicographic path order, in 8 MiB pieces. Returns false on I/O errors.
@@ -41,32 +38,23 @@ bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFil
 }
 
 bool load_paths(const std::vector<std::string>& paths, store::Store& store,
-                std::vector<std::string>* disk_paths) {
+                std::vector<std::string>* disk_paths, unsigned threads) {
   namespace fs = std::filesystem;
   std::vector<DiskFile> files;
-  bool ok = list_event_files(paths, files);
-  std::vector<std::uint8_t> buf(kLoadReadBytes);
+  const bool listed = list_event_files(paths, files);
+  std::vector<store::FileId> ids;
+  ids.reserve(files.size());
   for (const auto& [name, path, run] : files) {
     std::error_code ec;
-    store::FileId id = store.add_file(name, fs::file_size(path, ec), run);
+    const store::FileId id = store.add_file(name, fs::file_size(path, ec), run);
+    ids.push_back(id);
     if (disk_paths) {
       if (disk_paths->size() <= id) disk_paths->resize(id + 1);
       (*disk_paths)[id] = path;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "eventlens: %s: cannot open\n", path.c_str());
-      ok = false;
-      continue;
-    }
-    while (in) {
-      in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(buf.size()));
-      auto n = static_cast<std::size_t>(in.gcount());
-      if (n) store.feed(id, {buf.data(), n});
-    }
-    store.finish(id);
   }
-  return ok;
+  const bool read = ingest_files(store, files, ids, threads);
+  return listed && read;
 }
 
 }  // namespace el::io

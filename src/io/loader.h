@@ -10,9 +10,10 @@ namespace el::io {
 // A directory is walked recursively for event files (names containing
 // "tfevents", not *.profile-empty), named relative to it; a file given by name
 // is always read, named by its base name, and is a run of its own named after
-// the file (loose files never share a run "."). Files are read in
-// lexicographic path order, in 8 MiB pieces. Returns false if a path could not
-// be read (the message names it on stderr).
+// the file (loose files never share a run "."). Files are announced in
+// lexicographic path order and read in 8 MiB pieces, runs in parallel
+// (io/threaded_ingest.h). Returns false if a path could not be read (the
+// message names it on stderr).
 struct DiskFile {
   std::string name;  // relative to what was opened ('/' separators)
   std::string path;  // where it is on disk
@@ -25,7 +26,8 @@ struct DiskFile {
                                     const char* who = "eventlens");
 
 // If `disk_paths` is given, (*disk_paths)[file id] is where each file was read.
+// `threads`: as io::ingest_files (0: one per core, runs decoded in parallel).
 [[nodiscard]] bool load_paths(const std::vector<std::string>& paths, store::Store& store,
-                              std::vector<std::string>* disk_paths = nullptr);
+                              std::vector<std::string>* disk_paths = nullptr, unsigned threads = 0);
 
 }  // namespace el::io

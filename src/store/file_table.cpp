@@ -6,6 +6,16 @@
 
 namespace el::store {
 
+namespace {
+// A file that grew after it was finished (live reload): what looked like a
+// truncated tail was a record still being written, and it is no longer empty.
+void forget_end_problems(FileStatus& status) {
+  std::erase_if(status.problems, [](const record::Problem& p) {
+    return p.kind == record::ProblemKind::kTruncatedTail || p.kind == record::ProblemKind::kEmptyFile;
+  });
+}
+}  // namespace
+
 struct FileTable::File final : record::RecordSink {
   File(FileTable& table, FileId id) : table(table), id(id), reader(*this) {}
   void on_record(std::uint64_t offset, std::span<const std::uint8_t> data) override {
@@ -39,13 +49,9 @@ FileId FileTable::add(std::string path, std::uint64_t size) {
 void FileTable::feed(FileId id, std::span<const std::uint8_t> bytes) {
   if (id >= files_.size() || bytes.empty()) return;
   File& f = *files_[id];
-  if (f.status.finished) {
-    // The file grew (live reload): what looked like a truncated tail was a
-    // record still being written. Reading resumes where it stopped.
+  if (f.status.finished) {  // it grew: reading resumes where it stopped
     f.status.finished = false;
-    std::erase_if(f.status.problems, [](const record::Problem& p) {
-      return p.kind == record::ProblemKind::kTruncatedTail || p.kind == record::ProblemKind::kEmptyFile;
-    });
+    forget_end_problems(f.status);
   }
   // zlib's crc32 takes a uInt length: feed it in pieces below 4 GiB.
   for (std::size_t at = 0; checksums_ && at < bytes.size(); at += (1u << 30)) {
@@ -93,6 +99,37 @@ void FileTable::set_size(FileId id, std::uint64_t size) {
 void FileTable::add_problem(FileId id, record::Problem problem) {
   if (id >= files_.size()) return;
   files_[id]->status.problems.push_back(std::move(problem));
+  ++version_;
+}
+
+void FileTable::account(FileId id, std::uint64_t bytes, std::uint32_t crc32,
+                        record::Compression compression) {
+  if (id >= files_.size()) return;
+  FileStatus& s = files_[id]->status;
+  if (s.finished && bytes > 0) {
+    s.finished = false;
+    forget_end_problems(s);
+  }
+  if (checksums_) s.crc32 = crc32;
+  s.bytes_read += bytes;
+  total_bytes_read_ += bytes;
+  s.compression = compression;
+  ++version_;
+}
+
+void FileTable::count_records(FileId id, std::uint64_t n) {
+  if (id < files_.size()) files_[id]->status.records += n;
+}
+
+void FileTable::add_record_problem(FileId id, record::Problem problem) {
+  if (id >= files_.size()) return;
+  files_[id]->on_problem(problem);
+  ++version_;
+}
+
+void FileTable::mark_finished(FileId id) {
+  if (id >= files_.size()) return;
+  files_[id]->status.finished = true;
   ++version_;
 }
 

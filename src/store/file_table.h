@@ -54,8 +54,17 @@ class FileTable {
   // Whole-file CRC-32s (FileStatus::crc32) cost a pass over every byte; they
   // are for tests that check the page's slicing, so off unless asked for.
   void set_checksums(bool on) { checksums_ = on; }
+  bool checksums() const { return checksums_; }
   // A problem found above the record layer (an undecodable value, ...).
   void add_problem(FileId id, record::Problem problem);
+
+  // Bytes framed elsewhere (store/decoded_chunk.h, on another thread): the
+  // bookkeeping feed() and finish() do, without reading. `crc32` is the
+  // running CRC-32 of the file so far.
+  void account(FileId id, std::uint64_t bytes, std::uint32_t crc32, record::Compression compression);
+  void count_records(FileId id, std::uint64_t n);
+  void add_record_problem(FileId id, record::Problem problem);  // as the record layer reports one
+  void mark_finished(FileId id);
   void clear();
 
   std::size_t size() const { return files_.size(); }

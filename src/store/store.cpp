@@ -96,6 +96,10 @@ bool Store::unload_run(std::string_view name) {
 
 void Store::finish(FileId file) {
   files_.finish(file);
+  trim_run(file);
+}
+
+void Store::trim_run(FileId file) {
   Run* run = file < run_of_file_.size() ? run_of_file_[file] : nullptr;
   if (!run) return;
   // Only columns with real slack are copied (shrink_to_fit reallocates).
@@ -208,6 +212,16 @@ Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
   s.wall_times.push_back(v.wall_time);
   ++s.version;
   return &s;
+}
+
+Series* Store::series_of(Run& run, std::string_view tag, events::Kind kind) {
+  if (auto hit = run.index.find(tag); hit != run.index.end()) return hit->second;
+  auto it = run.tags.emplace(std::string(tag), Series{}).first;
+  Series* s = &it->second;
+  s->tag = it->first;
+  s->kind = kind;
+  run.index.emplace(s->tag, s);
+  return s;
 }
 
 std::string_view Store::remembered_plugin(std::string_view tag) {

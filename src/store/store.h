@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "events/event_decoder.h"
+#include "store/decoded_chunk.h"
 #include "store/file_table.h"
 
 namespace el::store {
@@ -158,6 +159,12 @@ class Store final : RecordConsumer, events::EventSink {
   // The source has no more bytes for now. Trims the run's columns to their
   // size (growth slack would otherwise cost up to 2x per point).
   void finish(FileId file);
+  // What a ChunkDecoder made of a file's bytes on another thread, appended as
+  // feed() and finish() would have (store/decoded_chunk.h; store_apply.cpp).
+  // A run's chunks must come in the order they were decoded.
+  void apply(const DecodedChunk& chunk);
+  // What `file`'s run knows of its tags, for a ChunkDecoder starting on it.
+  RunTagMemory tag_memory(FileId file) const;
   void clear();
   // Sets whether `run`'s files are to be read (Run::wanted). Returns false if there is no such run.
   bool set_wanted(std::string_view run, bool wanted);
@@ -223,8 +230,20 @@ class Store final : RecordConsumer, events::EventSink {
   // The series for the value's tag, with a new record appended; nullptr (and a
   // problem reported) if the tag already holds values of another kind.
   Series* series_for(const events::ValueContext& v, events::Kind kind);
+  // `run`'s series for `tag`, made with `kind` if it has none (its kind may differ).
+  Series* series_of(Run& run, std::string_view tag, events::Kind kind);
   // A histogram record was appended to `s`: with thinning on, the reservoir decides what stays.
   void offer_histogram(Series& s);
+  // Trims `file`'s run's columns to their size (a file finished).
+  void trim_run(FileId file);
+  // Scratch for apply(): a value's metadata and arrays, reused.
+  struct ApplyScratch {
+    pb::SummaryMetadata metadata;
+    std::vector<std::string> strings;
+    std::string text;
+    std::vector<std::string_view> tags;  // the chunk's tags by id (viewing its log)
+  };
+  ApplyScratch apply_scratch_;
 
   std::uint32_t histogram_keep_ = 0;  // 0: every histogram record is kept
   std::uint64_t histogram_dropped_ = 0;

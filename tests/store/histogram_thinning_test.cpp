@@ -58,7 +58,9 @@ void expect_records_intact(const Series& legacy, const Series& tensor) {
   ASSERT_EQ(legacy.size(), tensor.size());
   for (std::size_t j = 0; j < legacy.size(); ++j) {
     const double step = static_cast<double>(legacy.steps[j]);
-    if (j > 0) ASSERT_LT(legacy.steps[j - 1], legacy.steps[j]);
+    if (j > 0) {
+      ASSERT_LT(legacy.steps[j - 1], legacy.steps[j]);
+    }
     ASSERT_EQ(legacy.wall_times[j], 1000 + step);
     const HistogramView h = legacy.histogram(j);
     ASSERT_EQ(h.size(), 2u);
