@@ -151,6 +151,9 @@ EL_EXPORT void el_file_note(unsigned file, const char* message) {
   el::web::shell().file_problem(file, message ? message : "", false);
 }
 
+// What the page is doing before files are read (a bucket's listing); "" when done.
+EL_EXPORT void el_set_activity(const char* text) { el::web::shell().set_activity(text ? text : ""); }
+
 // ... or could not open `path` at all (a URL or manifest the user named).
 EL_EXPORT void el_path_failed(const char* path, const char* message) {
   el::web::shell().path_unreadable(path ? path : "", message ? message : "cannot read");

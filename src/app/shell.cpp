@@ -242,6 +242,7 @@ bool Shell::frame() {
   view.can_open_dialogs = platform_.can_open_dialogs();
   view.can_copy_link = platform_.can_copy_link();
   view.can_open_address = platform_.can_open_address();
+  view.activity = activity_;
   view.drop_hint = platform_.drop_hint();
   view.live_supported = live_supported_;
   view.live_active = live_active_ && settings_.live_reload;

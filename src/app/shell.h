@@ -109,6 +109,13 @@ class Shell {
   // How many bytes the platform may hold read but not yet ingested: 64 MB, less
   // under a small memory budget (1/16 of it), 8 MB at most once it fills.
   std::uint64_t read_ahead_bytes() const;
+  // What the platform is doing before files are read ("Listing s3://...: 2,000
+  // objects"), shown in the status bar; empty when done.
+  void set_activity(std::string text) {
+    activity_ = std::move(text);
+    force_render_ = true;
+  }
+  const std::string& activity() const { return activity_; }
   // `file`'s size, known only after it was announced (with 0).
   void set_file_size(store::FileId file, std::uint64_t size) { store_.set_file_size(file, size); }
   // Reads these runs (the user picked them) / frees what was read of them.
@@ -289,6 +296,7 @@ class Shell {
   bool background_progress_ = false;  // work_between_frames() did some since the last drawn frame
   std::uint64_t drawn_store_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
+  std::string activity_;  // set_activity
   bool force_render_ = true;
   bool profile_was_busy_ = false;  // a profile was being read or parsed (when it ends, a frame shows it)
   std::vector<SDL_Event> deferred_key_ups_;  // key releases held back a frame (see frame())

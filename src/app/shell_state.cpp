@@ -41,6 +41,7 @@ std::string Shell::state_json() const {
   j.key("dashboard").value(settings_.dashboard);
   j.key("theme").value(settings_.dark ? "dark" : "light");
   j.key("pixelRatio").value(static_cast<double>(pixel_ratio_));
+  j.key("activity").value(activity_);
   const ui::LoadingView ld = loading();
   j.key("loading").begin_object();
   j.key("active").value(ld.active);

@@ -305,6 +305,10 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
   ImGui::AlignTextToFramePadding();
   const LoadingView& ld = view.loading;
   const std::size_t nfiles = view.store ? view.store->files().size() : 0;
+  if (!view.activity.empty()) {  // the page finding files (a bucket's listing), before any is read
+    ImGui::TextUnformatted(view.activity.c_str());
+    ImGui::SameLine();
+  }
   if (ld.active) {
     float frac =
         ld.bytes_total ? static_cast<float>(static_cast<double>(ld.bytes_done) / ld.bytes_total) : 0.0f;

@@ -41,6 +41,7 @@ struct MainWindowView {
   bool can_open_dialogs = true;             // the platform has file/folder pickers
   bool can_copy_link = false;               // the view can be shared as a link (the page)
   bool can_open_address = false;            // data can be opened by web address or bucket (the page)
+  std::string activity;                     // what the platform is doing before reading (listing a bucket)
   const char* drop_hint = nullptr;          // extra line for the empty state, platform specific
   bool live_supported = false;              // an opened folder can be re-checked
   bool live_active = false;                 // ... and is being re-checked now

@@ -97,6 +97,12 @@ test('a bucket prefix lists its runs, and only the runs picked are fetched (with
   await page.reload();
   await page.waitForFunction(() => window.eventlens && window.eventlens.isReady() && window.eventlens.frame() >= 5);
   const requests = watchRequests(page);
+  // What the status bar says while the bucket is listed, frame by frame.
+  await page.evaluate(() => {
+    window.activitySeen = new Set();
+    const poll = () => { window.activitySeen.add(window.eventlens.state().activity); requestAnimationFrame(poll); };
+    poll();
+  });
   await page.evaluate((a) => window.eventlens.open(a), address('lens', 'team/exp1'));
   await page.waitForFunction((n) => window.eventlens.state().runLoading.runs === n, RUNS, { timeout: 30000 });
   await page.waitForTimeout(300);
@@ -104,6 +110,10 @@ test('a bucket prefix lists its runs, and only the runs picked are fetched (with
   assertEq(s.runLoading.selective, true, 'five runs are past the limit of three');
   assertEq(s.runs.length, 0, 'no run read');
   assertEq(s.problems, [], 'no problems');
+  assertEq(s.activity, '', 'the listing is over');
+  const said = await page.evaluate(() => [...window.activitySeen].filter((a) => a));
+  assert(said.length && said.every((a) => /^Listing s3:\/\/lens\/team\/exp1\/: (0|1,000|1,\d{3}) objects…$/.test(a)),
+    `the listing's progress in the status bar: ${JSON.stringify(said)}`);
   const lists = requests.filter((q) => q.list);
   assertEq(lists.length, 2, `two pages of ${FILLER + RUNS + 1} keys`);
   assertEq(requests.filter((q) => !q.list), [], 'no object fetched before a run is picked');
@@ -153,6 +163,7 @@ test('File > Open address opens a bucket; no CORS, no bucket and a bad address a
   await page.waitForTimeout(200);  // the address field takes the keyboard
   await page.keyboard.type(`s3://lens/${PREFIX}`);
   await page.keyboard.press('Tab');
+  await page.waitForTimeout(200);  // the endpoint field takes the keyboard on the next frame
   await page.keyboard.type(S3);
   await page.waitForTimeout(200);
   await page.screenshot({ path: path.join(OUT, 'bucket-open-address.png') });

@@ -56,6 +56,7 @@ export const engine = {
   // Problems, each shown in the Problems panel under the file or address they concern.
   fileFailed: (id, why) => Module.ccall('el_file_failed', null, ['number', 'string'], [id, why]),
   fileNote: (id, note) => Module.ccall('el_file_note', null, ['number', 'string'], [id, note]),
+  setActivity: (text) => Module.ccall('el_set_activity', null, ['string'], [text]),
   pathFailed: (path, why) => Module.ccall('el_path_failed', null, ['string', 'string'], [path, why]),
   // The answer to a read the engine asked for (el_js_read_blob).
   blobArrived(ticket, bytes) {

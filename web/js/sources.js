@@ -189,10 +189,20 @@ function addOpenedUrl(raw) {
 
 // A bucket's event files (and the Projector's files and profiles), named
 // relative to its prefix as a folder's are.
-async function bucketEntries(bucket) {
+// `shown`: the listing's progress is shown in the status bar (opening it; re-checks are quiet).
+async function bucketEntries(bucket, shown) {
   const read = bucketReader(bucket);
   const entries = [];
-  for (const o of await listBucket(bucket)) {
+  const progress = shown ? (n) => engine.setActivity(`Listing ${bucket.display}: ${n.toLocaleString('en-US')} objects…`)
+    : null;
+  let objects;
+  try {
+    if (progress) progress(0);
+    objects = await listBucket(bucket, progress);
+  } finally {
+    if (progress) engine.setActivity('');
+  }
+  for (const o of objects) {
     const path = o.key.slice(bucket.prefix.length);
     const kind = classify(path.slice(path.lastIndexOf('/') + 1), true);
     if (kind) entries.push({ source: { url: bucket.objectUrl(o.key), fetch: read }, path, size: o.size,
@@ -212,7 +222,7 @@ async function openBucket(raw) {
   }
   addOpenedUrl(raw);
   try {
-    const entries = await bucketEntries(bucket);
+    const entries = await bucketEntries(bucket, true);
     if (!entries.length) throw new Error('no event files under ' + bucket.display);
     liveSources.push({ kind: 'bucket', bucket });
     openEntries(entries);
@@ -296,7 +306,7 @@ export async function recheck() {
   try {
     for (const src of liveSources) {
       if (src.kind === 'handle') enqueue(await walkHandle(src.dir, '', []));
-      else if (src.kind === 'bucket') enqueue(await bucketEntries(src.bucket));  // grown objects continue
+      else if (src.kind === 'bucket') enqueue(await bucketEntries(src.bucket, false));  // grown objects continue
       else enqueue(await manifestEntries(src.url, false));
     }
   } catch (err) {
