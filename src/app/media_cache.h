@@ -55,6 +55,7 @@ class MediaCache final : public ui::MediaProvider {
   void clear();
   MediaStats stats() const;
   void set_budget(std::size_t bytes) { lru_.set_budget(bytes); }
+  std::size_t bytes() const { return lru_.bytes(); }  // decoded images and audio held
 
   // ui::MediaProvider
   ui::ImageView image(const store::Series& s, std::size_t record, std::uint32_t sample,

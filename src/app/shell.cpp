@@ -407,22 +407,28 @@ void Shell::unload_runs(const std::vector<std::string>& runs) {
   platform_.reads_changed();
 }
 
-int Shell::load_runs_matching(const std::string& regex) {
+namespace {
+// The runs whose name matches `regex` and whose wanted flag is `wanted`; false if the regex is invalid.
+bool runs_matching(const store::Store& store, const std::string& regex, bool wanted,
+                   std::vector<std::string>& out) {
   ui::RegexFilter filter;
-  if (!filter.set(regex)) return -1;
+  if (!filter.set(regex)) return false;
+  for (const auto& [name, run] : store.runs())
+    if (run.wanted == wanted && filter.matches(name)) out.push_back(name);
+  return true;
+}
+}  // namespace
+
+int Shell::load_runs_matching(const std::string& regex) {
   std::vector<std::string> names;
-  for (const auto& [name, run] : store_.runs())
-    if (!run.wanted && filter.matches(name)) names.push_back(name);
+  if (!runs_matching(store_, regex, false, names)) return -1;
   load_runs(names);
   return static_cast<int>(names.size());
 }
 
 int Shell::unload_runs_matching(const std::string& regex) {
-  ui::RegexFilter filter;
-  if (!filter.set(regex)) return -1;
   std::vector<std::string> names;
-  for (const auto& [name, run] : store_.runs())
-    if (run.wanted && filter.matches(name)) names.push_back(name);
+  if (!runs_matching(store_, regex, true, names)) return -1;
   unload_runs(names);
   return static_cast<int>(names.size());
 }
@@ -468,6 +474,7 @@ void Shell::close_all() {
   run_loading_.clear();
   memory_.clear();
   stopped_files_.clear();
+  media_dropped_bytes_ = 0;
   reading_run_ = nullptr;
   shown_counts_.clear();
   batch_first_ = 0;

@@ -272,6 +272,7 @@ class Shell {
   // The memory budget's steps, taken as the heap fills (app/memory_budget.h).
   MemoryBudget memory_;
   std::unordered_set<store::FileId> stopped_files_;  // reading stopped by a full budget, until unloaded
+  std::uint64_t media_dropped_bytes_ = 0;            // decoded media freed by the budget's first step
   // One run at a time while memory is short (the budget smaller than the
   // logdir, or filling): the run being read; others wait until it is done,
   // so runs are read whole rather than all part way.

@@ -18,7 +18,10 @@ void Shell::apply_memory_budget() {
   const bool was_full = memory_.full();
   if (!memory_.update(heap.in_use, memory_budget_bytes(settings_.memory_budget_mb, heap))) return;
   const MemoryStep now = memory_.step();
-  if (before < MemoryStep::kMediaDropped && now >= MemoryStep::kMediaDropped) media_.clear();
+  if (before < MemoryStep::kMediaDropped && now >= MemoryStep::kMediaDropped) {
+    media_dropped_bytes_ = media_.bytes();
+    media_.clear();
+  }
   if (before < MemoryStep::kHistogramsThinned && now >= MemoryStep::kHistogramsThinned)
     store_.set_histogram_keep(MemoryBudget::kHistogramKeep);
   if (before < MemoryStep::kNewRunsStopped && now >= MemoryStep::kNewRunsStopped)
@@ -79,9 +82,9 @@ void Shell::next_run_if_done() {
 }
 
 ui::MemoryView Shell::memory_view() const {
-  return {memory_.in_use(),     memory_.budget(),        static_cast<int>(memory_.step()),
-          memory_.full(),       store_.histogram_keep(), store_.histogram_records_dropped(),
-          stopped_files_.size()};
+  return {memory_.in_use(),      memory_.budget(),        static_cast<int>(memory_.step()),
+          memory_.full(),        store_.histogram_keep(), store_.histogram_records_dropped(),
+          stopped_files_.size(), media_dropped_bytes_};
 }
 
 void Shell::stop_reading_for_memory() {

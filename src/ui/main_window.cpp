@@ -150,12 +150,12 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
         settings.load_limit_runs = std::clamp(settings.load_limit_runs, 1, 1000000);
       tooltip("A logdir with more runs than this lists them all and reads only the ones you pick.");
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-      if (ImGui::InputInt("MB", &settings.load_limit_mb, 256, 1024))
+      if (ImGui::InputInt("MiB", &settings.load_limit_mb, 256, 1024))
         settings.load_limit_mb = std::clamp(settings.load_limit_mb, 1, 1000000);
       tooltip("A logdir with more bytes of event files than this, likewise.");
       ImGui::Separator();
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-      if (ImGui::InputInt("MB memory budget", &settings.memory_budget_mb, 256, 1024))
+      if (ImGui::InputInt("MiB memory budget", &settings.memory_budget_mb, 256, 1024))
         settings.memory_budget_mb = std::clamp(settings.memory_budget_mb, 0, 1000000);
       tooltip(
           "How much memory the open logdirs may use (0: half of this computer's memory, or 2 GB;\n"
@@ -281,10 +281,9 @@ void MainWindow::draw_pick_runs_notice(const UiContext& ctx) {
   ImGui::Text("%s runs (%s) are listed but not read yet.", format_count(ctx.store->runs().size()).c_str(),
               format_bytes(bytes).c_str());
   ImGui::TextDisabled(
-      "A logdir past the load limits (%d runs or %s) is read run by run, as you pick them. In the runs "
+      "A logdir past the load limits (%s runs or %s MiB) is read run by run, as you pick them. In the runs "
       "panel, tick the runs to see, or filter the list with a regular expression and press Read matching.",
-      ctx.settings->load_limit_runs,
-      format_bytes(static_cast<std::uint64_t>(ctx.settings->load_limit_mb) << 20).c_str());
+      format_count(ctx.settings->load_limit_runs).c_str(), format_count(ctx.settings->load_limit_mb).c_str());
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
 }

@@ -9,13 +9,16 @@ namespace el::ui {
 std::string memory_reductions(const MemoryView& m) {
   std::string out;
   auto add = [&out](const std::string& what) { out += (out.empty() ? "" : "; ") + what; };
-  if (m.step >= 1) add("decoded images and audio dropped");
+  if (m.step >= 1 && m.media_dropped > 0)
+    add("decoded images and audio dropped (" + format_bytes(m.media_dropped) + ")");
   if (m.step >= 2)
     add("histograms thinned to " + format_count(m.histogram_keep) + " records a series (" +
         format_count(m.histograms_dropped) + " records dropped)");
   if (m.step >= 3) add("new runs not read");
   if (m.files_stopped > 0)
     add(format_count(m.files_stopped) + " file" + (m.files_stopped == 1 ? "" : "s") + " not read to the end");
+  if (out.empty() && m.step >= 1)
+    out = "nothing yet (no images or audio were decoded); images and audio now kept to 32 MB";
   return out;
 }
 

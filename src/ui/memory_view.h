@@ -18,6 +18,7 @@ struct MemoryView {
   std::uint32_t histogram_keep = 0;      // records kept per histogram series (0: all)
   std::uint64_t histograms_dropped = 0;  // histogram records thinned away
   std::size_t files_stopped = 0;         // files whose reading the full budget stopped
+  std::uint64_t media_dropped = 0;       // bytes of decoded images and audio freed (step 1)
 };
 
 // "histograms thinned to 500 records a series (3,000 records dropped); new runs not read", or "".

@@ -368,10 +368,11 @@ void RunsPanel::draw_load_picker(const UiContext& ctx, const RunList& loaded, co
                        format_bytes(listed_bytes).c_str(), format_bytes(ctx.memory->in_use).c_str(),
                        format_bytes(ctx.memory->budget).c_str());
   else
-    ImGui::TextDisabled("%s of %s runs (%s) not read: this logdir is past the load limits (%d runs or %s).",
-                        format_count(listed_total).c_str(), format_count(ctx.store->runs().size()).c_str(),
-                        format_bytes(listed_bytes).c_str(), s.load_limit_runs,
-                        format_bytes(static_cast<std::uint64_t>(s.load_limit_mb) << 20).c_str());
+    ImGui::TextDisabled(
+        "%s of %s runs (%s) not read: this logdir is past the load limits (%s runs or %s MiB).",
+        format_count(listed_total).c_str(), format_count(ctx.store->runs().size()).c_str(),
+        format_bytes(listed_bytes).c_str(), format_count(s.load_limit_runs).c_str(),
+        format_count(s.load_limit_mb).c_str());
   ImGui::PopTextWrapPos();
   tooltip(
       "Reading thousands of runs would take long and could exhaust memory, so runs are\n"
