@@ -125,8 +125,8 @@ void MainWindow::draw_menu_bar(const MainWindowView& view, Settings& settings, M
     }
     ImGui::Separator();
     bool any = view.store && view.store->files().size() > 0;
-    if (ImGui::MenuItem("Close all", nullptr, false, any)) act.close_all = true;
-    tooltip("Forget every opened file. Nothing on disk is changed.");
+    if (menu_item("Close all", "Forget every opened file. Nothing on disk is changed.", false, any))
+      act.close_all = true;
     if (view.can_copy_link) {
       ImGui::Separator();
       if (ImGui::MenuItem("Copy link")) act.copy_link = true;

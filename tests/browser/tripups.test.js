@@ -285,7 +285,9 @@ test('Close all, or another logdir opened on top, starts afresh: images at the n
   await page.mouse.click(20, 10);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(OUT, 'tripups-file-menu.png') });
-  await page.mouse.click(60, 84);
+  const close = (await page.evaluate(() => window.eventlens.state().lastMenu)).find((r) => r.label === 'Close all');
+  assert(close, 'Close all is in the File menu');
+  await page.mouse.click(close.x + 30, close.y + 8);
   await page.waitForFunction(() => window.eventlens.state().runs.length === 0, null, { timeout: 5000 });
   s = await state(page);
   assertEq(s.settings.step, -1, 'the step is the newest again');
