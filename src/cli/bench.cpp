@@ -64,12 +64,8 @@ int cmd_bench(const std::vector<std::string>& args) {
   double engine_seconds = 0;
   const std::uint64_t allocs_before = allocations_so_far();
   if (threads >= 0) {
-    std::vector<store::FileId> ids;
-    for (const auto& [name, path, run] : files) {
-      std::error_code ec;
-      ids.push_back(store.add_file(name, fs::file_size(path, ec), run));
-      bytes += fs::file_size(path, ec);
-    }
+    const std::vector<store::FileId> ids = io::add_files(store, files);
+    for (store::FileId id : ids) bytes += store.files().status(id).size;
     const auto t0 = std::chrono::steady_clock::now();
     if (!io::ingest_files(store, files, ids, static_cast<unsigned>(threads))) return 2;
     engine_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

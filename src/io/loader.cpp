@@ -37,11 +37,9 @@ bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFil
   return ok;
 }
 
-bool load_paths(const std::vector<std::string>& paths, store::Store& store,
-                std::vector<std::string>* disk_paths, unsigned threads) {
+std::vector<store::FileId> add_files(store::Store& store, const std::vector<DiskFile>& files,
+                                     std::vector<std::string>* disk_paths) {
   namespace fs = std::filesystem;
-  std::vector<DiskFile> files;
-  const bool listed = list_event_files(paths, files);
   std::vector<store::FileId> ids;
   ids.reserve(files.size());
   for (const auto& [name, path, run] : files) {
@@ -53,7 +51,14 @@ bool load_paths(const std::vector<std::string>& paths, store::Store& store,
       (*disk_paths)[id] = path;
     }
   }
-  const bool read = ingest_files(store, files, ids, threads);
+  return ids;
+}
+
+bool load_paths(const std::vector<std::string>& paths, store::Store& store,
+                std::vector<std::string>* disk_paths, unsigned threads) {
+  std::vector<DiskFile> files;
+  const bool listed = list_event_files(paths, files);
+  const bool read = ingest_files(store, files, add_files(store, files, disk_paths), threads);
   return listed && read;
 }
 

@@ -25,6 +25,11 @@ struct DiskFile {
 [[nodiscard]] bool list_event_files(const std::vector<std::string>& paths, std::vector<DiskFile>& files,
                                     const char* who = "eventlens");
 
+// Announces `files` to `store` (their sizes from disk), in order: their ids.
+// If `disk_paths` is given, (*disk_paths)[id] is where each file is on disk.
+std::vector<store::FileId> add_files(store::Store& store, const std::vector<DiskFile>& files,
+                                     std::vector<std::string>* disk_paths = nullptr);
+
 // If `disk_paths` is given, (*disk_paths)[file id] is where each file was read.
 // `threads`: as io::ingest_files (0: one per core, runs decoded in parallel).
 [[nodiscard]] bool load_paths(const std::vector<std::string>& paths, store::Store& store,

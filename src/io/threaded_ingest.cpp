@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <span>
 #include <thread>
 
 #include "store/decoded_chunk.h"
@@ -33,7 +34,7 @@ class ChunkQueue {
   void push(store::DecodedChunk chunk) {
     std::unique_lock lock(mu_);
     room_.wait(lock, [&] { return queued_ < kQueuedBytes || chunks_.empty(); });
-    queued_ += chunk.log.size();
+    queued_ += store::held_bytes(chunk);
     chunks_.push_back(std::move(chunk));
     ready_.notify_one();
   }
@@ -53,7 +54,7 @@ class ChunkQueue {
     if (chunks_.empty()) return false;
     out = std::move(chunks_.front());
     chunks_.pop_front();
-    queued_ -= out.log.size();
+    queued_ -= store::held_bytes(out);
     room_.notify_all();
     return true;
   }
@@ -82,21 +83,28 @@ class ChunkQueue {
   std::vector<std::vector<std::uint8_t>> spares_;
 };
 
+// Hands `path`'s bytes to `piece` in buf-sized pieces; false if it cannot be opened.
+template <typename Piece>
+bool read_pieces(const std::string& path, std::vector<std::uint8_t>& buf, Piece piece) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  while (in) {
+    in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(buf.size()));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n) piece(std::span<const std::uint8_t>(buf.data(), n));
+  }
+  return true;
+}
+
 bool ingest_on_this_thread(store::Store& store, const std::vector<DiskFile>& files,
                            const std::vector<store::FileId>& ids) {
   bool ok = true;
   std::vector<std::uint8_t> buf(kPieceBytes);
   for (std::size_t i = 0; i < files.size(); ++i) {
-    std::ifstream in(files[i].path, std::ios::binary);
-    if (!in) {
+    if (!read_pieces(files[i].path, buf, [&](auto bytes) { store.feed(ids[i], bytes); })) {
       std::fprintf(stderr, "eventlens: %s: cannot open\n", files[i].path.c_str());
       ok = false;
       continue;
-    }
-    while (in) {
-      in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(buf.size()));
-      const auto n = static_cast<std::size_t>(in.gcount());
-      if (n) store.feed(ids[i], {buf.data(), n});
     }
     store.finish(ids[i]);
   }
@@ -154,19 +162,15 @@ bool ingest_files(store::Store& store, const std::vector<DiskFile>& files,
       store::RunTagMemory memory = std::move(unit.memory);
       for (std::size_t i : unit.files) {
         store::ChunkDecoder decoder(ids[i], decode[i], checksums, std::move(memory));
-        std::ifstream in(files[i].path, std::ios::binary);
-        if (!in) {
-          queue.failed(files[i].path);
-        } else {
-          while (in) {
-            in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(buf.size()));
-            const auto n = static_cast<std::size_t>(in.gcount());
-            if (!n) break;
-            decoder.feed({buf.data(), n});
-            queue.push(decoder.take(queue.spare()));
-          }
+        const bool opened = read_pieces(files[i].path, buf, [&](auto bytes) {
+          decoder.feed(bytes);
+          queue.push(decoder.take(queue.spare()));
+        });
+        if (opened) {
           decoder.finish();
           queue.push(decoder.take());
+        } else {
+          queue.failed(files[i].path);
         }
         memory = decoder.release_memory();
       }

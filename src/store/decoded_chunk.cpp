@@ -25,6 +25,12 @@ struct LogWriter {
     put(static_cast<std::uint32_t>(s.size()));
     out.insert(out.end(), s.begin(), s.end());
   }
+  void metadata(const pb::SummaryMetadata& m) {
+    str(m.plugin_data().plugin_name());
+    str(m.plugin_data().content());
+    str(m.display_name());
+    str(m.summary_description());
+  }
   // Arrays start at an 8-aligned place (the log's buffer is malloc's, aligned
   // beyond that), so the store reads them where they are.
   template <typename T>
@@ -35,6 +41,12 @@ struct LogWriter {
   }
 };
 }  // namespace
+
+std::size_t held_bytes(const DecodedChunk& c) {
+  std::size_t n = c.log.size();
+  for (const ScalarBatch& b : c.scalars) n += b.steps.size() * 24;  // step, wall time, value
+  return n;
+}
 
 ChunkDecoder::ChunkDecoder(FileId file, bool decode, bool checksums, RunTagMemory memory)
     : decode_(decode), checksums_(checksums), memory_(std::move(memory)), reader_(*this) {
@@ -102,17 +114,12 @@ std::uint32_t ChunkDecoder::tag_id(std::string_view tag) {
   // A bad value's tag may be one the store never makes a series of: it is
   // named in the chunk all the same, outside the memory the store mirrors.
   auto it = bad_value_tags_.find(tag);
-  if (it == bad_value_tags_.end()) it = bad_value_tags_.emplace(std::string(tag), TagMemory{}).first;
-  TagMemory& m = it->second;
-  if (m.chunk != chunk_number_) {
-    m.chunk = chunk_number_;
-    m.id = chunk_tags_++;
-    LogWriter w{chunk_.log};
-    w.op(ChunkOp::kTag);
-    w.put(m.id);
-    w.str(tag);
+  if (it == bad_value_tags_.end()) {
+    it = bad_value_tags_.emplace(std::string(tag), TagMemory{}).first;
+    it->second.name = it->first;
   }
-  return m.id;
+  name_in_chunk(it->second);
+  return it->second.id;
 }
 
 std::string_view ChunkDecoder::remembered_plugin(std::string_view tag) {
@@ -162,12 +169,16 @@ void ChunkDecoder::log_record() {
   w.put(record_length_);
 }
 
+bool ChunkDecoder::take_metadata(TagMemory& m, const events::ValueContext& v, events::Kind kind) {
+  if (!v.metadata || m.kind != kind || m.metadata_set) return false;
+  m.plugin = v.metadata->plugin_data().plugin_name();
+  m.metadata_set = !m.plugin.empty() || !v.metadata->display_name().empty();
+  return true;
+}
+
 void ChunkDecoder::value(ChunkOp op, const events::ValueContext& v, events::Kind kind) {
   TagMemory& m = remember(v, kind);
-  if (v.metadata && m.kind == kind && !m.metadata_set) {
-    m.plugin = v.metadata->plugin_data().plugin_name();
-    m.metadata_set = !m.plugin.empty() || !v.metadata->display_name().empty();
-  }
+  take_metadata(m, v, kind);
   log_record();
   LogWriter w{chunk_.log};
   w.op(op);
@@ -175,12 +186,7 @@ void ChunkDecoder::value(ChunkOp op, const events::ValueContext& v, events::Kind
   w.put(v.step);
   w.put(v.wall_time);
   w.put(static_cast<std::uint8_t>(v.metadata != nullptr));
-  if (v.metadata) {
-    w.str(v.metadata->plugin_data().plugin_name());
-    w.str(v.metadata->plugin_data().content());
-    w.str(v.metadata->display_name());
-    w.str(v.metadata->summary_description());
-  }
+  if (v.metadata) w.metadata(*v.metadata);
 }
 
 // Scalars go to their tag's columns in the chunk, which the store appends
@@ -195,16 +201,11 @@ void ChunkDecoder::on_scalar(const events::ValueContext& v, double x) {
     LogWriter{chunk_.log}.put(x);
     return;
   }
-  if (v.metadata && !m.metadata_set) {
-    m.plugin = v.metadata->plugin_data().plugin_name();
-    m.metadata_set = !m.plugin.empty() || !v.metadata->display_name().empty();
+  if (take_metadata(m, v, events::Kind::kScalars)) {
     LogWriter w{chunk_.log};
     w.op(ChunkOp::kScalarMetadata);
     w.put(m.id);
-    w.str(v.metadata->plugin_data().plugin_name());
-    w.str(v.metadata->plugin_data().content());
-    w.str(v.metadata->display_name());
-    w.str(v.metadata->summary_description());
+    w.metadata(*v.metadata);
   }
   if (m.batch < 0) {
     m.batch = static_cast<std::int32_t>(chunk_.scalars.size());

@@ -50,6 +50,9 @@ struct ScalarBatch {
   std::vector<double> wall_times, values;
 };
 
+struct DecodedChunk;
+std::size_t held_bytes(const DecodedChunk& c);  // the log and the scalar columns
+
 struct DecodedChunk {
   FileId file = 0;
   std::vector<std::uint8_t> log;
@@ -123,6 +126,9 @@ class ChunkDecoder final : record::RecordSink, events::EventSink {
   TagMemory& remember(const events::ValueContext& v, events::Kind kind);
   void name_in_chunk(TagMemory& m);  // a kTag op, the first time in this chunk
   void log_record();                 // the kRecord op of the record being decoded, once
+  // The value's metadata taken into the tag's memory, as the store takes it
+  // (true: it is the tag's first; the store applies it).
+  bool take_metadata(TagMemory& m, const events::ValueContext& v, events::Kind kind);
   // Writes a value's op and context, and keeps the tag memory as the store will.
   void value(ChunkOp op, const events::ValueContext& v, events::Kind kind);
   // The tag's id in this chunk, naming it (kTag) the first time.

@@ -200,18 +200,21 @@ Series* Store::series_for(const events::ValueContext& v, events::Kind kind) {
                                        events::kind_name(kind) + "; value skipped"});
     return nullptr;
   }
-  // Metadata comes with a tag's first value; the first seen in the run wins.
-  if (v.metadata && s.metadata.plugin_name.empty() && s.metadata.display_name.empty()) {
-    s.metadata.plugin_name = v.metadata->plugin_data().plugin_name();
-    s.metadata.plugin_content = v.metadata->plugin_data().content();
-    s.metadata.display_name = v.metadata->display_name();
-    s.metadata.description = v.metadata->summary_description();
-  }
+  if (v.metadata) take_metadata(s, *v.metadata);
   cur_run_->last_appended = &s;
   s.steps.push_back(v.step);
   s.wall_times.push_back(v.wall_time);
   ++s.version;
   return &s;
+}
+
+// Metadata comes with a tag's first value; the first seen in the run wins.
+void Store::take_metadata(Series& s, const pb::SummaryMetadata& m) {
+  if (!s.metadata.plugin_name.empty() || !s.metadata.display_name.empty()) return;
+  s.metadata.plugin_name = m.plugin_data().plugin_name();
+  s.metadata.plugin_content = m.plugin_data().content();
+  s.metadata.display_name = m.display_name();
+  s.metadata.description = m.summary_description();
 }
 
 Series* Store::series_of(Run& run, std::string_view tag, events::Kind kind) {

@@ -230,6 +230,8 @@ class Store final : RecordConsumer, events::EventSink {
   // The series for the value's tag, with a new record appended; nullptr (and a
   // problem reported) if the tag already holds values of another kind.
   Series* series_for(const events::ValueContext& v, events::Kind kind);
+  // The tag's first metadata in the run (later ones are ignored).
+  static void take_metadata(Series& s, const pb::SummaryMetadata& m);
   // `run`'s series for `tag`, made with `kind` if it has none (its kind may differ).
   Series* series_of(Run& run, std::string_view tag, events::Kind kind);
   // A histogram record was appended to `s`: with thinning on, the reservoir decides what stays.

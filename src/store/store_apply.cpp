@@ -26,6 +26,14 @@ void Store::apply(const DecodedChunk& chunk) {
   // A value's context: tag, step, wall time and, with the tag's first value, its metadata.
   x.tags.clear();
   std::uint32_t id = 0;  // the tag id of the value read last
+  // Plugin name, plugin content, display name, description (LogWriter::metadata).
+  auto read_metadata = [&]() -> const pb::SummaryMetadata& {
+    x.metadata.mutable_plugin_data()->set_plugin_name(std::string(r.str()));
+    x.metadata.mutable_plugin_data()->set_content(std::string(r.str()));
+    x.metadata.set_display_name(std::string(r.str()));
+    x.metadata.set_summary_description(std::string(r.str()));
+    return x.metadata;
+  };
   auto value = [&]() {
     events::ValueContext v;
     id = r.u32();
@@ -36,13 +44,7 @@ void Store::apply(const DecodedChunk& chunk) {
     v.tag = x.tags[id];
     v.step = static_cast<std::int64_t>(r.u64());
     v.wall_time = r.f64();
-    if (r.u8()) {
-      x.metadata.mutable_plugin_data()->set_plugin_name(std::string(r.str()));
-      x.metadata.mutable_plugin_data()->set_content(std::string(r.str()));
-      x.metadata.set_display_name(std::string(r.str()));
-      x.metadata.set_summary_description(std::string(r.str()));
-      v.metadata = &x.metadata;
-    }
+    if (r.u8()) v.metadata = &read_metadata();
     return v;
   };
   while (!r.done() && r.ok()) {
@@ -55,16 +57,10 @@ void Store::apply(const DecodedChunk& chunk) {
         break;
       case ChunkOp::kScalarMetadata: {
         const std::uint32_t tag = r.u32();
-        const std::string_view plugin = r.str(), content = r.str(), display = r.str(), description = r.str();
+        const pb::SummaryMetadata& m = read_metadata();
         if (!r.ok() || tag >= x.tags.size() || !run) break;
         Series* s = series_of(*run, x.tags[tag], events::Kind::kScalars);
-        if (s->kind == events::Kind::kScalars && s->metadata.plugin_name.empty() &&
-            s->metadata.display_name.empty()) {
-          s->metadata.plugin_name = plugin;
-          s->metadata.plugin_content = content;
-          s->metadata.display_name = display;
-          s->metadata.description = description;
-        }
+        if (s->kind == events::Kind::kScalars) take_metadata(*s, m);
         break;
       }
       case ChunkOp::kUndecodable: ++bad_records_; break;
