@@ -18,6 +18,11 @@ prefixed with each mount's directory name.
 Range allowed), as GitHub Pages does. --no-range ignores Range headers (always
 200 and the whole file), like some simple servers: for testing the page's
 fallback.
+
+Every response carries the headers that make the page cross-origin isolated
+(COOP same-origin, COEP credentialless), so it runs its threaded build from
+the first load. --no-isolation leaves them out, as GitHub Pages does: the
+page's service worker then adds them (web/sw.js).
 """
 import json
 import argparse
@@ -73,7 +78,7 @@ def manifest(mounts):
     return json.dumps({"files": files}).encode()
 
 
-def make_handler(root, mounts, cors=False, no_range=False):
+def make_handler(root, mounts, cors=False, no_range=False, isolate=True):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -96,6 +101,9 @@ def make_handler(root, mounts, cors=False, no_range=False):
             return full if os.path.isfile(full) else None
 
         def end_headers(self):
+            if isolate:  # cross-origin isolated: the page may run its threaded build
+                self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+                self.send_header("Cross-Origin-Embedder-Policy", "credentialless")
             if cors:
                 self.send_header("Access-Control-Allow-Origin", "*")
                 self.send_header("Access-Control-Expose-Headers", "Content-Range, Content-Length, Accept-Ranges")
@@ -195,12 +203,14 @@ def main():
     ap.add_argument("--port-file")
     ap.add_argument("--cors", action="store_true")
     ap.add_argument("--no-range", action="store_true")
+    ap.add_argument("--no-isolation", action="store_true")
     a = ap.parse_args()
     mounts = []
     for m in a.mount:
         prefix, d = m.split("=", 1)
         mounts.append(("/" + prefix.strip("/"), d))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), make_handler(a.root, mounts, a.cors, a.no_range))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), make_handler(a.root, mounts, a.cors, a.no_range,
+                                                                               not a.no_isolation))
     port = httpd.server_address[1]
     if a.port_file:
         with open(a.port_file + ".tmp", "w") as f:

@@ -1,6 +1,13 @@
 // JS functions the C++ shell calls in the page. Each forwards to the page
 // script (web/js, bundled as eventlens-page.js), which owns pickers, reading and storage.
 mergeInto(LibraryManager.library, {
+  // Module.heapU8() and heapF32(): the heap as it is now. In the threaded
+  // build a worker thread may grow the memory, and the page's view must
+  // follow; the runtime rewrites these two reads to refresh the views first
+  // (its growableHeap pass), as it does its own.
+  $el_heap_views__postset: "Module['heapU8'] = function () { return HEAPU8; }; " +
+                           "Module['heapF32'] = function () { return HEAPF32; };",
+  $el_heap_views: function () {},
   el_js_open_files: function () { if (window.eventlensPage) window.eventlensPage.openFiles(); },
   el_js_open_folder: function () { if (window.eventlensPage) window.eventlensPage.openFolder(); },
   el_js_cancel_loading: function () { if (window.eventlensPage) window.eventlensPage.cancel(); },

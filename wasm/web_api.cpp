@@ -151,6 +151,17 @@ EL_EXPORT void el_file_note(unsigned file, const char* message) {
   el::web::shell().file_problem(file, message ? message : "", false);
 }
 
+// Files are decoded on `threads` worker threads (the page's threaded build,
+// cross-origin isolated), or on the page's own thread, for the reason `why_one`.
+EL_EXPORT void el_set_ingest_threads(int threads, const char* why_one) {
+  el::web::shell().set_ingest_threads(threads > 0 ? static_cast<unsigned>(threads) : 1u,
+                                      why_one ? why_one : "");
+}
+
+// The run file `file` is of, as the first file of that run (`file` itself
+// if it is in no run): the page reads a run's files one after another.
+EL_EXPORT unsigned el_file_run_key(unsigned file) { return el::web::shell().run_key(file); }
+
 // What the page is doing before files are read (a bucket's listing); "" when done.
 EL_EXPORT void el_set_activity(const char* text) { el::web::shell().set_activity(text ? text : ""); }
 

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/shell.h"
@@ -240,6 +241,7 @@ int main(int argc, char** argv) {
   el::app::Shell shell(platform);
   platform.attach(shell);
   if (!shell.init("EventLens", 1280, 800)) return 2;
+  shell.set_ingest_threads(std::max(1u, std::thread::hardware_concurrency()));
   if (!view.empty()) shell.apply_settings(view);
   for (const auto& p : paths) platform.add(shell, p);
   for (;;) {

@@ -393,6 +393,7 @@ void Shell::unload_runs(const std::vector<std::string>& runs) {
   for (const std::string& name : runs) {
     auto it = store_.runs().find(name);
     if (it == store_.runs().end()) continue;
+    if (!it->second.files.empty()) queue_.drop_run(store_, it->second.files.front());
     for (store::FileId f : it->second.files) {
       queue_.drop(f);
       platform_.file_reset(f);
@@ -499,6 +500,8 @@ ui::LoadingView Shell::loading() const {
     if (f.finished) ++v.files_done;
   }
   v.active = v.files_done < v.files_total || !queue_.empty();
+  v.threads = queue_.threads();
+  v.why_one_thread = why_one_thread_;
   if (!v.active && batch_finished_ms_ >= batch_started_ms_) {
     v.last_seconds = (batch_finished_ms_ - batch_started_ms_) / 1000.0;
     v.last_bytes = v.bytes_done;

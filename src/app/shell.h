@@ -116,6 +116,17 @@ class Shell {
     force_render_ = true;
   }
   const std::string& activity() const { return activity_; }
+  // The first file of `file`'s run (`file` if it is in no run).
+  store::FileId run_key(store::FileId file) const {
+    const store::Run* run = store_.run_of(file);
+    return run && !run->files.empty() ? run->files.front() : file;
+  }
+  // Files are decoded on `threads` worker threads (1: on the UI thread
+  // between frames); `why_one` says why there is only one, in the status bar.
+  void set_ingest_threads(unsigned threads, std::string why_one = {}) {
+    queue_.set_threads(threads);
+    why_one_thread_ = queue_.threads() > 1 ? std::string() : std::move(why_one);
+  }
   // `file`'s size, known only after it was announced (with 0).
   void set_file_size(store::FileId file, std::uint64_t size) { store_.set_file_size(file, size); }
   // Reads these runs (the user picked them) / frees what was read of them.
@@ -297,7 +308,8 @@ class Shell {
   bool background_progress_ = false;  // work_between_frames() did some since the last drawn frame
   std::uint64_t drawn_store_version_ = ~0ull;
   int drawn_w_ = 0, drawn_h_ = 0;
-  std::string activity_;  // set_activity
+  std::string activity_;        // set_activity
+  std::string why_one_thread_;  // set_ingest_threads
   bool force_render_ = true;
   bool profile_was_busy_ = false;  // a profile was being read or parsed (when it ends, a frame shows it)
   std::vector<SDL_Event> deferred_key_ups_;  // key releases held back a frame (see frame())

@@ -42,6 +42,8 @@ std::string Shell::state_json() const {
   j.key("theme").value(settings_.dark ? "dark" : "light");
   j.key("pixelRatio").value(static_cast<double>(pixel_ratio_));
   j.key("activity").value(activity_);
+  j.key("ingestThreads").value(static_cast<std::uint64_t>(queue_.threads()));
+  j.key("whyOneThread").value(why_one_thread_);
   const ui::LoadingView ld = loading();
   j.key("loading").begin_object();
   j.key("active").value(ld.active);

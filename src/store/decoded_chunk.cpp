@@ -49,10 +49,16 @@ std::size_t held_bytes(const DecodedChunk& c) {
 }
 
 ChunkDecoder::ChunkDecoder(FileId file, bool decode, bool checksums, RunTagMemory memory)
-    : decode_(decode), checksums_(checksums), memory_(std::move(memory)), reader_(*this) {
+    : decode_(decode), checksums_(checksums), reader_(*this) {
   chunk_.file = file;
+  adopt_memory(std::move(memory));
+}
+
+void ChunkDecoder::adopt_memory(RunTagMemory memory) {
+  memory_ = std::move(memory);
+  last_tag_ = nullptr;
   for (auto& [tag, m] : memory_) {
-    m.chunk = ~std::uint64_t{0};  // named in no chunk of this file yet
+    m.chunk = ~std::uint64_t{0};  // named in no chunk of this decoder yet
     m.name = tag;
     m.successor = nullptr;
   }

@@ -103,6 +103,9 @@ class ChunkDecoder final : record::RecordSink, events::EventSink {
     for (auto& [tag, m] : memory_) m.successor = nullptr;
     return std::move(memory_);
   }
+  // Takes the run's tag memory back (between chunks) after another file of
+  // the run was decoded with it: a run's files read interleaved share one memory.
+  void adopt_memory(RunTagMemory memory);
 
  private:
   // record::RecordSink

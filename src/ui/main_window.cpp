@@ -78,6 +78,24 @@ void centered_text(const char* text, ImFont* font = nullptr) {
 
 float status_bar_height() { return ImGui::GetFrameHeight() + 6.0f; }
 
+// How many threads read the files, after the loading line: "2 threads", or
+// "one thread" when there could have been more (the tooltip says why not).
+void threads_note(const LoadingView& ld) {
+  if (ld.threads <= 1 && ld.why_one_thread.empty()) return;
+  ImGui::SameLine();
+  if (ld.threads > 1) {
+    ImGui::TextDisabled("%u threads", ld.threads);
+    char tip[160];
+    std::snprintf(tip, sizeof tip,
+                  "Files are framed, checked and decoded on %u worker threads, one run each at a time.",
+                  ld.threads);
+    tooltip(tip);
+  } else {
+    ImGui::TextDisabled("one thread");
+    tooltip(ld.why_one_thread.c_str());
+  }
+}
+
 constexpr float kDefaultSidebarWidth = 290, kMinSidebarWidth = 200, kSplitterWidth = 8;
 
 }  // namespace
@@ -321,6 +339,7 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) act.cancel_loading = true;
     tooltip("Stop reading; what has arrived so far stays open.");
+    threads_note(ld);
   } else if (nfiles == 0 && !(view.embeddings && view.embeddings->files())) {
     ImGui::TextDisabled("Ready. No files open.");
   } else if (nfiles == 0) {
@@ -348,6 +367,7 @@ void MainWindow::draw_status_bar(const MainWindowView& view, MainWindowActions& 
       ImGui::SameLine();
       ImGui::TextDisabled("(last load: %s in %.2f s)", format_bytes(ld.last_bytes).c_str(), ld.last_seconds);
       tooltip("How long the last files opened took to read, from the first file's arrival to the last byte.");
+      threads_note(ld);
     }
   }
   if (view.live_active) {

@@ -32,6 +32,8 @@ struct LoadingView {
   std::string current_file;
   double last_seconds = 0;       // the finished batch took this long (0: none yet, or loading)
   std::uint64_t last_bytes = 0;  // ... to read this many bytes
+  unsigned threads = 1;          // files are decoded on this many worker threads (1: between frames)
+  std::string why_one_thread;    // ... only one, because (empty: not worth saying)
 };
 
 struct MainWindowView {

@@ -37,6 +37,15 @@ async function openApp(browser, url, viewport) {
   return { page, context };
 }
 
+// Seconds from choosing `dir` to the engine taking its last byte, on the page's clock.
+async function ingestSeconds(page, dir, t0) {
+  const tDone = await page.waitForFunction(() => {
+    const s = window.eventlens.state();
+    return s.runs.length && !s.loading.active && s.loading.finishedMs >= 0 && s.loading.finishedMs;
+  }, null, { timeout: 300000, polling: 100 });
+  return ((await tDone.jsonValue()) - t0) / 1000;
+}
+
 (async () => {
   const { origin, browser, stop } = await startBench(SITE);
   const url = `${origin}/#smoothing=0.6&theme=dark`;
@@ -56,11 +65,8 @@ async function openApp(browser, url, viewport) {
       const tChart = await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0 && performance.now(),
         null, { timeout: 120000, polling: 'raf' });
       out.first_chart_ms = Math.round((await tChart.jsonValue()) - t0);
-      const tDone = await page.waitForFunction(() => {
-        const s = window.eventlens.state();
-        return s.runs.length && !s.loading.active && s.loading.finishedMs >= 0 && s.loading.finishedMs;
-      }, null, { timeout: 300000, polling: 100 });
-      const secs = ((await tDone.jsonValue()) - t0) / 1000;
+      const secs = await ingestSeconds(page, BIG, t0);
+      out.ingest_threads = (await page.evaluate(() => window.eventlens.state())).ingestThreads;
       out.ingest_mb_per_s = +(bytes / 1e6 / secs).toFixed(1);
       out.ingest_seconds = +secs.toFixed(2);
       out.bytes = bytes;
@@ -73,6 +79,18 @@ async function openApp(browser, url, viewport) {
       out.frame_ms_p50 = t.p50;
       out.frame_ms_p95 = t.p95;
       out.frames = t.frames;
+      await context.close();
+    }
+    // 1b. The same logdir on the page's one thread (?threads=1), in the same run.
+    {
+      const { page, context } = await openApp(browser, `${origin}/?threads=1#smoothing=0.6&theme=dark`,
+        { width: 1920, height: 1700 });
+      await page.waitForTimeout(1000);
+      const t0 = await page.evaluate(() => performance.now());
+      await page.setInputFiles('#open-folder', BIG);
+      const secs = await ingestSeconds(page, BIG, t0);
+      out.one_thread_ingest_seconds = +secs.toFixed(2);
+      out.one_thread_ingest_mb_per_s = +(out.bytes / 1e6 / secs).toFixed(1);
       await context.close();
     }
     // 3. Pan a 1,000,000-point chart.

@@ -15,20 +15,22 @@ export const page = { ready: false };
 // Heap addresses from C++ are 32-bit ints: above 2 GiB they arrive negative,
 // so every one is read unsigned (>>> 0) before it indexes the heap.
 const cstr = (ptr) => Module.UTF8ToString(ptr >>> 0);
+// The heap's bytes now (another thread may have grown it: wasm/library_eventlens.js).
+const heapU8 = () => Module.heapU8();
 
 // A copy of `bytes` in a new block of the wasm heap (at least `min` bytes):
 // its address, or 0 when the heap cannot grow that far (malloc says so by
 // returning 0 with memory growth on; nothing may be written then).
 function heapCopy(bytes, min = 0) {
   const ptr = Module._malloc(Math.max(min, bytes.length)) >>> 0;
-  if (ptr) Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
+  if (ptr) heapU8().set(bytes, ptr);  // read after malloc: memory may have grown
   return ptr;
 }
 
 // Why a copy into the heap failed, in words.
 export function outOfMemory(bytes) {
   const mb = (n) => Math.round(n / 1048576);
-  return `out of memory: the page could not hold ${mb(bytes)} MB more (it uses ${mb(Module.HEAPU8.length)} MB; ` +
+  return `out of memory: the page could not hold ${mb(bytes)} MB more (it uses ${mb(heapU8().length)} MB; ` +
     'a page may use at most 4096 MB). What was read before is kept; close other runs or open fewer files.';
 }
 
@@ -57,6 +59,10 @@ export const engine = {
   fileFailed: (id, why) => Module.ccall('el_file_failed', null, ['number', 'string'], [id, why]),
   fileNote: (id, note) => Module.ccall('el_file_note', null, ['number', 'string'], [id, note]),
   setActivity: (text) => Module.ccall('el_set_activity', null, ['string'], [text]),
+  // Files are decoded on `threads` worker threads, or on this one for the reason `whyOne`.
+  setIngestThreads: (threads, whyOne) => Module.ccall('el_set_ingest_threads', null, ['number', 'string'], [threads, whyOne]),
+  // The run file `id` is of, as that run's first file (the reader reads a run's files in turn).
+  runKey: (id) => Module._el_file_run_key(id) >>> 0,
   pathFailed: (path, why) => Module.ccall('el_path_failed', null, ['string', 'string'], [path, why]),
   // The answer to a read the engine asked for (el_js_read_blob).
   blobArrived(ticket, bytes) {
@@ -73,7 +79,7 @@ export const engine = {
       engine.fileReadFailed(ticket, outOfMemory(bytes.length));
       return;
     }
-    Module.HEAPU8.set(bytes, ptr);  // HEAPU8 read after the call: memory may have grown
+    heapU8().set(bytes, ptr);  // read after the call: memory may have grown
     Module._el_file_read(ticket);
     wakeWorkBetweenFrames();
   },
@@ -171,7 +177,7 @@ export function playAudio(ptr, frames, channels, rate, from) {
     if (!audioContext) audioContext = new AudioContext();
     if (audioContext.state === 'suspended') audioContext.resume();
     const buffer = audioContext.createBuffer(channels, Math.max(1, frames), rate);
-    const samples = Module.HEAPF32.subarray(ptr >>> 2, (ptr >>> 2) + frames * channels);
+    const samples = Module.heapF32().subarray(ptr >>> 2, (ptr >>> 2) + frames * channels);
     for (let c = 0; c < channels; c++) {
       const out = buffer.getChannelData(c);
       for (let i = 0; i < frames; i++) out[i] = samples[i * channels + c];

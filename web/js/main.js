@@ -10,13 +10,14 @@
 // The build bundles these into one classic script (cmake/bundle_page_js.py),
 // which index.html loads and the single-file page inlines.
 //
+// [SECTION] one thread or several: which build to load
 // [SECTION] the Emscripten module and the browser check
 // [SECTION] what the C++ shell asks of the page
-// [SECTION] offline: the service worker
+// [SECTION] offline and isolated: the service worker
 
 import { engine, fetchCjkFont, page, playAudio, startWorkBetweenFrames, stopAudio } from './engine.js';
 import { cancelReads, fileReset, forgetFiles, readBlob, readFile, readsChanged } from './reader.js';
-import { applyLiveSetting, openAddress, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive, whenOpenedUrlsChange } from './sources.js';
+import { applyLiveSetting, userOpenedFiles, openAddress, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive, whenOpenedUrlsChange } from './sources.js';
 import { installTestHook } from './test_hook.js';
 
 // [SECTION] the Emscripten module and the browser check -------------------------------------
@@ -32,11 +33,60 @@ function fail(message) {
 // Right-drag pans charts: no browser menu on the canvas.
 document.getElementById('canvas').addEventListener('contextmenu', (ev) => ev.preventDefault());
 
-// The wasm file's name carries its content hash on a staged site (see scripts/stage_site.py).
-const wasmMeta = document.querySelector('meta[name="eventlens-wasm"]');
+// [SECTION] one thread or several: which build to load --------------------------------------
+// A staged site (scripts/stage_site.py) names its files, whose names carry
+// their content hash, in meta tags: the engine built for one thread, and the
+// one built with pthreads, which decodes files on worker threads. Threads
+// share memory, which browsers allow only to a cross-origin isolated page:
+// the server's headers, or this page's service worker (web/sw.js), make it so.
+const metaContent = (name) => {
+  const m = document.querySelector(`meta[name="${name}"]`);
+  return m ? m.content : '';
+};
+const builds = {
+  js: metaContent('eventlens-js'), wasm: metaContent('eventlens-wasm'),
+  mtJs: metaContent('eventlens-mt-js'), mtWasm: metaContent('eventlens-mt-wasm'),
+  mtWorker: metaContent('eventlens-mt-worker'),
+};
+const oneThreadAsked = new URLSearchParams(location.search).get('threads') === '1';
+const threaded = Boolean(builds.mtJs && self.crossOriginIsolated && !oneThreadAsked);
+if (self.crossOriginIsolated) sessionStorage.removeItem('eventlens.isolating');
+// Decoding threads: as many as cores, 2 to 8 (the threaded build starts as
+// many workers with the page: PTHREAD_POOL_SIZE in CMakeLists.txt).
+const ingestThreads = threaded ? Math.min(8, Math.max(2, navigator.hardwareConcurrency || 2)) : 1;
+// Why there is only one, for the status bar's tooltip.
+function whyOneThread() {
+  if (threaded) return '';
+  const one = 'Files are read on the page\'s own thread, between frames: ';
+  if (oneThreadAsked) return one + 'the address asks for it (?threads=1).';
+  if (!builds.mtJs) return one + 'this copy of EventLens has no threaded build (the single-file page has none).';
+  if (!window.isSecureContext) return one + 'worker threads need a secure page (https or localhost).';
+  if (!('serviceWorker' in navigator)) return one + 'this browser cannot isolate the page (no service workers).';
+  if (sessionStorage.getItem('eventlens.isolating')) {
+    return one + 'this browser did not isolate the page (it needs "Cross-Origin-Embedder-Policy: credentialless": ' +
+      'Chrome or Edge 96+, Firefox 119+).';
+  }
+  return one + 'the page is not cross-origin isolated yet. Its service worker isolates it from the next load on.';
+}
+// The engine's script: the threaded build's where it can run.
+if (builds.js) {
+  const script = document.createElement('script');
+  script.src = threaded ? builds.mtJs : builds.js;
+  script.async = true;
+  script.onerror = () => fail('EventLens could not load its engine (' + script.src + ').');
+  document.body.appendChild(script);
+}
+
+// [SECTION] the Emscripten module and the browser check -------------------------------------
 window.Module = {
   canvas: document.getElementById('canvas'),
-  locateFile: (name) => (wasmMeta && name.endsWith('.wasm') ? wasmMeta.content : name),
+  locateFile: (name) => {
+    if (name.endsWith('.wasm')) return (threaded ? builds.mtWasm : builds.wasm) || name;
+    if (name.endsWith('.worker.js')) return builds.mtWorker || name;
+    return name;
+  },
+  // The pthread workers load the engine's script by this address.
+  mainScriptUrlOrBlob: threaded ? new URL(builds.mtJs, document.baseURI).href : undefined,
   print: (t) => console.log(t),
   printErr: (t) => console.log('[eventlens] ' + t),
   onAbort: (what) => fail('EventLens stopped: ' + what),
@@ -88,6 +138,7 @@ window.eventlensPage = {
   // The engine started: saved settings, then the link's (the link wins), then the data the link names.
   ready() {
     page.ready = true;
+    engine.setIngestThreads(ingestThreads, whyOneThread());
     startWorkBetweenFrames();
     document.body.classList.add('ready');
     if (new URLSearchParams(location.search).has('verify')) engine.setChecksums(true);
@@ -149,11 +200,21 @@ window.eventlensPage = {
 
 installTestHook();
 
-// [SECTION] offline: the service worker -----------------------------------------------------
+// [SECTION] offline and isolated: the service worker -----------------------------------------
 // Served pages keep their app files for offline use. A new version is
 // fetched in the background and used from the next load on; a small note says so.
-if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && wasmMeta) {
+// The worker also sends the headers that isolate the page (web/sw.js): on a
+// first visit, once it is active, the page loads again to be isolated, unless
+// the user has opened files already (they would have to open them again).
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && builds.js) {
   navigator.serviceWorker.register('sw.js').then((reg) => {
+    if (builds.mtJs && !self.crossOriginIsolated && !oneThreadAsked && !sessionStorage.getItem('eventlens.isolating')) {
+      navigator.serviceWorker.ready.then(() => {
+        if (userOpenedFiles()) return;
+        sessionStorage.setItem('eventlens.isolating', '1');  // once: a browser that cannot isolate is not reloaded again
+        location.reload();
+      });
+    }
     reg.addEventListener('updatefound', () => {
       const next = reg.installing;
       if (!next || !navigator.serviceWorker.controller) return;  // the first install: nothing to announce

@@ -233,6 +233,7 @@ export function cancelReads() {
   generation++;
   pending.length = 0;
   parked.length = 0;
+  readingOfRun.clear();
   for (const k of known.values()) k.queued = k.read;
 }
 
@@ -273,6 +274,7 @@ export function fileReset(id) {
   const k = f.k;
   k.epoch++;
   dropReads(k);
+  releaseRun(k);
   k.read = 0;
   k.queued = k.size;
   parked.push({ source: sourceById.get(id), path: f.path, k, from: 0, to: k.unqueued ? undefined : k.size,
@@ -293,12 +295,31 @@ function fileFailed(e, err) {
   console.log('[eventlens] cannot read ' + e.path + ': ' + why);
   e.k.queued = e.k.read;
   engine.fileFailed(e.k.id, 'cannot read it: ' + why);
+  releaseRun(e.k);
 }
 
 // Several reads at once, of different files (a file's slices are read one
 // after another, so they arrive in order): a logdir of thousands of small
 // files is bound by each read's latency, not by bytes.
 const READS_IN_FLIGHT = 4;
+
+// A run's files are read one after another, in name order, as TensorBoard
+// reads them: two files of one run read side by side would interleave their
+// values (a restarted run's steps out of order). Different runs are read at once.
+const readingOfRun = new Map();  // run key (engine.runKey) -> the file being read
+const runOf = (k) => (k.runKey === undefined ? (k.runKey = engine.runKey(k.id)) : k.runKey);
+function mayRead(k) {
+  const r = readingOfRun.get(runOf(k));
+  return r === undefined || r === k;
+}
+function releaseRun(k) {
+  if (k.runKey !== undefined && readingOfRun.get(k.runKey) === k) readingOfRun.delete(k.runKey);
+}
+// The file is read to its end (for now): the run's next file may start.
+function fileEnded(k) {
+  engine.endFile(k.id);
+  releaseRun(k);
+}
 
 async function readLoop() {
   reading = true;
@@ -309,14 +330,16 @@ async function readLoop() {
       // Start reads while the engine's backlog allows (back-pressure), one per file.
       const sizes = readSizes();
       while (pending.length && inFlight.length < READS_IN_FLIGHT && engine.queuedBytes() <= sizes.backlog) {
-        const i = pending.findIndex((p) => !inFlight.some((x) => x.e.k === p.k));
+        const i = pending.findIndex((p) => !inFlight.some((x) => x.e.k === p.k) && mayRead(p.k));
         if (i < 0) break;
         const e = pending.splice(i, 1)[0];
         if (e.epoch !== e.k.epoch) continue;  // its run was unloaded since
         if (!engine.fileWanted(e.k.id)) {  // its run is only listed: wait until it is picked
+          releaseRun(e.k);
           parked.push(e);
           continue;
         }
+        readingOfRun.set(runOf(e.k), e.k);
         if (e.to === undefined) {  // announced before its size was known (enqueue)
           sizeKnown(e.k, e.source.file);
           e.to = e.k.size;
@@ -344,12 +367,13 @@ async function readLoop() {
       }
       if (e.epoch !== e.k.epoch) continue;  // unloaded while it was read
       if (!engine.fileWanted(e.k.id)) {  // ... or set aside: read it again when it is picked
+        releaseRun(e.k);
         parked.push(e);
         continue;
       }
       if (buf && buf.length && !pushBytes(e.k.id, buf)) {  // out of memory (named): this file stops here
         e.k.queued = e.k.read;
-        engine.endFile(e.k.id);
+        fileEnded(e.k);
         continue;
       }
       e.k.read = at + (buf ? buf.length : 0);
@@ -358,7 +382,7 @@ async function readLoop() {
         pending.push(e);  // more to read: back of the line
       } else {
         if (e.from < e.to) e.k.queued = e.k.read;  // shorter than announced, or unreadable
-        engine.endFile(e.k.id);
+        fileEnded(e.k);
       }
     }
   } finally {
@@ -389,7 +413,7 @@ async function streamWhole(e, res, gen) {
   const stop = () => {
     reader.cancel();
     e.k.queued = e.k.read;
-    engine.endFile(e.k.id);
+    fileEnded(e.k);
   };
   for (;;) {
     const { value, done } = await reader.read();
@@ -406,7 +430,7 @@ async function streamWhole(e, res, gen) {
   }
   if (!flush()) return stop();
   e.k.read = e.k.queued = Math.max(pos, e.from);
-  engine.endFile(e.k.id);
+  fileEnded(e.k);
 }
 
 // [SECTION] records read back ---------------------------------------------------------------------

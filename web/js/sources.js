@@ -105,10 +105,18 @@ function openEntries(entries) {
 }
 
 // [SECTION] pickers and drops ------------------------------------------------------------------
+// Whether the user picked or dropped files (the page cannot open them again by itself).
+let userOpened = false;
+export function userOpenedFiles() { return userOpened; }
+function openPicked(entries) {
+  userOpened = true;
+  openEntries(entries);
+}
+
 const filesInput = document.getElementById('open-files');
 const folderInput = document.getElementById('open-folder');
-filesInput.addEventListener('change', () => { openEntries(fromFileList(filesInput.files, false)); filesInput.value = ''; });
-folderInput.addEventListener('change', () => { openEntries(fromFileList(folderInput.files, true)); folderInput.value = ''; });
+filesInput.addEventListener('change', () => { openPicked(fromFileList(filesInput.files, false)); filesInput.value = ''; });
+folderInput.addEventListener('change', () => { openPicked(fromFileList(folderInput.files, true)); folderInput.value = ''; });
 
 export function pickFiles() { filesInput.click(); }
 
@@ -122,7 +130,7 @@ export async function pickFolder() {
   try {
     const dir = await window.showDirectoryPicker({ mode: 'read' });
     liveSources.push({ kind: 'handle', dir });
-    openEntries(await walkHandle(dir, '', []));
+    openPicked(await walkHandle(dir, '', []));
     updateLive();
   } catch (err) {
     if (err && err.name !== 'AbortError') console.log('[eventlens] folder picker: ' + err);
@@ -149,7 +157,7 @@ document.addEventListener('drop', async (ev) => {
   } else {
     entries.push(...fromFileList(dt.files, false));
   }
-  openEntries(entries);
+  openPicked(entries);
 });
 
 // [SECTION] addresses and manifests -------------------------------------------------------------

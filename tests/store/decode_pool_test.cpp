@@ -1,0 +1,152 @@
+// The decoding pool (the page's threads) takes bytes as a page pushes them:
+// pieces of any size, files of several runs interleaved, the store's thread
+// applying between pushes. It must end exactly as Store::feed of the same
+// bytes, on every corpus root; and a run dropped halfway (unloaded) and read
+// again must end as if it had been read once.
+#include "store/decode_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "io/loader.h"
+#include "support/store_compare.h"
+#include "support/test_files.h"
+
+namespace el::store {
+namespace {
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// A malloc'ed copy of bytes [at, at+n) (the pool frees it).
+std::uint8_t* piece(const std::string& bytes, std::size_t at, std::size_t n) {
+  auto* p = static_cast<std::uint8_t*>(std::malloc(n ? n : 1));
+  if (n) std::memcpy(p, bytes.data() + at, n);
+  return p;
+}
+
+// Applies until everything pushed is in the store.
+void apply_all(DecodePool& pool, Store& store) {
+  while (!pool.idle()) pool.apply(store, 5);
+}
+
+// Pushes every file in pieces of `piece_bytes`, round-robin over the runs
+// (as the page's several reads in flight do), applying a little between
+// pushes. A run's files come one after another, in order, as the page reads them.
+void push_interleaved(DecodePool& pool, Store& store, const std::vector<std::string>& bytes,
+                      const std::vector<FileId>& ids, std::size_t piece_bytes) {
+  std::vector<std::vector<std::size_t>> runs;  // indexes into ids, by run
+  std::map<const Run*, std::size_t> run_index;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const Run* run = store.run_of(ids[i]);
+    auto [it, fresh] = run_index.try_emplace(run, runs.size());
+    if (fresh || !run) {
+      runs.emplace_back();
+      it->second = runs.size() - 1;
+    }
+    runs[it->second].push_back(i);
+  }
+  std::vector<std::size_t> file(runs.size(), 0), at(runs.size(), 0);
+  for (bool more = true; more;) {
+    more = false;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      if (file[r] == runs[r].size()) continue;
+      more = true;
+      const std::size_t i = runs[r][file[r]];
+      const std::size_t n = std::min(piece_bytes, bytes[i].size() - at[r]);
+      if (n) {
+        pool.push(store, ids[i], piece(bytes[i], at[r], n), n);
+        at[r] += n;
+      } else {
+        pool.push(store, ids[i], nullptr, 0);
+        ++file[r];
+        at[r] = 0;
+      }
+    }
+    pool.apply(store, 0.2);
+  }
+  apply_all(pool, store);
+}
+
+struct Logdir {
+  std::vector<io::DiskFile> files;
+  std::vector<std::string> bytes;
+};
+
+Logdir read_logdir(const std::string& root) {
+  Logdir d;
+  EXPECT_TRUE(io::list_event_files({root}, d.files));
+  for (const io::DiskFile& f : d.files) d.bytes.push_back(read_all(f.path));
+  return d;
+}
+
+TEST(DecodePool, EveryCorpusRootPushedInInterleavedPiecesEndsAsAOneThreadRead) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> roots;
+  for (const auto& e : fs::directory_iterator(el::testing::corpus_dir()))
+    if (e.is_directory()) roots.push_back(e.path().string());
+  std::sort(roots.begin(), roots.end());
+  ASSERT_GE(roots.size(), 4u);
+  std::uint64_t values = 0;
+  DecodePool pool(2);
+  for (const std::string& root : roots) {
+    SCOPED_TRACE(root);
+    Store one;
+    one.set_checksums(true);
+    ASSERT_TRUE(io::load_paths({root}, one, nullptr, 1));
+    const Logdir d = read_logdir(root);
+    // Odd sizes: records and their headers split at every kind of place.
+    for (std::size_t piece_bytes : {std::size_t{4093}, std::size_t{1} << 20}) {
+      SCOPED_TRACE(piece_bytes);
+      Store many;
+      many.set_checksums(true);
+      const std::vector<FileId> ids = io::add_files(many, d.files);
+      push_interleaved(pool, many, d.bytes, ids, piece_bytes);
+      el::testing::expect_same_store(one, many);
+    }
+    for (const auto& [name, run] : one.runs())
+      for (const auto& [tag, series] : run.tags) values += series.steps.size();
+  }
+  EXPECT_GT(values, 10000u);  // the comparison covered real data
+}
+
+// The demo's run unloaded with half its bytes pushed (some decoded, some
+// applied, some queued), then read again from the start: as one read.
+TEST(DecodePool, ARunDroppedHalfwayAndReadAgainEndsAsOneRead) {
+  const std::string root = el::testing::corpus_dir() + "/pytorch-small";
+  Store one;
+  ASSERT_TRUE(io::load_paths({root}, one, nullptr, 1));
+  const Logdir d = read_logdir(root);
+  ASSERT_FALSE(d.files.empty());
+  Store many;
+  const std::vector<FileId> ids = io::add_files(many, d.files);
+  DecodePool pool(2);
+  // Half of the first file, in small pieces, partly applied.
+  const std::string& first = d.bytes[0];
+  for (std::size_t at = 0; at < first.size() / 2; at += 1000) {
+    pool.push(many, ids[0], piece(first, at, 1000), 1000);
+    if (at % 8000 == 0) pool.apply(many, 0.1);
+  }
+  const std::string run = many.run_of(ids[0])->name;
+  pool.drop_run(many, ids[0]);
+  ASSERT_TRUE(many.unload_run(run));
+  EXPECT_TRUE(pool.idle());  // nothing of it is left to apply
+  EXPECT_TRUE(many.runs().at(run).tags.empty());
+  // Read again from byte 0, as the page does when the run is picked again.
+  ASSERT_TRUE(many.set_wanted(run, true));
+  push_interleaved(pool, many, d.bytes, ids, 64 << 10);
+  el::testing::expect_same_store(one, many);
+}
+
+}  // namespace
+}  // namespace el::store
