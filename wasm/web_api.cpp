@@ -63,8 +63,9 @@ EL_EXPORT int el_unload_runs(const char* regex) {
   return el::web::shell().unload_runs_matching(regex ? regex : "");
 }
 
-// Ingests queued bytes for up to `budget_ms` between frames.
-EL_EXPORT void el_pump(double budget_ms) { el::web::shell().pump(budget_ms); }
+// Ingests queued bytes for up to `budget_ms` between frames: the bytes
+// ingested (0 while the decoding threads have nothing ready).
+EL_EXPORT double el_pump(double budget_ms) { return static_cast<double>(el::web::shell().pump(budget_ms)); }
 
 // The shown dashboard's work between frames (the Projector's layouts): 1 if it did some.
 EL_EXPORT int el_work_between_frames(double budget_ms) {

@@ -23,6 +23,7 @@ class IngestQueue {
   // thread). Set before the first push.
   void set_threads(unsigned threads);
   unsigned threads() const { return pool_ ? pool_->threads() : 1; }
+  const store::DecodePool* pool() const { return pool_.get(); }
 
   // Feeds queued bytes into `store` in pieces of at most kPieceBytes until
   // `budget_ms` has passed or the queue is empty. Returns the bytes fed.

@@ -434,14 +434,15 @@ int Shell::unload_runs_matching(const std::string& regex) {
   return static_cast<int>(names.size());
 }
 
-void Shell::pump(double budget_ms) {
-  if (queue_.empty()) return;
-  queue_.pump(store_, budget_ms);
+std::size_t Shell::pump(double budget_ms) {
+  if (queue_.empty()) return 0;
+  const std::size_t fed = queue_.pump(store_, budget_ms);
   apply_memory_budget();
   next_run_if_done();
   // The batch is done when its last end-of-file marker has been taken.
   if (queue_.empty() && batch_finished_ms_ < batch_started_ms_ && !loading().active)
     batch_finished_ms_ = steady_ms();
+  return fed;
 }
 
 void Shell::file_problem(store::FileId file, const std::string& message, bool ends) {

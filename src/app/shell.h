@@ -186,7 +186,8 @@ class Shell {
   void path_unreadable(const std::string& path, const std::string& message);
   // Ingests queued bytes for up to `budget_ms` outside a frame (the page calls
   // this between animation frames, so ingestion does not wait for rendering).
-  void pump(double budget_ms);
+  // Returns the bytes ingested (0 while decoding threads have nothing ready).
+  std::size_t pump(double budget_ms);
   void close_all();
   void cancel_loading();
 

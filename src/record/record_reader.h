@@ -35,6 +35,13 @@ class RecordReader {
 
   explicit RecordReader(RecordSink& sink) : sink_(sink) {}
 
+  // The bytes fed next start at stream offset `offset`, at a record's start,
+  // after earlier records (a file read in record-aligned pieces, each by its
+  // own reader: store::DecodePool). Before the first feed.
+  void start_at(std::uint64_t offset) {
+    consumed_ = offset;
+    seen_record_ = offset > 0;
+  }
   void feed(std::span<const std::uint8_t> bytes);
   // No more bytes will come: reports an unfinished record or scan as a problem.
   void end_of_stream();

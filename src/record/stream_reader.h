@@ -20,6 +20,13 @@ class StreamReader {
   StreamReader(const StreamReader&) = delete;
   StreamReader& operator=(const StreamReader&) = delete;
 
+  // The bytes fed next are the uncompressed file's from `offset` on, at a
+  // record's start (RecordReader::start_at). Before the first feed.
+  void start_at(std::uint64_t offset) {
+    if (offset == 0) return;  // the file's start: its format is told from its first bytes
+    compression_ = Compression::kNone;
+    reader_.start_at(offset);
+  }
   void feed(std::span<const std::uint8_t> bytes);
   void end_of_stream();
 

@@ -61,6 +61,8 @@ void ChunkDecoder::adopt_memory(RunTagMemory memory) {
     m.chunk = ~std::uint64_t{0};  // named in no chunk of this decoder yet
     m.name = tag;
     m.successor = nullptr;
+    m.given = true;
+    m.given_metadata = m.metadata_set;
   }
 }
 
@@ -160,6 +162,8 @@ void ChunkDecoder::name_in_chunk(TagMemory& m) {
   m.chunk = chunk_number_;
   m.id = chunk_tags_++;
   m.batch = -1;
+  if (record_assumptions_ && !(m.given && m.given_metadata))
+    chunk_.assumed.push_back({std::string(m.name), m.given, m.given_metadata});
   LogWriter w{chunk_.log};
   w.op(ChunkOp::kTag);
   w.put(m.id);

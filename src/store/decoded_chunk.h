@@ -62,6 +62,13 @@ struct DecodedChunk {
   std::uint32_t crc32 = 0;           // zlib CRC-32 of the file so far (with checksums on)
   record::Compression compression = record::Compression::kUnknown;
   bool finished = false;  // the file ended here (end_of_stream was run)
+  // With ChunkDecoder::record_assumptions: each tag named in the chunk that
+  // its decoder's memory had absent, or without metadata, and how.
+  struct Assumed {
+    std::string tag;
+    bool present = false, metadata_set = false;
+  };
+  std::vector<Assumed> assumed;
 };
 
 // What a run already knows of its tags when a decoder starts on one of its
@@ -76,6 +83,8 @@ struct TagMemory {
   std::int32_t batch = -1;                  // its ScalarBatch in that chunk (-1: none yet)
   std::string_view name;                    // the map's key (set by the decoder)
   TagMemory* successor = nullptr;           // the tag of the value after this one, last time (a guess)
+  bool given = false;                       // it was in the memory the decoder was given...
+  bool given_metadata = false;              // ... with its metadata set (record_assumptions)
 };
 // Looked up by string_view (no string made per value).
 struct TagHash {
@@ -92,6 +101,13 @@ class ChunkDecoder final : record::RecordSink, events::EventSink {
   ChunkDecoder(const ChunkDecoder&) = delete;
   ChunkDecoder& operator=(const ChunkDecoder&) = delete;
 
+  // The bytes fed next start at file offset `offset`, at a record's start
+  // (record::StreamReader::start_at). Before the first feed.
+  void start_at(std::uint64_t offset) { reader_.start_at(offset); }
+  // Lists in each chunk the tags it assumed absent, or without metadata, as
+  // the memory it was given had them (DecodedChunk::assumed): a decoder that
+  // started on a guess of the run's memory is checked against the store.
+  void record_assumptions() { record_assumptions_ = true; }
   void feed(std::span<const std::uint8_t> bytes);
   void finish();
   // What was decoded since the last take. `spare`: a used log to write the
@@ -147,6 +163,7 @@ class ChunkDecoder final : record::RecordSink, events::EventSink {
   std::uint64_t record_offset_ = 0;  // the record being decoded
   std::uint32_t record_length_ = 0;
   bool record_logged_ = false;
+  bool record_assumptions_ = false;
   RunTagMemory bad_value_tags_;  // tags named only for bad values (their ids)
   events::EventDecoder decoder_;
   record::StreamReader reader_;

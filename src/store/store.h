@@ -165,6 +165,8 @@ class Store final : RecordConsumer, events::EventSink {
   void apply(const DecodedChunk& chunk);
   // What `file`'s run knows of its tags, for a ChunkDecoder starting on it.
   RunTagMemory tag_memory(FileId file) const;
+  // One tag of that memory: whether `file`'s run has `tag`, and its metadata set.
+  void tag_state(FileId file, std::string_view tag, bool& present, bool& metadata_set) const;
   void clear();
   // Sets whether `run`'s files are to be read (Run::wanted). Returns false if there is no such run.
   bool set_wanted(std::string_view run, bool wanted);

@@ -6,14 +6,30 @@
 
 namespace el::store {
 
+namespace {
+// Whether a tag's metadata was taken (first wins): what a decoder's memory calls metadata_set.
+bool metadata_taken(const Series& s) {
+  return !s.metadata.plugin_name.empty() || !s.metadata.display_name.empty();
+}
+}  // namespace
+
 RunTagMemory Store::tag_memory(FileId file) const {
   RunTagMemory memory;
   const Run* run = run_of(file);
   if (!run) return memory;
   for (const auto& [tag, s] : run->tags)
-    memory.emplace(tag, TagMemory{s.kind, s.metadata.plugin_name,
-                                  !s.metadata.plugin_name.empty() || !s.metadata.display_name.empty()});
+    memory.emplace(tag, TagMemory{s.kind, s.metadata.plugin_name, metadata_taken(s)});
   return memory;
+}
+
+void Store::tag_state(FileId file, std::string_view tag, bool& present, bool& metadata_set) const {
+  present = metadata_set = false;
+  const Run* run = run_of(file);
+  if (!run) return;
+  auto it = run->tags.find(tag);
+  if (it == run->tags.end()) return;
+  present = true;
+  metadata_set = metadata_taken(it->second);
 }
 
 void Store::apply(const DecodedChunk& chunk) {

@@ -48,7 +48,10 @@ async function ingestSeconds(page, dir, t0) {
 
 (async () => {
   const { origin, browser, stop } = await startBench(SITE);
-  const url = `${origin}/#smoothing=0.6&theme=dark`;
+  // Decoding threads, one per core (at least 2; by default the page uses
+  // them from 4 cores on), against the one-thread page below.
+  const threads = Math.max(2, require('os').cpus().length);
+  const url = `${origin}/?threads=${threads}#smoothing=0.6&theme=dark`;
   const out = {};
   try {
     // 1. Open the big logdir: first chart, then everything.
@@ -66,7 +69,10 @@ async function ingestSeconds(page, dir, t0) {
         null, { timeout: 120000, polling: 'raf' });
       out.first_chart_ms = Math.round((await tChart.jsonValue()) - t0);
       const secs = await ingestSeconds(page, BIG, t0);
-      out.ingest_threads = (await page.evaluate(() => window.eventlens.state())).ingestThreads;
+      const after = await page.evaluate(() => window.eventlens.state());
+      out.ingest_threads = after.ingestThreads;
+      out.decode_ms = Math.round(after.decodeMs || 0);  // the workers' time, all together
+      out.apply_ms = Math.round(after.applyMs || 0);    // the UI thread's, applying what they decoded
       out.ingest_mb_per_s = +(bytes / 1e6 / secs).toFixed(1);
       out.ingest_seconds = +secs.toFixed(2);
       out.bytes = bytes;

@@ -95,8 +95,16 @@ const PUMP_MS = 12;
 const pumpChannel = new MessageChannel();
 let pumping = false;
 pumpChannel.port1.onmessage = () => {
-  Module._el_pump(PUMP_MS);
-  if (engine.queuedBytes() > 0) pumpChannel.port2.postMessage(0); else pumping = false;
+  const ingested = Module._el_pump(PUMP_MS);
+  if (engine.queuedBytes() <= 0) {
+    pumping = false;
+  } else if (ingested > 0) {
+    pumpChannel.port2.postMessage(0);
+  } else {
+    // The decoding threads have nothing ready yet: look again in a moment,
+    // leaving the core to them (asking at once would spin this thread).
+    setTimeout(() => pumpChannel.port2.postMessage(0), 1);
+  }
 };
 function pumpSoon() {
   if (pumping) return;

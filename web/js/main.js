@@ -48,17 +48,29 @@ const builds = {
   mtJs: metaContent('eventlens-mt-js'), mtWasm: metaContent('eventlens-mt-wasm'),
   mtWorker: metaContent('eventlens-mt-worker'),
 };
-const oneThreadAsked = new URLSearchParams(location.search).get('threads') === '1';
-const threaded = Boolean(builds.mtJs && self.crossOriginIsolated && !oneThreadAsked);
+// ?threads=N: that many decoding threads (1: the one-thread build).
+const threadsAsked = parseInt(new URLSearchParams(location.search).get('threads'), 10) || 0;
+const oneThreadAsked = threadsAsked === 1;
+// Threads by default from 4 cores on. With 2, the workers and the page's own
+// thread share them, and the threaded build measured no faster than one
+// thread (scripts/bench, "the page in headless Chromium"); from 4 the
+// workers have cores of their own.
+const cores = navigator.hardwareConcurrency || 2;
+const fewCores = cores < 4 && !threadsAsked;
+const threaded = Boolean(builds.mtJs && self.crossOriginIsolated && !oneThreadAsked && !fewCores);
 if (self.crossOriginIsolated) sessionStorage.removeItem('eventlens.isolating');
 // Decoding threads: as many as cores, 2 to 8 (the threaded build starts as
 // many workers with the page: PTHREAD_POOL_SIZE in CMakeLists.txt).
-const ingestThreads = threaded ? Math.min(8, Math.max(2, navigator.hardwareConcurrency || 2)) : 1;
+const ingestThreads = !threaded ? 1 : threadsAsked >= 2 ? Math.min(16, threadsAsked) : Math.min(8, cores);
 // Why there is only one, for the status bar's tooltip.
 function whyOneThread() {
   if (threaded) return '';
   const one = 'Files are read on the page\'s own thread, between frames: ';
   if (oneThreadAsked) return one + 'the address asks for it (?threads=1).';
+  if (fewCores) {
+    return one + `this machine has ${cores} cores, too few for decoding threads to pay ` +
+      '(add ?threads=2 to the address to use them anyway).';
+  }
   if (!builds.mtJs) return one + 'this copy of EventLens has no threaded build (the single-file page has none).';
   if (!window.isSecureContext) return one + 'worker threads need a secure page (https or localhost).';
   if (!('serviceWorker' in navigator)) return one + 'this browser cannot isolate the page (no service workers).';
@@ -208,7 +220,8 @@ installTestHook();
 // the user has opened files already (they would have to open them again).
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && builds.js) {
   navigator.serviceWorker.register('sw.js').then((reg) => {
-    if (builds.mtJs && !self.crossOriginIsolated && !oneThreadAsked && !sessionStorage.getItem('eventlens.isolating')) {
+    if (builds.mtJs && !self.crossOriginIsolated && !oneThreadAsked && !fewCores &&
+        !sessionStorage.getItem('eventlens.isolating')) {
       navigator.serviceWorker.ready.then(() => {
         if (userOpenedFiles()) return;
         sessionStorage.setItem('eventlens.isolating', '1');  // once: a browser that cannot isolate is not reloaded again
