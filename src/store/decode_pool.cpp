@@ -54,6 +54,9 @@ std::uint64_t since_ns(Clock::time_point t) {
 }  // namespace
 
 DecodePool::DecodePool(unsigned threads) {
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  threads = 0;  // no threads to start: apply() decodes each segment when its turn comes
+#endif
   workers_.reserve(threads);
   for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
 }
@@ -73,7 +76,7 @@ std::uint32_t DecodePool::epoch_of(FileId file) const {
 }
 
 void DecodePool::list_ready(const std::shared_ptr<Lane>& lane) {
-  if (lane->in_ready || lane->dead) return;
+  if (lane->in_ready || lane->dead || workers_.empty()) return;
   lane->in_ready = true;
   ready_.push_back(lane);
   work_ready_.notify_one();
@@ -274,12 +277,36 @@ DecodePool::Segment* DecodePool::next_for_worker(Lane& lane) {
   return nullptr;
 }
 
+DecodePool::Segment* DecodePool::take_segment(Lane& lane, RunTagMemory& memory,
+                                              std::vector<std::uint8_t>& spare) {
+  Segment* segment = next_for_worker(lane);
+  if (!segment) return nullptr;
+  segment->working = true;
+  ++lane.working;
+  if (segment->kind == SegmentKind::kOrdered) lane.ordered_working = true;
+  memory = segment->exact ? std::move(segment->memory) : lane.guess;
+  if (!spare_logs_.empty()) {
+    spare = std::move(spare_logs_.back());
+    spare_logs_.pop_back();
+  }
+  return segment;
+}
+
+void DecodePool::segment_done(const std::shared_ptr<Lane>& lane, Segment& segment) {
+  segment.working = false;
+  segment.decoded = true;
+  --lane->working;
+  if (segment.kind == SegmentKind::kOrdered) lane->ordered_working = false;
+  lane->warm = true;
+  if (next_for_worker(*lane)) list_ready(lane);
+}
+
 void DecodePool::work() {
-  std::vector<std::uint8_t> spare;
   for (;;) {
     std::shared_ptr<Lane> lane;
     Segment* segment = nullptr;
     RunTagMemory memory;
+    std::vector<std::uint8_t> spare;
     {
       std::unique_lock lock(mu_);
       work_ready_.wait(lock, [&] { return stopping_ || !ready_.empty(); });
@@ -287,28 +314,15 @@ void DecodePool::work() {
       lane = std::move(ready_.front());
       ready_.pop_front();
       lane->in_ready = false;
-      segment = next_for_worker(*lane);
+      segment = take_segment(*lane, memory, spare);
       if (!segment) continue;
-      segment->working = true;
-      ++lane->working;
-      if (segment->kind == SegmentKind::kOrdered) lane->ordered_working = true;
-      memory = segment->exact ? std::move(segment->memory) : lane->guess;
-      if (!spare_logs_.empty()) {
-        spare = std::move(spare_logs_.back());
-        spare_logs_.pop_back();
-      }
       if (next_for_worker(*lane)) list_ready(lane);  // another worker may take its next segment
     }
     const auto started = Clock::now();
     decode(*lane, *segment, std::move(memory), std::move(spare));
     decode_ns_ += since_ns(started);
     std::lock_guard lock(mu_);
-    segment->working = false;
-    segment->decoded = true;
-    --lane->working;
-    if (segment->kind == SegmentKind::kOrdered) lane->ordered_working = false;
-    lane->warm = true;
-    if (next_for_worker(*lane)) list_ready(lane);
+    segment_done(lane, *segment);
   }
 }
 
@@ -356,6 +370,22 @@ std::size_t DecodePool::apply(Store& store, double budget_ms) {
   for (bool progress = true; progress && Clock::now() < deadline;) {
     progress = false;
     for (const std::shared_ptr<Lane>& lane : lanes) {
+      if (workers_.empty()) {  // no threads (wasm without pthreads): the lane's next segment, here
+        Segment* segment = nullptr;
+        RunTagMemory memory;
+        std::vector<std::uint8_t> spare;
+        {
+          std::lock_guard lock(mu_);
+          if (!lane->dead) segment = take_segment(*lane, memory, spare);
+        }
+        if (segment) {
+          const auto t = Clock::now();
+          decode(*lane, *segment, std::move(memory), std::move(spare));
+          decode_ns_ += since_ns(t);
+          std::lock_guard lock(mu_);
+          segment_done(lane, *segment);
+        }
+      }
       Segment next;
       {
         std::lock_guard lock(mu_);

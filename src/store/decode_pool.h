@@ -21,6 +21,7 @@
 // piece), as they need the bytes before them.
 //
 // The owner never waits for a worker: apply() takes what is ready and returns.
+// Without threads (wasm without pthreads) apply() decodes each segment itself.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -123,6 +124,10 @@ class DecodePool {
   };
 
   void work();
+  // Takes the lane's next segment to decode, and the memory to decode it
+  // with (mu_ held); null if none may be taken now.
+  Segment* take_segment(Lane& lane, RunTagMemory& memory, std::vector<std::uint8_t>& spare);
+  void segment_done(const std::shared_ptr<Lane>& lane, Segment& segment);  // mu_ held
   // The next segment of `lane` a worker may take, or null (mu_ held).
   Segment* next_for_worker(Lane& lane);
   void decode(Lane& lane, Segment& segment, RunTagMemory memory, std::vector<std::uint8_t> spare);
