@@ -59,9 +59,11 @@ const cores = navigator.hardwareConcurrency || 2;
 const fewCores = cores < 4 && !threadsAsked;
 const threaded = Boolean(builds.mtJs && self.crossOriginIsolated && !oneThreadAsked && !fewCores);
 if (self.crossOriginIsolated) sessionStorage.removeItem('eventlens.isolating');
-// Decoding threads: as many as cores, 2 to 8 (the threaded build starts as
-// many workers with the page: PTHREAD_POOL_SIZE in CMakeLists.txt).
-const ingestThreads = !threaded ? 1 : threadsAsked >= 2 ? Math.min(16, threadsAsked) : Math.min(8, cores);
+// Decoding threads: one per core but one, which the page's own thread keeps
+// (it reads the files, applies what the workers decoded, and draws); at most
+// 8. The threaded build starts workers with the page (PTHREAD_POOL_SIZE in
+// CMakeLists.txt); more asked for start when first needed.
+const ingestThreads = !threaded ? 1 : threadsAsked >= 2 ? Math.min(16, threadsAsked) : Math.min(8, cores - 1);
 // Why there is only one, for the status bar's tooltip.
 function whyOneThread() {
   if (threaded) return '';
