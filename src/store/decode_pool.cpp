@@ -174,6 +174,7 @@ void DecodePool::cut(Lane& lane, Segment base, Buffer buffer, std::size_t size, 
     buffer = std::move(h);
     if (f.ordered) {
       emit(SegmentKind::kOrdered, std::move(buffer), p, n, 0);
+      out.back().needs_store_memory = true;
       f.tail_offset = n;
       return;
     }
@@ -188,6 +189,7 @@ void DecodePool::cut(Lane& lane, Segment base, Buffer buffer, std::size_t size, 
     // does (it scans for the next valid header).
     f.ordered = true;
     emit(SegmentKind::kOrdered, std::move(owner), d, len, offset);
+    out.back().needs_store_memory = true;
     f.tail_offset = offset + len;
     f.tail.clear();
   };
@@ -263,11 +265,17 @@ void DecodePool::cut(Lane& lane, Segment base, Buffer buffer, std::size_t size, 
 
 DecodePool::Segment* DecodePool::next_for_worker(Lane& lane) {
   if (lane.dead) return nullptr;
+  bool ordered_waits = lane.ordered_working;  // pieces read in order: one after another
   for (Segment& s : lane.segments) {
     if (s.dropped || s.working || s.decoded) continue;
     if (s.kind == SegmentKind::kOrdered) {
-      if (lane.ordered_working) continue;  // a file read in order: one piece after another
-      // Its earlier pieces first (they are before it in the lane: not yet taken means taken now).
+      if (ordered_waits) continue;
+      // Its decoder starts on the store's memory, once everything before it is applied;
+      // the pieces after it wait for it.
+      if (s.needs_store_memory && !s.exact) {
+        ordered_waits = true;
+        continue;
+      }
       return &s;
     }
     // A run's first segment is decoded alone: the rest then start from its tags.
@@ -396,7 +404,16 @@ std::size_t DecodePool::apply(Store& store, double budget_ms) {
           progress = true;
           continue;
         }
-        if (!front.decoded) continue;
+        if (!front.decoded) {
+          if (front.kind == SegmentKind::kOrdered && front.needs_store_memory && !front.exact &&
+              !front.working) {
+            front.exact = true;  // everything before it is applied: the store's memory is the run's
+            front.memory = store.tag_memory(front.file);
+            list_ready(lane);
+            progress = workers_.empty();  // without workers, decoded here on the next pass
+          }
+          continue;
+        }
         // A segment decoded on a guess of the run's tags: the store, with
         // everything before it applied, must agree with what it assumed.
         bool agrees = true;

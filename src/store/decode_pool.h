@@ -95,11 +95,12 @@ class DecodePool {
     std::uint32_t epoch = 0;   // the file's epoch when it was pushed
     bool decode = true;        // the file belongs to a run
     bool checksums = false;
-    bool exact = false;    // decoded again with the store's memory (`memory`)
-    RunTagMemory memory;   // for `exact`
-    bool dropped = false;  // its file was dropped: skipped when its turn comes
-    bool working = false;  // a worker has it
-    bool decoded = false;  // `chunk` is ready
+    bool exact = false;               // decoded again with the store's memory (`memory`)
+    bool needs_store_memory = false;  // kOrdered starting a file's decoder: waits for the store's memory
+    RunTagMemory memory;              // for `exact`
+    bool dropped = false;             // its file was dropped: skipped when its turn comes
+    bool working = false;             // a worker has it
+    bool decoded = false;             // `chunk` is ready
     DecodedChunk chunk;
   };
   // How a file's bytes are being cut (the store's thread only).
