@@ -93,11 +93,7 @@ Logdir read_logdir(const std::string& root) {
 }
 
 TEST(DecodePool, EveryCorpusRootPushedInInterleavedPiecesEndsAsAOneThreadRead) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> roots;
-  for (const auto& e : fs::directory_iterator(el::testing::corpus_dir()))
-    if (e.is_directory()) roots.push_back(e.path().string());
-  std::sort(roots.begin(), roots.end());
+  const std::vector<std::string> roots = el::testing::corpus_roots();
   ASSERT_GE(roots.size(), 4u);
   std::uint64_t values = 0;
   DecodePool pool(2);

@@ -15,6 +15,8 @@ namespace el::testing {
 std::string corpus_dir();
 // tests/data in the source tree.
 std::string test_data_dir();
+// The corpus's top folders (one per source: pytorch-small, realworld...), sorted.
+std::vector<std::string> corpus_roots();
 
 inline std::vector<std::uint8_t> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
