@@ -77,6 +77,20 @@ const Session* session_of_run(const HparamsTable& table, std::string_view run) {
   return find(".");
 }
 
+std::vector<std::string> unread_runs_of_sessions(const HparamsTable& table, const store::Store& store,
+                                                 const std::vector<std::uint32_t>& rows) {
+  std::vector<const Session*> chosen;
+  for (std::uint32_t r : rows)
+    if (r < table.sessions.size()) chosen.push_back(&table.sessions[r]);
+  std::sort(chosen.begin(), chosen.end());
+  std::vector<std::string> out;
+  for (const auto& [name, run] : store.runs()) {
+    if (run.wanted) continue;
+    if (std::binary_search(chosen.begin(), chosen.end(), session_of_run(table, name))) out.push_back(name);
+  }
+  return out;
+}
+
 const char* session_status_name(SessionStatus s) {
   switch (s) {
     case SessionStatus::kSuccess: return "success";
@@ -137,10 +151,18 @@ HparamValue to_value(const pb::StructValue& v) {
 }
 
 // The plugin content of `tag` in `run`, decoded; false if absent or undecodable.
+// A run not read yet answers from what the head of its first file held (store/hparams_peek.h).
 bool plugin_data(const store::Run& run, std::string_view tag, pb::HParamsPluginData& out, bool& bad) {
-  auto it = run.tags.find(tag);
-  if (it == run.tags.end() || it->second.kind != events::Kind::kHparams) return false;
-  if (!out.ParseFromString(it->second.metadata.plugin_content)) {
+  const std::string* content = nullptr;
+  if (auto it = run.tags.find(tag); it != run.tags.end()) {
+    if (it->second.kind != events::Kind::kHparams) return false;
+    content = &it->second.metadata.plugin_content;
+  } else if (auto p = run.peeked_hparams.find(tag); p != run.peeked_hparams.end()) {
+    content = &p->second;
+  } else {
+    return false;
+  }
+  if (!out.ParseFromString(*content)) {
     bad = true;
     return false;
   }
@@ -233,6 +255,7 @@ HparamsTable build_hparams_table(const store::Store& store) {
     }
     Session s;
     s.run = name;
+    s.peeked = !run.tags.count(kSessionStartTag);
     const pb::SessionStartInfo& start = data.session_start_info();
     s.group_name = start.group_name();
     s.start_time = start.start_time_secs();

@@ -76,6 +76,9 @@ struct Session {
   std::vector<MetricValue> metrics;  // one per HparamsTable::metrics column
   SessionStatus status = SessionStatus::kUnknown;
   double start_time = 0, end_time = 0;  // seconds; 0 when not logged
+  // Its run is not read: the hparams come from the head of its first file
+  // (store/hparams_peek.h), and it has no metrics yet.
+  bool peeked = false;
 };
 
 struct HparamsTable {
@@ -94,6 +97,12 @@ HparamsTable build_hparams_table(const store::Store& store);
 // the run's own scalars), else "." when that session exists; null when none.
 // Sessions must be sorted by run name (as built).
 const Session* session_of_run(const HparamsTable& table, std::string_view run);
+
+// The listed runs that belong to the sessions `rows` (session_of_run), not
+// read yet and so to be read to show them: each session's own run, its
+// sub-runs, and a PyTorch session's parent. Sorted by name.
+std::vector<std::string> unread_runs_of_sessions(const HparamsTable& table, const store::Store& store,
+                                                 const std::vector<std::uint32_t>& rows);
 
 // [SECTION] filtering and sorting (the dashboard's table, the page's tests)
 

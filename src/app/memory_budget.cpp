@@ -29,8 +29,13 @@ bool MemoryBudget::update(std::uint64_t in_use, std::uint64_t budget) {
     reached = MemoryStep::kHistogramsThinned;
   else if (percent >= 60)
     reached = MemoryStep::kMediaDropped;
-  step_ = std::max(step_, reached);
-  if (percent >= 100) full_ = true;
+  // One step per measure: what a step frees is measured before the next is taken.
+  if (reached > step_) {
+    step_ = static_cast<MemoryStep>(static_cast<int>(step_) + 1);
+    return true;
+  }
+  // Full only once every step has had its chance.
+  if (percent >= 100 && step_ == MemoryStep::kNewRunsStopped) full_ = true;
   if (percent < 95) full_ = false;
   return step_ != old_step || full_ != old_full;
 }

@@ -42,7 +42,11 @@ class MemoryBudget {
  public:
   static constexpr std::uint32_t kHistogramKeep = 500;  // TensorBoard's own reservoir size for histograms
 
-  // The heap now. Returns true when a step was taken or fullness changed.
+  // The heap now. Returns true when a step was taken or fullness changed. At
+  // most one step is taken per call, and the budget is full only after the
+  // last: a jump past several marks (a column doubling its capacity) first
+  // takes the next step, whose action may free enough; the caller measures
+  // again before the next.
   bool update(std::uint64_t in_use, std::uint64_t budget);
   MemoryStep step() const { return step_; }
   // At the budget (until back under 95% of it): nothing more is read.

@@ -75,6 +75,14 @@ bool Store::set_wanted(std::string_view name, bool wanted) {
   return true;
 }
 
+void Store::set_peeked_hparams(std::string_view name, std::vector<PeekedTag> tags) {
+  auto it = runs_.find(name);
+  if (it == runs_.end()) return;
+  it->second.hparams_peeked = true;
+  for (PeekedTag& t : tags) it->second.peeked_hparams.emplace(std::move(t.tag), std::move(t.plugin_content));
+  ++version_;
+}
+
 bool Store::unload_run(std::string_view name) {
   auto it = runs_.find(name);
   if (it == runs_.end()) return false;

@@ -18,6 +18,7 @@
 #include "events/event_decoder.h"
 #include "store/decoded_chunk.h"
 #include "store/file_table.h"
+#include "store/hparams_peek.h"
 
 namespace el::store {
 
@@ -131,6 +132,11 @@ struct Run {
   // picks them; an unloaded run is listed again, its data freed.
   bool wanted = true;
   std::uint64_t announced_bytes = 0;  // its files' sizes as announced (listing before reading)
+  // The hparams plugin's tags read from the head of its first file while it
+  // was unread (store/hparams_peek.h): tag -> plugin content. The run's own
+  // series, once read, take precedence. Kept when the run is unloaded.
+  std::map<std::string, std::string, std::less<>> peeked_hparams;
+  bool hparams_peeked = false;  // its head was looked at (whether or not it held any)
 };
 
 // Heap bytes held by the store's columns (capacity, not size), for benchmarks
@@ -174,6 +180,8 @@ class Store final : RecordConsumer, events::EventSink {
   // from byte 0 if it is wanted again. Pointers into its series dangle, so the
   // generation changes. Returns false if there is no such run.
   bool unload_run(std::string_view run);
+  // What the head of `run`'s first file held of the hparams plugin (Run::peeked_hparams).
+  void set_peeked_hparams(std::string_view run, std::vector<PeekedTag> tags);
   // `file`'s size, learnt after it was announced (FileTable::set_size).
   void set_file_size(FileId file, std::uint64_t size);
   // The sizes of every announced file in runs, summed (changes as sizes become known).

@@ -47,11 +47,27 @@ TEST(MemoryBudget, StepsComeInOrderAndStayWhileFullnessComesAndGoes) {
   EXPECT_EQ(b.step(), MemoryStep::kNone);
 }
 
-TEST(MemoryBudget, AJumpTakesEveryStepAtOnce) {
+// A column doubling its capacity can take the heap past several marks between
+// two measures: each step is taken on its own measure, so thinning histograms
+// (step 2) gets the chance to free memory before new runs are stopped (step 3).
+TEST(MemoryBudget, AJumpTakesOneStepPerMeasure) {
   MemoryBudget b;
   EXPECT_TRUE(b.update(1000, 1000));
-  EXPECT_EQ(b.step(), MemoryStep::kNewRunsStopped);
-  EXPECT_TRUE(b.full());
+  EXPECT_EQ(b.step(), MemoryStep::kMediaDropped);
+  EXPECT_FALSE(b.full());
+  EXPECT_TRUE(b.update(1000, 1000));  // media dropped freed nothing
+  EXPECT_EQ(b.step(), MemoryStep::kHistogramsThinned);
+  EXPECT_FALSE(b.full());
+  EXPECT_FALSE(b.update(500, 1000));  // thinning freed half: no further step
+  EXPECT_EQ(b.step(), MemoryStep::kHistogramsThinned);
+
+  MemoryBudget c;
+  for (int measure = 0; measure < 3; ++measure) EXPECT_TRUE(c.update(1000, 1000));
+  EXPECT_EQ(c.step(), MemoryStep::kNewRunsStopped);
+  EXPECT_FALSE(c.full());  // full only on a measure after the last step
+  EXPECT_TRUE(c.update(1000, 1000));
+  EXPECT_TRUE(c.full());
+  EXPECT_EQ(c.peak(), 1000u);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "record/record_writer.h"
 #include "store/sha256.h"
 #include "store/store.h"
+#include "support/hparams_digest.h"
 #include "support/test_files.h"
 
 namespace el::store {
@@ -28,50 +29,11 @@ namespace {
 
 double parse_double(const std::string& s) { return std::strtod(s.c_str(), nullptr); }
 
-std::string g17(double d) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
-  return buf;
-}
-
-// The digests event_facts.py prints for plugin tags, from the engine's data.
-std::string hparams_summary(const std::string& content) {
-  pb::HParamsPluginData d;
-  if (!d.ParseFromString(content)) return "unparseable";
-  std::string out;
-  if (d.has_experiment()) {
-    out = "experiment hparams=";
-    for (int i = 0; i < d.experiment().hparam_infos_size(); ++i)
-      out += (i ? "," : "") + d.experiment().hparam_infos(i).name();
-    out += " metrics=";
-    for (int i = 0; i < d.experiment().metric_infos_size(); ++i) {
-      const auto& m = d.experiment().metric_infos(i).name();
-      out += (i ? "," : "") + m.group() + ":" + m.tag();
-    }
-  } else if (d.has_session_start_info()) {
-    std::vector<std::pair<std::string, std::string>> kv;
-    for (const auto& e : d.session_start_info().hparams()) {
-      const auto& v = e.value();
-      std::string text = v.has_number_value()   ? g17(v.number_value())
-                         : v.has_string_value() ? v.string_value()
-                         : v.has_bool_value()   ? (v.bool_value() ? "true" : "false")
-                                                : "null";
-      kv.emplace_back(e.key(), text);
-    }
-    std::sort(kv.begin(), kv.end());
-    out = "start ";
-    for (std::size_t i = 0; i < kv.size(); ++i) out += (i ? "," : "") + kv[i].first + "=" + kv[i].second;
-  } else if (d.has_session_end_info()) {
-    out = "end status=" + std::to_string(d.session_end_info().status());
-  }
-  return out;
-}
-
 std::string plugin_summary(const Series& s, const std::string& tag, io::DiskBlobSource& blobs,
                            const Store& store, std::uint32_t i) {
   const std::string& content = s.metadata.plugin_content;
   switch (s.kind) {
-    case events::Kind::kHparams: return hparams_summary(content);
+    case events::Kind::kHparams: return el::testing::hparams_digest(content);
     case events::Kind::kPrCurves: {
       pb::PrCurvePluginData d;
       return d.ParseFromString(content) ? "thresholds=" + std::to_string(d.num_thresholds()) : "unparseable";
