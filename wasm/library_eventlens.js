@@ -48,6 +48,10 @@ mergeInto(LibraryManager.library, {
   },
   el_js_reads_changed: function () { if (window.eventlensPage) window.eventlensPage.readsChanged(); },
   el_js_file_reset: function (file) { if (window.eventlensPage) window.eventlensPage.fileReset(file); },
+  el_js_peek_file: function (file, bytes) {
+    if (window.eventlensPage) window.eventlensPage.peekFile(file, bytes);
+    else Module.ccall('el_peek_failed', null, ['number', 'string'], [file, 'no page to read from']);
+  },
   // The machine's memory in GB as the browser reports it (Chromium: 0.25 to 8); 0: not said.
   el_js_device_memory: function () { return Number(navigator.deviceMemory) || 0; },
 

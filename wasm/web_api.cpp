@@ -126,6 +126,15 @@ EL_EXPORT void el_blob_arrived(double ticket, std::uint8_t* bytes, unsigned size
   std::free(bytes);
 }
 
+// The page's answer to el_js_peek_file: the head of a file (from _malloc; freed here), or why not.
+EL_EXPORT void el_peek_arrived(unsigned file, std::uint8_t* bytes, unsigned size) {
+  el::web::shell().peek_arrived(file, {bytes, size});
+  std::free(bytes);
+}
+EL_EXPORT void el_peek_failed(unsigned file, const char* message) {
+  el::web::shell().peek_failed(file, message);
+}
+
 // The CJK font the shell asked for (Platform::request_cjk_font), in a malloc'd
 // buffer the engine frees; or why it could not be fetched.
 EL_EXPORT void el_cjk_font_arrived(char* bytes, unsigned size) {

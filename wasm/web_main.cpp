@@ -25,6 +25,7 @@ void el_js_open_url(const char* url);
 void el_js_open_address(const char* address, const char* endpoint);
 void el_js_reads_changed();
 void el_js_file_reset(unsigned file);
+void el_js_peek_file(unsigned file, double bytes);
 double el_js_device_memory();
 }
 
@@ -84,6 +85,11 @@ class WebPlatform final : public el::app::Platform {
   }
   void reads_changed() override { el_js_reads_changed(); }
   void file_reset(el::store::FileId file) override { el_js_file_reset(file); }
+  // el_peek_arrived / el_peek_failed (wasm/web_api.cpp).
+  bool peek_file(el::store::FileId file, std::uint64_t bytes) override {
+    el_js_peek_file(file, static_cast<double>(bytes));
+    return true;
+  }
   // dlmalloc's count of bytes in use (freed memory is reused, though the wasm
   // memory never shrinks), against the memory the wasm can grow to.
   el::app::HeapUse heap_use() const override {

@@ -270,12 +270,22 @@ HparamsTable build_hparams_table(const store::Store& store) {
       s.end_time = data.session_end_info().end_time_secs();
     }
     if (inferred_metrics) {
-      for (const auto& [sub, sub_run] : store.runs()) {
-        if (!run_in_session(name, sub)) continue;
-        const std::string group = sub == name ? "" : sub.substr(name == "." ? 0 : name.size() + 1);
+      // The session's run and its sub-runs: a contiguous range of the sorted runs ("name" and
+      // "name/..."; '0' follows '/'), so 10,000 sessions cost no more than their runs.
+      const std::string& session = name;  // (clang 14 captures no structured binding)
+      auto add_metrics = [&](const std::string& sub, const store::Run& sub_run) {
+        const std::string group = sub == session ? "" : sub.substr(session == "." ? 0 : session.size() + 1);
         for (const auto& [tag, series] : sub_run.tags)
           if (series.kind == events::Kind::kScalars && tag.rfind("_hparams_/", 0) != 0)
             metric_column(group, tag);
+      };
+      if (name == ".") {
+        for (const auto& [sub, sub_run] : store.runs()) add_metrics(sub, sub_run);
+      } else {
+        add_metrics(name, run);
+        for (auto it = store.runs().lower_bound(name + "/"), end = store.runs().lower_bound(name + "0");
+             it != end; ++it)
+          add_metrics(it->first, it->second);
       }
     }
     t.sessions.push_back(std::move(s));
@@ -311,7 +321,7 @@ HparamsTable build_hparams_table(const store::Store& store) {
       any = true;
       numbers &= v.type == HparamValue::Type::kNumber;
       bools &= v.type == HparamValue::Type::kBool;
-      if (std::find(col.values.begin(), col.values.end(), v) == col.values.end()) col.values.push_back(v);
+      col.values.push_back(v);  // (sorted and made unique below: 10,000 distinct values stay cheap)
     }
     if (!col.from_experiment && any)
       col.type = numbers ? HparamType::kNumber : bools ? HparamType::kBool : HparamType::kString;
@@ -553,6 +563,7 @@ void write_hparams_json(store::JsonWriter& j, const HparamsTable& t, const std::
     const Session& s = t.sessions[r];
     j.begin_object().key("run").value(s.run).key("status").value(session_status_name(s.status));
     if (!s.group_name.empty()) j.key("group_name").value(s.group_name);
+    if (s.peeked) j.key("not_read").value(true);  // hparams from its file's head (store/hparams_peek.h)
     j.key("hparams").begin_object();
     for (std::size_t c = 0; c < t.hparams.size(); ++c)
       if (s.hparams[c].type != HparamValue::Type::kMissing) {

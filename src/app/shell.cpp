@@ -212,6 +212,7 @@ bool Shell::frame() {
   in.chart_shown = main_window_.charts_drawn() > 0;
   in.loading = !queue_.empty() || batch.active;
   in.awaiting_first_bytes = in.loading && batch.bytes_done == 0 && steady_ms() - batch_started_ms_ < 250;
+  in.loading = in.loading || !peeks_waiting_.empty();  // unread runs' hparams arriving: paced as loading
   in.view_changed = old_ratio != pixel_ratio_ || dw != drawn_w_ || dh != drawn_h_;
   embeddings_.update();
   // A profile being parsed gets a slice of each frame, and the time between
@@ -251,6 +252,7 @@ bool Shell::frame() {
   view.embeddings = &embeddings_;
   view.profiles = &profiles_;
   view.memory = memory_view();
+  view.hparams_peek = {peeks_asked_, peeks_done_, peek_failures_, peek_failure_};
   view.points = &points_;
   points_.begin_frame();
   view.meshes = &meshes_;
@@ -290,6 +292,7 @@ bool Shell::frame() {
   if (act.cancel_loading) cancel_loading();
   if (!act.unload_runs.empty()) unload_runs(act.unload_runs);
   if (!act.load_runs.empty()) load_runs(act.load_runs);
+  if (act.peek_hparams) peek_unread_hparams();
   if (act.copy_link) platform_.copy_link();
   if (!act.copy_text.empty()) platform_.copy_text(act.copy_text);
   for (const std::string& url : act.open_urls) platform_.open_url(url);
@@ -476,6 +479,9 @@ void Shell::close_all() {
   run_loading_.clear();
   memory_.clear();
   stopped_files_.clear();
+  peeks_waiting_.clear();
+  peeks_asked_ = peeks_done_ = peek_failures_ = 0;
+  peek_failure_.clear();
   media_dropped_bytes_ = 0;
   reading_run_ = nullptr;
   shown_counts_.clear();

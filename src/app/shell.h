@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -67,6 +68,10 @@ class Platform : public MediaIo, public FileReadIo {
   // `file`'s run was unloaded: forget how much of it was read; if it is wanted
   // again it is read from byte 0.
   virtual void file_reset(store::FileId file) {}
+  // Read the first `bytes` of `file` (a run not read yet: its hparams, store/hparams_peek.h)
+  // and hand them to Shell::peek_arrived, or say why not with Shell::peek_failed;
+  // false if this platform cannot (the run is then taken to have none).
+  virtual bool peek_file(store::FileId file, std::uint64_t bytes) { return false; }
   // The heap's bytes in use and its limit, for the memory budget (app/memory_budget.h);
   // in_use 0: this platform cannot tell, and no budget applies.
   virtual HeapUse heap_use() const { return {}; }
@@ -137,6 +142,13 @@ class Shell {
   int load_runs_matching(const std::string& regex);
   // Unloads every read run whose name matches `regex`; as above.
   int unload_runs_matching(const std::string& regex);
+  // The hparams of every unread run, to pick runs by them (HParams dashboard):
+  // the platform reads the head of each one's first file not looked at yet.
+  // Returns how many heads were asked for.
+  std::size_t peek_unread_hparams();
+  // The platform's answers to Platform::peek_file: the head's bytes, or why there are none.
+  void peek_arrived(store::FileId file, std::span<const std::uint8_t> head);
+  void peek_failed(store::FileId file, const std::string& why);
   // A file that is not an event file (projector configs, TSVs, checkpoints,
   // sprite sheets): announced here, read only when the Projector needs it.
   void add_other_file(const std::string& path, std::uint64_t size) {
@@ -284,7 +296,13 @@ class Shell {
   // The memory budget's steps, taken as the heap fills (app/memory_budget.h).
   MemoryBudget memory_;
   std::unordered_set<store::FileId> stopped_files_;  // reading stopped by a full budget, until unloaded
-  std::uint64_t media_dropped_bytes_ = 0;            // decoded media freed by the budget's first step
+  // Heads asked of the platform for peek_unread_hparams and not answered yet,
+  // and how many this round asked and were answered (the dashboard's progress).
+  std::unordered_set<store::FileId> peeks_waiting_;
+  std::size_t peeks_asked_ = 0, peeks_done_ = 0, peek_failures_ = 0;
+  std::string peek_failure_;  // the first failure's file and reason
+  void peek_done(store::FileId file, std::vector<store::PeekedTag> tags);
+  std::uint64_t media_dropped_bytes_ = 0;  // decoded media freed by the budget's first step
   // One run at a time while memory is short (the budget smaller than the
   // logdir, or filling): the run being read; others wait until it is done,
   // so runs are read whole rather than all part way.

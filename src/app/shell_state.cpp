@@ -42,6 +42,9 @@ std::string Shell::state_json() const {
   j.key("theme").value(settings_.dark ? "dark" : "light");
   j.key("pixelRatio").value(static_cast<double>(pixel_ratio_));
   j.key("activity").value(activity_);
+  j.key("hparamsPeek").begin_object().key("asked").value(static_cast<std::uint64_t>(peeks_asked_));
+  j.key("done").value(static_cast<std::uint64_t>(peeks_done_));
+  j.key("failures").value(static_cast<std::uint64_t>(peek_failures_)).end_object();
   j.key("ingestThreads").value(static_cast<std::uint64_t>(queue_.threads()));
   j.key("whyOneThread").value(why_one_thread_);
   if (const store::DecodePool* pool = queue_.pool())  // where the time went (benchmarks)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "proto/event.pb.h"
+#include "proto/plugins.pb.h"
 #include "record/record_writer.h"
 
 namespace el::cli {
@@ -19,6 +20,21 @@ void start_file(std::string& buf, std::string& scratch, pb::Event& e) {
   e.Clear();
   e.set_wall_time(1700000000);
   e.set_file_version("brain.Event:2");
+  e.SerializeToString(&scratch);
+  record::append_record(buf, scratch);
+}
+
+// An hparams plugin value (TensorFlow's hp.hparams, PyTorch's add_hparams): `data` as the
+// summary metadata's plugin content, under `tag`, appended to `buf` as one event.
+void append_hparams(std::string& buf, std::string& scratch, pb::Event& e, const char* tag,
+                    const pb::HParamsPluginData& data) {
+  e.Clear();
+  e.set_wall_time(1700000000);
+  auto* value = e.mutable_summary()->add_value();
+  value->set_tag(tag);
+  auto* plugin = value->mutable_metadata()->mutable_plugin_data();
+  plugin->set_plugin_name("hparams");
+  plugin->set_content(data.SerializeAsString());
   e.SerializeToString(&scratch);
   record::append_record(buf, scratch);
 }
@@ -113,6 +129,7 @@ bool write_group_bench(const std::filesystem::path& root) {
 
 bool write_many_runs(const std::filesystem::path& root) {
   constexpr int kRuns = 10000, kSteps = 100;
+  constexpr double kLearningRates[5] = {0.1, 0.03, 0.01, 0.003, 0.001};
   bool ok = true;
   std::string buf, scratch;
   pb::Event e;
@@ -122,6 +139,18 @@ bool write_many_runs(const std::filesystem::path& root) {
     const std::filesystem::path dir = root / name;
     std::filesystem::create_directories(dir);
     start_file(buf, scratch, e);
+    // A sweep: trial r's hparams, logged first as TensorFlow's hp.hparams() does.
+    pb::HParamsPluginData start;
+    auto add = [&](const char* key) {
+      pb::HParamEntry* h = start.mutable_session_start_info()->add_hparams();
+      h->set_key(key);
+      return h->mutable_value();
+    };
+    add("lr")->set_number_value(kLearningRates[r % 5]);
+    add("batch_size")->set_number_value(32 << ((r / 5) % 4));
+    add("optimizer")->set_string_value((r / 20) % 2 ? "lamb" : "adam");  // one length: every file one size
+    add("seed")->set_number_value(r / 40);
+    append_hparams(buf, scratch, e, "_hparams_/session_start_info", start);
     // Each trial settles at its own loss: 0.1 + (r % 97) / 200.
     const double floor = 0.1 + (r % 97) / 200.0;
     for (int step = 0; step < kSteps; ++step) {
@@ -138,6 +167,9 @@ bool write_many_runs(const std::filesystem::path& root) {
       e.SerializeToString(&scratch);
       record::append_record(buf, scratch);
     }
+    pb::HParamsPluginData end;
+    end.mutable_session_end_info()->set_status(pb::STATUS_SUCCESS);
+    append_hparams(buf, scratch, e, "_hparams_/session_end_info", end);
     std::ofstream out(dir / "events.out.tfevents.1700000000.many", std::ios::binary | std::ios::trunc);
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
     ok = ok && static_cast<bool>(out);

@@ -1,5 +1,6 @@
 // [SECTION] model: table, query, axes
 // [SECTION] toolbar
+// [SECTION] runs not read
 // [SECTION] plots
 // [SECTION] table
 // [SECTION] dashboard
@@ -276,6 +277,70 @@ void HparamsDashboard::show_in_scalars(const UiContext& ctx, const std::string& 
   s.dashboard = "scalars";
 }
 
+// [SECTION] runs not read ---------------------------------------------------------------------------
+bool HparamsDashboard::has_data(const UiContext& ctx) const {
+  return (ctx.hparams && !ctx.hparams->sessions.empty()) || (ctx.hparams_peek && ctx.hparams_peek->asked > 0);
+}
+
+void HparamsDashboard::draw_unread_bar(const UiContext& ctx) {
+  std::size_t unread = 0, unpeeked = 0;
+  for (const auto& [name, run] : ctx.store->runs())
+    if (!run.wanted) {
+      ++unread;
+      unpeeked += !run.hparams_peeked;
+    }
+  info_.unread_runs = unread;
+  if (unread == 0) return;
+  const HparamsPeekView peek = ctx.hparams_peek ? *ctx.hparams_peek : HparamsPeekView{};
+  // Shown, with runs whose hparams are unknown: read them (the shell skips heads already asked for).
+  if (unpeeked > 0 && !peek.active() && ctx.peek_hparams) *ctx.peek_hparams = true;
+  ImGui::AlignTextToFramePadding();
+  if (peek.active()) {
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%s of %s", format_count(peek.done).c_str(),
+                  format_count(peek.asked).c_str());
+    ImGui::ProgressBar(static_cast<float>(peek.done) / static_cast<float>(peek.asked), ImVec2(220, 0),
+                       overlay);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(
+        "Reading the hparams of the runs not read yet (the head of each one's first file)");
+    return;  // (redrawn as loading is: app/frame_pacer.h)
+  }
+  std::size_t unread_sessions = 0;
+  for (std::uint32_t r : rows_) unread_sessions += table_.sessions[r].peeked;
+  info_.unread_sessions = unread_sessions;
+  char label[96];
+  if (unread_sessions == 0)
+    std::snprintf(label, sizeof label, "Every matching session is read");
+  else
+    std::snprintf(label, sizeof label, "Read the runs of %s matching session%s",
+                  format_count(unread_sessions).c_str(), unread_sessions == 1 ? "" : "s");
+  ImGui::BeginDisabled(unread_sessions == 0);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 size = ImGui::CalcTextSize(label);
+  info_.read_x = at.x + size.x * 0.5f + ImGui::GetStyle().FramePadding.x;
+  info_.read_y = at.y + ImGui::GetFrameHeight() * 0.5f;
+  if (ImGui::Button(label) && ctx.load_runs) {
+    const auto runs = aggregate::unread_runs_of_sessions(table_, *ctx.store, rows_);
+    ctx.load_runs->insert(ctx.load_runs->end(), runs.begin(), runs.end());
+  }
+  ImGui::EndDisabled();
+  tooltip(
+      "Reads the runs of the sessions the filters keep that are not read yet: each session's run,\n"
+      "its sub-runs, and (PyTorch's add_hparams) the run it was logged beside. Their metrics then\n"
+      "fill the table.");
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s of %s runs not read; their sessions are greyed, with no metrics yet.",
+                      format_count(unread).c_str(), format_count(ctx.store->runs().size()).c_str());
+  if (peek.failures > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.93f, 0.62f, 0.35f, 1.0f), "(%s could not be looked at)",
+                       format_count(peek.failures).c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Their hparams are unknown until they are read. The first: %s", peek.failure.c_str());
+  }
+}
+
 // [SECTION] table ---------------------------------------------------------------------------------
 void HparamsDashboard::draw_table(const UiContext& ctx) {
   std::vector<std::pair<bool, std::size_t>> cols;  // (metric, column) shown
@@ -346,6 +411,8 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
       ColumnState& cs = columns_[key];
       ImGui::PushID(col);
       ImGui::SetNextItemWidth(-FLT_MIN);
+      const ImVec2 box = ImGui::GetCursorScreenPos();
+      info_.filters.push_back({key, box.x + ImGui::GetFontSize(), box.y + ImGui::GetFrameHeight() * 0.5f});
       const bool invalid = !cs.filter_valid;  // typing below may change it
       if (invalid) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 0.6f));
       char buf[256];
@@ -396,8 +463,12 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
       ImGui::Dummy(ImVec2(h * 0.6f, h));
       ImGui::SameLine();
       const std::string label = fit_run_label(ctx, s.run, ImGui::GetContentRegionAvail().x) + "##" + s.run;
-      if (ImGui::Selectable(label.c_str(), s.run == selected_run_,
-                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+      if (s.peeked) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      const bool clicked =
+          ImGui::Selectable(label.c_str(), s.run == selected_run_,
+                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick);
+      if (s.peeked) ImGui::PopStyleColor();
+      if (clicked) {
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
           show_in_scalars(ctx, s.run);
         else
@@ -405,8 +476,14 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
       }
       if (ImGui::IsItemHovered()) {
         hover_next_ = s.run;
-        ImGui::SetTooltip("%s\nClick to select it in the plot; double-click to see its scalars.",
-                          s.run.c_str());
+        if (s.peeked)
+          ImGui::SetTooltip(
+              "%s\nNot read yet: its hparams come from the head of its first file. Read the runs\n"
+              "of the matching sessions (the button above the table) to see its metrics.",
+              s.run.c_str());
+        else
+          ImGui::SetTooltip("%s\nClick to select it in the plot; double-click to see its scalars.",
+                            s.run.c_str());
       }
       ImGui::PopID();
       ImGui::TableSetColumnIndex(1);
@@ -473,8 +550,16 @@ void HparamsDashboard::draw(const UiContext& ctx) {
   rebuild_if_stale(ctx);
   info_ = {};
   if (table_.sessions.empty()) {
+    rows_.clear();
+    draw_unread_bar(ctx);
     ImGui::Spacing();
-    ImGui::TextDisabled("No hyperparameter sessions: no run holds a _hparams_/session_start_info record.");
+    if (ctx.hparams_peek && ctx.hparams_peek->active()) return;
+    if (info_.unread_runs > 0)
+      ImGui::TextDisabled(
+          "No hyperparameter sessions among the runs read, nor at the head of the %s not read.",
+          format_count(info_.unread_runs).c_str());
+    else
+      ImGui::TextDisabled("No hyperparameter sessions: no run holds a _hparams_/session_start_info record.");
     ImGui::TextDisabled("They are written by TensorFlow's hparams API, PyTorch's add_hparams and Lightning.");
     return;
   }
@@ -505,6 +590,7 @@ void HparamsDashboard::draw(const UiContext& ctx) {
   for (std::size_t s = 0; s < table_.sessions.size(); ++s)
     colors_[s] = color_metric >= 0 ? ramp_color(color_axis.position[s]) : ctx.run_rgb(table_.sessions[s].run);
 
+  draw_unread_bar(ctx);
   draw_toolbar(ctx);
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().y;

@@ -6,7 +6,9 @@
 // column's filter) or a scatter-plot matrix of metrics against hparams.
 // Hovering a line or point highlights the session's row and the other way
 // round; double-clicking a row shows that session's runs on the Scalars
-// dashboard. The filtered table downloads as CSV or JSON.
+// dashboard. The filtered table downloads as CSV or JSON. In a logdir past the
+// load limits, the hparams of runs not read yet are read from the head of each
+// one's first file, so that runs can be picked by them (filter, then read).
 #pragma once
 #include <cmath>
 #include <map>
@@ -36,6 +38,15 @@ struct HparamsViewInfo {
     float x = 0, y = 0;  // screen position of the row's run name
   };
   std::vector<Row> page;  // the table rows drawn
+  struct Filter {
+    std::string key;     // "run", "h:<hparam>", "m:<metric>"
+    float x = 0, y = 0;  // screen position of its box in the table's filter row
+  };
+  std::vector<Filter> filters;
+  // A logdir past the load limits: runs not read, sessions of those among the
+  // rows, and the button that reads them (its centre; 0 when not drawn).
+  std::size_t unread_runs = 0, unread_sessions = 0;
+  float read_x = 0, read_y = 0;
 };
 
 class HparamsDashboard final : public Dashboard {
@@ -43,6 +54,8 @@ class HparamsDashboard final : public Dashboard {
   const DashboardInfo& info() const override;
   void draw_sidebar(const UiContext& ctx) override;
   void draw(const UiContext& ctx) override;
+  // Offered also when only unread runs' hparams are known (store/hparams_peek.h).
+  bool has_data(const UiContext& ctx) const override;
   int charts_drawn() const override { return charts_drawn_; }
   void write_state(store::JsonWriter& j, const store::Store& store) const override;  // (hparams_state.cpp)
   std::vector<std::string_view> link_keys() const override;
@@ -59,6 +72,8 @@ class HparamsDashboard final : public Dashboard {
 
   void rebuild_if_stale(const UiContext& ctx);
   void draw_toolbar(const UiContext& ctx);
+  // Runs not read (past the load limits): their hparams being read, and a button reading the matching ones.
+  void draw_unread_bar(const UiContext& ctx);
   void draw_plot(const UiContext& ctx, float height);
   void draw_table(const UiContext& ctx);
   void axis_menu(int axis);

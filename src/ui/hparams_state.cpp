@@ -20,7 +20,14 @@ void HparamsDashboard::write_state(store::JsonWriter& j, const store::Store& sto
     aggregate::write_hparams_json(j, table, all);
     const HparamsViewInfo& v = info_;
     j.key("hparamsView").begin_object().key("plot").value(v.plot);
-    j.key("hovered").value(v.hovered).key("selected").value(v.selected).key("rows").begin_array();
+    j.key("hovered").value(v.hovered).key("selected").value(v.selected);
+    j.key("unreadRuns").value(static_cast<std::uint64_t>(v.unread_runs));
+    j.key("unreadSessions").value(static_cast<std::uint64_t>(v.unread_sessions));
+    j.key("readButton")
+        .begin_array()
+        .value(static_cast<double>(v.read_x))
+        .value(static_cast<double>(v.read_y));
+    j.end_array().key("rows").begin_array();
     for (const std::string& r : v.rows) j.value(r);
     j.end_array().key("axes").begin_array();
     for (const auto& a : v.axes)
@@ -33,6 +40,16 @@ void HparamsDashboard::write_state(store::JsonWriter& j, const store::Store& sto
           .value(static_cast<double>(a.top))
           .key("bottom")
           .value(static_cast<double>(a.bottom))
+          .end_object();
+    j.end_array().key("filters").begin_array();
+    for (const auto& f : v.filters)
+      j.begin_object()
+          .key("key")
+          .value(f.key)
+          .key("x")
+          .value(static_cast<double>(f.x))
+          .key("y")
+          .value(static_cast<double>(f.y))
           .end_object();
     j.end_array().key("page").begin_array();
     for (const auto& r : v.page)

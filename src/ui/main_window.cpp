@@ -261,8 +261,9 @@ void MainWindow::draw_dashboards(const UiContext& ctx) {
   for (const auto& dashboard : dashboards_) {
     const DashboardInfo& d = dashboard->info();
     const std::string_view name = d.name;
-    const bool offered = d.own_data ? dashboard->has_data(ctx)
-                                    : d.kind == events::Kind::kScalars || present[static_cast<int>(d.kind)];
+    const bool offered =
+        (!d.own_data && (d.kind == events::Kind::kScalars || present[static_cast<int>(d.kind)])) ||
+        dashboard->has_data(ctx);
     if (!offered && settings.dashboard != name && pending_dashboard_ != name) continue;
     const bool select = pending_dashboard_ == name;
     const bool open = ImGui::BeginTabItem(d.title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
@@ -300,9 +301,16 @@ void MainWindow::draw_pick_runs_notice(const UiContext& ctx) {
               format_bytes(bytes).c_str());
   ImGui::TextDisabled(
       "A logdir past the load limits (%s runs or %s MiB) is read run by run, as you pick them. In the runs "
-      "panel, tick the runs to see, or filter the list with a regular expression and press Read matching.",
+      "panel, tick the runs to see, or filter the list with a regular expression and press Read matching. "
+      "The HParams tab picks runs by their hyperparameters.",
       format_count(ctx.settings->load_limit_runs).c_str(), format_count(ctx.settings->load_limit_mb).c_str());
   ImGui::PopTextWrapPos();
+  if (ctx.settings->dashboard != "hparams") {
+    if (ImGui::Button("Pick runs by hparams")) ctx.settings->dashboard = "hparams";
+    tooltip(
+        "Read each run's hyperparameters (the first 64 KB of its first file), filter them on the\n"
+        "HParams tab, and read the runs that match.");
+  }
   ImGui::Spacing();
 }
 
@@ -479,6 +487,8 @@ MainWindowActions MainWindow::draw(const MainWindowView& view, Settings& setting
     ctx.downloads = &act.downloads;
     ctx.load_runs = &act.load_runs;
     ctx.unload_runs = &act.unload_runs;
+    ctx.hparams_peek = &view.hparams_peek;
+    ctx.peek_hparams = &act.peek_hparams;
     ctx.capture = &act.capture;
     ctx.media = view.media;
     ctx.embeddings = view.embeddings;

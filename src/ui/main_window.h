@@ -55,6 +55,7 @@ struct MainWindowView {
   GeometryRenderer* geometry = nullptr;     // GPU-kept chart lines (null: drawn each frame)
   ProfileProvider* profiles = nullptr;      // profiles among the opened files
   MemoryView memory;                        // the memory budget and what it reduced
+  HparamsPeekView hparams_peek;             // unread runs' hparams being read
 };
 
 struct MainWindowActions {
@@ -71,6 +72,7 @@ struct MainWindowActions {
   bool wants_frame = false;  // a dashboard has work for the next frame
   // Runs to read (picked in the runs panel) and runs whose data to free.
   std::vector<std::string> load_runs, unload_runs;
+  bool peek_hparams = false;  // read the hparams of the unread runs (HParams dashboard)
 };
 
 class MainWindow {

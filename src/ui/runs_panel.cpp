@@ -395,6 +395,11 @@ void RunsPanel::draw_load_picker(const UiContext& ctx, const RunList& loaded, co
     ctx.unload_runs->insert(ctx.unload_runs->end(), hidden.begin(), hidden.end());
   if (hidden.empty()) ImGui::EndDisabled();
   tooltip("Free the memory of every read run that is unticked or filtered out. They stay listed.");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("By hparams...")) ctx.settings->dashboard = "hparams";
+  tooltip(
+      "Pick runs by their hyperparameters: the HParams tab reads the hparams at the head of each\n"
+      "listed run's first file, then reads the runs whose values you filter for.");
 }
 
 void RunsPanel::draw_listed_row(const UiContext& ctx, const std::string& name, const store::Run& r) {

@@ -65,6 +65,14 @@ class RegexFilter {
   bool valid_ = true;
 };
 
+// Reading the hparams of runs not read yet (app/shell_peek.cpp), for the HParams dashboard.
+struct HparamsPeekView {
+  std::size_t asked = 0, done = 0;  // heads asked for this round, and answered
+  std::size_t failures = 0;         // heads that could not be read
+  std::string failure;              // the first one: its file and why
+  bool active() const { return done < asked; }
+};
+
 struct UiContext {
   const store::Store* store = nullptr;
   Settings* settings = nullptr;
@@ -93,6 +101,8 @@ struct UiContext {
   std::vector<std::string>* load_runs = nullptr;      // runs the user picked to read
   std::vector<std::string>* unload_runs = nullptr;    // runs whose data the user freed
   const MemoryView* memory = nullptr;                 // the memory budget (null: none applies)
+  const HparamsPeekView* hparams_peek = nullptr;      // unread runs' hparams being read
+  bool* peek_hparams = nullptr;                       // set: read the hparams of the unread runs
 
   bool run_shown(const std::string& run) const {
     return !settings->hidden_runs.count(run) && run_filter->matches(run);

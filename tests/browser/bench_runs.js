@@ -4,7 +4,8 @@
 // Prints, for Chromium on this machine: the time from the folder's files
 // reaching the page (the input's change event) to every run listed, the time
 // to read 50 runs picked by a regex and the bytes read for them, and frame
-// CPU time while the runs list scrolls.
+// CPU time while the runs list scrolls, and the time to read the hparams of
+// the runs not read (the HParams tab).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -53,6 +54,18 @@ const [SITE, LOGDIR] = process.argv.slice(2);
     await page.evaluate(() => window.eventlens.resetFrameStats());
     for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, 120); await page.waitForTimeout(30); }
     out.scroll = (await page.evaluate(() => window.eventlens.state())).frameMs;
+    // The hparams of the 9,950 unread runs, from the head of each one's file (the HParams tab).
+    out.peek_runs = await page.evaluate(() => { window.benchPeekAt = performance.now(); window.eventlens.show('hparams');
+      return window.eventlens.state().runLoading.runs - window.eventlens.state().runLoading.wanted; });
+    out.peek_ms = await page.evaluate((n) => new Promise((resolve) => {
+      const poll = () => {
+        const p = window.eventlens.state().hparamsPeek;
+        if (p.asked === n && p.done === n) resolve(Math.round(performance.now() - window.benchPeekAt));
+        else setTimeout(poll, 20);
+      };
+      poll();
+    }), out.peek_runs);
+    out.sessions = (await page.evaluate(() => window.eventlens.state())).hparams.sessions.length;
   } finally {
     await stop();
   }

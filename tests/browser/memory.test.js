@@ -60,8 +60,8 @@ test('a 256 MB build loads a 1.2 GB logdir to the end, thinning histograms and k
 
     // What was read: runs with data. Every histogram series of a run read to its end keeps 500 of 2,000.
     const read = s.runs.filter((r) => !r.empty);
-    if (read.length < 2) console.log("DEBUG", JSON.stringify({m, rl: s.runLoading, runs: s.runs.map((r) => [r.name, r.empty, r.wanted, Object.keys(r.tags)]), problems: s.problems}));
-    assert(read.length >= 2, `at least two runs read: ${read.map((r) => r.name)}`);
+    assert(read.length >= 2, `at least two runs read: ${read.map((r) => r.name)} (step ${m.step}, peak ${m.peak}, ` +
+      `reduced: ${m.reductions})`);
     const stoppedFiles = s.problems.filter((p) => p.kind === 'memory_budget').map((p) => p.file);
     const stopped = new Set(s.runs.filter((r) => stoppedFiles.some((f) => f.startsWith(r.name + '/') ||
       f.includes('/' + r.name + '/'))).map((r) => r.name));

@@ -85,6 +85,81 @@ test('10,000 runs are listed at once and only the runs picked by regex are read'
   await context.close();
 });
 
+// Trial r's hparams, as `eventlens demo --many-runs` writes them (src/cli/demo_seeds.h).
+const trialHparams = (r) => ({ lr: [0.1, 0.03, 0.01, 0.003, 0.001][r % 5], batch_size: 32 << (Math.floor(r / 5) % 4),
+  optimizer: Math.floor(r / 20) % 2 ? 'lamb' : 'adam', seed: Math.floor(r / 40) });
+const trialName = (r) => `trial_${String(r).padStart(5, '0')}`;
+
+test('10,000 unread runs are picked by their hparams: filtered on HParams, only the matching runs read', async (browser) => {
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  await page.setInputFiles('#open-folder', MANY);
+  await page.waitForFunction((n) => window.eventlens.state().runLoading.runs === n, RUNS, { timeout: 60000 });
+  const t0 = Date.now();
+  await page.evaluate(() => window.eventlens.show('hparams'));
+  // Showing HParams reads the head of every unread run's file (64 KB at most; these are 6 KB).
+  await page.waitForFunction((n) => { const p = window.eventlens.state().hparamsPeek; return p.asked === n && p.done === n; },
+    RUNS, { timeout: 120000, polling: 250 });
+  const peekMs = Date.now() - t0;
+  await page.waitForFunction((n) => { const s = window.eventlens.state(); return s.hparams && s.hparams.sessions.length === n; },
+    RUNS, { timeout: 10000 });
+  let s = await state(page);
+  assertEq(s.hparamsPeek.failures, 0, 'heads that could not be read');
+  assertEq(s.runLoading.wanted, 0, 'no run is read to learn its hparams');
+  assertEq(s.runs.length, 0, 'no run read');
+  assertEq(s.loading.bytesDone, 0, 'no byte counted as read');
+  assertEq(s.hparams.hparams.map((h) => h.name), ['lr', 'batch_size', 'optimizer', 'seed'], 'hparam columns');
+  assertEq(s.hparams.metrics, [], 'no metric before any run is read');
+  for (let r = 0; r < RUNS; r++) {
+    const got = s.hparams.sessions[r];
+    assertEq(got.run, trialName(r), `session ${r}`);
+    assertEq(got.hparams, trialHparams(r), `hparams of ${got.run}`);
+    assertEq(got.status, 'success', `status of ${got.run}`);
+    assertEq(got.not_read, true, `${got.run} is not read`);
+  }
+  assertEq(s.hparamsView.unreadRuns, RUNS, 'runs not read, as the dashboard counts them');
+
+  // Filters typed in the table: lr = 0.1 and seed < 10 keep trials r < 400 with r % 5 = 0.
+  const box = (key) => s.hparamsView.filters.find((f) => f.key === key);
+  for (const [key, text] of [['h:lr', '0.1'], ['h:seed', '< 10']]) {
+    s = await state(page);
+    await page.mouse.click(box(key).x, box(key).y);
+    await page.keyboard.type(text);
+  }
+  const want = Array.from({ length: 80 }, (_, i) => trialName(i * 5));
+  await page.waitForFunction((n) => window.eventlens.state().hparamsView.rows.length === n, want.length, { timeout: 10000 });
+  s = await state(page);
+  assertEq([...s.hparamsView.rows].sort(), want, 'the sessions the filters keep');
+  assertEq(s.hparamsView.unreadSessions, 80, 'of them not read');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, 'runs-hparams-filtered.png') });
+
+  const t1 = Date.now();
+  await page.mouse.click(s.hparamsView.readButton[0], s.hparamsView.readButton[1]);
+  await page.waitForFunction((n) => { const s = window.eventlens.state(); return s.runLoading.read === n && !s.loading.active; },
+    want.length, { timeout: 60000 });
+  const loadMs = Date.now() - t1;
+  s = await state(page);
+  assertEq(s.runs.map((r) => r.name), want, 'exactly the matching runs are read');
+  assertEq(s.loading.bytesDone, want.length * FILE_BYTES, 'only their bytes');
+  for (const r of s.runs) assertEq(r.tags.scalars, { accuracy: STEPS, loss: STEPS }, `points of ${r.name}`);
+  // Their sessions now have metrics; trial r's last loss is 0.1 + (r % 97) / 200 + e^(-99/20), as float32.
+  await page.waitForFunction(() => window.eventlens.state().hparams.metrics.length === 2, null, { timeout: 10000 });
+  s = await state(page);
+  for (const name of want) {
+    const session = s.hparams.sessions.find((x) => x.run === name);
+    const r = Number(name.slice(6));
+    assert(!session.not_read, `${name} is read`);
+    const loss = session.metrics.find((m) => m.tag === 'loss');
+    assertEq(loss.last, Math.fround(0.1 + (r % 97) / 200 + Math.exp(-99 / 20)), `last loss of ${name}`);
+  }
+  assertEq(s.hparams.sessions.filter((x) => x.not_read).length, RUNS - 80, 'the others are still not read');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, 'runs-hparams-read.png') });
+  assertEq(problems, [], 'console errors/warnings');
+  console.log(`bench: hparams of ${RUNS} unread runs read in ${peekMs} ms; 80 picked by hparams, read in ${loadMs} ms`);
+  await context.close();
+});
+
 test('a logdir within the limits is read whole; a lowered limit makes the next one selective', async (browser) => {
   const { page, context, problems } = await openPage(browser, BASE + '/');
   const small = fs.mkdtempSync(path.join(os.tmpdir(), 'el-few-'));

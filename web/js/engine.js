@@ -71,6 +71,13 @@ export const engine = {
     else engine.blobFailed(ticket, outOfMemory(bytes.length));
   },
   blobFailed: (ticket, why) => Module.ccall('el_blob_failed', null, ['number', 'string'], [ticket, why]),
+  // The head of an unread run's file (el_js_peek_file), or why it could not be read.
+  peekArrived(file, bytes) {
+    const ptr = heapCopy(bytes, 1);  // the engine frees it
+    if (ptr || !bytes.length) Module._el_peek_arrived(file, ptr, bytes.length);
+    else engine.peekFailed(file, outOfMemory(bytes.length));
+  },
+  peekFailed: (file, why) => Module.ccall('el_peek_failed', null, ['number', 'string'], [file, why]),
   // Files that are not event files (the Projector's), and the answers to its reads (el_js_read_file).
   addOtherFile: (path, size) => Module.ccall('el_add_other_file', null, ['string', 'number'], [path, size]),
   fileRead(ticket, bytes) {

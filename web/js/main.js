@@ -16,7 +16,7 @@
 // [SECTION] offline and isolated: the service worker
 
 import { engine, fetchCjkFont, page, playAudio, startWorkBetweenFrames, stopAudio } from './engine.js';
-import { cancelReads, fileReset, forgetFiles, readBlob, readFile, readsChanged } from './reader.js';
+import { cancelReads, fileReset, forgetFiles, peekFile, readBlob, readFile, readsChanged } from './reader.js';
 import { applyLiveSetting, userOpenedFiles, openAddress, openServedManifest, openUrl, openedUrls, pickFiles, pickFolder, stopLive, whenOpenedUrlsChange } from './sources.js';
 import { installTestHook } from './test_hook.js';
 
@@ -198,6 +198,7 @@ window.eventlensPage = {
   requestCjkFont: fetchCjkFont,
   readBlob,
   readFile,
+  peekFile,
   readsChanged,
   fileReset,
   playAudio,

@@ -284,6 +284,8 @@ export function fileReset(id) {
 // The engine forgot every file: so does the reader.
 export function forgetFiles() {
   cancelReads();
+  peekGeneration++;
+  peekQueue.length = 0;
   known.clear();
   knownById.clear();
   otherSources.clear();
@@ -498,5 +500,58 @@ export async function readFile(ticket, path, offset, size, whole) {
       ? 'the file changed or went away since it was opened; open it again'
       : 'cannot read it: ' + messageOf(err);
     engine.fileReadFailed(ticket, why);
+  }
+}
+
+// [SECTION] peeks ---------------------------------------------------------------------------------
+// The head of a run not read yet (its first file's first bytes), for its
+// hparams (app/shell_peek.cpp). Thousands may be asked at once: a few are in
+// flight at a time (bucket requests), beside the reads of picked runs.
+const PEEKS_IN_FLIGHT = 16;
+const peekQueue = [];
+let peeking = 0;
+let peekGeneration = 0;  // bumped when every file is forgotten: file ids start over
+
+export function peekFile(id, bytes) {
+  peekQueue.push({ id, bytes, gen: peekGeneration });
+  pumpPeeks();
+}
+
+function pumpPeeks() {
+  while (peeking < PEEKS_IN_FLIGHT && peekQueue.length) {
+    const p = peekQueue.shift();
+    peeking++;
+    peekOne(p).finally(() => {
+      peeking--;
+      pumpPeeks();
+    });
+  }
+}
+
+// The first `n` bytes of a response's body (a server that ignored Range sends all of it).
+async function firstBytes(res, n) {
+  const reader = res.body.getReader();
+  const out = new Uint8Array(n);
+  let got = 0;
+  while (got < n) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const take = Math.min(value.length, n - got);
+    out.set(value.subarray(0, take), got);
+    got += take;
+  }
+  reader.cancel().catch(() => {});
+  return out.subarray(0, got);
+}
+
+async function peekOne({ id, bytes, gen }) {
+  const source = sourceById.get(id);
+  try {
+    if (!source) throw new Error('the file is no longer open');
+    let head = bytes > 0 ? await readSlice(source, 0, bytes) : new Uint8Array(0);
+    if (head.whole) head = await firstBytes(head.whole, bytes);
+    if (gen === peekGeneration) engine.peekArrived(id, head);
+  } catch (err) {
+    if (gen === peekGeneration) engine.peekFailed(id, messageOf(err));
   }
 }
