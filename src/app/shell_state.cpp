@@ -47,8 +47,10 @@ std::string Shell::state_json() const {
   j.key("failures").value(static_cast<std::uint64_t>(peek_failures_)).end_object();
   j.key("ingestThreads").value(static_cast<std::uint64_t>(queue_.threads()));
   j.key("whyOneThread").value(why_one_thread_);
-  if (const store::DecodePool* pool = queue_.pool())  // where the time went (benchmarks)
+  if (const store::DecodePool* pool = queue_.pool()) {  // where the time went (benchmarks)
     j.key("decodeMs").value(pool->decode_ms()).key("applyMs").value(pool->apply_ms());
+    j.key("redecoded").value(pool->redecoded());  // speculative pieces decoded again (a wrong guess)
+  }
   const ui::LoadingView ld = loading();
   j.key("loading").begin_object();
   j.key("active").value(ld.active);

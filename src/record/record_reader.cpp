@@ -40,6 +40,11 @@ std::string describe_foreign(std::span<const std::uint8_t> b) {
 
 }  // namespace
 
+bool length_crc_ok(const std::uint8_t* h, std::uint64_t& length) {
+  length = load_u64(h);
+  return masked_crc32c({h, 8}) == load_u32(h + 8);
+}
+
 const char* problem_kind_name(ProblemKind kind) {
   switch (kind) {
     case ProblemKind::kNotEventFile: return "not_event_file";
@@ -111,8 +116,8 @@ std::size_t RecordReader::parse(std::span<const std::uint8_t> d, std::uint64_t b
   const std::size_t n = d.size();
   while (n - pos >= kHeaderSize) {
     const std::uint8_t* h = d.data() + pos;
-    const std::uint64_t len = load_u64(h);
-    const bool crc_ok = masked_crc32c({h, 8}) == load_u32(h + 8);
+    std::uint64_t len;
+    const bool crc_ok = length_crc_ok(h, len);
     if (!crc_ok || len > kMaxRecordLength) {
       if (!seen_record_ && base + pos >= kMaxLeadingGarbage) {
         reject_file();

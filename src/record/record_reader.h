@@ -23,6 +23,11 @@ class RecordSink {
   virtual void on_problem(const Problem& problem) = 0;
 };
 
+// Whether the 12 bytes at `h` are a record header whose length CRC matches;
+// `length` is set either way. (RecordReader also refuses a length past
+// kMaxRecordLength; plausible_header checks both.)
+bool length_crc_ok(const std::uint8_t* h, std::uint64_t& length);
+
 class RecordReader {
  public:
   static constexpr std::size_t kHeaderSize = 12;
@@ -34,6 +39,10 @@ class RecordReader {
   static constexpr std::uint64_t kMaxLeadingGarbage = std::uint64_t{1} << 20;
 
   explicit RecordReader(RecordSink& sink) : sink_(sink) {}
+  // A header this reader would trust: its CRC matches and its length is plausible.
+  static bool plausible_header(const std::uint8_t* h, std::uint64_t& length) {
+    return length_crc_ok(h, length) && length <= kMaxRecordLength;
+  }
 
   // The bytes fed next start at stream offset `offset`, at a record's start,
   // after earlier records (a file read in record-aligned pieces, each by its

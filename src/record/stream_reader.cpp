@@ -2,10 +2,7 @@
 
 #include <zlib.h>
 
-#include <cstring>
 #include <string>
-
-#include "record/crc32c.h"
 
 namespace el::record {
 
@@ -19,18 +16,11 @@ struct StreamReader::Inflater {
 StreamReader::StreamReader(RecordSink& sink) : sink_(sink), reader_(sink) {}
 StreamReader::~StreamReader() = default;
 
-namespace {
-bool valid_tfrecord_header(const std::uint8_t* h) {
-  std::uint32_t crc;
-  std::memcpy(&crc, h + 8, 4);
-  return masked_crc32c({h, 8}) == crc;
-}
-}  // namespace
-
 // Decides the format from the first 12 bytes. A plain TFRecord header wins:
 // some record lengths happen to look like a zlib header.
 void StreamReader::start(std::span<const std::uint8_t> h) {
-  if (valid_tfrecord_header(h.data())) {
+  std::uint64_t length;
+  if (length_crc_ok(h.data(), length)) {
     compression_ = Compression::kNone;
   } else if (h[0] == 0x1f && h[1] == 0x8b) {
     compression_ = Compression::kGzip;

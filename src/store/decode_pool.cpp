@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "record/crc32c.h"
 #include "record/record_reader.h"
 
 namespace el::store {
@@ -24,15 +23,6 @@ std::uint64_t lane_key(const Store& store, FileId file) {
   if (const Run* run = store.run_of(file))
     return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(run));
   return (std::uint64_t{1} << 63) | file;
-}
-
-// A record's length, if `h` (12 bytes) is a header whose CRC matches and
-// whose length is plausible (as record::RecordReader trusts one).
-bool record_length(const std::uint8_t* h, std::uint64_t& length) {
-  std::uint32_t crc;
-  std::memcpy(&length, h, 8);
-  std::memcpy(&crc, h + 8, 4);
-  return record::masked_crc32c({h, 8}) == crc && length <= RecordReader::kMaxRecordLength;
 }
 
 // What the segments decoded so far learnt of the run's tags joins the guess
@@ -164,7 +154,7 @@ void DecodePool::cut(Lane& lane, Segment base, Buffer buffer, std::size_t size, 
     }
     std::uint64_t length;
     f.decided = true;
-    f.ordered = base.checksums || !record_length(f.tail.data(), length);
+    f.ordered = base.checksums || !RecordReader::plausible_header(f.tail.data(), length);
     // Compressed, checksummed or not an event file: every byte in order, to one decoder.
     std::vector<std::uint8_t> head = std::move(f.tail);
     f.tail.clear();
@@ -205,7 +195,7 @@ void DecodePool::cut(Lane& lane, Segment base, Buffer buffer, std::size_t size, 
       }
     }
     std::uint64_t length;
-    if (!record_length(f.tail.data(), length)) {
+    if (!RecordReader::plausible_header(f.tail.data(), length)) {
       std::vector<std::uint8_t> rest(f.tail);
       rest.insert(rest.end(), p, p + n);
       Buffer b = copy_of(rest.data(), rest.size());
@@ -236,7 +226,7 @@ void DecodePool::cut(Lane& lane, Segment base, Buffer buffer, std::size_t size, 
   bool broke = false;
   while (at + RecordReader::kHeaderSize <= n) {
     std::uint64_t length;
-    if (!record_length(p + at, length)) {
+    if (!RecordReader::plausible_header(p + at, length)) {
       broke = true;
       break;
     }

@@ -33,8 +33,10 @@ std::string HparamsDashboard::column_key(bool metric, std::size_t column) const 
 void HparamsDashboard::rebuild_if_stale(const UiContext& ctx) {
   const store::Store& st = *ctx.store;
   const bool cleared = st.generation() != built_generation_;
-  // While files load the version changes every frame: rebuild at most once a second.
-  if (!cleared && (st.version() == built_version_ || (built_at_ >= 0 && ctx.now - built_at_ < 1.0))) return;
+  // While files load the version changes every frame: rebuild at most once a second (at once
+  // while there is no session yet: the first ones, read or peeked, show without waiting).
+  const bool throttled = built_at_ >= 0 && ctx.now - built_at_ < 1.0 && !table_.sessions.empty();
+  if (!cleared && (st.version() == built_version_ || throttled)) return;
   table_ = aggregate::build_hparams_table(st);
   built_version_ = st.version();
   built_generation_ = st.generation();

@@ -8,7 +8,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { startBench, frameTimesAlong, pointsAlong } = require('./bench_util');
+const { startBench, frameTimesAlong, pointsAlong, chromiumCpuSeconds, cpuSince } = require('./bench_util');
 
 const [SITE, BIG, MILLION] = process.argv.slice(2);
 const REPO = path.resolve(__dirname, '../..');
@@ -64,12 +64,15 @@ async function ingestSeconds(page, dir, t0) {
       // Times on the page's clock (performance.now()): the folder is chosen
       // at t0; the engine says when the last byte was ingested (finishedMs).
       const t0 = await page.evaluate(() => performance.now());
+      const cpu0 = chromiumCpuSeconds();
       await page.setInputFiles('#open-folder', BIG);
       const tChart = await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0 && performance.now(),
         null, { timeout: 120000, polling: 'raf' });
       out.first_chart_ms = Math.round((await tChart.jsonValue()) - t0);
       const secs = await ingestSeconds(page, BIG, t0);
+      out.ingest_cpu = cpuSince(cpu0);
       const after = await page.evaluate(() => window.eventlens.state());
+      out.redecoded = after.redecoded || 0;
       out.ingest_threads = after.ingestThreads;
       out.decode_ms = Math.round(after.decodeMs || 0);  // the workers' time, all together
       out.apply_ms = Math.round(after.applyMs || 0);    // the UI thread's, applying what they decoded
@@ -93,8 +96,10 @@ async function ingestSeconds(page, dir, t0) {
         { width: 1920, height: 1700 });
       await page.waitForTimeout(1000);
       const t0 = await page.evaluate(() => performance.now());
+      const cpu0 = chromiumCpuSeconds();
       await page.setInputFiles('#open-folder', BIG);
       const secs = await ingestSeconds(page, BIG, t0);
+      out.one_thread_ingest_cpu = cpuSince(cpu0);
       out.one_thread_ingest_seconds = +secs.toFixed(2);
       out.one_thread_ingest_mb_per_s = +(out.bytes / 1e6 / secs).toFixed(1);
       await context.close();

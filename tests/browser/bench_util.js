@@ -61,4 +61,35 @@ async function frameTimesAlong(page, start, points, { button = null, holdMs = 16
 // `n` points from f(i), i = 0..n-1.
 const pointsAlong = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
-module.exports = { REPO, serveSite, startBench, frameTimesAlong, pointsAlong };
+// CPU seconds used so far by Chromium's processes, by kind ("renderer",
+// "gpu-process", "browser", ...), from /proc (Linux; {} elsewhere). Two
+// readings around a load say whether the machine's cores were already busy:
+// on 2 cores a software GPU's rendering takes much of the second one.
+function chromiumCpuSeconds() {
+  const out = {};
+  let pids = [];
+  try { pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)); } catch (e) { return out; }
+  for (const pid of pids) {
+    try {
+      if (!/chrom/i.test(fs.readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const kind = (/--type=([a-z-]+)/.exec(cmd) || [null, 'browser'])[1];
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out[kind] = (out[kind] || 0) + (Number(f[11]) + Number(f[12])) / 100;  // utime + stime, in ticks of 1/100 s
+    } catch (e) { /* the process ended */ }
+  }
+  return out;
+}
+
+// The CPU seconds each kind used between two readings, rounded; and their sum.
+function cpuSince(before) {
+  const now = chromiumCpuSeconds(), used = {};
+  let total = 0;
+  for (const k of Object.keys(now)) {
+    const d = now[k] - (before[k] || 0);
+    if (d >= 0.01) used[k] = +d.toFixed(2), total += d;
+  }
+  return { used, total: +total.toFixed(2) };
+}
+
+module.exports = { REPO, serveSite, startBench, frameTimesAlong, pointsAlong, chromiumCpuSeconds, cpuSince };

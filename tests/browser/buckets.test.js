@@ -12,8 +12,8 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { test, run, assert, assertEq, openPage } = require('./harness');
-const { scalarFile } = require('./events');
+const { test, run, assert, assertEq, openPage, hparamsFilterBox } = require('./harness');
+const { scalarFile, hparamsFile } = require('./events');
 
 const BASE = process.argv[2];
 const OUT = process.argv[3];
@@ -199,6 +199,55 @@ test('File > Open address opens a bucket; no CORS, no bucket and a bad address a
   await page.waitForFunction(() => window.eventlens.state().problemsPanel === true, null, { timeout: 10000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(OUT, 'bucket-problems.png') });
+  await context.close();
+});
+
+test('a bucket sweep is picked by hparams: 64 KB heads with Range, then only the matching runs', async (browser) => {
+  // Four sessions of 4,000 steps (about 130 KB each, past the 64 KB head): lr 0.1 for runs 0 and 2.
+  const SWEEP = 'team/sweep/', STEPS4K = 4000;
+  const sweepKey = (r) => `${SWEEP}trial_${r}/events.out.tfevents.1700000000.host`;
+  const hp = (r) => ({ lr: r % 2 ? 0.01 : 0.1, optimizer: r < 2 ? 'adam' : 'lamb' });
+  const files = [0, 1, 2, 3].map((r) => hparamsFile(hp(r), Array.from({ length: STEPS4K }, (_, i) => [i, 'loss', lossOf(r, i)])));
+  for (let r = 0; r < 4; r++) await put('lens', sweepKey(r), files[r]);
+  assert(files.every((f) => f.length > 65536), 'every file is longer than the head read');
+  const { page, context, problems } = await openPage(browser, BASE + '/');
+  await page.evaluate(() => window.eventlens.settings('ldruns=3'));
+  await page.reload();
+  await page.waitForFunction(() => window.eventlens && window.eventlens.isReady() && window.eventlens.frame() >= 5);
+  const requests = watchRequests(page);
+  await page.evaluate((a) => window.eventlens.open(a), address('lens', SWEEP));
+  await page.waitForFunction(() => window.eventlens.state().runLoading.runs === 4, null, { timeout: 30000 });
+  await page.evaluate(() => window.eventlens.show('hparams'));
+  await page.waitForFunction(() => { const s = window.eventlens.state();
+    return s.hparamsPeek.done === 4 && s.hparams && s.hparams.sessions.length === 4; }, null, { timeout: 30000 });
+  let s = await state(page);
+  assertEq(s.hparams.sessions.map((x) => [x.run, x.hparams, x.not_read]),
+    [0, 1, 2, 3].map((r) => [`trial_${r}`, hp(r), true]), 'the sessions, from the heads');
+  assertEq(requests.filter((q) => !q.list).map((q) => [q.key, q.range]).sort(),
+    [0, 1, 2, 3].map((r) => [sweepKey(r), 'bytes=0-65535']), 'one 64 KB Range request per run');
+  assertEq(s.runs.length, 0, 'no run read');
+
+  requests.length = 0;
+  const box = await hparamsFilterBox(page, 'h:lr');
+  await page.mouse.move(box.x, box.y);  // hovered first: ImGui takes a click on what the last frame hovered
+  await page.waitForTimeout(200);
+  await page.mouse.click(box.x, box.y);
+  await page.keyboard.type('0.1');
+  await page.waitForFunction(() => window.eventlens.state().hparamsView.rows.length === 2, null, { timeout: 10000 });
+  s = await state(page);
+  await page.mouse.click(s.hparamsView.readButton[0], s.hparamsView.readButton[1]);
+  await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runLoading.read === 2 && !s.loading.active; },
+    null, { timeout: 30000 });
+  s = await state(page);
+  assertEq(s.runs.map((r) => r.name), ['trial_0', 'trial_2'], 'the runs of lr 0.1');
+  assertEq([...new Set(requests.filter((q) => !q.list).map((q) => q.key))].sort(), [sweepKey(0), sweepKey(2)],
+    'only their objects were fetched');
+  for (const r of [0, 2]) {
+    const points = await page.evaluate((run) => window.eventlens.series(run, 'loss'), `trial_${r}`);
+    assertEq(points.length, STEPS4K, `trial_${r} points`);
+    assertEq(points[STEPS4K - 1][2], lossOf(r, STEPS4K - 1), `trial_${r} last loss`);
+  }
+  assertEq(problems, [], 'console errors/warnings');
   await context.close();
 });
 

@@ -99,4 +99,19 @@ function meshFile(name, step, parts) {
     event(step, bytesField(5, Buffer.concat(values)))]);
 }
 
-module.exports = { scalarFile, meshFile, crc32c };
+// An event file of a session as TensorFlow's hp.hparams() logs it: after the
+// file_version, _hparams_/session_start_info with `hparams` ({name: number or
+// string}; HParamsPluginData field 3, HParamEntry key 1 / value 2, StructValue
+// number_value 2 / string_value 3) as a metadata-only value; then the points.
+function hparamsFile(hparams, points) {
+  const entries = Object.entries(hparams).map(([k, v]) => bytesField(1, Buffer.concat([stringField(1, k),
+    bytesField(2, typeof v === 'number' ? doubleField(2, v) : stringField(3, v))])));
+  const plugin = bytesField(3, Buffer.concat(entries));
+  const metadata = bytesField(1, Buffer.concat([stringField(1, 'hparams'), bytesField(2, plugin)]));
+  const value = Buffer.concat([stringField(1, '_hparams_/session_start_info'), bytesField(9, metadata)]);
+  const scalars = scalarFile(points);
+  const version = record(Buffer.concat([doubleField(1, 1.7e9), stringField(3, 'brain.Event:2')]));
+  return Buffer.concat([version, event(0, bytesField(5, bytesField(1, value))), scalars.subarray(version.length)]);
+}
+
+module.exports = { scalarFile, meshFile, hparamsFile, crc32c };

@@ -131,4 +131,20 @@ async function doubleClickAt(page, x, y) {
   }
 }
 
-module.exports = { test, run, assert, assertEq, openPage, crc32, decodePng, nextFrame, doubleClickAt };
+// Where the HParams table's filter box of column `key` ("h:lr", "m:loss", "run")
+// is, once the table's columns have settled their widths (they take a few frames).
+async function hparamsFilterBox(page, key) {
+  await page.waitForFunction((k) => { const v = window.eventlens.state().hparamsView;
+    return v && v.filters.some((f) => f.key === k); }, key, { timeout: 20000 });
+  let last = null;
+  for (let i = 0; i < 40; i++) {
+    const box = (await page.evaluate(() => window.eventlens.state())).hparamsView.filters.find((f) => f.key === key);
+    if (last && box.x === last.x && box.y === last.y) return box;
+    last = box;
+    await page.mouse.move(box.x, box.y + 40);  // (a move draws frames)
+    await page.waitForTimeout(400);
+  }
+  throw new Error(`the filter box of ${key} never settled`);
+}
+
+module.exports = { test, run, assert, assertEq, openPage, crc32, decodePng, nextFrame, doubleClickAt, hparamsFilterBox };

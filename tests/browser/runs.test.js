@@ -11,7 +11,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { test, run, assert, assertEq, openPage } = require('./harness');
+const { test, run, assert, assertEq, openPage, hparamsFilterBox } = require('./harness');
 const { scalarFile } = require('./events');
 
 const BASE = process.argv[2];
@@ -119,10 +119,11 @@ test('10,000 unread runs are picked by their hparams: filtered on HParams, only 
   assertEq(s.hparamsView.unreadRuns, RUNS, 'runs not read, as the dashboard counts them');
 
   // Filters typed in the table: lr = 0.1 and seed < 10 keep trials r < 400 with r % 5 = 0.
-  const box = (key) => s.hparamsView.filters.find((f) => f.key === key);
   for (const [key, text] of [['h:lr', '0.1'], ['h:seed', '< 10']]) {
-    s = await state(page);
-    await page.mouse.click(box(key).x, box(key).y);
+    const box = await hparamsFilterBox(page, key);
+    await page.mouse.move(box.x, box.y);  // hovered first: ImGui takes a click on what the last frame hovered
+    await page.waitForTimeout(200);
+    await page.mouse.click(box.x, box.y);
     await page.keyboard.type(text);
   }
   const want = Array.from({ length: 80 }, (_, i) => trialName(i * 5));
