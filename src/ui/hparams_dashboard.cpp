@@ -273,8 +273,12 @@ void HparamsDashboard::draw_plot(const UiContext& ctx, float height) {
 void HparamsDashboard::show_in_scalars(const UiContext& ctx, const std::string& session) {
   Settings& s = *ctx.settings;
   s.hidden_runs.clear();
-  for (const auto& [name, run] : ctx.store->runs())
-    if (!aggregate::run_in_session(session, name)) s.hidden_runs.insert(name);
+  // The session's runs: its own and sub-runs, and those it belongs to by session_of_run (the
+  // run PyTorch's add_hparams logged the session beside).
+  for (const auto& [name, run] : ctx.store->runs()) {
+    const aggregate::Session* of = aggregate::session_of_run(table_, name);
+    if (!aggregate::run_in_session(session, name) && !(of && of->run == session)) s.hidden_runs.insert(name);
+  }
   s.run_filter.clear();
   s.dashboard = "scalars";
 }
@@ -471,17 +475,22 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick);
       if (s.peeked) ImGui::PopStyleColor();
       if (clicked) {
-        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+          if (s.peeked && ctx.load_runs) {  // not read yet: read its runs first
+            const auto runs = aggregate::unread_runs_of_sessions(table_, *ctx.store, {rows_[r]});
+            ctx.load_runs->insert(ctx.load_runs->end(), runs.begin(), runs.end());
+          }
           show_in_scalars(ctx, s.run);
-        else
+        } else
           selected_run_ = selected_run_ == s.run ? std::string() : s.run;
       }
       if (ImGui::IsItemHovered()) {
         hover_next_ = s.run;
         if (s.peeked)
           ImGui::SetTooltip(
-              "%s\nNot read yet: its hparams come from the head of its first file. Read the runs\n"
-              "of the matching sessions (the button above the table) to see its metrics.",
+              "%s\nNot read yet: its hparams come from the head of its first file. Double-click\n"
+              "to read its runs and see their scalars, or read every matching session's runs\n"
+              "with the button above the table.",
               s.run.c_str());
         else
           ImGui::SetTooltip("%s\nClick to select it in the plot; double-click to see its scalars.",

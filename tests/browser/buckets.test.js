@@ -12,7 +12,7 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { test, run, assert, assertEq, openPage, hparamsFilterBox } = require('./harness');
+const { test, run, assert, assertEq, openPage, hparamsFilterBox, doubleClickAt } = require('./harness');
 const { scalarFile, hparamsFile } = require('./events');
 
 const BASE = process.argv[2];
@@ -227,6 +227,22 @@ test('a bucket sweep is picked by hparams: 64 KB heads with Range, then only the
     [0, 1, 2, 3].map((r) => [sweepKey(r), 'bytes=0-65535']), 'one 64 KB Range request per run');
   assertEq(s.runs.length, 0, 'no run read');
 
+  // A double-click on a greyed session reads its run and shows it on Scalars.
+  await hparamsFilterBox(page, 'h:lr');  // (the table has settled)
+  const row = (await state(page)).hparamsView.page.find((r) => r.run === 'trial_3');
+  for (let attempt = 0; attempt < 3; attempt++) {  // a slow frame can split a double click
+    await doubleClickAt(page, row.x, row.y);
+    if (await page.waitForFunction(() => window.eventlens.state().dashboard === 'scalars', null, { timeout: 3000 })
+      .then(() => true, () => false)) break;
+  }
+  await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runLoading.read === 1 && !s.loading.active; },
+    null, { timeout: 30000 });
+  s = await state(page);
+  assertEq(s.dashboard, 'scalars', 'the dashboard after a double click');
+  assertEq(s.runs.map((r) => r.name), ['trial_3'], 'its run is read');
+  assertEq(s.settings.hiddenRuns, ['trial_0', 'trial_1', 'trial_2'], 'the others are hidden');
+  await page.evaluate(() => window.eventlens.show('hparams'));
+
   requests.length = 0;
   const box = await hparamsFilterBox(page, 'h:lr');
   await page.mouse.move(box.x, box.y);  // hovered first: ImGui takes a click on what the last frame hovered
@@ -236,10 +252,10 @@ test('a bucket sweep is picked by hparams: 64 KB heads with Range, then only the
   await page.waitForFunction(() => window.eventlens.state().hparamsView.rows.length === 2, null, { timeout: 10000 });
   s = await state(page);
   await page.mouse.click(s.hparamsView.readButton[0], s.hparamsView.readButton[1]);
-  await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runLoading.read === 2 && !s.loading.active; },
+  await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runLoading.read === 3 && !s.loading.active; },
     null, { timeout: 30000 });
   s = await state(page);
-  assertEq(s.runs.map((r) => r.name), ['trial_0', 'trial_2'], 'the runs of lr 0.1');
+  assertEq(s.runs.map((r) => r.name), ['trial_0', 'trial_2', 'trial_3'], 'the runs of lr 0.1, and the one double-clicked');
   assertEq([...new Set(requests.filter((q) => !q.list).map((q) => q.key))].sort(), [sweepKey(0), sweepKey(2)],
     'only their objects were fetched');
   for (const r of [0, 2]) {
