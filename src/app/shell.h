@@ -144,8 +144,7 @@ class Shell {
   int unload_runs_matching(const std::string& regex);
   // The hparams of every unread run, to pick runs by them (HParams dashboard):
   // the platform reads the head of each one's first file not looked at yet.
-  // Returns how many heads were asked for.
-  std::size_t peek_unread_hparams();
+  void peek_unread_hparams();
   // The platform's answers to Platform::peek_file: the head's bytes, or why there are none.
   void peek_arrived(store::FileId file, std::span<const std::uint8_t> head);
   void peek_failed(store::FileId file, const std::string& why);

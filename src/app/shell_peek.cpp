@@ -8,12 +8,11 @@
 
 namespace el::app {
 
-std::size_t Shell::peek_unread_hparams() {
+void Shell::peek_unread_hparams() {
   if (peeks_waiting_.empty()) {  // a new round
     peeks_asked_ = peeks_done_ = peek_failures_ = 0;
     peek_failure_.clear();
   }
-  std::size_t asked = 0;
   std::vector<std::string_view> paths;
   for (const auto& [name, run] : store_.runs()) {
     if (run.wanted || run.hparams_peeked || run.files.empty()) continue;
@@ -25,11 +24,9 @@ std::size_t Shell::peek_unread_hparams() {
     const std::uint64_t bytes = size ? std::min(size, store::kHparamsPeekBytes) : store::kHparamsPeekBytes;
     peeks_waiting_.insert(first);
     ++peeks_asked_;
-    ++asked;
     if (!platform_.peek_file(first, bytes)) peek_done(first, {});
   }
   force_render_ = true;
-  return asked;
 }
 
 void Shell::peek_arrived(store::FileId file, std::span<const std::uint8_t> head) {

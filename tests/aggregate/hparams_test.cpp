@@ -17,13 +17,7 @@ namespace el::aggregate {
 namespace {
 
 void add_hparams_value(std::string& file, const char* tag, const pb::HParamsPluginData& data) {
-  pb::Event e;
-  e.set_wall_time(100);
-  auto* v = e.mutable_summary()->add_value();
-  v->set_tag(tag);
-  v->mutable_metadata()->mutable_plugin_data()->set_plugin_name("hparams");
-  v->mutable_metadata()->mutable_plugin_data()->set_content(data.SerializeAsString());
-  record::append_record(file, e.SerializeAsString());
+  file += testing::hparams_record(tag, data);
 }
 
 void add_scalar(std::string& file, const char* tag, std::int64_t step, float value) {

@@ -8,7 +8,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { startBench, frameTimesAlong, pointsAlong, chromiumCpuSeconds, cpuSince } = require('./bench_util');
+const { startBench, frameTimesAlong, pointsAlong, cpuTimeline } = require('./bench_util');
 
 const [SITE, BIG, MILLION] = process.argv.slice(2);
 const REPO = path.resolve(__dirname, '../..');
@@ -46,8 +46,42 @@ async function ingestSeconds(page, dir, t0) {
   return ((await tDone.jsonValue()) - t0) / 1000;
 }
 
+// Runs in the page: a file input (#bench-read-alone) whose files are read in
+// 32 MiB slices by a worker, every slice asked for at once, and nothing done
+// with the bytes; window.benchReadAlone = {t0, ms, bytes} when all have arrived.
+function readAloneSetup() {
+  const input = document.createElement('input');
+  Object.assign(input, { type: 'file', id: 'bench-read-alone', multiple: true, webkitdirectory: true });
+  document.body.appendChild(input);
+  const code = `self.onmessage = async (ev) => {
+    const buf = await ev.data.file.slice(ev.data.at, ev.data.end).arrayBuffer();
+    self.postMessage({ n: ev.data.n, buf }, [buf]);
+  };`;
+  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  input.addEventListener('change', () => {
+    const t0 = performance.now();
+    const SLICE = 32 << 20;
+    let asked = 0, arrived = 0, bytes = 0;
+    worker.onmessage = (ev) => {
+      bytes += ev.data.buf.byteLength;
+      if (++arrived === asked) window.benchReadAlone = { t0, ms: performance.now() - t0, bytes };
+    };
+    for (const file of [...input.files].filter((f) => f.name.includes('tfevents'))) {
+      for (let at = 0; at < file.size; at += SLICE)
+        worker.postMessage({ n: asked++, file, at, end: Math.min(file.size, at + SLICE) });
+    }
+  });
+}
+
+// The CPU Chromium used from t0 for `secs` on `page`'s clock (performance.now()).
+async function cpuOver(page, timeline, t0, secs) {
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  return timeline.between(origin + t0, origin + t0 + secs * 1000);
+}
+
 (async () => {
   const { origin, browser, stop } = await startBench(SITE);
+  const timeline = cpuTimeline();
   // Decoding threads, one per core (at least 2; by default the page uses
   // them from 4 cores on), against the one-thread page below.
   const threads = Math.max(2, require('os').cpus().length);
@@ -64,13 +98,12 @@ async function ingestSeconds(page, dir, t0) {
       // Times on the page's clock (performance.now()): the folder is chosen
       // at t0; the engine says when the last byte was ingested (finishedMs).
       const t0 = await page.evaluate(() => performance.now());
-      const cpu0 = chromiumCpuSeconds();
       await page.setInputFiles('#open-folder', BIG);
       const tChart = await page.waitForFunction(() => window.eventlens.state().chartsDrawn > 0 && performance.now(),
         null, { timeout: 120000, polling: 'raf' });
       out.first_chart_ms = Math.round((await tChart.jsonValue()) - t0);
       const secs = await ingestSeconds(page, BIG, t0);
-      out.ingest_cpu = cpuSince(cpu0);
+      out.ingest_cpu = await cpuOver(page, timeline, t0, secs);
       const after = await page.evaluate(() => window.eventlens.state());
       out.redecoded = after.redecoded || 0;
       out.ingest_threads = after.ingestThreads;
@@ -96,14 +129,29 @@ async function ingestSeconds(page, dir, t0) {
         { width: 1920, height: 1700 });
       await page.waitForTimeout(1000);
       const t0 = await page.evaluate(() => performance.now());
-      const cpu0 = chromiumCpuSeconds();
       await page.setInputFiles('#open-folder', BIG);
       const secs = await ingestSeconds(page, BIG, t0);
-      out.one_thread_ingest_cpu = cpuSince(cpu0);
+      out.one_thread_ingest_cpu = await cpuOver(page, timeline, t0, secs);
       out.one_thread_ingest_seconds = +secs.toFixed(2);
       out.one_thread_ingest_mb_per_s = +(out.bytes / 1e6 / secs).toFixed(1);
       await context.close();
     }
+    // 1c. Chromium reading the same files alone, as the page reads them (File
+    // slices in a worker, transferred) but with no engine: what the browser's
+    // own processes spend handing the bytes over, which no decoding thread can
+    // take off a core.
+    {
+      const { page, context } = await openApp(browser, `${origin}/?threads=1`, { width: 640, height: 400 });
+      await page.evaluate(readAloneSetup);
+      await page.setInputFiles('#bench-read-alone', BIG);
+      const r = await (await page.waitForFunction(() => window.benchReadAlone, null,
+        { timeout: 120000, polling: 50 })).jsonValue();
+      out.read_alone_cpu = await cpuOver(page, timeline, r.t0, r.ms / 1000);
+      out.read_alone_seconds = +(r.ms / 1000).toFixed(2);
+      if (r.bytes !== out.bytes) throw new Error(`read ${r.bytes} bytes alone, expected ${out.bytes}`);
+      await context.close();
+    }
+    out.cores = require('os').cpus().length;
     // 3. Pan a 1,000,000-point chart.
     {
       const { page, context } = await openApp(browser, url + '&tags=long', { width: 1280, height: 800 });
@@ -122,6 +170,7 @@ async function ingestSeconds(page, dir, t0) {
       await context.close();
     }
   } finally {
+    timeline.stop();
     await stop();
   }
   console.log(JSON.stringify(out));

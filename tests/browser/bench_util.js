@@ -81,15 +81,36 @@ function chromiumCpuSeconds() {
   return out;
 }
 
-// The CPU seconds each kind used between two readings, rounded; and their sum.
-function cpuSince(before) {
-  const now = chromiumCpuSeconds(), used = {};
-  let total = 0;
-  for (const k of Object.keys(now)) {
-    const d = now[k] - (before[k] || 0);
-    if (d >= 0.01) used[k] = +d.toFixed(2), total += d;
-  }
-  return { used, total: +total.toFixed(2) };
+// Readings of chromiumCpuSeconds() every `everyMs` from now on, each with its
+// time (ms since the epoch); stop() ends them. between(from, to) is the CPU
+// each kind used between two times on that clock (a page's
+// performance.timeOrigin + performance.now()), interpolated between readings:
+// the CPU of a load exactly as long as the load, with no polling latency added.
+function cpuTimeline(everyMs = 50) {
+  const readings = [{ t: Date.now(), cpu: chromiumCpuSeconds() }];
+  const timer = setInterval(() => readings.push({ t: Date.now(), cpu: chromiumCpuSeconds() }), everyMs);
+  const at = (t) => {  // each kind's CPU seconds at time t
+    let i = readings.findIndex((r) => r.t >= t);
+    if (i < 0) i = readings.length - 1;
+    const b = readings[i], a = readings[Math.max(0, i - 1)];
+    const f = b.t > a.t ? Math.min(1, Math.max(0, (t - a.t) / (b.t - a.t))) : 1;
+    const out = {};
+    for (const k of new Set([...Object.keys(a.cpu), ...Object.keys(b.cpu)]))
+      out[k] = (a.cpu[k] || 0) + f * ((b.cpu[k] || 0) - (a.cpu[k] || 0));
+    return out;
+  };
+  return {
+    stop: () => clearInterval(timer),
+    between(from, to) {
+      const a = at(from), b = at(to), used = {};
+      let total = 0;
+      for (const k of Object.keys(b)) {
+        const d = b[k] - (a[k] || 0);
+        if (d >= 0.01) used[k] = +d.toFixed(2), total += d;
+      }
+      return { used, total: +total.toFixed(2), seconds: +((to - from) / 1000).toFixed(2) };
+    },
+  };
 }
 
-module.exports = { REPO, serveSite, startBench, frameTimesAlong, pointsAlong, chromiumCpuSeconds, cpuSince };
+module.exports = { REPO, serveSite, startBench, frameTimesAlong, pointsAlong, chromiumCpuSeconds, cpuTimeline };

@@ -5,13 +5,13 @@
 #include "profile/chrome_trace_reader.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <algorithm>
 
 #include "profile/discovery.h"
 #include "profile/trace_summary.h"
 #include "profile/trace_time.h"
+#include "support/gzip.h"
 #include "support/test_files.h"
 
 namespace el::profile {
@@ -32,20 +32,6 @@ Trace read(const std::string& json, std::size_t piece = 0) {
     r.push(bytes_of(json).subspan(at, std::min(piece, json.size() - at)));
   r.finish();
   return t;
-}
-
-std::string gzip(const std::string& s) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, s.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  z.avail_in = static_cast<uInt>(s.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 TEST(TraceTime, MicrosecondsFromTheirText) {
@@ -209,7 +195,7 @@ TEST(ChromeTraceReader, PushesOfAnySizeAndGzipReadTheSame) {
     SCOPED_TRACE(piece);
     expect_phases(read(kPhases, piece));
   }
-  const std::string gz = gzip(kPhases);
+  const std::string gz = el::testing::gzip(kPhases);
   for (std::size_t piece : {0, 1, 5}) {
     SCOPED_TRACE(piece);
     expect_phases(read(gz, piece));
@@ -241,7 +227,7 @@ TEST(ChromeTraceReader, DamageIsNamedAndWhatCameBeforeIsKept) {
   EXPECT_EQ(t.problems[0], "t.json: no \"traceEvents\" array: not a Chrome trace");
   EXPECT_EQ(t.metadata.at("schemaVersion"), "1");
 
-  std::string gz = gzip(std::string(kPhases));
+  std::string gz = el::testing::gzip(std::string(kPhases));
   gz[gz.size() / 2] ^= 0x55;  // corrupt deflate data
   t = read(gz);
   EXPECT_TRUE(std::any_of(t.problems.begin(), t.problems.end(), [](const std::string& p) {

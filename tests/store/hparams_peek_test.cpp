@@ -6,7 +6,6 @@
 #include "store/hparams_peek.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -20,6 +19,7 @@
 #include "store/run_paths.h"
 #include "store/store.h"
 #include "support/event_records.h"
+#include "support/gzip.h"
 #include "support/hparams_digest.h"
 #include "support/test_files.h"
 
@@ -94,21 +94,10 @@ pb::HParamsPluginData session_start(const char* key, double value) {
   return d;
 }
 
-std::string hparams_record(const char* tag, const pb::HParamsPluginData& data) {
-  pb::Event e;
-  e.set_wall_time(100);
-  auto* v = e.mutable_summary()->add_value();
-  v->set_tag(tag);
-  v->mutable_metadata()->mutable_plugin_data()->set_plugin_name("hparams");
-  v->mutable_metadata()->mutable_plugin_data()->set_content(data.SerializeAsString());
-  std::string out;
-  record::append_record(out, e.SerializeAsString());
-  return out;
-}
-
 TEST(HparamsPeek, ARecordCutByTheHeadIsNotRead) {
   const std::string before = el::testing::scalar_record("loss", 0, 1.5f, 100.0);
-  const std::string start = hparams_record("_hparams_/session_start_info", session_start("lr", 0.5));
+  const std::string start =
+      el::testing::hparams_record("_hparams_/session_start_info", session_start("lr", 0.5));
   const std::string file = before + start + el::testing::scalar_record("loss", 1, 1.0f, 101.0);
   const std::string path = "r/events.out.tfevents.1.h";
   // Cut one byte short of the hparams record's end (its data CRC): nothing.
@@ -121,26 +110,12 @@ TEST(HparamsPeek, ARecordCutByTheHeadIsNotRead) {
   EXPECT_TRUE(peek_hparams(path, bytes_of(std::string(100, '\xff'))).empty());  // not an event file
 }
 
-std::string gzip(const std::string& in) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, in.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
 TEST(HparamsPeek, AGzipFilesHeadIsInflated) {
-  std::string file = hparams_record("_hparams_/session_start_info", session_start("lr", 0.25));
+  std::string file = el::testing::hparams_record("_hparams_/session_start_info", session_start("lr", 0.25));
   // 200,000 scalar records after it (incompressible enough that the file is past the head).
   for (int i = 0; i < 200000; ++i)
     file += el::testing::scalar_record("loss", i, static_cast<float>(i * 0.37), 100.0 + i);
-  const std::string gz = gzip(file);
+  const std::string gz = el::testing::gzip(file);
   ASSERT_GT(gz.size(), kHparamsPeekBytes);
   const auto got = peek_hparams("r/events.out.tfevents.1.h.gz",
                                 bytes_of(gz.substr(0, static_cast<std::size_t>(kHparamsPeekBytes))));
@@ -164,8 +139,8 @@ TEST(HparamsPeek, PeekedSessionsAreTableRowsAndPickTheirUnreadRuns) {
                            "other/events.out.tfevents.5.h"})
     store.add_file(path, 1000);
   for (const auto& [name, run] : store.runs()) store.set_wanted(name, false);
-  const std::string a = hparams_record("_hparams_/session_start_info", session_start("lr", 0.1));
-  const std::string b = hparams_record("_hparams_/session_start_info", session_start("lr", 0.5));
+  const std::string a = el::testing::hparams_record("_hparams_/session_start_info", session_start("lr", 0.1));
+  const std::string b = el::testing::hparams_record("_hparams_/session_start_info", session_start("lr", 0.5));
   store.set_peeked_hparams("lr_0.1/1700", peek_hparams("lr_0.1/1700/events.out.tfevents.2.h", bytes_of(a)));
   store.set_peeked_hparams("lr_0.5/1800", peek_hparams("lr_0.5/1800/events.out.tfevents.4.h", bytes_of(b)));
   store.set_peeked_hparams("other", {});
