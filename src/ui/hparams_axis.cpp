@@ -32,13 +32,20 @@ double round_outward(double v, bool up) {
 }  // namespace
 
 // [SECTION] colour ramp ------------------------------------------------------------------
-std::uint32_t ramp_color(double t) {
-  // Five stops close to viridis: readable on dark and light backgrounds.
-  static const float stops[5][3] = {{0.27f, 0.00f, 0.33f},
-                                    {0.23f, 0.32f, 0.55f},
-                                    {0.13f, 0.57f, 0.55f},
-                                    {0.37f, 0.79f, 0.38f},
-                                    {0.99f, 0.91f, 0.14f}};
+std::uint32_t ramp_color(double t, bool dark) {
+  // Five stops each: the dark theme's lifted at the violet end, the light
+  // theme's deepened at the yellow end (to gold).
+  static const float kDarkStops[5][3] = {{0.60f, 0.42f, 0.95f},
+                                         {0.36f, 0.60f, 0.98f},
+                                         {0.16f, 0.75f, 0.70f},
+                                         {0.50f, 0.84f, 0.36f},
+                                         {0.99f, 0.91f, 0.14f}};
+  static const float kLightStops[5][3] = {{0.27f, 0.00f, 0.33f},
+                                          {0.23f, 0.32f, 0.55f},
+                                          {0.08f, 0.45f, 0.47f},
+                                          {0.20f, 0.53f, 0.20f},
+                                          {0.76f, 0.52f, 0.00f}};
+  const auto& stops = dark ? kDarkStops : kLightStops;
   if (!std::isfinite(t)) return 0x888888;
   t = std::clamp(t, 0.0, 1.0) * 4;
   const int i = std::min(3, static_cast<int>(t));

@@ -48,7 +48,10 @@ struct AxisBrush {
 // alternation of the categories inside it for text.
 std::string brush_filter_text(const HparamsAxis& axis, const AxisBrush& brush);
 
-// A perceptual colour ramp (dark blue, teal, yellow) for t in [0, 1].
-std::uint32_t ramp_color(double t);
+// A colour ramp for t in [0, 1] (violet, blue, teal, green, yellow), its
+// lightness rising with t, for lines on a card of the dark or the light theme:
+// every colour keeps 3:1 contrast with that card's background (viridis' own
+// ends vanish: its dark violet on the dark theme, its yellow on the light).
+std::uint32_t ramp_color(double t, bool dark);
 
 }  // namespace el::ui

@@ -416,15 +416,18 @@ void HparamsDashboard::draw_table(const UiContext& ctx) {
       }
       ColumnState& cs = columns_[key];
       ImGui::PushID(col);
-      ImGui::SetNextItemWidth(-FLT_MIN);
+      // The column's width, and at least its hint's: a column of short values
+      // (lr 0.1) widens so the box still says what to type.
+      const char* hint = numeric ? "e.g. 0.1 .. 1" : "regex";
+      const float hint_w = ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2;
+      ImGui::SetNextItemWidth(run_col ? -FLT_MIN : std::max(ImGui::GetContentRegionAvail().x, hint_w));
       const ImVec2 box = ImGui::GetCursorScreenPos();
       info_.filters.push_back({key, box.x + ImGui::GetFontSize(), box.y + ImGui::GetFrameHeight() * 0.5f});
       const bool invalid = !cs.filter_valid;  // typing below may change it
       if (invalid) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 0.6f));
       char buf[256];
       std::snprintf(buf, sizeof buf, "%s", cs.filter_text.c_str());
-      if (ImGui::InputTextWithHint("##filter", numeric ? "e.g. 0.1 .. 1" : "regex", buf, sizeof buf))
-        set_filter(key, buf, false);
+      if (ImGui::InputTextWithHint("##filter", hint, buf, sizeof buf)) set_filter(key, buf, false);
       if (invalid) ImGui::PopStyleColor();
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
@@ -599,7 +602,8 @@ void HparamsDashboard::draw(const UiContext& ctx) {
           ? make_axis(table_, true, static_cast<std::size_t>(color_metric), aggregate_, AxisScale::kLinear)
           : HparamsAxis{};
   for (std::size_t s = 0; s < table_.sessions.size(); ++s)
-    colors_[s] = color_metric >= 0 ? ramp_color(color_axis.position[s]) : ctx.run_rgb(table_.sessions[s].run);
+    colors_[s] = color_metric >= 0 ? ramp_color(color_axis.position[s], ctx.settings->dark)
+                                   : ctx.run_rgb(table_.sessions[s].run);
 
   draw_unread_bar(ctx);
   draw_toolbar(ctx);

@@ -44,6 +44,7 @@ HparamsPlotResult ParallelCoordinates::draw(ImVec2 size, const HparamsPlotInput&
   };
   auto ay = [&](double t) { return lerp(bottom, top, t); };
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 label_bg = ImGui::GetColorU32(ImGuiCol_ChildBg, 0.8f);  // behind tick labels
   const ImVec2 mouse = ImGui::GetIO().MousePos;
 
   // Lines: filtered-out sessions faint and grey, then the others in colour.
@@ -108,6 +109,9 @@ HparamsPlotResult ParallelCoordinates::draw(ImVec2 size, const HparamsPlotInput&
       const float tw = ImGui::CalcTextSize(label.c_str()).x;
       const float w = std::min(tw, std::max(30.0f, spacing * 0.45f));
       dl->PushClipRect(ImVec2(x - w - 6, y - line_h), ImVec2(x - 4, y + line_h), true);
+      // On a backing of the card's colour: lines meeting at an axis's end would cross the text.
+      dl->AddRectFilled(ImVec2(x - 7 - w, y - line_h * 0.5f), ImVec2(x - 4, y + line_h * 0.5f), label_bg,
+                        2.0f);
       dl->AddText(ImVec2(x - 6 - w, y - line_h * 0.5f), dim, label.c_str());
       dl->PopClipRect();
     }

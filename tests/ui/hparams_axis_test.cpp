@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "io/loader.h"
 #include "support/test_files.h"
@@ -37,8 +39,38 @@ TEST(HparamsAxis, ScalesPlaceSessionsAndBrushesBecomeFilters) {
   EXPECT_EQ(opt.categories, (std::vector<std::string>{"adam", "adamw", "sgd"}));
   EXPECT_EQ(opt.position[2], 1.0);  // sgd
   EXPECT_EQ(brush_filter_text(opt, {0.4, 1.0}), "^(adamw|sgd)$");
-  EXPECT_EQ(ramp_color(0), 0x450054u);
-  EXPECT_EQ(ramp_color(1), 0xFCE824u);
+}
+
+// WCAG relative luminance of an 0xRRGGBB colour, and the contrast ratio of two.
+double luminance(std::uint32_t rgb) {
+  double l = 0;
+  const double weight[3] = {0.2126, 0.7152, 0.0722};
+  for (int c = 0; c < 3; ++c) {
+    const double v = static_cast<double>((rgb >> (16 - 8 * c)) & 0xff) / 255;
+    l += weight[c] * (v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4));
+  }
+  return l;
+}
+double contrast(std::uint32_t a, std::uint32_t b) {
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+TEST(HparamsAxis, TheColourRampStaysReadableOnEitherThemeAndRisesInLightness) {
+  // The plot card's background in each theme (ui/theme.cpp, ImGuiCol_ChildBg).
+  for (const auto& [dark, card] : {std::pair{true, 0x1c1f24u}, std::pair{false, 0xffffffu}}) {
+    SCOPED_TRACE(dark ? "dark" : "light");
+    for (int i = 0; i <= 100; ++i)
+      EXPECT_GE(contrast(ramp_color(i / 100.0, dark), card), 3.0) << i;  // WCAG's minimum for graphics
+    // Higher values read as lighter, in twentieths (finer, 8-bit rounding makes flats).
+    double last = -1;
+    for (int i = 0; i <= 20; ++i) {
+      EXPECT_GT(luminance(ramp_color(i / 20.0, dark)), last) << i;
+      last = luminance(ramp_color(i / 20.0, dark));
+    }
+    EXPECT_GE(contrast(ramp_color(0, dark), ramp_color(1, dark)),
+              2.5);  // the ends tell apart by lightness alone
+  }
 }
 
 }  // namespace
