@@ -85,13 +85,14 @@ async function orbit(page) {
 (async () => {
   const tsvDir = path.join(WORK, 'tsv-100k'), millionDir = path.join(WORK, 'million');
   const tsneDir = path.join(WORK, 'tsne-10k');
-  if (!fs.existsSync(path.join(tsneDir, 'projector_config.pbtxt'))) writeTsv(tsneDir, 10000, 50);
   if (!fs.existsSync(path.join(WORK, '.complete'))) {
     fs.rmSync(WORK, { recursive: true, force: true });
     writeTsv(tsvDir, 100000, 128);
     writeMillion(millionDir, 1000000);
     fs.writeFileSync(path.join(WORK, '.complete'), '');
   }
+  // (After the above, which starts WORK afresh: written before it, it was deleted on a first run.)
+  if (!fs.existsSync(path.join(tsneDir, 'projector_config.pbtxt'))) writeTsv(tsneDir, 10000, 50);
   const { origin, browser, stop } = await startBench(SITE);
   const out = {};
   try {
