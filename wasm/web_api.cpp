@@ -112,6 +112,13 @@ EL_EXPORT const char* el_state_json() {
   return json.c_str();
 }
 
+// window.eventlens.progress(): the loading counts of the state alone. Valid until the next call.
+EL_EXPORT const char* el_progress_json() {
+  static std::string json;
+  json = el::web::shell().progress_json();
+  return json.c_str();
+}
+
 // window.eventlens.series(run, tag). Valid until the next call.
 EL_EXPORT const char* el_series_json(const char* run, const char* tag) {
   static std::string json;

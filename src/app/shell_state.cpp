@@ -32,25 +32,12 @@ std::vector<std::uint32_t> Shell::missing_glyphs() const {
   return {missing.begin(), missing.end()};
 }
 
-std::string Shell::state_json() const {
-  const store::FileTable& files = store_.files();
-  store::JsonWriter j;
-  j.begin_object();
-  j.key("version").value(EL_VERSION);
-  j.key("frame").value(frame_);
-  j.key("dashboard").value(settings_.dashboard);
-  j.key("theme").value(settings_.dark ? "dark" : "light");
-  j.key("pixelRatio").value(static_cast<double>(pixel_ratio_));
-  j.key("activity").value(activity_);
+// What loading has done so far: the files' bytes, the runs read, the heads
+// peeked for hparams (state_json's, and progress_json alone).
+void Shell::write_progress(store::JsonWriter& j) const {
   j.key("hparamsPeek").begin_object().key("asked").value(static_cast<std::uint64_t>(peeks_asked_));
   j.key("done").value(static_cast<std::uint64_t>(peeks_done_));
   j.key("failures").value(static_cast<std::uint64_t>(peek_failures_)).end_object();
-  j.key("ingestThreads").value(static_cast<std::uint64_t>(queue_.threads()));
-  j.key("whyOneThread").value(why_one_thread_);
-  if (const store::DecodePool* pool = queue_.pool()) {  // where the time went (benchmarks)
-    j.key("decodeMs").value(pool->decode_ms()).key("applyMs").value(pool->apply_ms());
-    j.key("redecoded").value(pool->redecoded());  // speculative pieces decoded again (a wrong guess)
-  }
   const ui::LoadingView ld = loading();
   j.key("loading").begin_object();
   j.key("active").value(ld.active);
@@ -74,6 +61,33 @@ std::string Shell::state_json() const {
   j.key("bytes").value(rl.bytes);
   j.key("wantedBytes").value(rl.wanted_bytes);
   j.end_object();
+}
+
+std::string Shell::progress_json() const {
+  store::JsonWriter j;
+  j.begin_object();
+  write_progress(j);
+  j.end_object();
+  return j.take();
+}
+
+std::string Shell::state_json() const {
+  const store::FileTable& files = store_.files();
+  store::JsonWriter j;
+  j.begin_object();
+  j.key("version").value(EL_VERSION);
+  j.key("frame").value(frame_);
+  j.key("dashboard").value(settings_.dashboard);
+  j.key("theme").value(settings_.dark ? "dark" : "light");
+  j.key("pixelRatio").value(static_cast<double>(pixel_ratio_));
+  j.key("activity").value(activity_);
+  j.key("ingestThreads").value(static_cast<std::uint64_t>(queue_.threads()));
+  j.key("whyOneThread").value(why_one_thread_);
+  if (const store::DecodePool* pool = queue_.pool()) {  // where the time went (benchmarks)
+    j.key("decodeMs").value(pool->decode_ms()).key("applyMs").value(pool->apply_ms());
+    j.key("redecoded").value(pool->redecoded());  // speculative pieces decoded again (a wrong guess)
+  }
+  write_progress(j);
   // The memory budget (app/memory_budget.h): the steps taken and what they reduced.
   j.key("memory").begin_object();
   j.key("inUse").value(memory_.in_use());

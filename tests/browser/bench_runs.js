@@ -26,7 +26,7 @@ const [SITE, LOGDIR] = process.argv.slice(2);
     await page.setInputFiles('#open-folder', LOGDIR);
     out.listed_ms = await page.evaluate(() => new Promise((resolve) => {
       const poll = () => {
-        const s = window.eventlens.state();
+        const s = window.eventlens.progress();
         if (s.runLoading.runs === 10000) resolve(Math.round(performance.now() - window.benchChangeAt));
         else setTimeout(poll, 20);
       };
@@ -34,12 +34,12 @@ const [SITE, LOGDIR] = process.argv.slice(2);
     }));
     // Every file of the logdir has the same size (same records): all sized when the total is 10,000 of it.
     const total = 10000 * fs.statSync(path.join(LOGDIR, 'trial_00000', 'events.out.tfevents.1700000000.many')).size;
-    await page.waitForFunction((t) => window.eventlens.state().runLoading.bytes === t, total, { timeout: 60000, polling: 50 });
+    await page.waitForFunction((t) => window.eventlens.progress().runLoading.bytes === t, total, { timeout: 60000, polling: 50 });
     out.sized_ms = await page.evaluate(() => Math.round(performance.now() - window.benchChangeAt));
     out.picked = await page.evaluate(() => { window.benchPickAt = performance.now(); return window.eventlens.loadRuns('^trial_000[0-4]\\d$'); });
     out.read_ms = await page.evaluate(() => new Promise((resolve) => {
       const poll = () => {
-        const s = window.eventlens.state();
+        const s = window.eventlens.progress();
         if (s.runLoading.read === 50 && !s.loading.active) resolve(Math.round(performance.now() - window.benchPickAt));
         else setTimeout(poll, 10);
       };
@@ -56,10 +56,11 @@ const [SITE, LOGDIR] = process.argv.slice(2);
     out.scroll = (await page.evaluate(() => window.eventlens.state())).frameMs;
     // The hparams of the 9,950 unread runs, from the head of each one's file (the HParams tab).
     out.peek_runs = await page.evaluate(() => { window.benchPeekAt = performance.now(); window.eventlens.show('hparams');
-      return window.eventlens.state().runLoading.runs - window.eventlens.state().runLoading.wanted; });
+      const p = window.eventlens.progress();
+      return p.runLoading.runs - p.runLoading.wanted; });
     out.peek_ms = await page.evaluate((n) => new Promise((resolve) => {
       const poll = () => {
-        const p = window.eventlens.state().hparamsPeek;
+        const p = window.eventlens.progress().hparamsPeek;
         if (p.asked === n && p.done === n) resolve(Math.round(performance.now() - window.benchPeekAt));
         else setTimeout(poll, 20);
       };

@@ -32,14 +32,18 @@ test('10,000 runs are listed at once and only the runs picked by regex are read'
   const { page, context, problems } = await openPage(browser, BASE + '/');
   const t0 = Date.now();
   await page.setInputFiles('#open-folder', MANY);
-  await page.waitForFunction((n) => window.eventlens.state().runLoading.runs === n, RUNS, { timeout: 60000 });
+  await page.waitForFunction((n) => window.eventlens.progress().runLoading.runs === n, RUNS, { timeout: 60000 });
   const listedMs = Date.now() - t0;
   let s = await state(page);
   assertEq(s.runLoading.selective, true, 'past the 200-run limit the page reads only picked runs');
   // Sizes are learnt between frames after the listing (each is a file system call).
-  await page.waitForFunction((t) => window.eventlens.state().runLoading.bytes === t, RUNS * FILE_BYTES,
+  await page.waitForFunction((t) => window.eventlens.progress().runLoading.bytes === t, RUNS * FILE_BYTES,
     { timeout: 120000, polling: 250 });
   s = await state(page);
+  // progress() is the state's loading counts alone (cheap to poll with 10,000 runs).
+  const pr = await page.evaluate(() => window.eventlens.progress());
+  assertEq(Object.keys(pr), ['hparamsPeek', 'loading', 'runLoading'], 'what progress() holds');
+  for (const k of Object.keys(pr)) assertEq(pr[k], s[k], `progress().${k} is state().${k}`);
   assertEq(s.runLoading.wanted, 0, 'no run picked yet');
   assertEq(s.runs.length, 0, 'no run read');
   assertEq(s.loading.active, false, 'nothing is loading');
@@ -49,7 +53,7 @@ test('10,000 runs are listed at once and only the runs picked by regex are read'
   // trial_00000 .. trial_00049: 50 runs.
   const t1 = Date.now();
   assertEq(await page.evaluate(() => window.eventlens.loadRuns('^trial_000[0-4]\\d$')), 50, 'runs matched');
-  await page.waitForFunction(() => { const s = window.eventlens.state(); return s.runLoading.read === 50 && !s.loading.active; },
+  await page.waitForFunction(() => { const p = window.eventlens.progress(); return p.runLoading.read === 50 && !p.loading.active; },
     null, { timeout: 60000 });
   const loadMs = Date.now() - t1;
   s = await state(page);
@@ -93,11 +97,11 @@ const trialName = (r) => `trial_${String(r).padStart(5, '0')}`;
 test('10,000 unread runs are picked by their hparams: filtered on HParams, only the matching runs read', async (browser) => {
   const { page, context, problems } = await openPage(browser, BASE + '/');
   await page.setInputFiles('#open-folder', MANY);
-  await page.waitForFunction((n) => window.eventlens.state().runLoading.runs === n, RUNS, { timeout: 60000 });
+  await page.waitForFunction((n) => window.eventlens.progress().runLoading.runs === n, RUNS, { timeout: 60000 });
   const t0 = Date.now();
   await page.evaluate(() => window.eventlens.show('hparams'));
   // Showing HParams reads the head of every unread run's file (64 KB at most; these are 6 KB).
-  await page.waitForFunction((n) => { const p = window.eventlens.state().hparamsPeek; return p.asked === n && p.done === n; },
+  await page.waitForFunction((n) => { const p = window.eventlens.progress().hparamsPeek; return p.asked === n && p.done === n; },
     RUNS, { timeout: 120000, polling: 250 });
   const peekMs = Date.now() - t0;
   await page.waitForFunction((n) => { const s = window.eventlens.state(); return s.hparams && s.hparams.sessions.length === n; },

@@ -45,6 +45,7 @@ export const engine = {
   queuedBytes: () => Module._el_queued_bytes(),
   readAheadBytes: () => Module._el_read_ahead_bytes(),
   state: () => JSON.parse(cstr(Module._el_state_json())),
+  progress: () => JSON.parse(cstr(Module._el_progress_json())),
   series: (run, tag) => JSON.parse(cstr(Module.ccall('el_series_json', 'number', ['string', 'string'], [run, tag]))),
   applySettings: (text) => Module.ccall('el_apply_settings', null, ['string'], [text]),
   applySavedSettings: (text) => Module.ccall('el_apply_saved_settings', null, ['string'], [text]),
