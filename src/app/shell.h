@@ -328,8 +328,9 @@ class Shell {
   // milliseconds (the page's performance.now()); finished < started while loading.
   double batch_started_ms_ = 0, batch_finished_ms_ = -1;
   std::uint64_t frame_ = 0;  // frames drawn
-  // Frame pacing (see frame()).
+
   void write_progress(store::JsonWriter& j) const;  // state_json's and progress_json's loading counts
+  // Frame pacing (see frame()).
   FramePacer pacer_;
   bool background_progress_ = false;  // work_between_frames() did some since the last drawn frame
   std::uint64_t drawn_store_version_ = ~0ull;
